@@ -1,0 +1,414 @@
+"""Read and write facts files: YAML, one file per source document.
+
+The format is documented in docs/facts-format.md. Reading checks everything a
+builder relies on and reports problems as ``FactsError`` naming the file and
+the line, so that a person editing a file by hand can find the mistake.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from kg.errors import FactsError
+from kg.model import (
+    Adoption,
+    Conferral,
+    DocumentFacts,
+    DocumentMeta,
+    Entity,
+    Location,
+    Position,
+)
+from kg.namespace import AWARD_LEVELS, DIVISION_LEVELS, ENTITY_CLASSES, KIND_OF_TYPE, normalize_name
+
+FORMAT = "qkg-facts/1"
+FACTS_SUFFIXES = (".yaml", ".yml")
+_LINE = "__line__"
+_DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+# Which kinds of entity each reference may point to.
+AGENT_KINDS = ("org", "person", "place")
+_REFERENCE_KINDS = {
+    ("conferrals", "recipient"): AGENT_KINDS,
+    ("conferrals", "award"): ("award",),
+    ("positions", "person"): ("person",),
+    ("positions", "organization"): ("org", "place"),
+    ("adoptions", "adopter"): ("org", "place"),
+    ("adoptions", "program"): ("program",),
+    ("locations", "entity"): ("org", "place", "event"),
+    ("locations", "in"): ("place",),
+    ("entities", "conferrer"): ("org", "place"),
+    ("entities", "nomination_for"): ("award",),
+    ("entities", "issuer"): ("org", "place"),
+    ("entities", "place"): ("place",),
+    ("entities", "organizers"): ("org", "place", "person"),
+}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping[_LINE] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _Reader:
+    """Turns the parsed YAML of one file into DocumentFacts, checking as it goes."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fail(self, message: str, line: int | None) -> FactsError:
+        return FactsError(message, self.path, line)
+
+    def mapping(self, value: Any, what: str, line: int | None) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(f"{what} must be a mapping", line)
+        return value
+
+    def keys(self, item: dict, allowed: Iterable[str], required: Iterable[str], what: str) -> None:
+        line = item.get(_LINE)
+        allowed = set(allowed) | {_LINE}
+        for key in item:
+            if key not in allowed:
+                raise self.fail(f"unknown key {key!r} in {what}", line)
+        for key in required:
+            if item.get(key) in (None, ""):
+                raise self.fail(f"{what} needs {key!r}", line)
+
+    def text(self, value: Any, what: str, line: int | None, optional: bool = True) -> str | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, (_dt.date, int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{what} must be a non-empty text", line)
+        return value.strip()
+
+    def texts(self, value: Any, what: str, line: int | None) -> list[str]:
+        if value is None:
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise self.fail(f"{what} must be a list of texts", line)
+        return [self.text(v, what, line, optional=False) for v in value]
+
+    def year(self, value: Any, what: str, line: int | None) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, str) and re.fullmatch(r"\d{4}", value.strip()):
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 2999:
+            raise self.fail(f"{what} must be a four-digit year, got {value!r}", line)
+        return value
+
+    def date(self, value: Any, what: str, line: int | None) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, _dt.date):
+            return value.isoformat()[:10]
+        value = str(value).strip()
+        if not _DATE.match(value):
+            raise self.fail(f"{what} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}", line)
+        return value
+
+    def span(self, value: Any, what: str, line: int | None) -> tuple[int, int] | None:
+        if value is None:
+            return None
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+            and 0 <= value[0] < value[1]
+        ):
+            return (value[0], value[1])
+        raise self.fail(f"{what} must be [start, end] character offsets with start < end, got {value!r}", line)
+
+    def confidence(self, value: Any, line: int | None) -> float | None:
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise self.fail(f"confidence must be a number from 0 to 1, got {value!r}", line)
+        return float(value)
+
+    def items(self, data: dict, section: str) -> list[dict]:
+        value = data.get(section)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.fail(f"{section!r} must be a list", data.get(_LINE))
+        for item in value:
+            if not isinstance(item, dict):
+                raise self.fail(f"every item of {section!r} must be a mapping", data.get(_LINE))
+        return value
+
+    # -- sections ---------------------------------------------------------
+
+    def document(self, data: dict) -> DocumentMeta:
+        meta = self.mapping(data.get("document"), "'document'", data.get(_LINE))
+        line = meta.get(_LINE)
+        self.keys(meta, ("id", "title", "publisher", "date", "url", "source", "sha256", "text"), ("id", "title"), "'document'")
+        doc_id = self.text(meta.get("id"), "document id", line, optional=False)
+        if not _DOC_ID.match(doc_id):
+            raise self.fail(f"document id {doc_id!r} may hold only letters, digits, '.', '_' and '-'", line)
+        return DocumentMeta(
+            id=doc_id,
+            title=self.text(meta.get("title"), "document title", line, optional=False),
+            publisher=self.text(meta.get("publisher"), "document publisher", line),
+            date=self.date(meta.get("date"), "document date", line),
+            url=self.text(meta.get("url"), "document url", line),
+            source=self.text(meta.get("source"), "document source", line),
+            sha256=self.text(meta.get("sha256"), "document sha256", line),
+            text=meta.get("text") if isinstance(meta.get("text"), str) else None,
+        )
+
+    def entity(self, item: dict) -> Entity:
+        line = item.get(_LINE)
+        self.keys(
+            item,
+            ("name", "type", "aliases", "id", "mentions", "level", "conferrer", "nomination_for",
+             "issuer", "year", "date", "place", "organizers", "confidence"),
+            ("name", "type"),
+            "entity",
+        )
+        entity_type = item.get("type")
+        if entity_type not in ENTITY_CLASSES:
+            raise self.fail(f"entity type {entity_type!r} is not one of {', '.join(ENTITY_CLASSES)}", line)
+        name = self.text(item.get("name"), "entity name", line, optional=False)
+        level = item.get("level")
+        if level is not None:
+            allowed = AWARD_LEVELS if entity_type == "Award" else DIVISION_LEVELS
+            if entity_type not in ("Award", "City", "Province") or level not in allowed:
+                raise self.fail(f"level {level!r} of {name} must be one of {', '.join(allowed)}", line)
+        mentions = item.get("mentions") or []
+        if not isinstance(mentions, list):
+            raise self.fail("mentions must be a list of [start, end]", line)
+        aliases = [a for a in self.texts(item.get("aliases"), "aliases", line) if normalize_name(a) != normalize_name(name)]
+        return Entity(
+            name=name,
+            type=entity_type,
+            aliases=list(dict.fromkeys(aliases)),
+            id=self.text(item.get("id"), "entity id", line),
+            mentions=[self.span(m, "a mention", line) for m in mentions],
+            level=level,
+            conferrer=self.text(item.get("conferrer"), "conferrer", line),
+            nomination_for=self.text(item.get("nomination_for"), "nomination_for", line),
+            issuer=self.text(item.get("issuer"), "issuer", line),
+            year=self.year(item.get("year"), "year", line),
+            date=self.date(item.get("date"), "date", line),
+            place=self.text(item.get("place"), "place", line),
+            organizers=self.texts(item.get("organizers"), "organizers", line),
+            confidence=self.confidence(item.get("confidence"), line),
+            line=line,
+        )
+
+    def fact(self, item: dict, section: str, fields: tuple[str, ...], extra: tuple[str, ...] = ()) -> dict:
+        line = item.get(_LINE)
+        what = section[:-1]
+        self.keys(item, (*fields, *extra, "evidence", "confidence", "quote"), fields, what)
+        values = {f: self.text(item.get(f), f, line, optional=False) for f in fields}
+        values["evidence"] = self.span(item.get("evidence"), "evidence", line)
+        values["confidence"] = self.confidence(item.get("confidence"), line)
+        values["quote"] = item.get("quote") if isinstance(item.get("quote"), str) else None
+        values["line"] = line
+        return values
+
+    def read(self, data: Any) -> DocumentFacts:
+        data = self.mapping(data, "a facts file", 1)
+        self.keys(data, ("format", "document", "entities", "conferrals", "positions", "adoptions", "locations"), ("document",), "the file")
+        if data.get("format", FORMAT) != FORMAT:
+            raise self.fail(f"format {data.get('format')!r} is not {FORMAT!r}", data.get(_LINE))
+        facts = DocumentFacts(document=self.document(data), path=self.path)
+        facts.entities = [self.entity(i) for i in self.items(data, "entities")]
+        for item in self.items(data, "conferrals"):
+            v = self.fact(item, "conferrals", ("recipient", "award"), ("year",))
+            v["year"] = self.year(item.get("year"), "year", item.get(_LINE))
+            facts.conferrals.append(Conferral(**v))
+        for item in self.items(data, "positions"):
+            facts.positions.append(Position(**self.fact(item, "positions", ("person", "role", "organization"))))
+        for item in self.items(data, "adoptions"):
+            v = self.fact(item, "adoptions", ("adopter", "program"), ("since",))
+            v["since"] = self.year(item.get("since"), "since", item.get(_LINE))
+            facts.adoptions.append(Adoption(**v))
+        for item in self.items(data, "locations"):
+            v = self.fact(item, "locations", ("entity", "in"))
+            v["within"] = v.pop("in")
+            facts.locations.append(Location(**v))
+        check_references(facts)
+        return facts
+
+
+def _resolve(facts: DocumentFacts, name: str, kinds: tuple[str, ...], what: str, line: int | None):
+    wanted = normalize_name(name)
+    for entity in facts.entities:
+        if KIND_OF_TYPE[entity.type] in kinds and any(normalize_name(n) == wanted for n in entity.names):
+            return entity
+    raise FactsError(f"{what} {name!r} is not an entity of this file", facts.path, line)
+
+
+def check_references(facts: DocumentFacts) -> None:
+    """Every name a fact uses must be a name or alias of an entity of the same file, of a fitting kind."""
+    seen: dict[tuple[str, str], Entity] = {}
+    for entity in facts.entities:
+        kind = KIND_OF_TYPE[entity.type]
+        for name in entity.names:
+            key = (kind, normalize_name(name))
+            other = seen.get(key)
+            if other is not None and other is not entity:
+                raise FactsError(f"the name {name!r} is used by two entities ({other.name} and {entity.name})", facts.path, entity.line)
+            seen[key] = entity
+    for entity in facts.entities:
+        for attr in ("conferrer", "nomination_for", "issuer", "place"):
+            value = getattr(entity, attr)
+            if value:
+                _resolve(facts, value, _REFERENCE_KINDS[("entities", attr)], attr, entity.line)
+        for organizer in entity.organizers:
+            _resolve(facts, organizer, _REFERENCE_KINDS[("entities", "organizers")], "organizer", entity.line)
+    for section, field_names in (
+        ("conferrals", ("recipient", "award")),
+        ("positions", ("person", "organization")),
+        ("adoptions", ("adopter", "program")),
+        ("locations", ("entity", "in")),
+    ):
+        for fact in getattr(facts, section):
+            for field_name in field_names:
+                value = getattr(fact, "within" if field_name == "in" else field_name)
+                what = f"{section[:-1]} {field_name}"
+                _resolve(facts, value, _REFERENCE_KINDS[(section, field_name)], what, fact.line)
+
+
+def resolve(facts: DocumentFacts, name: str, kinds: tuple[str, ...]) -> Entity:
+    """The entity of ``facts`` that ``name`` refers to (already checked on reading)."""
+    return _resolve(facts, name, kinds, "name", None)
+
+
+def read_facts_file(path: Path) -> DocumentFacts:
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise FactsError(f"cannot read: {exc.strerror or exc}", path) from None
+    except UnicodeDecodeError:
+        raise FactsError("is not UTF-8 text", path) from None
+    try:
+        data = yaml.load(raw, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise FactsError(f"malformed YAML: {exc.problem or exc.context}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise FactsError(f"malformed YAML: {exc}", path) from None
+    return _Reader(path).read(data)
+
+
+def facts_files(paths: Iterable[Path]) -> list[Path]:
+    """The facts files in ``paths`` (files, or folders searched recursively), sorted."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if p.suffix in FACTS_SUFFIXES and p.is_file())
+            if not inside:
+                raise FactsError("holds no facts files (*.yaml)", path)
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FactsError("no such facts file or folder", path)
+    return found
+
+
+def read_facts(paths: Iterable[Path]) -> list[DocumentFacts]:
+    """Read every facts file under ``paths``; document ids must be unique."""
+    documents = [read_facts_file(p) for p in facts_files(paths)]
+    first_of: dict[str, Path] = {}
+    for facts in documents:
+        doc_id = facts.document.id
+        if doc_id in first_of:
+            raise FactsError(f"document id {doc_id!r} is also used by {first_of[doc_id]}", facts.path)
+        first_of[doc_id] = facts.path
+    return documents
+
+
+# -- writing ---------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, but short lists (spans, aliases) on one line."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, data: list):
+    flow = all(not isinstance(v, (dict, list)) for v in data) or all(
+        isinstance(v, list) and all(isinstance(x, int) for x in v) for v in data
+    )
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=flow)
+
+
+_Dumper.add_representer(list, _represent_list)
+_Dumper.add_representer(tuple, _represent_list)
+
+
+def _compact(mapping: dict) -> dict:
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in mapping.items() if v not in (None, [], "")}
+
+
+def facts_to_data(facts: DocumentFacts) -> dict:
+    """The YAML-ready form of ``facts``; keys in the documented order."""
+    meta = facts.document
+    data: dict[str, Any] = {"format": FORMAT, "document": _compact(
+        {"id": meta.id, "title": meta.title, "publisher": meta.publisher, "date": meta.date,
+         "url": meta.url, "source": meta.source, "sha256": meta.sha256, "text": meta.text}
+    )}
+    data["entities"] = [
+        _compact({
+            "name": e.name, "type": e.type, "aliases": e.aliases, "id": e.id, "level": e.level,
+            "conferrer": e.conferrer, "nomination_for": e.nomination_for, "issuer": e.issuer,
+            "year": e.year, "date": e.date, "place": e.place, "organizers": e.organizers,
+            "confidence": e.confidence, "mentions": [list(m) for m in e.mentions],
+        })
+        for e in facts.entities
+    ]
+    data["conferrals"] = [
+        _compact({"recipient": c.recipient, "award": c.award, "year": c.year, "evidence": c.evidence,
+                  "confidence": c.confidence, "quote": c.quote})
+        for c in facts.conferrals
+    ]
+    data["positions"] = [
+        _compact({"person": p.person, "role": p.role, "organization": p.organization, "evidence": p.evidence,
+                  "confidence": p.confidence, "quote": p.quote})
+        for p in facts.positions
+    ]
+    data["adoptions"] = [
+        _compact({"adopter": a.adopter, "program": a.program, "since": a.since, "evidence": a.evidence,
+                  "confidence": a.confidence, "quote": a.quote})
+        for a in facts.adoptions
+    ]
+    data["locations"] = [
+        _compact({"entity": l.entity, "in": l.within, "evidence": l.evidence,
+                  "confidence": l.confidence, "quote": l.quote})
+        for l in facts.locations
+    ]
+    return {k: v for k, v in data.items() if v != []}
+
+
+def dump_facts(facts: DocumentFacts) -> str:
+    return yaml.dump(facts_to_data(facts), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000)
+
+
+def write_facts_file(facts: DocumentFacts, path: Path) -> None:
+    """Write ``facts`` to ``path`` atomically (a temporary file, then a rename)."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(dump_facts(facts), encoding="utf-8")
+    tmp.replace(path)

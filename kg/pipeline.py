@@ -1,0 +1,56 @@
+"""`qkg build`: facts → graph → checked exports, all or nothing."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from kg import resources
+from kg.builder import BuildSummary, KnowledgeGraph, build
+from kg.errors import GraphInvalid
+from kg.exports import StagedExports, stage_rdf
+from kg.factfile import read_facts
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BuildResult:
+    graph: KnowledgeGraph
+    summary: BuildSummary
+    written: list[Path]
+
+
+def build_graph(facts_paths: Iterable[Path] | None = None) -> KnowledgeGraph:
+    """Read the facts (the curated default when none are given) and build the graph."""
+    paths = list(facts_paths or [resources.curated_facts_dir()])
+    documents = read_facts(paths)
+    log.info("read %d facts files", len(documents))
+    return build(documents)
+
+
+def check_shapes(graph: KnowledgeGraph) -> None:
+    from kg.validate import validate_graph
+
+    violations = [v for v in validate_graph(graph.to_graph()) if v.is_violation]
+    if violations:
+        raise GraphInvalid(violations)
+
+
+def build_exports(
+    facts_paths: Iterable[Path] | None,
+    out: Path,
+    *,
+    validate: bool = True,
+    page: bool = True,
+    analyze: bool = True,
+) -> BuildResult:
+    """Build the graph and write every export into ``out``; on any failure, ``out`` is left untouched."""
+    graph = build_graph(facts_paths)
+    if validate:
+        check_shapes(graph)
+    with StagedExports(out) as staged:
+        stage_rdf(graph, staged)
+        written = staged.commit()
+    return BuildResult(graph=graph, summary=graph.summary(), written=written)

@@ -24,7 +24,8 @@ RDF_EXPORTS = {
     "qgov.jsonld": ox.RdfFormat.JSON_LD,
     "qgov.trig": ox.RdfFormat.TRIG,
 }
-_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+# Instance IRIs are written in full: their local parts hold "/", which a prefixed name would escape.
+_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items() if prefix != "qid"}
 
 
 def to_oxigraph(term):

@@ -68,3 +68,31 @@ def build(facts: tuple[Path, ...], out: Path, no_validate: bool) -> None:
     for line in result.summary.lines():
         click.echo(line)
     click.echo(f"wrote {len(result.written)} files into {out}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/qgov.ttl"))
+@reports_errors
+def validate(file: Path) -> None:
+    """Check a graph file against the SHACL shapes (ontology/shapes.ttl).
+
+    \b
+    FILE is Turtle (.ttl), N-Triples (.nt), TriG (.trig), N-Quads (.nq) or
+    JSON-LD (.jsonld); default exports/qgov.ttl. Prints "valid: N triples",
+    or every violation on a line of its own and exits with status 1.
+
+    \b
+    Examples:
+      qkg validate
+      qkg validate my-exports/qgov.trig
+    """
+    from kg.errors import GraphInvalid
+    from kg.validate import validate_file
+
+    graph, results = validate_file(file)
+    for result in results:
+        click.echo(str(result))
+    violations = [result for result in results if result.is_violation]
+    if violations:
+        raise GraphInvalid(violations)
+    click.echo(f"valid: {len(graph)} triples")

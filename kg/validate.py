@@ -52,6 +52,11 @@ class Violation:
     message: str
     severity: str  # Violation | Warning | Info
 
+    @property
+    def is_violation(self) -> bool:
+        """True when the result makes the graph invalid (warnings and infos do not)."""
+        return self.severity == "Violation"
+
     def __str__(self) -> str:
         parts = [f"{self.severity}: {self.focus}"]
         if self.path:

@@ -119,6 +119,7 @@ class _DocumentBuilder:
         self.doc = document_iri(self.doc_id)
         self.entity_of = entity_of  # (doc id, record index) -> ResolvedEntity
         self.award_levels = award_levels
+        self.known_years: dict[tuple[URIRef, URIRef], set[int]] = {}
         self.triples: list[Triple] = []
         # (kind, name) -> index of the record, for every name and alias of the document.
         self.index: dict[tuple[str, str], int] = {
@@ -217,10 +218,15 @@ class _DocumentBuilder:
         if fact.evidence:
             self.add(node, QGOV.evidence, self.span(*fact.evidence, fact.quote, fact.confidence))
 
+    def conferral_parties(self, fact) -> tuple[URIRef, URIRef]:
+        return self.iri(fact.recipient, AGENT_KINDS), self.iri(fact.award, ("award",))
+
     def conferral(self, fact) -> None:
-        recipient = self.iri(fact.recipient, AGENT_KINDS)
-        award = self.iri(fact.award, ("award",))
-        node = conferral_iri(recipient, award, fact.year)
+        recipient, award = self.conferral_parties(fact)
+        # A document that gives no year states the same conferral as one that does, when only one year is known.
+        years = self.known_years.get((recipient, award), set())
+        year = fact.year or (next(iter(years)) if len(years) == 1 else None)
+        node = conferral_iri(recipient, award, year)
         self.add(node, RDF.type, QGOV.AwardConferral)
         self.add(node, QGOV.recipient, recipient)
         self.add(node, QGOV.award, award)
@@ -298,6 +304,13 @@ def build(documents: list[DocumentFacts]) -> KnowledgeGraph:
     entities = list({id(e): e for e in entity_of.values()}.values())
     levels = _award_levels(entities)
     graph = KnowledgeGraph(entities=sorted(entities, key=lambda e: str(e.iri)))
-    for facts in sorted(documents, key=lambda d: d.document.id):
-        graph.graphs[document_iri(facts.document.id)] = _DocumentBuilder(facts, entity_of, levels).build()
+    builders = [_DocumentBuilder(f, entity_of, levels) for f in sorted(documents, key=lambda d: d.document.id)]
+    known_years: dict[tuple[URIRef, URIRef], set[int]] = {}
+    for builder in builders:
+        for fact in builder.facts.conferrals:
+            if fact.year:
+                known_years.setdefault(builder.conferral_parties(fact), set()).add(fact.year)
+    for builder in builders:
+        builder.known_years = known_years
+        graph.graphs[builder.doc] = builder.build()
     return graph

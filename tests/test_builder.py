@@ -165,3 +165,23 @@ def test_no_blank_nodes_and_a_stable_order(small_facts):
 
     assert not any(isinstance(term, BNode) for triple in kg.triples() for term in triple)
     assert serialize(kg, "qgov.ttl") == serialize(build(read_facts([small_facts])), "qgov.ttl")
+
+
+DOC_C_NO_YEAR = """
+format: qkg-facts/1
+document: {id: test-c, title: 测试文件丙}
+entities:
+  - {name: 丙科技股份有限公司, type: Enterprise}
+  - {name: 乙省省长质量奖, type: Award}
+conferrals:
+  - {recipient: 丙科技股份有限公司, award: 乙省省长质量奖, evidence: [0, 5]}
+"""
+
+
+def test_a_conferral_without_a_year_joins_the_one_known_year(write_facts):
+    write_facts(SMALL_FACTS, "a.yaml")
+    g = build(read_facts([write_facts(DOC_C_NO_YEAR, "c.yaml")])).to_graph()
+    award = _by_label(g, "乙省省长质量奖")
+    (conferral,) = set(g.subjects(QGOV.award, award))
+    assert list(g.objects(conferral, QGOV.year)) == [Literal("2021", datatype=XSD.gYear)]
+    assert len(set(g.objects(conferral, PROV.wasDerivedFrom))) == 2

@@ -1,0 +1,149 @@
+"""The embedded default: the curated facts of the five source documents and their committed exports."""
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from kg import resources
+from kg.exports import RDF_EXPORTS, serialize
+from kg.factfile import read_facts
+from kg.namespace import normalize_name
+from kg.pipeline import build_graph
+
+from conftest import REPO
+
+CURATED = resources.curated_facts_dir()
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return read_facts([CURATED])
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return build_graph()
+
+
+def test_one_facts_file_per_source_document(curated, corpus_dir):
+    sources = {f.document.source for f in curated}
+    assert sources == {p.name for p in corpus_dir.glob("*.txt")}
+
+
+def _text(corpus_dir: Path, facts) -> str:
+    return (corpus_dir / facts.document.source).read_text(encoding="utf-8-sig")
+
+
+def test_offsets_point_into_the_documents_they_cite(curated, corpus_dir):
+    for facts in curated:
+        text = _text(corpus_dir, facts)
+        assert hashlib.sha256(text.encode("utf-8")).hexdigest() == facts.document.sha256, facts.path
+
+
+_QUOTES = re.compile(r"[“”\"'‘’「」『』《》]")
+# Words a document uses for its own city or province instead of the name.
+_SELF_REFERENCES = ("我市", "本市", "全市", "市委", "市政府", "我省", "全省", "该市")
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", _QUOTES.sub("", normalize_name(text)))
+
+
+def _names(facts, name: str) -> list[str]:
+    entity = facts.entity_named(name)
+    return [_plain(n) for n in entity.names]
+
+
+def _window(text: str, span, before: int = 0) -> str:
+    return _plain(text[max(0, span[0] - before): span[1]])
+
+
+def _names_subject(facts, text: str, span, name: str) -> bool:
+    entity = facts.entity_named(name)
+    if any(n in _window(text, span) for n in _names(facts, name)):
+        return True
+    # the subject of a paragraph, named (or, for a city, called 我市) before the sentence that states the fact
+    paragraph = _window(text, span, before=600)
+    if entity.type in ("City", "Province") and any(word in paragraph for word in _SELF_REFERENCES):
+        return True
+    return any(n in paragraph for n in _names(facts, name))
+
+
+def _names_object(facts, text: str, span, name: str) -> bool:
+    names = _names(facts, name)
+    # an honour roll names the award in its heading, some lines above the recipient
+    headings = [re.sub(r"^\d{4}年(度)?", "", n) for n in names]
+    return any(n in _window(text, span, before=600) for n in names + headings)
+
+
+def test_every_fact_cites_a_span_that_names_its_parties(curated, corpus_dir):
+    problems = []
+    for facts in curated:
+        text = _text(corpus_dir, facts)
+        checks = [(c, c.recipient, c.award) for c in facts.conferrals]
+        checks += [(p, p.person, p.organization) for p in facts.positions]
+        checks += [(a, a.adopter, a.program) for a in facts.adoptions]
+        for fact, subject, obj in checks:
+            where = f"{facts.path.name}:{fact.line}"
+            if fact.evidence is None:
+                problems.append(f"{where}: no evidence")
+            elif not _names_subject(facts, text, fact.evidence, subject):
+                problems.append(f"{where}: {subject} is not named at {fact.evidence}")
+            elif not _names_object(facts, text, fact.evidence, obj):
+                problems.append(f"{where}: {obj} is not named at {fact.evidence}")
+    assert not problems, "\n".join(problems)
+
+
+def test_committed_exports_are_up_to_date(graph):
+    for file_name in RDF_EXPORTS:
+        committed = REPO / "exports" / file_name
+        assert committed.is_file(), f"{committed} is missing: run `qkg build`"
+        assert committed.read_bytes() == serialize(graph, file_name), f"{committed} is stale: run `qkg build` and commit"
+
+
+def test_the_curated_graph_satisfies_the_shapes(graph):
+    from kg.validate import validate_graph
+
+    violations = [v for v in validate_graph(graph.to_graph()) if v.is_violation]
+    assert not violations, "\n".join(map(str, violations[:20]))
+
+
+def test_every_conferral_and_position_has_a_source(graph):
+    from rdflib.namespace import PROV, RDF
+
+    from kg.namespace import ORG, QGOV
+
+    g = graph.to_graph()
+    for cls in (QGOV.AwardConferral, ORG.Membership):
+        nodes = set(g.subjects(RDF.type, cls))
+        assert nodes
+        assert all(g.value(n, PROV.wasDerivedFrom) is not None for n in nodes)
+
+
+CORPUS_RUN = 24
+
+
+def test_no_sentence_of_the_corpus_is_copied_into_the_repository(corpus_dir):
+    """Facts and names may be kept; the documents' sentences may not (24+ Chinese characters in a row)."""
+    han = re.compile(r"[\u4e00-\u9fff]")
+    only_han = lambda s: "".join(ch for ch in s if han.match(ch))
+    grams = set()
+    for path in corpus_dir.glob("*"):
+        t = only_han(path.read_text(encoding="utf-8", errors="ignore"))
+        grams.update(t[i:i + CORPUS_RUN] for i in range(len(t) - CORPUS_RUN + 1))
+    tracked = subprocess.run(["git", "ls-files"], cwd=REPO, capture_output=True, text=True).stdout.split()
+    if not tracked:
+        pytest.skip("not a git checkout")
+    copied = []
+    for name in tracked:
+        path = REPO / name
+        if not path.is_file() or path.stat().st_size > 5_000_000:
+            continue
+        t = only_han(path.read_text(encoding="utf-8", errors="ignore"))
+        if any(t[i:i + CORPUS_RUN] in grams for i in range(len(t) - CORPUS_RUN + 1)):
+            copied.append(name)
+    assert not copied, f"text copied from the corpus: {copied}"

@@ -215,10 +215,12 @@ def _front_matter(path: Path, text: str) -> tuple[dict[str, str], int]:
 
 
 def _first_heading(body: str) -> str | None:
+    """A Markdown heading on the first non-blank line ('# Title', also with a full-width ＃)."""
     for line in body.splitlines():
-        if line.strip():
-            heading = MARKDOWN_HEADING.match(line.strip())
-            return heading.group(1).strip() if heading else None
+        line = line.strip()
+        if line:
+            heading = MARKDOWN_HEADING.match(matchable_form(line))
+            return line[heading.start(1):].strip() if heading else None
     return None
 
 

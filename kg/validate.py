@@ -124,6 +124,8 @@ def _describe(graph: Graph, node: Node) -> str | None:
     if QGOV.TextSpan in types:
         return (f"text [{value(QGOV.startOffset)}, {value(QGOV.endOffset)})"
                 f" of {_name(graph, value(QGOV.inDocument))}")
+    if types:
+        return "unnamed " + ", ".join(sorted(_render_term(t) for t in types))
     return None
 
 

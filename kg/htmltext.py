@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from lxml import etree
-from lxml import html as lxml_html
 
 DROP_TAGS = (
     "script", "style", "noscript", "nav", "aside", "form", "iframe", "svg", "button", "select",
@@ -50,8 +49,11 @@ def parse_page(markup: str) -> HtmlPage:
     if not markup.strip():
         return HtmlPage(text="")
     try:
-        root = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
+        # Plain etree, not lxml.html: its per-element class lookup doubles the cost.
+        root = etree.fromstring(markup, etree.HTMLParser(remove_comments=True, remove_pis=True))
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return HtmlPage(text="")
+    if root is None:
         return HtmlPage(text="")
     page = HtmlPage(text="")
     _read_metadata(root, page)
@@ -68,6 +70,27 @@ def _clean(text: str | None) -> str:
     return WHITESPACE.sub(" ", text or "").strip()
 
 
+def _text_of(element) -> str:
+    return "".join(element.itertext())
+
+
+def _visible_length(text: str) -> int:
+    """Characters other than whitespace (cheaper than _clean for scoring)."""
+    return sum(map(len, text.split()))
+
+
+def _drop(element) -> None:
+    """Remove ``element`` and its subtree, keeping its tail text in place."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
 def _read_metadata(root, page: HtmlPage) -> None:
     for meta in root.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
@@ -76,12 +99,12 @@ def _read_metadata(root, page: HtmlPage) -> None:
             page.meta.setdefault(key.strip().lower(), content)
     title = root.find(".//title")
     if title is not None:
-        page.title = _clean(title.text_content()) or None
+        page.title = _clean(_text_of(title)) or None
     headline = root.find(".//h1")
     if headline is not None:
-        page.headline = _clean(headline.text_content()) or None
+        page.headline = _clean(_text_of(headline)) or None
     for time in root.iter("time"):
-        stamp = _clean(time.get("datetime") or time.text_content())
+        stamp = _clean(time.get("datetime") or _text_of(time))
         if stamp:
             page.time = stamp
             break
@@ -96,13 +119,10 @@ def _holds_article(element) -> bool:
 
 
 def _is_boilerplate(element) -> bool:
-    if element.tag in DROP_TAGS:
+    if element.tag in DROP_TAGS or element.tag == "footer":
         return True
-    inside_article = any(ancestor.tag in ("article", "main") for ancestor in element.iterancestors())
-    if element.tag == "header" and not inside_article:
-        return True
-    if element.tag == "footer":
-        return True
+    if element.tag == "header":
+        return not any(ancestor.tag in ("article", "main") for ancestor in element.iterancestors())
     if element.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
         return True
     marks = f"{element.get('class', '')} {element.get('id', '')}"
@@ -116,16 +136,13 @@ def _drop_boilerplate(root) -> None:
     ]
     for element in doomed:
         if element.getparent() is not None:
-            element.drop_tree()  # keeps the tail text, which belongs to the parent
-    for comment in root.xpath("//comment() | //processing-instruction()"):
-        if comment.getparent() is not None:
-            comment.drop_tree()
+            _drop(element)
 
 
 def _own_text_length(element) -> int:
     """Length of the text in ``element`` outside links."""
-    total = len(_clean(element.text_content()))
-    linked = sum(len(_clean(link.text_content())) for link in element.iter("a"))
+    total = _visible_length(_text_of(element))
+    linked = sum(_visible_length(_text_of(link)) for link in element.iter("a"))
     return max(total - linked, 0)
 
 
@@ -144,7 +161,7 @@ def _densest_block(root):
             scores[grandparent] = scores.get(grandparent, 0) + length / 2
     # Pages that separate paragraphs with <br> in one <div>: score such divs by their own text.
     for block in root.iter("div", "section", "td"):
-        direct = len(_clean(" ".join(block.xpath("text()"))))
+        direct = _visible_length(" ".join(block.xpath("text()")))
         if direct >= 10:
             scores[block] = scores.get(block, 0) + direct
     if not scores:

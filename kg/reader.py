@@ -41,6 +41,7 @@ YEAR_ONLY = re.compile(r"\A(\d{4})(?:年)?\Z")
 BYLINE = re.compile(r"来源|发布时间|发布日期|发稿时间")
 BYLINE_SOURCE = re.compile(r"来源\s*[:：]\s*([^\s|｜/丨]{2,30})")
 BYLINE_SCAN_LINES = 30
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 
 TITLE_KEYS = ("og:title", "title", "dc.title", "headline")
 DATE_KEYS = (
@@ -195,7 +196,7 @@ def _front_matter(path: Path, text: str) -> tuple[dict[str, str], int]:
     if not match:
         return {}, 0
     try:
-        fields = yaml.safe_load(match.group(1))
+        fields = yaml.load(match.group(1), Loader=YAML_LOADER)
     except yaml.YAMLError:
         log.warning("%s: front matter is not valid YAML; ignoring it", path)
         return {}, 0

@@ -1,0 +1,277 @@
+"""Saved SPARQL queries: their comment header, discovery, and running them with bound parameters.
+
+A saved query is a ``.rq`` file whose first lines are a comment header::
+
+    # title: 某实体的获奖历程
+    # title_en: The award history of an entity
+    # description: Every award the entity won, with its level and year.
+    #   A description may go on over indented comment lines.
+    # param name (xsd:string): 实体名称或别名 / the entity's name or one of its aliases
+    # param year (xsd:gYear, optional): 只看这一年 / only this year
+
+Parameters are bound as RDF terms by the engine (Oxigraph's substitutions,
+SEP-0007): a value is never pasted into the query text, so no value can
+change what the query asks. The engine wants each parameter's variable in the
+SELECT projection (and so in any GROUP BY); ``run_query`` drops those columns
+from the answer, since the caller knows what it passed. An optional parameter
+left out stays unbound: test it with ``COALESCE(?name, fallback)``, never with
+``BOUND(?name)``, which the engine folds to false for a variable that the
+pattern itself never binds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Mapping
+
+import pyoxigraph as ox
+
+from kg import resources
+from kg.errors import QkgError
+from kg.namespace import AWARD_LEVELS, PREFIXES, XSD
+
+
+class QueryError(QkgError):
+    """A query cannot be found, read or run as asked."""
+
+
+class UnknownQuery(QueryError):
+    """No saved query has that name and no file has that path."""
+
+
+class ParameterError(QueryError):
+    """A parameter is missing, unknown, or has a value of the wrong type."""
+
+
+class QueryFileError(QueryError):
+    """A query file's header or SPARQL text is malformed."""
+
+
+def _string(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def _year(value: str) -> ox.Literal:
+    if not re.fullmatch(r"\d{4}", value):
+        raise ValueError("a four-digit year")
+    return ox.Literal(value, datatype=ox.NamedNode(str(XSD.gYear)))
+
+
+def _integer(value: str) -> ox.Literal:
+    if not re.fullmatch(r"[+-]?\d+", value):
+        raise ValueError("an integer")
+    return ox.Literal(str(int(value)), datatype=ox.NamedNode(str(XSD.integer)))
+
+
+def _award_level(value: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(str(AWARD_LEVELS[value.strip().lower()]))
+    except KeyError:
+        raise ValueError("one of " + ", ".join(AWARD_LEVELS)) from None
+
+
+def _iri(value: str) -> ox.NamedNode:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", value):
+        raise ValueError("an absolute IRI")
+    return ox.NamedNode(value)
+
+
+# The RDF type a header may give a parameter -> how a command-line value becomes a term.
+PARAMETER_TYPES: dict[str, Callable[[str], ox.NamedNode | ox.Literal]] = {
+    "xsd:string": _string,
+    "xsd:gYear": _year,
+    "xsd:integer": _integer,
+    "qgov:AwardLevel": _award_level,
+    "rdfs:Resource": _iri,
+}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    meaning: str
+    required: bool = True
+
+    def term(self, value: str) -> ox.NamedNode | ox.Literal:
+        try:
+            return PARAMETER_TYPES[self.type](value)
+        except ValueError as exc:
+            raise ParameterError(f"parameter {self.name!r} must be {exc}, not {_shorten(value)!r}") from None
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    title_zh: str
+    title_en: str
+    description: str
+    parameters: tuple[Parameter, ...] = field(default=())
+    text: str = ""
+    path: Path | None = None
+
+    def parameter(self, name: str) -> Parameter | None:
+        return next((p for p in self.parameters if p.name == name), None)
+
+    def bindings(self, values: Mapping[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+        """The engine's substitutions for the command-line ``values``; a one-line error for any mistake."""
+        for name in values:
+            if self.parameter(name) is None:
+                known = ", ".join(p.name for p in self.parameters) or "none"
+                raise ParameterError(f"query {self.name!r} has no parameter {_shorten(name)!r} (parameters: {known})")
+        missing = [p.name for p in self.parameters if p.required and p.name not in values]
+        if missing:
+            raise ParameterError(f"query {self.name!r} needs --param {missing[0]}=VALUE")
+        return {ox.Variable(name): self.parameter(name).term(value) for name, value in values.items()}
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_HEADER_KEYS = {"title", "title_en", "description"}
+_PARAM = re.compile(
+    r"param\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*"
+    r"\(\s*(?P<type>[\w:]+)\s*(?:,\s*(?P<need>required|optional)\s*)?\)\s*:\s*(?P<meaning>.+)"
+)
+_KEY = re.compile(r"(?P<key>[a-z_]+)\s*:\s*(?P<value>.*)")
+
+
+def parse_query_file(path: Path, saved: bool = False) -> SavedQuery:
+    """Read a ``.rq`` file and its comment header (which a saved query must give in full)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise UnknownQuery(f"no query file at {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryFileError(f"{path}: cannot read the query file ({exc})") from None
+    return parse_query_text(text, Path(path).stem, path, saved)
+
+
+def parse_query_text(text: str, name: str, path: Path | None = None, saved: bool = False) -> SavedQuery:
+    where = str(path or name)
+    fields: dict[str, str] = {}
+    parameters: list[Parameter] = []
+    last: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break  # the header ends where the query begins
+        body = stripped[1:]
+        content = body.strip()
+        if not content:
+            continue
+        if last and body.startswith("  "):
+            fields[last] += " " + content  # an indented continuation line
+            continue
+        match = _KEY.fullmatch(content)
+        if content.startswith("param ") or content.startswith("param\t"):
+            param = _PARAM.fullmatch(content)
+            if not param:
+                raise QueryFileError(f"{where}:{number}: malformed parameter line (want: param NAME (TYPE[, optional]): meaning)")
+            if param["type"] not in PARAMETER_TYPES:
+                known = ", ".join(PARAMETER_TYPES)
+                raise QueryFileError(f"{where}:{number}: unknown parameter type {param['type']!r} (known: {known})")
+            if any(p.name == param["name"] for p in parameters):
+                raise QueryFileError(f"{where}:{number}: parameter {param['name']!r} declared twice")
+            parameters.append(Parameter(param["name"], param["type"], param["meaning"].strip(), param["need"] != "optional"))
+            last = None
+        elif match and match["key"] in _HEADER_KEYS:
+            fields[match["key"]] = match["value"].strip()
+            last = match["key"]
+        else:
+            last = None  # an ordinary comment
+    for parameter in parameters:
+        if not re.search(rf"[?$]{parameter.name}\b", text):
+            raise QueryFileError(f"{where}: parameter {parameter.name!r} is declared but the query never uses ?{parameter.name}")
+    if saved:
+        missing = sorted(_HEADER_KEYS - fields.keys())
+        if missing:
+            raise QueryFileError(f"{where}: the header lacks {', '.join(missing)}")
+    return SavedQuery(
+        name=name,
+        title_zh=fields.get("title", ""),
+        title_en=fields.get("title_en", ""),
+        description=fields.get("description", ""),
+        parameters=tuple(parameters),
+        text=text,
+        path=Path(path) if path is not None else None,
+    )
+
+
+def saved_query_files(directory: Path | None = None) -> list[Path]:
+    return sorted(Path(directory or resources.queries_dir()).glob("*.rq"))
+
+
+def saved_queries(directory: Path | None = None) -> list[SavedQuery]:
+    """Every saved query that ships with qkg, by name."""
+    return [parse_query_file(path, saved=True) for path in saved_query_files(directory)]
+
+
+def find_query(name_or_file: str, directory: Path | None = None) -> SavedQuery:
+    """A saved query by name (its file name without ``.rq``), or a query file by path."""
+    saved_path = Path(directory or resources.queries_dir()) / f"{name_or_file}.rq"
+    if re.fullmatch(r"[a-z0-9][a-z0-9-]*", name_or_file) and saved_path.is_file():
+        return parse_query_file(saved_path, saved=True)
+    candidate = Path(name_or_file)
+    if candidate.suffix == ".rq" or candidate.is_file():
+        return parse_query_file(candidate)
+    known = ", ".join(path.stem for path in saved_query_files(directory))
+    raise UnknownQuery(f"no saved query named {_shorten(name_or_file)!r} (saved queries: {known})")
+
+
+@dataclass
+class QueryResult:
+    """A SELECT query's answer: the variables and one row of terms (None where unbound) per solution."""
+
+    variables: list[str]
+    rows: list[list[ox.NamedNode | ox.BlankNode | ox.Literal | None]]
+
+
+_ENGINE_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def run_query(store: ox.Store, query: SavedQuery, values: Mapping[str, str] | None = None) -> QueryResult:
+    """Run ``query`` on ``store`` with ``values`` bound to its parameters."""
+    substitutions = query.bindings(values or {})
+    try:
+        solutions = store.query(
+            query.text,
+            prefixes=_ENGINE_PREFIXES,
+            use_default_graph_as_union=True,
+            substitutions=substitutions or None,
+        )
+    except SyntaxError as exc:
+        raise QueryFileError(f"{query.path or query.name}: not a valid SPARQL query: {_first_line(exc)}") from None
+    except RuntimeError as exc:  # e.g. a parameter missing from the SELECT projection
+        raise QueryFileError(f"{query.path or query.name}: {_first_line(exc)}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise QueryError(f"{query.path or query.name}: only SELECT queries can be run (this one is ASK, CONSTRUCT or DESCRIBE)")
+    parameter_names = {p.name for p in query.parameters}
+    kept = [(index, v.value) for index, v in enumerate(solutions.variables) if v.value not in parameter_names]
+    try:
+        rows = [[solution[index] for index, _ in kept] for solution in solutions]
+    except (OSError, RuntimeError) as exc:
+        raise QueryError(f"{query.path or query.name}: the query failed: {_first_line(exc)}") from None
+    return QueryResult(variables=[name for _, name in kept], rows=rows)
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def describe(saved: list[SavedQuery]) -> str:
+    """A listing of saved queries for people: name, titles, description and parameters."""
+    blocks = []
+    for query in saved:
+        lines = [f"{query.name}", f"    {query.title_zh} / {query.title_en}"]
+        if query.description:
+            lines.append(f"    {query.description}")
+        for parameter in query.parameters:
+            need = "" if parameter.required else ", optional"
+            lines.append(f"    --param {parameter.name}=… ({parameter.type}{need}): {parameter.meaning}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"

@@ -20,11 +20,11 @@ import shutil
 import sys
 from collections import Counter
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 from kg.gazetteer import Gazetteer
 from kg.reader import UnreadableDocument, find_documents, read_document
+from kg.textnorm import opencc_characters
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = (REPO.parent / "shared" / "corpus", REPO / "tests" / "fixtures" / "docs")
@@ -49,14 +49,7 @@ HTML_PAGE = """<!DOCTYPE html>
 
 @lru_cache(maxsize=1)
 def simplified_to_traditional() -> dict[int, str]:
-    table = {}
-    dictionary = files("opencc").joinpath("dictionary", "STCharacters.txt")
-    for line in dictionary.read_text(encoding="utf-8").splitlines():
-        simplified, _, traditional = line.partition("\t")
-        first = traditional.split(" ", 1)[0]
-        if len(simplified) == 1 and len(first) == 1:
-            table[ord(simplified)] = first
-    return table
+    return opencc_characters("STCharacters.txt")
 
 
 FULL_WIDTH_DIGITS = {ord(digit): chr(ord(digit) + 0xFEE0) for digit in "0123456789"}

@@ -30,8 +30,8 @@ class GazetteerError(QkgError):
 
 @dataclass(frozen=True)
 class Division:
-    name: str  # full name: 如皋市, 江苏省, 上海市
-    short: str  # without the suffix: 如皋, 江苏, 上海 (the full name if that would leave < 2 characters)
+    name: str  # full name: 昆山市, 江苏省, 上海市
+    short: str  # without the suffix: 昆山, 江苏, 上海 (the full name if that would leave < 2 characters)
     level: str  # 'province' | 'prefecture' | 'county'
     parent: str | None  # full name of the parent division; None for provinces
     province: str  # full name of the province

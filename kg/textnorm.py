@@ -15,15 +15,21 @@ _FULL_WIDTH_FIRST, _FULL_WIDTH_LAST, _FULL_WIDTH_OFFSET = 0xFF01, 0xFF5E, 0xFEE0
 _SPACES = {0x3000: " ", 0x00A0: " "}
 
 
+def opencc_characters(dictionary: str) -> dict[int, str]:
+    """One-to-one character mappings of an OpenCC character dictionary (first candidate wins)."""
+    table: dict[int, str] = {}
+    path = files("opencc").joinpath("dictionary", dictionary)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        first = targets.split(" ", 1)[0]
+        if len(source) == 1 and len(first) == 1 and source != first:
+            table[ord(source)] = first
+    return table
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    dictionary = files("opencc").joinpath("dictionary", "TSCharacters.txt")
-    for line in dictionary.read_text(encoding="utf-8").splitlines():
-        traditional, _, simplified = line.partition("\t")
-        first = simplified.split(" ", 1)[0]
-        if len(traditional) == 1 and len(first) == 1 and traditional != first:
-            table[ord(traditional)] = first
+    table = opencc_characters("TSCharacters.txt")
     for code in range(_FULL_WIDTH_FIRST, _FULL_WIDTH_LAST + 1):
         table[code] = chr(code - _FULL_WIDTH_OFFSET)
     table.update(_SPACES)

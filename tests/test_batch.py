@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import threading
 from pathlib import Path
@@ -115,3 +116,27 @@ def test_tally_summarises_reasons(documents):
         f"{len(documents)} files: {readable} read, 4 skipped "
         "(2 empty file; 1 binary file; 1 cannot decode as UTF-8 or GB18030)"
     )
+
+
+def encoding_of(path: Path) -> str:
+    return read_document(path).encoding
+
+
+def test_synthetic_corpus_is_read_whole(tmp_path):
+    """bench/make_corpus.py writes mixed styles and encodings; every file comes back, the bad ones skipped."""
+    script = Path(__file__).resolve().parents[1] / "bench" / "make_corpus.py"
+    spec = importlib.util.spec_from_file_location("make_corpus", script)
+    make_corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_corpus)
+    counts = make_corpus.write_corpus(tmp_path / "corpus", megabytes=0.3, seed=1, bad=3)
+    files = find_documents([tmp_path / "corpus"])
+    assert len(files) == sum(count for style, count in counts.items() if style != "bytes")
+    tally = Tally()
+    encodings = set()
+    for outcome in extract_many(files, encoding_of, jobs=2, progress=False):
+        tally.add(outcome)
+        if isinstance(outcome, Processed):
+            encodings.add(outcome.result)
+    assert len(tally.skipped) == 3 and tally.processed == len(files) - 3
+    assert encodings == {"utf-8", "utf-8-sig", "gb18030"}
+    assert {path.suffix for path in files} == {".txt", ".md", ".html"}

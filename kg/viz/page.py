@@ -1,0 +1,115 @@
+"""Write the graph page: one HTML file with the data, vis-network and the page code inline.
+
+The page loads nothing from the network and works from ``file://``. Names
+come from documents anybody can write, so every value enters the page as
+JSON inside ``<script type="application/json">`` with the characters that
+could end the script or confuse a parser escaped, and the page code builds
+its DOM with ``textContent`` only.
+"""
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+from dataclasses import asdict
+from importlib.resources import files
+from pathlib import Path
+
+from pyvis.network import Network
+
+from kg.errors import QkgError
+from kg.viz.graphdata import VizGraph
+from kg.viz.network import edge_labels, to_network
+from kg.viz.style import LEVELS, PANEL_SECTIONS, RELATIONS, TYPE_STYLES
+
+log = logging.getLogger(__name__)
+
+PAGE_FILE = "graph.html"
+DEFAULT_TITLE = "质量治理知识图谱"
+VIS_NETWORK = ("lib", "vis-9.1.2", "vis-network.min.js")  # shipped inside the pyvis package
+_MARKER = re.compile(r"/\*QKG:(\w+)\*/")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+class AssetMissing(QkgError):
+    """A file the page inlines is not installed."""
+
+
+def _read_asset(package: str, *parts: str) -> str:
+    path = files(package).joinpath(*parts)
+    try:
+        return path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        raise AssetMissing(f"cannot read {'/'.join(parts)} of the {package} package") from None
+
+
+def json_for_script(value) -> str:
+    """JSON that cannot end its <script> element or be read as markup."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group()], text)
+
+
+def script_for_inline(code: str) -> str:
+    """JavaScript safe to place between <script> tags (only inside its strings can these sequences occur)."""
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE).replace("<!--", "<\\!--")
+
+
+def _safe_url(url: str | None) -> str | None:
+    return url if url and _SAFE_URL.match(url) else None
+
+
+def page_data(net: Network, viz: VizGraph, title: str) -> dict:
+    """Everything the page script reads: the vis nodes and edges, and what the panel and filters need."""
+    edges = []
+    for vis_edge, edge in zip(net.edges, viz.edges):
+        _, label_en = edge_labels(edge)
+        edges.append({
+            "relation": edge.relation,
+            "labelEn": label_en,
+            "facts": [{"year": f.year, "detail": f.detail, "documents": f.documents} for f in edge.facts],
+        })
+    documents = {}
+    for doc_id, doc in viz.documents.items():
+        entry = asdict(doc)
+        entry["url"] = _safe_url(doc.url)
+        documents[doc_id] = entry
+    return {
+        "title": title,
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "edgeFacts": edges,
+        "entities": {
+            node.id: {"type": node.type, "aliases": node.aliases, "level": node.level, "year": node.year,
+                      "cities": node.cities, "documents": node.documents}
+            for node in viz.nodes.values()
+        },
+        "documents": documents,
+        "types": {name: asdict(style) for name, style in TYPE_STYLES.items()},
+        "relations": RELATIONS,
+        "sections": PANEL_SECTIONS,
+        "levels": LEVELS,
+    }
+
+
+def page_html(net: Network, viz: VizGraph, title: str = DEFAULT_TITLE) -> str:
+    pieces = {
+        "title": html.escape(title),
+        "css": _read_asset("kg", "assets", "graph.css"),
+        "data": json_for_script(page_data(net, viz, title)),
+        "vis": script_for_inline(_read_asset("pyvis", *VIS_NETWORK)),
+        "page": script_for_inline(_read_asset("kg", "assets", "graph.js")),
+    }
+    template = _read_asset("kg", "assets", "graph.html")
+    return _MARKER.sub(lambda m: pieces[m.group(1)], template)
+
+
+def write_page(viz: VizGraph, path: Path, title: str = DEFAULT_TITLE) -> Path:
+    """Lay out ``viz`` and write its page to ``path``."""
+    path = Path(path)
+    text = page_html(to_network(viz), viz, title)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    log.info("wrote %s (%d nodes, %d edges, %d bytes)", path, len(viz.nodes), len(viz.edges), len(text.encode()))
+    return path

@@ -147,3 +147,39 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Pat
     answer = queries.run_query(store.open_store(data), saved, values)
     # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
     click.get_binary_stream("stdout").write(results.render(answer, fmt).encode("utf-8"))
+
+
+@cli.command()
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The HTML file to write.")
+@click.option("--facts", "facts", multiple=True, type=click.Path(path_type=Path),
+              help="A facts file or folder (repeatable). Default: the curated facts that ship with qkg.")
+@click.option("--city", metavar="NAME", help="Only this city: its entities, and awards and programs they touch.")
+@click.option("--type", "types", multiple=True, metavar="TYPE",
+              help="Only entities of this type (repeatable): Enterprise, City, Award, … or 企业, 城市, 奖项, …")
+@click.option("--from-year", type=int, metavar="YEAR", help="Hide dated facts, regulations and events before YEAR.")
+@click.option("--to-year", type=int, metavar="YEAR", help="Hide dated facts, regulations and events after YEAR.")
+@click.option("--around", metavar="NAME", help="Only the neighbourhood of this entity (name or alias).")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="How many steps --around reaches.")
+@reports_errors
+def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, ...], from_year: int | None,
+        to_year: int | None, around: str | None, depth: int) -> None:
+    """Write an interactive page of the graph, or of a focused part of it.
+
+    \b
+    The page is one HTML file that needs no network: open it in any browser.
+    `qkg build` writes the page of the whole graph to exports/graph.html.
+
+    \b
+    Examples:
+      qkg viz --out changzhou.html --city 常州市
+      qkg viz --out awards.html --type Enterprise --type Award --from-year 2018 --to-year 2021
+      qkg viz --out zhongtian.html --around 中天科技集团 --depth 2
+    """
+    from kg.pipeline import build_graph
+    from kg.viz.focus import Focus, entity_type
+    from kg.viz.page import write_graph_page
+
+    spec = Focus(city=city, types=tuple(entity_type(t) for t in types), from_year=from_year, to_year=to_year,
+                 around=around, depth=depth)
+    shown = write_graph_page(build_graph(facts or None), out, spec)
+    click.echo(f"wrote {out} ({len(shown.nodes)} entities, {len(shown.edges)} relations)")

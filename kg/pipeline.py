@@ -52,5 +52,9 @@ def build_exports(
         check_shapes(graph)
     with StagedExports(out) as staged:
         stage_rdf(graph, staged)
+        if page:
+            from kg.viz.page import stage_page  # numpy and pyvis load only when a page is written
+
+            stage_page(graph, staged)
         written = staged.commit()
     return BuildResult(graph=graph, summary=graph.summary(), written=written)

@@ -18,8 +18,11 @@ from pathlib import Path
 
 from pyvis.network import Network
 
+from kg.builder import KnowledgeGraph
 from kg.errors import QkgError
-from kg.viz.graphdata import VizGraph
+from kg.exports import StagedExports
+from kg.viz.focus import Focus, FocusError, focus
+from kg.viz.graphdata import VizGraph, viz_graph
 from kg.viz.network import edge_labels, to_network
 from kg.viz.style import LEVELS, PANEL_SECTIONS, RELATIONS, TYPE_STYLES
 
@@ -113,3 +116,21 @@ def write_page(viz: VizGraph, path: Path, title: str = DEFAULT_TITLE) -> Path:
     path.write_text(text, encoding="utf-8")
     log.info("wrote %s (%d nodes, %d edges, %d bytes)", path, len(viz.nodes), len(viz.edges), len(text.encode()))
     return path
+
+
+def write_graph_page(graph: KnowledgeGraph, path: Path, spec: Focus | None = None) -> VizGraph:
+    """Write the page of ``graph``, or of the part ``spec`` selects; returns what the page shows."""
+    shown = viz_graph(graph)
+    title = DEFAULT_TITLE
+    if spec is not None:
+        shown = focus(shown, spec)
+        if not shown.nodes:
+            raise FocusError("no entity of the graph matches these filters")
+        title = " · ".join(p for p in (DEFAULT_TITLE, spec.describe()) if p)
+    write_page(shown, path, title)
+    return shown
+
+
+def stage_page(graph: KnowledgeGraph, staged: StagedExports) -> None:
+    """Add the page of the whole graph to a build's exports."""
+    write_graph_page(graph, staged.path(PAGE_FILE))

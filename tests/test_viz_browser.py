@@ -1,0 +1,181 @@
+"""The graph page in headless Chromium with the network blocked.
+
+Needs Debian's chromium at /usr/bin/chromium (or $QKG_CHROMIUM) and Playwright;
+skipped with the reason when either is missing.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kg.namespace import entity_iri
+from kg.pipeline import build_exports, build_graph
+from kg.viz import viz_graph, write_page
+from kg.viz.browser import chromium_available, offline_browser, open_offline
+
+pytestmark = pytest.mark.skipif(not chromium_available(), reason="no Chromium at /usr/bin/chromium (CI installs it)")
+pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+
+HOSTILE_NAME = "<img src=x onerror=\"window.pwned=1\">\"'</script><script>window.pwned=2</script>"
+FACTS = """
+format: qkg-facts/1
+document:
+  id: page-test
+  title: '示例 <b>新闻</b></script><script>window.pwned=3</script>'
+  publisher: '<img src=x onerror="window.pwned=4">'
+  date: 2020-01-02
+  url: javascript:window.pwned=5
+entities:
+  - name: 甲市
+    type: City
+  - name: 乙市
+    type: City
+  - name: HOSTILE
+    type: Enterprise
+    aliases: ['<svg onload="window.pwned=6">']
+  - name: 甲市示例股份有限公司
+    type: Enterprise
+  - name: 甲市市长质量奖
+    type: Award
+    conferrer: 甲市
+  - name: 首席质量官制度
+    type: Program
+conferrals:
+  - recipient: HOSTILE
+    award: 甲市市长质量奖
+    year: 2018
+  - recipient: 甲市示例股份有限公司
+    award: 甲市市长质量奖
+    year: 2021
+adoptions:
+  - adopter: HOSTILE
+    program: 首席质量官制度
+locations:
+  - entity: HOSTILE
+    in: 乙市
+  - entity: 甲市示例股份有限公司
+    in: 甲市
+"""
+
+
+def _yaml_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with offline_browser() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def small_page(write_facts, tmp_path):
+    facts = write_facts(FACTS.replace("HOSTILE", _yaml_quoted(HOSTILE_NAME)))
+    viz = viz_graph(build_graph([facts]))
+    return write_page(viz, tmp_path / "page.html"), viz
+
+
+@pytest.fixture(scope="module")
+def default_page(tmp_path_factory):
+    out = tmp_path_factory.mktemp("exports")
+    result = build_exports(None, out, validate=False)
+    if not any(e.name == "中天科技集团" for e in result.graph.entities):
+        pytest.skip("the embedded default has no 中天科技集团 yet")
+    return out / "graph.html"
+
+
+def assert_quiet(log):
+    assert log.blocked_requests == [], "the page tried to reach the network"
+    assert log.console_errors == [] and log.page_errors == []
+    assert log.dialogs == []
+
+
+def test_draws_every_node_offline_and_quietly(browser, small_page):
+    path, viz = small_page
+    page, log = open_offline(browser, path)
+    assert page.evaluate("window.qkg.visibleNodeIds().length") == len(viz.nodes) == 6
+    assert sorted(page.evaluate("window.qkg.visibleNodeIds()")) == sorted(viz.nodes)
+    assert page.evaluate("window.qkg.network.body.nodeIndices.length") == 6
+    assert_quiet(log)
+
+
+def test_hostile_names_show_as_text_and_run_nothing(browser, small_page):
+    path, _ = small_page
+    page, log = open_offline(browser, path)
+    page.fill("#search", "svg onload")  # an alias finds the entity
+    page.wait_for_selector("#search-results li[data-id]")
+    assert page.inner_text("#search-results li[data-id] .name") == HOSTILE_NAME
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#panel:not([hidden])")
+    assert page.inner_text("#panel h2") == HOSTILE_NAME
+    assert "<svg onload=\"window.pwned=6\">" in page.inner_text("#panel")
+    assert "示例 <b>新闻</b></script><script>window.pwned=3</script>" in page.inner_text("#panel .sources")
+    assert page.locator("#panel img, #panel svg, #panel b, #panel script").count() == 0
+    assert page.locator("#panel a").count() == 0  # the javascript: link was dropped
+    page.hover("#graph")
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("body img, body svg").count() == 0
+    assert_quiet(log)
+
+
+def test_type_and_year_filters_hide_what_they_should(browser, small_page):
+    path, viz = small_page
+    page, log = open_offline(browser, path)
+    page.uncheck("#type-filter input[value='Enterprise']")
+    shown = set(page.evaluate("window.qkg.visibleNodeIds()"))
+    assert shown == {n for n, node in viz.nodes.items() if node.type != "Enterprise"}
+    assert page.evaluate("window.qkg.visibleEdgeIds().length") == 1  # 甲市 confers its award
+    assert page.inner_text("#stats").startswith("显示 4 / 6")
+    page.click("#reset")
+    assert len(page.evaluate("window.qkg.visibleNodeIds()")) == 6
+    page.fill("#year-from", "2020")
+    page.dispatch_event("#year-from", "change")
+    award_edges = page.evaluate(
+        "window.qkg.visibleEdgeIds().filter(function (id) { return window.qkg.network.body.data.edges.get(id).label.indexOf('获奖') === 0; })")
+    assert len(award_edges) == 1  # the 2018 conferral is hidden, the 2021 one stays
+    assert_quiet(log)
+
+
+def test_city_filter_keeps_the_city_and_its_entities(browser, small_page):
+    path, _ = small_page
+    page, log = open_offline(browser, path)
+    page.select_option("#city-filter", label="甲市")
+    shown = set(page.evaluate("window.qkg.visibleNodeIds()"))
+    assert shown == {str(entity_iri("place", "甲市")), str(entity_iri("org", "甲市示例股份有限公司")),
+                     str(entity_iri("award", "甲市市长质量奖"))}
+    assert_quiet(log)
+
+
+def test_english_toggle_relabels_edges(browser, small_page):
+    path, _ = small_page
+    page, log = open_offline(browser, path)
+    page.click("#lang")
+    labels = page.evaluate("window.qkg.network.body.data.edges.get().map(function (e) { return e.label; })")
+    assert "awarded 2021" in labels and "implements" in labels
+    assert page.inner_text("#lang") == "中文"
+    assert_quiet(log)
+
+
+def test_default_graph_search_and_click_show_awards_with_sources(browser, default_page):
+    page, log = open_offline(browser, default_page)
+    total = page.evaluate("window.qkg.visibleNodeIds().length")
+    assert total == page.evaluate("window.qkg.network.body.nodeIndices.length") > 100
+    page.fill("#search", "中天科技集团")
+    page.wait_for_selector("#search-results li[data-id]")
+    assert page.inner_text("#search-results li[data-id] .name") == "中天科技集团"
+    page.keyboard.press("Escape")
+    node_id = page.evaluate("window.qkg.search('中天科技集团')[0]")
+    page.evaluate("window.qkg.network.moveTo({position: window.qkg.network.getPositions([arguments[0]])[arguments[0]], scale: 1.2})"
+                  .replace("arguments[0]", repr(node_id)))
+    spot = page.evaluate(f"window.qkg.network.canvasToDOM(window.qkg.network.getPositions([{node_id!r}])[{node_id!r}])")
+    box = page.locator("#graph canvas").bounding_box()
+    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    page.wait_for_selector("#panel:not([hidden])")
+    assert page.evaluate("window.qkg.selected()") == node_id
+    assert page.inner_text("#panel h2") == "中天科技集团"
+    awards = page.locator("#panel section[data-section='award:out']")
+    assert awards.count() == 1
+    text = awards.inner_text()
+    assert "质量奖" in text and "《" in text  # award names, and the documents they come from
+    highlighted = page.evaluate("window.qkg.network.getSelectedNodes()")
+    assert node_id in highlighted and len(highlighted) > 1  # the neighbourhood is selected too
+    assert_quiet(log)

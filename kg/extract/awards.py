@@ -1,0 +1,155 @@
+"""Awards named in a text, with the region spelled out and the conferring government.
+
+"2021年常州市市长质量奖" is the award 常州市市长质量奖 conferred by 常州市;
+"市长质量奖" alone is the document's own city's; "第四届中国质量奖提名奖" is the
+award 中国质量奖提名奖, a nomination prize for 中国质量奖.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.mentions import Mention, drop_nested
+from kg.extract.organizations import looks_proper, name_before
+from kg.extract.places import Places
+from kg.gazetteer import Gazetteer
+from kg.namespace import AWARD_LEVEL_OF_DIVISION
+
+QUOTES = "“”\"'‘’「」『』"
+# Words after 奖 that make it another word (奖励, 奖金, 奖项 …).
+NOT_AWARD_AFTER = "励金项状补品杯牌券章惩"
+ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|首届|首批|\d{4}年度|\d{4}年|\d{4}|年度)+")
+YEAR_INSIDE = re.compile(r"\d{4}年度?")
+_MAX_AWARD = 24
+
+
+@lru_cache(maxsize=1)
+def _head_pattern() -> re.Pattern:
+    lexicon = Lexicon.default()
+    return re.compile(f"(?:{alternation(lexicon.award_head_forms)})(?P<tier>{alternation(lexicon.award_tiers)})?")
+
+
+@lru_cache(maxsize=1)
+def _tier_pattern() -> re.Pattern:
+    return re.compile(alternation(Lexicon.default().award_tiers))
+
+
+def describe_award(name: str, places: Places, lexicon: Lexicon | None = None) -> dict:
+    """Canonical name, conferrer, level and main award of an award's name as written."""
+    lexicon = lexicon or Lexicon.default()
+    name = "".join(c for c in name if c not in QUOTES and not c.isspace())
+    name = ORDINAL.sub("", name)
+    name = YEAR_INSIDE.sub("", name) if not re.fullmatch(r"\d{4}年度?", name) else name
+    gazetteer = Gazetteer.default()
+    name = name[_proper_start(name, gazetteer, lexicon):]
+    attrs: dict = {"name": name}
+    for length in range(min(len(name) - 2, 8), 1, -1):
+        division = gazetteer.lookup(name[:length])
+        if division is not None and name[:length] in (division.name, division.short):
+            full = division.name
+            if name[:length] == division.short and not name[length:].startswith(full[len(division.short):]):
+                name = full + name[length:]
+            attrs.update(name=name, conferrer=full, level=AWARD_LEVEL_OF_DIVISION[division.level],
+                         conferrer_division=division)
+            break
+    else:
+        if name.startswith(lexicon.national_markers):
+            attrs["level"] = "national"
+    name = attrs["name"]
+    tier = next((t for t in lexicon.award_tiers if name.endswith(t) and len(name) > len(t) + 1), None)
+    if tier == "提名奖":
+        attrs["nomination_for"] = name[: -len(tier)]
+    return attrs
+
+
+def _proper_start(name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> int:
+    """Where a place or a national marker opens an award's name ("教育系统中国质量奖" -> 2); 0 if none does."""
+    for position in range(len(name) - 3):
+        if name.startswith(lexicon.national_markers, position):
+            return position
+        if any(gazetteer.lookup(name[position:position + n]) for n in (3, 2)):
+            return position
+    return 0
+
+
+def _region_before(text: str, start: int, places: Places) -> Mention | None:
+    for position in (start, start - 1):
+        for place in places.mentions:
+            if place.end == position and (position == start or text[position] in QUOTES):
+                return place
+    return None
+
+
+def _head_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
+    found = []
+    for match in _head_pattern().finditer(text):
+        head = match.group()
+        region = _region_before(text, match.start(), places)
+        if region is not None:
+            attrs = describe_award(region.name + head, places, lexicon)
+            found.append(Mention("Award", attrs["name"], region.start, match.end(), attrs))
+            continue
+        # No region: the document's own city (市长, 区长, 县长) or province (省长) confers it.
+        division = places.main_province if head[0] == "省" else places.main_city
+        if division is None:
+            continue
+        prefix_start = name_before(text, match.start(), lexicon, limit=10)
+        prefix = text[prefix_start:match.start()]
+        named = len(prefix) >= 2 and looks_proper(prefix, "奖", lexicon)  # 首席质量官市长奖
+        name = (prefix if named else division.name) + head
+        attrs = {"name": name, "conferrer": division.name, "level": AWARD_LEVEL_OF_DIVISION[division.level]}
+        tier = match.group("tier")
+        if tier == "提名奖":
+            attrs["nomination_for"] = name[: -len(tier)]
+        found.append(Mention("Award", name, prefix_start if named else match.start(), match.end(), attrs))
+    return found
+
+
+def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
+    found = []
+    position = text.find("奖")
+    while position >= 0:
+        after = text[position + 1:position + 2]
+        if after and after in NOT_AWARD_AFTER:
+            position = text.find("奖", position + 1)
+            continue
+        end = position + 1
+        tier = _tier_pattern().match(text, end)
+        if tier:
+            end = tier.end()
+        quoted_open = text.rfind("“", max(0, position - _MAX_AWARD), position)
+        if quoted_open >= 0 and "”" not in text[quoted_open:position] and text[end:end + 1] == "”":
+            start, proper = quoted_open + 1, True
+        else:
+            start = name_before(text, position, lexicon, limit=_MAX_AWARD)
+            core = text[start:position]
+            proper = len(core) >= 2 and looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
+        raw = text[start:end]
+        if raw.endswith(lexicon.award_false_endings) or raw[:1] in "市省县区" and _region_before(text, start + 1, places) is None:
+            proper = False
+        if proper and len(ORDINAL.sub("", raw)) > 2:
+            attrs = describe_award(raw, places, lexicon)
+            found.append(Mention("Award", attrs["name"], start, end, attrs))
+        position = text.find("奖", end)
+    return found
+
+
+def find_awards(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
+    lexicon = lexicon or Lexicon.default()
+    return drop_nested(_head_awards(text, places, lexicon) + _other_awards(text, places, lexicon))
+
+
+def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon | None = None) -> Mention | None:
+    """An award or title named after a conferral verb (“全国质量标杆”称号, …示范城市)."""
+    lexicon = lexicon or Lexicon.default()
+    cleaned = raw
+    for ending in ("荣誉称号", "称号", "荣誉"):
+        if cleaned.endswith(ending) and len(cleaned) > len(ending) + 1:
+            cleaned = cleaned[: -len(ending)]
+            break
+    bare = "".join(c for c in cleaned if c not in QUOTES)
+    if not (2 < len(bare) <= _MAX_AWARD) or not any(bare.endswith(s) for s in lexicon.award_suffixes) and cleaned == raw:
+        return None
+    attrs = describe_award(cleaned, places, lexicon)
+    return Mention("Award", attrs["name"], start, end, attrs)

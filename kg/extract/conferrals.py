@@ -1,0 +1,324 @@
+"""Award conferrals, from every way documents state them.
+
+- honour rolls: a heading line that names an award (and maybe a year), then
+  lines that each start with a recipient, with years in brackets;
+- decisions: "…决定授予A、B等2家企业“2022年度X市市长质量奖”";
+- news sentences: "A、B荣获/获得/摘得 <award>", the year from the sentence, the
+  clause, or a year heading above the line (timelines).
+
+Applications, shortlists and plans (申报, 入围, 争创 …) are not conferrals.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.awards import QUOTES, title_award
+from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.mentions import Mention
+from kg.extract.people import RoleHolding
+from kg.extract.places import Places
+from kg.extract.segments import Span
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|[\u4e00-\u9fff]))")
+YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
+BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]?)+)\)")
+HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位]*$")
+COUNTED = re.compile(r"\d+\s*(?:家|个|名|位|项|批)|[一二三四五六七八九十两几多]+\s*(?:家|个|名|位|批)(?:企业|组织|单位|个人)")
+CLAUSE_BREAKS = "，,；;：:。！？!?\n"
+SENTENCE_BREAKS = "。！？!?；;\n"
+LIST_JOINERS = "、和与及,，"
+TIMELINE_RESET = 80  # a prose line this long ends a timeline's year heading
+
+
+@dataclass
+class FoundConferral:
+    recipient: Mention
+    award: Mention
+    year: int | None
+    start: int
+    end: int
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def _verb_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    lexicon = Lexicon.default()
+    return (re.compile(alternation(lexicon.conferral_verbs)), re.compile(alternation(lexicon.granting_verbs)),
+            re.compile(alternation(lexicon.negative_cues)))
+
+
+def _years(text: str, start: int, end: int) -> list[int]:
+    return [int(m.group(1)) for m in YEAR.finditer(text, start, end)]
+
+
+class _Index:
+    """Mentions sorted by start, for range queries."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        index = bisect_left(self.starts, start)
+        found = []
+        while index < len(self.mentions) and self.mentions[index].start < end:
+            if self.mentions[index].end <= end:
+                found.append(self.mentions[index])
+            index += 1
+        return found
+
+    def starting_at(self, start: int) -> Mention | None:
+        index = bisect_left(self.starts, start)
+        if index < len(self.mentions) and self.mentions[index].start == start:
+            return self.mentions[index]
+        return None
+
+
+class ConferralFinder:
+    def __init__(self, text: str, lines: list[Span], recipients: list[Mention], awards: list[Mention],
+                 holdings: list[RoleHolding], places: Places, lexicon: Lexicon | None = None):
+        self.text = text
+        self.lines = lines
+        self.lexicon = lexicon or Lexicon.default()
+        self.places = places
+        self.recipients = _Index(recipients)
+        self.awards = _Index(awards)
+        # An organisation followed by a role and a name stands for that person ("X公司董事长张三").
+        self.person_of_holding = {}
+        person_mentions = {m.start: m for m in recipients if m.type == "Person"}
+        for holding in holdings:
+            person = next((m for s, m in person_mentions.items() if holding.start <= s < holding.end
+                           and m.name == holding.person), None)
+            if person is not None:
+                self.person_of_holding[holding.start] = person
+        self.found: list[FoundConferral] = []
+
+    # -- shared helpers ----------------------------------------------------
+
+    def _recipient_at(self, position: int) -> Mention | None:
+        mention = self.recipients.starting_at(position)
+        if mention is None:
+            return None
+        person = self.person_of_holding.get(position)
+        return person or mention
+
+    def _recipients_in(self, start: int, end: int) -> list[Mention]:
+        """Recipients named in [start, end), people standing in for their organisations."""
+        found = []
+        skip_until = -1
+        for mention in self.recipients.between(start, end):
+            if mention.start < skip_until:
+                continue
+            person = self.person_of_holding.get(mention.start)
+            if person is not None and person.end <= end:
+                found.append(person)
+                skip_until = person.end
+            elif mention.type != "Person" or all(f is not mention for f in found):
+                found.append(mention)
+        return found
+
+    def _add(self, recipient: Mention, award: Mention, year: int | None, span: Span, confidence: float) -> None:
+        self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence))
+
+    def _clause_bounds(self, position: int, floor: int, ceiling: int) -> Span:
+        start = position
+        while start > floor and self.text[start - 1] not in CLAUSE_BREAKS:
+            start -= 1
+        end = position
+        while end < ceiling and self.text[end] not in CLAUSE_BREAKS:
+            end += 1
+        return start, end
+
+    def _sentence_bounds(self, position: int) -> Span:
+        text = self.text
+        start = position
+        while start > 0 and text[start - 1] not in SENTENCE_BREAKS and not text.startswith(">", start - 1):
+            start -= 1
+        end = position
+        while end < len(text) and text[end] not in SENTENCE_BREAKS and text[end] != "<":
+            end += 1
+        return start, end
+
+    def _negative(self, start: int, end: int) -> bool:
+        return _verb_patterns()[2].search(self.text, start, end) is not None
+
+    # -- honour rolls --------------------------------------------------------
+
+    def _heading(self, span: Span) -> tuple[Mention, int | None] | None:
+        """The award a line names, if the line names nothing else (a roll's heading)."""
+        start, end = span
+        awards = self.awards.between(start, end)
+        if len(awards) != 1:
+            return None
+        award = awards[0]
+        rest = self.text[start:award.start] + self.text[award.end:end]
+        if not HEADING_NOISE.match(rest):
+            return None
+        years = _years(self.text, start, end)
+        return award, years[0] if years else None
+
+    def honour_rolls(self) -> set[int]:
+        """Conferrals of honour rolls; the lines they used."""
+        used: set[int] = set()
+        heading: tuple[Mention, int | None] | None = None
+        for index, span in enumerate(self.lines):
+            found_heading = self._heading(span)
+            if found_heading:
+                heading = found_heading
+                used.add(index)
+                continue
+            if heading is None:
+                continue
+            next_heading = self._roll_line(span, heading)
+            if next_heading is False:
+                heading = None
+                continue
+            used.add(index)
+            if next_heading is not None:
+                heading = next_heading
+        return used
+
+    def _roll_line(self, span: Span, heading: tuple[Mention, int | None]):
+        """Conferrals of one recipient line; False if the line is no recipient line.
+
+        Returns the award heading that follows the recipients on the same line, if any.
+        """
+        text = self.text
+        start, end = span
+        position = start
+        recipients = []
+        while position < end:
+            recipient = self._recipient_at(position)
+            if recipient is None:
+                break
+            recipients.append(recipient)
+            position = recipient.end
+            if position < end and text[position] in "、，,":
+                position += 1
+            elif position < end and text[position] == " " and self._recipient_at(position + 1):
+                position += 1
+        if not recipients:
+            return False
+        award, heading_year = heading
+        years = []
+        brackets = BRACKET_YEARS.match(text, position, end)
+        if brackets:
+            years = _years(text, brackets.start(), brackets.end())
+            position = brackets.end()
+        rest = (position, end)
+        next_heading = None
+        if text[position:end].strip():
+            next_heading = self._heading(rest)
+            if next_heading is None and not HEADING_NOISE.match(text[position:end]):
+                return False
+        for recipient in recipients:
+            for year in years or [heading_year]:
+                self._add(recipient, award, year, (start, position), 0.9)
+        return next_heading
+
+    # -- decisions -----------------------------------------------------------
+
+    def decisions(self) -> None:
+        for match in _verb_patterns()[1].finditer(self.text):
+            sentence_start, sentence_end = self._sentence_bounds(match.start())
+            awards = self.awards.between(match.end(), sentence_end)
+            if not awards:
+                continue
+            award = awards[0]
+            recipients = self._recipients_in(match.end(), award.start)
+            if not recipients or self._negative(sentence_start, match.start()):
+                continue
+            years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
+            for recipient in recipients:
+                self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
+
+    # -- news sentences ------------------------------------------------------
+
+    def sentences(self, context_years: dict[int, int], skip_lines: set[int]) -> None:
+        line_starts = [s for s, _ in self.lines]
+        for match in _verb_patterns()[0].finditer(self.text):
+            line_index = bisect_left(line_starts, match.start() + 1) - 1
+            if line_index in skip_lines:
+                continue
+            verb_start, verb_end = match.span()
+            sentence = self._sentence_bounds(verb_start)
+            clause_start, clause_end = self._clause_bounds(verb_start, sentence[0], sentence[1])
+            if self._negative(clause_start, clause_end) or self._negative(sentence[0], verb_start):
+                continue
+            awards = [a for a in self.awards.between(verb_end, clause_end) if a.start - verb_end <= 12]
+            if not awards:
+                title = self._title_after(verb_end, clause_end)
+                if title is None:
+                    continue
+                awards = [title]
+            before = self.text[clause_start:verb_start]
+            recipients = [r for r in self._recipients_in(clause_start, verb_start)
+                          if not any(a.start <= r.start < a.end for a in awards)]
+            confidence = 0.8
+            if recipients and "的" in self.text[recipients[-1].end:verb_start]:
+                continue  # "A公司的X模式入选": the recipient is not A
+            if not recipients:
+                if COUNTED.search(before) or re.search(r"[此该其]", self.text[verb_end:verb_end + 2]):
+                    continue
+                recipients = self._subject_before(clause_start, sentence[0], line_starts, line_index)
+                confidence = 0.55
+            if not recipients:
+                continue
+            years = (_years(self.text, clause_start, clause_end) or _years(self.text, *sentence)
+                     or ([context_years[line_index]] if line_index in context_years else []))
+            for recipient in recipients:
+                for award in awards:
+                    self._add(recipient, award, years[0] if years else None, (min(recipient.start, clause_start),
+                                                                               max(a.end for a in awards)), confidence)
+
+    def _subject_before(self, clause_start: int, sentence_start: int, line_starts, line_index: int) -> list[Mention]:
+        """A sentence's subject stated before the clause ("A获得X，成为…荣获Y的企业")."""
+        line_start = line_starts[line_index] if line_index >= 0 else 0
+        floor = max(line_start, clause_start - 150)
+        earlier = [r for r in self._recipients_in(floor, clause_start) if r.type != "Person"]
+        in_sentence = [r for r in earlier if r.start >= sentence_start]
+        if in_sentence:
+            return [in_sentence[0]]
+        return [earlier[-1]] if earlier else []
+
+    def _title_after(self, start: int, clause_end: int) -> Mention | None:
+        """A title named right after a verb: “X”称号, or a phrase ending in an award word."""
+        text = self.text
+        segment = text[start:clause_end]
+        quoted = re.match(r"\s*(?:[\u4e00-\u9fff]{0,8}?)“([^“”]{2,24})”(称号|荣誉称号|奖)?", segment)
+        if quoted:
+            ending = quoted.group(2) or ""
+            name = quoted.group(1) + ("奖" if ending == "奖" else "") + ("称号" if "称号" in ending else "")
+            return title_award(name, start + quoted.start(1) - 1, start + quoted.end(), self.places, self.lexicon)
+        phrase = segment.strip()
+        if not phrase or len(phrase) > 24 or any(c in QUOTES for c in phrase):
+            return None
+        return title_award(phrase, start, clause_end, self.places, self.lexicon)
+
+
+def timeline_years(text: str, lines: list[Span]) -> dict[int, int]:
+    """For each line under a year heading ("2015年" on its own line), that year."""
+    years: dict[int, int] = {}
+    current = None
+    for index, (start, end) in enumerate(lines):
+        match = YEAR_LINE.match(text, start, end)
+        if match and YEAR_LINE.match(text[start:end]):
+            current = int(match.group(1))
+            continue
+        if end - start > TIMELINE_RESET:
+            current = None
+        if current is not None:
+            years[index] = current
+    return years
+
+
+def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awards: list[Mention],
+                    holdings: list[RoleHolding], places: Places, lexicon: Lexicon | None = None) -> list[FoundConferral]:
+    finder = ConferralFinder(text, lines, recipients, awards, holdings, places, lexicon)
+    roll_lines = finder.honour_rolls()
+    finder.decisions()
+    finder.sentences(timeline_years(text, lines), roll_lines)
+    return finder.found

@@ -1,0 +1,202 @@
+"""Extract the facts of one document: finders, then resolution, then the facts model."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.awards import find_awards
+from kg.extract.conferrals import find_conferrals
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention
+from kg.extract.organizations import find_organizations
+from kg.extract.people import find_people
+from kg.extract.places import Places, entity_type, find_places
+from kg.extract.programs import find_programs_and_events
+from kg.extract.relations import find_adoptions, find_locations
+from kg.extract.resolution import alias_mentions, merge_organizations
+from kg.extract.segments import lines as split_lines
+from kg.gazetteer import Gazetteer
+from kg.model import Adoption, Conferral, DocumentFacts, DocumentMeta, Entity, Location, Position
+from kg.namespace import KIND_OF_TYPE
+from kg.reader import SourceDocument
+
+MAX_QUOTE = 240
+MAX_MENTIONS = 50
+TYPE_PRIORITY = {"Enterprise": 0, "GovernmentBody": 1, "Organization": 2}
+_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def document_id(document: SourceDocument) -> str:
+    """A stable id, unique per file: the file name's letters and a hash of its path."""
+    slug = _SLUG.sub("-", document.path.stem).strip("-._") or "doc"
+    digest = hashlib.sha1(str(document.path.resolve()).encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:60]}-{digest}"
+
+
+def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(mention.start < end and start < mention.end for start, end in spans)
+
+
+@dataclass
+class _Table:
+    """The document's entities, keyed by kind and canonical name."""
+
+    places: Places
+    entities: dict[tuple[str, str], Entity] = field(default_factory=dict)
+
+    def add(self, entity_type: str, name: str, span=None, aliases=(), confidence: float = 0.8, **attrs) -> Entity:
+        key = (KIND_OF_TYPE[entity_type], name)
+        entity = self.entities.get(key)
+        if entity is None:
+            entity = Entity(name=name, type=entity_type, confidence=confidence)
+            self.entities[key] = entity
+        elif TYPE_PRIORITY.get(entity_type, 9) < TYPE_PRIORITY.get(entity.type, 9):
+            entity.type = entity_type
+        for alias in aliases:
+            if alias and alias != name and alias not in entity.aliases:
+                entity.aliases.append(alias)
+        if span and len(entity.mentions) < MAX_MENTIONS and tuple(span) not in entity.mentions:
+            entity.mentions.append(tuple(span))
+        for key_name, value in attrs.items():
+            if value is not None and getattr(entity, key_name) in (None, []):
+                setattr(entity, key_name, value)
+        return entity
+
+    def place(self, name: str, span=None) -> str | None:
+        """Make sure the place ``name`` is an entity; its canonical name."""
+        division = self.places.division_of(name) or Gazetteer.default().lookup(name)
+        if division is None:
+            return None
+        canonical = name if name.endswith(("省", "市", "县", "区", "州", "盟", "旗")) else division.name
+        aliases = [division.short] if division.short != canonical else []
+        self.add(entity_type(division, canonical), canonical, span, aliases, 0.9, level=division.level)
+        return canonical
+
+    def has(self, kind: str, name: str) -> bool:
+        return (kind, name) in self.entities
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    quote = text[start:end]
+    return quote if len(quote) <= MAX_QUOTE else quote[:MAX_QUOTE] + "…"
+
+
+def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> DocumentFacts:
+    lexicon = lexicon or Lexicon.default()
+    text, original = document.matchable, document.text
+    places = find_places(text)
+    organizations = find_organizations(text, places, lexicon)
+    people, new_organizations = find_people(text, places, organizations, lexicon)
+    organizations = sorted(organizations + new_organizations, key=lambda m: m.start)
+    org_spans = [m.span for m in organizations]
+    awards = [a for a in find_awards(text, places, lexicon) if not _overlaps(a, org_spans)]
+    named_things = [m for m in find_programs_and_events(text, places, lexicon)
+                    if not _overlaps(m, org_spans + [a.span for a in awards])]
+
+    canonical_org = merge_organizations(organizations, lexicon)
+    for mention in organizations:
+        mention.attrs.setdefault("surface", mention.name)
+        mention.name = canonical_org[mention.name]
+    taken = org_spans + [a.span for a in awards] + [m.span for m in named_things] + [m.span for m in people.mentions]
+    org_types = {}
+    for mention in organizations:
+        if TYPE_PRIORITY.get(mention.type, 9) < TYPE_PRIORITY.get(org_types.get(mention.name), 9):
+            org_types[mention.name] = mention.type
+    short_uses = alias_mentions(text, sorted(org_types.items()), taken, lexicon)
+    organizations = sorted(organizations + short_uses, key=lambda m: m.start)
+
+    blocked = [m.span for m in organizations] + [a.span for a in awards] + [m.span for m in named_things]
+    free_places = [p for p in places.mentions if not _overlaps(p, blocked)]
+    table = _Table(places)
+    for place in free_places:
+        table.place(place.name, place.span)
+    for mention in organizations:
+        surface = mention.attrs.get("surface", mention.name)
+        table.add(org_types.get(mention.name, mention.type), mention.name, mention.span,
+                  [surface, *mention.attrs.get("aliases", [])], 0.8)
+    for mention in people.mentions:
+        table.add("Person", mention.name, mention.span, (), 0.75)
+    for award in awards:
+        _add_award(table, award)
+    for thing in named_things:
+        issuer = thing.attrs.get("issuer")
+        if issuer:
+            issuer = table.place(issuer)
+        table.add(thing.type, thing.name, thing.span, thing.attrs.get("aliases", ()), 0.6,
+                  issuer=issuer if thing.type == "Regulation" else None)
+
+    facts = DocumentFacts(document=_meta(document))
+    recipients = organizations + people.mentions + free_places
+    lines = split_lines(text)
+    seen = {}
+    for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon):
+        award_name = _add_award(table, found.award)
+        recipient = found.recipient.name
+        if found.recipient.type in ("City", "Province"):
+            recipient = table.place(recipient) or recipient
+        key = (recipient, award_name)
+        known = seen.setdefault(key, {})
+        if found.year in known or (found.year is None and known):
+            continue
+        if found.year is not None and None in known:
+            facts.conferrals.remove(known.pop(None))
+        conferral = Conferral(recipient, award_name, found.year, (found.start, found.end), found.confidence,
+                              _quote(original, found.start, found.end))
+        known[found.year] = conferral
+        facts.conferrals.append(conferral)
+
+    for holding in people.holdings:
+        if holding.organization is None or holding.person in people.excluded:
+            continue
+        organization = canonical_org.get(holding.organization, holding.organization)
+        if not table.has("org", organization):
+            organization = table.place(organization) or organization
+            if not table.has("place", organization) and not table.has("org", organization):
+                continue
+        position = Position(holding.person, holding.role, organization, (holding.start, holding.end),
+                            round(holding.confidence, 2), _quote(original, holding.start, holding.end))
+        if all((p.person, p.role, p.organization) != (position.person, position.role, position.organization)
+               for p in facts.positions):
+            facts.positions.append(position)
+
+    agents = [m for m in organizations + free_places]
+    for relation in find_adoptions(text, named_things, agents, places):
+        adopter = relation.subject
+        if not table.has("org", adopter):
+            adopter = table.place(adopter)
+        if adopter and all((a.adopter, a.program) != (adopter, relation.object) for a in facts.adoptions):
+            facts.adoptions.append(Adoption(adopter, relation.object, relation.year, (relation.start, relation.end),
+                                            relation.confidence, _quote(original, relation.start, relation.end)))
+    org_entities = [m for m in organizations if table.has("org", m.name)]
+    for relation in find_locations(org_entities, Places(free_places, places.main_city, places.main_province)):
+        within = table.place(relation.object)
+        if within and within != relation.subject and all(
+                (l.entity, l.within) != (relation.subject, within) for l in facts.locations):
+            facts.locations.append(Location(relation.subject, within, (relation.start, relation.end),
+                                            relation.confidence, _quote(original, relation.start, relation.end)))
+    facts.entities = sorted(table.entities.values(), key=lambda e: (e.type, e.name))
+    return facts
+
+
+def _add_award(table: _Table, award: Mention) -> str:
+    attrs = award.attrs
+    conferrer = table.place(attrs["conferrer"]) if attrs.get("conferrer") else None
+    main = attrs.get("nomination_for")
+    if main:
+        table.add("Award", main, None, (), 0.7, conferrer=conferrer, level=None if conferrer else attrs.get("level"))
+    table.add("Award", award.name, award.span, (), 0.8, conferrer=conferrer,
+              level=None if conferrer else attrs.get("level"), nomination_for=main)
+    return award.name
+
+
+def _meta(document: SourceDocument) -> DocumentMeta:
+    return DocumentMeta(
+        id=document_id(document),
+        title=document.title or document.path.stem,
+        publisher=document.publisher,
+        date=document.date,
+        url=document.url,
+        source=document.path.name,
+        sha256=document.sha256,
+    )

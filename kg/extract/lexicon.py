@@ -1,0 +1,114 @@
+"""The extractor's generic vocabulary (kg/data/lexicon.yaml), loaded once per process."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from kg.errors import QkgError
+from kg.resources import data_file
+
+
+class LexiconError(QkgError):
+    """The lexicon file is missing or malformed."""
+
+
+def longest_first(words) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words`` that prefers the longest."""
+    return "|".join(re.escape(w) for w in longest_first(words))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    org_suffix_type: dict[str, str]  # suffix -> entity type
+    org_false_words: frozenset[str]
+    org_false_endings: tuple[str, ...]
+    legal_suffixes: tuple[str, ...]
+    org_left_stops: frozenset[str]
+    roles: tuple[str, ...]
+    excluded_roles: tuple[str, ...]
+    government_roles: frozenset[str]
+    name_followers: tuple[str, ...]
+    surnames: frozenset[str]
+    surnames_compound: tuple[str, ...]
+    award_head_forms: tuple[str, ...]
+    award_suffixes: tuple[str, ...]
+    award_tiers: tuple[str, ...]
+    award_false_endings: tuple[str, ...]
+    national_markers: tuple[str, ...]
+    conferral_verbs: tuple[str, ...]
+    granting_verbs: tuple[str, ...]
+    negative_cues: tuple[str, ...]
+    program_suffixes: tuple[str, ...]
+    program_generic_prefixes: tuple[str, ...]
+    adoption_verbs: tuple[str, ...]
+    regulation_suffixes: tuple[str, ...]
+    event_suffixes: tuple[str, ...]
+    ordinal_prefix: str
+    count_nouns: tuple[str, ...]
+
+    @classmethod
+    def default(cls) -> "Lexicon":
+        return _default_lexicon()
+
+    def user_words(self) -> list[str]:
+        """Words jieba must keep whole."""
+        words = [*self.org_suffix_type, *self.roles, *self.excluded_roles, *self.award_head_forms,
+                 *self.award_tiers, *self.conferral_verbs, *self.granting_verbs, *self.event_suffixes]
+        return longest_first(w for w in words if len(w) > 1)
+
+
+def _words(data: dict, key: str) -> tuple[str, ...]:
+    value = data.get(key)
+    if isinstance(value, str):
+        return tuple(value)  # a string of single characters
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"lexicon: {key!r} must be a list of words")
+    return tuple(longest_first(value))
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    path = data_file("lexicon.yaml")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot read the lexicon {path}: {exc}") from None
+    suffix_type = {}
+    for entity_type, suffixes in (data.get("org_suffixes") or {}).items():
+        for suffix in suffixes:
+            suffix_type.setdefault(suffix, entity_type)
+    return Lexicon(
+        org_suffix_type=suffix_type,
+        org_false_words=frozenset(_words(data, "org_false_words")),
+        org_false_endings=_words(data, "org_false_endings"),
+        legal_suffixes=_words(data, "legal_suffixes"),
+        org_left_stops=frozenset(_words(data, "org_left_stops")),
+        roles=_words(data, "roles"),
+        excluded_roles=_words(data, "excluded_roles"),
+        government_roles=frozenset(_words(data, "government_roles")),
+        name_followers=_words(data, "name_followers"),
+        surnames=frozenset(_words(data, "surnames")),
+        surnames_compound=_words(data, "surnames_compound"),
+        award_head_forms=_words(data, "award_head_forms"),
+        award_suffixes=_words(data, "award_suffixes"),
+        award_tiers=_words(data, "award_tiers"),
+        award_false_endings=_words(data, "award_false_endings"),
+        national_markers=_words(data, "national_markers"),
+        conferral_verbs=_words(data, "conferral_verbs"),
+        granting_verbs=_words(data, "granting_verbs"),
+        negative_cues=_words(data, "negative_cues"),
+        program_suffixes=_words(data, "program_suffixes"),
+        program_generic_prefixes=_words(data, "program_generic_prefixes"),
+        adoption_verbs=_words(data, "adoption_verbs"),
+        regulation_suffixes=_words(data, "regulation_suffixes"),
+        event_suffixes=_words(data, "event_suffixes"),
+        ordinal_prefix=str(data.get("ordinal_prefix", "")),
+        count_nouns=_words(data, "count_nouns"),
+    )

@@ -1,0 +1,209 @@
+"""People next to their roles: "<org><role><name>", "<role><name>", chains "A院士、B校长<name>".
+
+A name is a surname from the lexicon and one or two more characters; jieba,
+run on a few characters after the role, decides where the name ends.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.mentions import Mention, is_cjk
+from kg.extract.organizations import NAME_TAGS, looks_proper, name_before
+from kg.extract.places import Places
+from kg.extract.tokenizer import dictionary_tag, tokens
+
+NAME_WINDOW = 8
+# How far back an executive's company may be named when the role stands alone ("董事长张三").
+COMPANY_LOOKBACK = 300
+LIST_SEPARATORS = "、 "
+
+
+@dataclass
+class RoleHolding:
+    person: str
+    role: str
+    organization: str | None
+    start: int
+    end: int
+    confidence: float
+
+
+@dataclass
+class People:
+    mentions: list[Mention]
+    holdings: list[RoleHolding]
+    excluded: set[str]  # reporters and photographers: named, but not facts
+
+
+@lru_cache(maxsize=1)
+def _role_pattern() -> re.Pattern:
+    lexicon = Lexicon.default()
+    return re.compile(alternation([*lexicon.roles, *lexicon.excluded_roles]))
+
+
+def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
+    """The end of a person's name starting at ``position``, or None."""
+    window = text[position:position + NAME_WINDOW]
+    compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None)
+    if not window or not (compound or window[0] in lexicon.surnames):
+        return None
+    parts = []
+    for token in tokens(window):
+        if not all(is_cjk(c) for c in token):
+            break
+        parts.append(token)
+    if not parts:
+        return None
+    name = parts[0]
+    rest = parts[1:]
+    limit = 4 if compound else 3
+    if len(name) > limit:  # jieba glued the next word's first character on ("张三来")
+        name, rest = name[:limit], [name[limit:], *rest]
+    if len(name) == 1 or (compound and len(name) == len(compound)):
+        if not rest or rest[0] in lexicon.name_followers:
+            return None
+        name += rest.pop(0)
+        if len(name) == 2 and rest and len(rest[0]) == 1 and rest[0] not in lexicon.name_followers:
+            name += rest.pop(0)
+    elif len(name) == 2 and rest and len(rest[0]) == 1 and rest[0] not in lexicon.name_followers \
+            and not (len(rest) > 1 and rest[0] + rest[1] in lexicon.name_followers):
+        name += rest[0]
+    if not 2 <= len(name) <= limit:
+        return None
+    tag = dictionary_tag(name)
+    if tag is not None and not tag.startswith("nr"):
+        return None
+    if name in lexicon.name_followers or name in lexicon.roles:
+        return None
+    return position + len(name)
+
+
+def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The name at ``position`` and any listed after it ("姜东、徐新民、施学雷")."""
+    spans = []
+    while True:
+        end = person_name_at(text, position, lexicon)
+        if end is None:
+            break
+        spans.append((position, end))
+        if end < len(text) - 1 and text[end] in LIST_SEPARATORS and text[end + 1] != " ":
+            position = end + 1
+            continue
+        break
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], index: int) -> bool:
+    return any(start <= index < end for start, end in spans)
+
+
+class _Context:
+    def __init__(self, text: str, places: Places, organizations: list[Mention], lexicon: Lexicon):
+        self.text = text
+        self.places = places
+        self.lexicon = lexicon
+        self.org_ending_at = {}
+        for org in organizations:
+            self.org_ending_at[org.end] = org
+            if "former_end" in org.attrs:
+                self.org_ending_at[org.attrs["former_end"]] = org
+        self.place_ending_at = {p.end: p for p in places.mentions}
+        self.organizations = organizations
+        self.blocked = [p.span for p in places.mentions] + [o.span for o in organizations]
+        self.new_organizations: list[Mention] = []
+
+    def government_of(self, role: str, prefix: str) -> str | None:
+        """The city or province whose government a role without an organisation serves."""
+        places = self.places
+        province_role = role.startswith(("省", "副省", "常务副省")) or prefix.startswith("省")
+        division = places.main_province if province_role else places.main_city
+        return division.name if division else None
+
+    def organization_before(self, role_start: int, role: str) -> tuple[str | None, int, float]:
+        """The organisation named right before a role, where its name starts, and how sure that is."""
+        org = self.org_ending_at.get(role_start)
+        if org is not None:
+            return org.name, org.start, 0.9
+        place = self.place_ending_at.get(role_start)
+        if place is not None:
+            return place.name, place.start, 0.85
+        prefix_start = name_before(self.text, role_start, self.lexicon, limit=12)
+        prefix = self.text[prefix_start:role_start]
+        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区") or role in self.lexicon.government_roles:
+            return self.government_of(role, prefix), prefix_start, 0.8
+        if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix):
+            mention = Mention("Enterprise", prefix, prefix_start, role_start, {"surface": prefix})
+            self.new_organizations.append(mention)
+            return prefix, prefix_start, 0.6
+        return None, role_start, 0.0
+
+    def company_nearby(self, position: int) -> str | None:
+        """The nearest organisation named shortly before ``position`` (for "董事长张三" on its own)."""
+        candidates = [o for o in self.organizations if position - COMPANY_LOOKBACK <= o.end <= position
+                      and o.type == "Enterprise"]
+        return max(candidates, key=lambda o: o.end).name if candidates else None
+
+
+def _brand_like(prefix: str) -> bool:
+    return any(tag in NAME_TAGS - {"ns"} or len(token) == 1 for token, tag in
+               ((t, dictionary_tag(t)) for t in tokens(prefix)))
+
+
+def find_people(text: str, places: Places, organizations: list[Mention], lexicon: Lexicon | None = None) -> People:
+    lexicon = lexicon or Lexicon.default()
+    context = _Context(text, places, organizations, lexicon)
+    mentions: list[Mention] = []
+    holdings: list[RoleHolding] = []
+    excluded: set[str] = set()
+    for match in _role_pattern().finditer(text):
+        if _inside(context.blocked, match.start()):
+            continue
+        names = names_after(text, match.end(), lexicon)
+        if not names:
+            continue
+        role = match.group()
+        found = [text[s:e] for s, e in names]
+        if role in lexicon.excluded_roles:
+            excluded.update(found)
+            continue
+        for start, end in names:
+            mentions.append(Mention("Person", text[start:end], start, end))
+        for role_name, organization, start, confidence in _role_chain(context, match.start(), role):
+            for name in found:
+                holdings.append(RoleHolding(name, role_name, organization, start, names[-1][1], confidence))
+    mentions = [m for m in mentions if m.name not in excluded]
+    holdings = [h for h in holdings if h.person not in excluded]
+    return People(mentions, holdings, excluded), context.new_organizations
+
+
+def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str, str | None, int, float]]:
+    """The role before a name and the roles listed before it with 、, each with its organisation."""
+    chain = []
+    text = context.text
+    while True:
+        organization, start, confidence = context.organization_before(role_start, role)
+        chain.append([role, organization, start, confidence])
+        if start == 0 or text[start - 1] != "、":
+            break
+        previous = None
+        for candidate in context.lexicon.roles:
+            if text.endswith(candidate, 0, start - 1):
+                previous = candidate
+                break
+        if previous is None:
+            break
+        role_start, role = start - 1 - len(previous), previous
+    # A role without an organisation shares its neighbour's ("X集团首席质量官、总裁助理张三").
+    for index, link in enumerate(chain):
+        if link[1] is None:
+            neighbours = [c for c in chain[index + 1:] + chain[:index][::-1] if c[1] is not None]
+            if neighbours:
+                link[1], link[3] = neighbours[0][1], neighbours[0][3] * 0.9
+            elif link[0] not in context.lexicon.government_roles:
+                company = context.company_nearby(link[2])
+                if company:
+                    link[1], link[3] = company, 0.5
+    return [tuple(link) for link in chain]

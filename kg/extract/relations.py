@@ -1,0 +1,95 @@
+"""Which city or organisation runs which programme, and where organisations and cities are."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.mentions import Mention
+from kg.extract.places import Places
+from kg.gazetteer import Gazetteer
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+SENTENCE_BREAKS = "。！？!?；;\n"
+# "我市", "全市", "市委市政府": the document's own city (or province) as a subject.
+OWN_CITY = re.compile(r"我市|本市|全市|市委|市政府")
+OWN_PROVINCE = re.compile(r"我省|本省|全省|省委|省政府")
+VERB_REACH = 16  # how far before a programme its verb may stand
+
+
+@dataclass
+class FoundRelation:
+    subject: str
+    object: str
+    year: int | None
+    start: int
+    end: int
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def _adoption_verbs() -> re.Pattern:
+    return re.compile(alternation(Lexicon.default().adoption_verbs))
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and text[start - 1] not in SENTENCE_BREAKS:
+        start -= 1
+    while end < len(text) and text[end] not in SENTENCE_BREAKS:
+        end += 1
+    return start, end
+
+
+def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], places: Places) -> list[FoundRelation]:
+    """A programme after an adoption verb, run by the subject of the sentence."""
+    found = []
+    for program in programs:
+        if program.type != "Program":
+            continue
+        window_start = max(0, program.start - VERB_REACH)
+        verbs = list(_adoption_verbs().finditer(text, window_start, program.start))
+        sentence_start, sentence_end = _sentence(text, program.start, program.end)
+        issuer = program.attrs.get("issuer")
+        if not verbs and not issuer:
+            continue
+        verb_start = verbs[-1].start() if verbs else program.start
+        before = [a for a in agents if sentence_start <= a.start and a.end <= verb_start]
+        subject, confidence = None, 0.7
+        if issuer:
+            subject, confidence = issuer, 0.8
+        elif before:
+            subject = before[0].name
+        elif OWN_PROVINCE.search(text, sentence_start, verb_start) and places.main_province:
+            subject = places.main_province.name
+        elif places.main_city:
+            subject, confidence = places.main_city.name, 0.5 if not OWN_CITY.search(text, sentence_start, verb_start) else 0.7
+        if subject is None:
+            continue
+        years = [int(y) for y in YEAR.findall(text, sentence_start, program.start)]
+        found.append(FoundRelation(subject, program.name, years[0] if years else None,
+                                   sentence_start, sentence_end, confidence))
+    return found
+
+
+def find_locations(organizations: list[Mention], places: Places) -> list[FoundRelation]:
+    """An organisation whose name starts with a place is in that place; a city is in its parent, if named."""
+    gazetteer = Gazetteer.default()
+    found = []
+    named = {m.attrs["division"].name: m.name for m in places.mentions}
+    for org in organizations:
+        for length in (4, 3, 2):
+            head = org.name[:length]
+            division = gazetteer.lookup(head)
+            if division is not None and head in (division.name, division.short) and (
+                    division.level != "county" or division.name in named):
+                found.append(FoundRelation(org.name, named.get(division.name, division.name), None,
+                                           org.start, org.end, 0.7))
+                break
+    seen = set()
+    for mention in places.mentions:
+        division = mention.attrs["division"]
+        if division.parent and division.parent in named and mention.name not in seen:
+            seen.add(mention.name)
+            found.append(FoundRelation(mention.name, named[division.parent], None, mention.start, mention.end, 0.9))
+    return found

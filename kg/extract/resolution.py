@@ -1,0 +1,114 @@
+"""Entity resolution: one entity per thing, named by its longest full form.
+
+Within a document, a short name (星宇车灯, 中天集团, 国家市场监管总局) joins the
+full name it abbreviates (常州星宇车灯股份有限公司, 中天科技集团,
+国家市场监督管理总局) as an alias; a place's short name joins its full name.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention, is_cjk
+from kg.extract.tokenizer import dictionary_tag
+from kg.gazetteer import Gazetteer
+
+BRACKETED = re.compile(r"\([^()]*\)")
+# Words a firm's short name drops after its brand (中天科技集团 -> 中天).
+GENERIC_TAILS = ("科技", "实业", "控股", "股份", "发展", "国际", "集团", "有限", "公司")
+
+
+def _strip_place(name: str, gazetteer: Gazetteer) -> str:
+    """The name without a leading province or prefecture-level city (江苏, 常州市)."""
+    for length in (4, 3, 2):
+        head = name[:length]
+        division = gazetteer.lookup(head)
+        if (division is not None and division.level != "county" and head in (division.name, division.short)
+                and len(name) - length >= 2):
+            return name[length:]
+    return name
+
+
+def variants(name: str, lexicon: Lexicon | None = None) -> set[str]:
+    """Shorter names an organisation may go by: without legal suffix, region, brackets, generic tails."""
+    lexicon = lexicon or Lexicon.default()
+    gazetteer = Gazetteer.default()
+    found = set()
+    plain = BRACKETED.sub("", name)
+    bases = {plain}
+    for suffix in lexicon.legal_suffixes:
+        if plain.endswith(suffix) and len(plain) > len(suffix) + 1:
+            base = plain[: -len(suffix)]
+            bases.add(base)
+            if suffix.startswith("集团"):
+                bases.add(base + "集团")
+            break
+    for base in list(bases):
+        bases.add(_strip_place(base, gazetteer))
+    for base in bases:
+        found.add(base)
+        core = base
+        while True:
+            tail = next((t for t in GENERIC_TAILS if core.endswith(t) and len(core) - len(t) >= 2), None)
+            if tail is None:
+                break
+            core = core[: -len(tail)]
+            found.add(core)
+    found.discard(name)
+    return {v for v in found if len(v) >= 2}
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    characters = iter(long)
+    return all(c in characters for c in short)
+
+
+def abbreviates(short: str, long: str, lexicon: Lexicon | None = None) -> bool:
+    """Is ``short`` another name of the organisation ``long``?"""
+    if short == long or len(short) >= len(long):
+        return False
+    if short in variants(long, lexicon):
+        return True
+    # 国家市场监管总局 for 国家市场监督管理总局; 中天集团 for 中天科技集团; not a parent body's name,
+    # and never between two registered names (two legal names are two firms).
+    lexicon = lexicon or Lexicon.default()
+    return (len(short) >= 4 and not short.endswith(lexicon.legal_suffixes) and short[:2] == long[:2] and short[-2:] == long[-2:]
+            and not long.startswith(short) and _is_subsequence(short, long))
+
+
+def usable_alias(alias: str) -> bool:
+    """A two-character short name only when it is no ordinary word."""
+    if len(alias) >= 3:
+        return True
+    common = {"n", "v", "vn", "a", "ad", "an", "d", "m", "q", "r", "p", "c", "u", "f", "s", "b", "l", "i"}
+    return all(is_cjk(c) for c in alias) and dictionary_tag(alias) not in common
+
+
+def merge_organizations(mentions: list[Mention], lexicon: Lexicon | None = None) -> dict[str, str]:
+    """Map each organisation name to the canonical name of the organisation it stands for."""
+    names = sorted({m.name for m in mentions}, key=lambda n: (-len(n), n))
+    canonical: dict[str, str] = {}
+    for index, name in enumerate(names):
+        target = next((longer for longer in names[:index] if canonical[longer] == longer
+                       and abbreviates(name, longer, lexicon)), None)
+        canonical[name] = target or name
+    return canonical
+
+
+def alias_mentions(text: str, canonical_names: list[tuple[str, str]], taken: list[tuple[int, int]],
+                   lexicon: Lexicon | None = None) -> list[Mention]:
+    """Later uses of an organisation's short names in the text ("星宇车灯" for 常州星宇车灯股份有限公司)."""
+    found = []
+    occupied = sorted(taken)
+    for name, entity_type in canonical_names:
+        for alias in sorted(variants(name, lexicon), key=len, reverse=True):
+            if not usable_alias(alias):
+                continue
+            position = text.find(alias)
+            while position >= 0:
+                end = position + len(alias)
+                if not any(s < end and position < e for s, e in occupied):
+                    found.append(Mention(entity_type, name, position, end, {"surface": alias}))
+                    occupied.append((position, end))
+                position = text.find(alias, end)
+    return found

@@ -183,3 +183,66 @@ def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, 
                  around=around, depth=depth)
     shown = write_graph_page(build_graph(facts or None), out, spec)
     click.echo(f"wrote {out} ({len(shown.nodes)} entities, {len(shown.edges)} relations)")
+
+
+@cli.command()
+@click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
+              help="The graph file to analyse. Default: exports/qgov.ttl.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
+              help="Folder to write the analytics into.")
+@reports_errors
+def analyze(data: Path | None, out: Path) -> None:
+    """Analyse the graph with networkx and write the results (qkg build does this too).
+
+    \b
+    Writes OUT/analytics.ttl (scores, communities and firm links as RDF),
+    OUT/analytics/*.csv (centrality, communities, components, firm network,
+    award ladders; UTF-8 with BOM), OUT/analytics/report.md, and the network
+    as OUT/qgov.graphml and OUT/qgov.gexf for Gephi and Cytoscape.
+
+    \b
+    Examples:
+      qkg analyze
+      qkg analyze --data other/qgov.ttl --out other/
+    """
+    from kg.analytics import analytics_files, analyse
+    from kg.analytics.network import store_triples
+    from kg.exports import StagedExports
+    from kg.store import open_store
+
+    analysis = analyse(store_triples(open_store(data)))
+    with StagedExports(out) as staged:
+        for name, content in analytics_files(analysis).items():
+            staged.write_bytes(name, content)
+        written = staged.commit()
+    click.echo(f"{analysis.network.number_of_nodes()} entities, {analysis.network.number_of_edges()} relations, "
+               f"{len(analysis.components)} components, {len(analysis.communities)} communities")
+    click.echo(f"wrote {len(written)} files into {out}")
+
+
+@cli.command()
+@click.argument("first")
+@click.argument("second")
+@click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
+              help="The graph file to search. Default: exports/qgov.ttl.")
+@reports_errors
+def path(first: str, second: str, data: Path | None) -> None:
+    """Print the shortest chain of relations between two entities, named by name or alias.
+
+    \b
+    Each step shows its relation in Chinese and English; an arrow pointing
+    back (←) means the relation reads from the right-hand entity.
+
+    \b
+    Example:
+      qkg path 常州星宇车灯股份有限公司 江苏上上电缆集团有限公司
+    """
+    from kg.analytics import entity_network, shortest_chain
+    from kg.analytics.network import store_triples
+    from kg.store import open_store
+
+    steps = shortest_chain(entity_network(store_triples(open_store(data))), first, second)
+    if not steps:
+        click.echo(f"{first} is {second}")
+    for number, step in enumerate(steps, start=1):
+        click.echo(f"{number}. {step.line()}")

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from kg import resources
 from kg.builder import BuildSummary, KnowledgeGraph, build
-from kg.errors import GraphInvalid
+from kg.errors import GraphInvalid, QkgError
 from kg.exports import StagedExports, stage_rdf
 from kg.factfile import read_facts
 
@@ -56,5 +56,20 @@ def build_exports(
             from kg.viz.page import stage_page  # numpy and pyvis load only when a page is written
 
             stage_page(graph, staged)
+        if analyze:
+            from kg.analytics import stage_analytics
+
+            stage_analytics(graph.triples(), staged)
         written = staged.commit()
+    warm_query_cache(out / "qgov.ttl")
     return BuildResult(graph=graph, summary=graph.summary(), written=written)
+
+
+def warm_query_cache(turtle: Path) -> None:
+    """Parse the fresh Turtle into the query cache now, so that the first `qkg query` is fast too."""
+    from kg.store import open_store
+
+    try:
+        open_store(turtle)
+    except (QkgError, OSError) as exc:  # a cache that cannot be written only slows queries down
+        log.warning("could not cache %s for queries: %s", turtle, exc)

@@ -25,14 +25,18 @@ def term_text(term) -> str:
     return term.value
 
 
-def to_csv(result: QueryResult) -> str:
-    """CSV (with a BOM, CRLF line ends) of the values, one column per variable."""
+def csv_text(header: list[str], rows) -> str:
+    """CSV that Excel opens with Chinese text intact: a BOM first, CRLF line ends."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow([term_text(term) for term in row])
+    writer.writerow(header)
+    writer.writerows(rows)
     return UTF8_BOM + buffer.getvalue()
+
+
+def to_csv(result: QueryResult) -> str:
+    """The values, one column per variable; empty where unbound."""
+    return csv_text(result.variables, ([term_text(term) for term in row] for row in result.rows))
 
 
 def json_term(term) -> dict:

@@ -1,0 +1,123 @@
+"""The analyses as files: CSV tables (UTF-8 with BOM), RDF, GraphML and GEXF.
+
+Scores are rounded to six decimals, so that the files do not change with the
+last bits of floating-point arithmetic.
+"""
+from __future__ import annotations
+
+import io
+import re
+
+import networkx as nx
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.analytics.analysis import Analysis
+from kg.builder import KnowledgeGraph
+from kg.exports import serialize
+from kg.namespace import ID, QGOV
+from kg.results import csv_text
+
+ANALYTICS_GRAPH = ID["analytics"]
+MEMBERS_LISTED = 10
+
+
+def _score(value: float) -> str:
+    return f"{value:.6f}"
+
+
+def centrality_csv(analysis: Analysis) -> str:
+    community, component = analysis.community_of, analysis.component_of
+    rows = []
+    for node in analysis.ranked():
+        score = analysis.centrality.scores[node]
+        rows.append([analysis.label(node), analysis.network.nodes[node]["type"], score.degree,
+                     _score(score.degree_centrality), _score(score.betweenness), _score(score.pagerank),
+                     community[node], component[node], node])
+    header = ["entity", "type", "degree", "degree_centrality", "betweenness", "pagerank", "community", "component", "iri"]
+    return csv_text(header, rows)
+
+
+def _groups_csv(analysis: Analysis, groups: list[list[str]], name: str) -> str:
+    rows = []
+    for number, members in enumerate(groups, start=1):
+        top = sorted(members, key=lambda n: (-round(analysis.centrality.scores[n].pagerank, 9), analysis.label(n), n))
+        rows.append([number, len(members), "、".join(analysis.label(n) for n in top[:MEMBERS_LISTED])])
+    return csv_text([name, "size", f"leading_members (by PageRank, at most {MEMBERS_LISTED})"], rows)
+
+
+def communities_csv(analysis: Analysis) -> str:
+    return _groups_csv(analysis, analysis.communities, "community")
+
+
+def components_csv(analysis: Analysis) -> str:
+    return _groups_csv(analysis, analysis.components, "component")
+
+
+def firm_network_csv(analysis: Analysis) -> str:
+    graph = analysis.firms.graph
+    edges = sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], graph.nodes[e[0]]["label"], graph.nodes[e[1]]["label"]))
+    rows = [[graph.nodes[a]["label"], graph.nodes[b]["label"], data["weight"], data["shared"]] for a, b, data in edges]
+    return csv_text(["firm", "other_firm", "shared", "shared_awards_and_programs"], rows)
+
+
+def award_ladder_csv(analysis: Analysis) -> str:
+    rows = [[r.recipient_label, r.year or "", r.award, r.level, r.highest_level, r.step] for r in analysis.ladders]
+    return csv_text(["firm", "year", "award", "level", "highest_level_so_far", "step"], rows)
+
+
+CSV_FILES = {
+    "analytics/centrality.csv": centrality_csv,
+    "analytics/communities.csv": communities_csv,
+    "analytics/components.csv": components_csv,
+    "analytics/firm_network.csv": firm_network_csv,
+    "analytics/award_ladder.csv": award_ladder_csv,
+}
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(_score(value), datatype=XSD.decimal)
+
+
+def analytics_triples(analysis: Analysis) -> list[tuple]:
+    """The scores, communities and firm links as RDF, in the qgov vocabulary."""
+    triples = []
+    community, component = analysis.community_of, analysis.component_of
+    for node, score in analysis.centrality.scores.items():
+        subject = URIRef(node)
+        triples += [
+            (subject, QGOV.degree, Literal(score.degree)),
+            (subject, QGOV.degreeCentrality, _decimal(score.degree_centrality)),
+            (subject, QGOV.betweennessCentrality, _decimal(score.betweenness)),
+            (subject, QGOV.pageRank, _decimal(score.pagerank)),
+            (subject, QGOV.inCommunity, ID[f"analytics/community/{community[node]}"]),
+            (subject, QGOV.componentNumber, Literal(component[node])),
+        ]
+    for number, members in enumerate(analysis.communities, start=1):
+        group = ID[f"analytics/community/{number}"]
+        triples += [
+            (group, RDF.type, QGOV.Community),
+            (group, RDFS.label, Literal(f"社群 {number} / community {number}")),
+            (group, QGOV.size, Literal(len(members))),
+        ]
+    for first, second in analysis.firms.graph.edges():
+        triples.append((URIRef(min(first, second)), QGOV.sharesRecognitionWith, URIRef(max(first, second))))
+    return triples
+
+
+def analytics_turtle(analysis: Analysis) -> bytes:
+    return serialize(KnowledgeGraph(graphs={ANALYTICS_GRAPH: analytics_triples(analysis)}), "qgov.ttl")
+
+
+def graphml_bytes(analysis: Analysis) -> bytes:
+    return "\n".join(nx.generate_graphml(analysis.network)).encode("utf-8") + b"\n"
+
+
+# networkx stamps GEXF files with today's date; a build must not change with the calendar.
+_GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
+
+
+def gexf_bytes(analysis: Analysis) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_gexf(analysis.network, buffer)
+    return _GEXF_DATE.sub("", buffer.getvalue().decode("utf-8")).encode("utf-8")

@@ -1,0 +1,106 @@
+"""`qkg extract`: many documents in, one facts file per document out, on all cores.
+
+Workers read, extract and write their own files and hand back only counts, so
+the parent's memory does not grow with the corpus.
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.batch import Processed, Skipped, extract_many
+from kg.errors import QkgError
+from kg.extract.document import extract_facts
+from kg.factfile import write_facts_file
+from kg.reader import UnreadableDocument, find_documents, read_document
+
+log = logging.getLogger(__name__)
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+FACT_KINDS = ("conferrals", "positions", "adoptions", "locations")
+
+
+class ExtractError(QkgError):
+    """Nothing could be extracted, or the output folder cannot be used."""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    source: Path
+    written: Path
+    characters: int
+    counts: dict[str, int]
+
+
+@dataclass
+class ExtractionSummary:
+    written: list[FileResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def facts(self) -> Counter:
+        total: Counter = Counter()
+        for result in self.written:
+            total.update(result.counts)
+        return total
+
+    def line(self) -> str:
+        """The one-line summary printed at the end of a run."""
+        files = len(self.written) + len(self.skipped)
+        facts = self.facts
+        kinds = ", ".join(f"{facts[k]} {k}" for k in ("entities", *FACT_KINDS))
+        line = f"{files} files: {len(self.written)} extracted, {len(self.skipped)} skipped; facts written: {kinds}"
+        if self.skipped:
+            reasons = Counter(skip.reason for skip in self.skipped)
+            line += " (skipped: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()) + ")"
+        return line
+
+
+def extract_file(path: Path, out_dir: Path, keep_text: bool) -> FileResult:
+    """Read one document, extract its facts and write them into ``out_dir``."""
+    document = read_document(path)
+    facts = extract_facts(document)
+    if facts.document.date and not _DATE.match(facts.document.date):
+        facts.document.date = None
+    if keep_text:
+        facts.document.text = document.text
+    target = out_dir / f"{facts.document.id}.yaml"
+    write_facts_file(facts, target)
+    counts = {"entities": len(facts.entities), **{k: len(getattr(facts, k)) for k in FACT_KINDS}}
+    return FileResult(path, target, len(document.text), counts)
+
+
+def _inputs(paths) -> tuple[list[Path], list[Skipped]]:
+    """The documents under ``paths``; a path that does not exist is reported, not fatal."""
+    found: list[Path] = []
+    missing: list[Skipped] = []
+    for path in paths:
+        try:
+            found.extend(find_documents([path]))
+        except UnreadableDocument as exc:
+            missing.append(Skipped(exc.path, exc.reason))
+    return sorted(set(found)), missing
+
+
+def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool = False,
+                  progress: bool = True) -> ExtractionSummary:
+    """Extract every document under ``paths`` into ``out_dir``; every input is accounted for."""
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExtractError(f"cannot create the output folder {out_dir}: {exc.strerror}") from None
+    files, missing = _inputs(paths)
+    summary = ExtractionSummary(skipped=list(missing))
+    worker = functools.partial(extract_file, out_dir=out_dir, keep_text=keep_text)
+    for outcome in extract_many(files, worker, jobs=jobs, progress=progress):
+        if isinstance(outcome, Processed):
+            summary.written.append(outcome.result)
+        else:
+            log.warning("skipped %s: %s", outcome.path, outcome.reason)
+            summary.skipped.append(outcome)
+    return summary

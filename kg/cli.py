@@ -246,3 +246,56 @@ def path(first: str, second: str, data: Path | None) -> None:
         click.echo(f"{first} is {second}")
     for number, step in enumerate(steps, start=1):
         click.echo(f"{number}. {step.line()}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write one facts file per document into.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes. Default: every core.")
+@click.option("--keep-text/--no-keep-text", default=False, show_default=True,
+              help="Store each document's text in its facts file (so evidence can be shown).")
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+@reports_errors
+def extract(paths: tuple[Path, ...], out: Path, jobs: int | None, keep_text: bool, progress: bool) -> None:
+    """Extract facts from documents (.txt, .md, .html; folders searched recursively).
+
+    \b
+    Writes OUT/<document id>.yaml per document, in the curated facts format,
+    each fact with a confidence and the offsets of its evidence. Unreadable,
+    empty or binary files are reported and skipped; exit status 0 when at
+    least one document was extracted.
+
+    \b
+    Examples:
+      qkg extract reports/ --out extracted/
+      qkg build --facts extracted/ --out my-exports/
+    """
+    from kg.extract.run import ExtractError, extract_paths
+
+    summary = extract_paths(paths, out, jobs=jobs, keep_text=keep_text, progress=progress)
+    for skipped in summary.skipped:
+        click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    click.echo(summary.line(), err=True)
+    if not summary.written:
+        raise ExtractError("no document could be extracted")
+
+
+@cli.command(name="eval")
+@click.option("--facts", "extracted", required=True, type=click.Path(path_type=Path),
+              help="The extracted facts (a folder or file).")
+@click.option("--gold", required=True, type=click.Path(path_type=Path), help="The curated facts to compare with.")
+@click.option("--details/--no-details", default=True, show_default=True, help="List what was missed and what was wrong.")
+@reports_errors
+def evaluate(extracted: Path, gold: Path, details: bool) -> None:
+    """Score extracted facts against curated facts: precision, recall, F1 per kind.
+
+    \b
+    Example:
+      qkg extract ../shared/corpus --out /tmp/extracted
+      qkg eval --facts /tmp/extracted --gold facts/
+    """
+    from kg.evaluate import evaluate_folders, report_lines
+
+    for line in report_lines(evaluate_folders(extracted, gold), details=details):
+        click.echo(line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from pyshacl import validate as pyshacl_validate
@@ -111,7 +111,7 @@ def _render_term(node: Node) -> str:
 def _describe(graph: Graph, node: Node) -> str | None:
     """Words for a node without a label: reified facts are named by their parts."""
     types = set(graph.objects(node, RDF.type))
-    value = lambda prop: graph.value(node, prop)  # noqa: E731
+    value = partial(graph.value, node)
     if QGOV.AwardConferral in types:
         year = value(QGOV.year)
         when = f" in {year}" if year is not None else ""

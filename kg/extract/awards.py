@@ -20,7 +20,9 @@ QUOTES = "“”\"'‘’「」『』"
 # Words after 奖 that make it another word (奖励, 奖金, 奖项 …).
 NOT_AWARD_AFTER = "励金项状补品杯牌券章惩"
 ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|首届|首批|\d{4}年度|\d{4}年|\d{4}|年度)+")
-YEAR_INSIDE = re.compile(r"\d{4}年度?")
+# Inside a name: a year goes ("质量之光2016年度…" -> "质量之光年度…"), so does a batch ("全国首批…").
+YEAR_INSIDE = re.compile(r"\d{4}(?=年度)|\d{4}年(?!度)")
+BATCH_INSIDE = re.compile(r"首批|第[一二三四五六七八九十\d]+批")
 _MAX_AWARD = 24
 
 
@@ -40,7 +42,7 @@ def describe_award(name: str, places: Places, lexicon: Lexicon | None = None) ->
     lexicon = lexicon or Lexicon.default()
     name = "".join(c for c in name if c not in QUOTES and not c.isspace())
     name = ORDINAL.sub("", name)
-    name = YEAR_INSIDE.sub("", name) if not re.fullmatch(r"\d{4}年度?", name) else name
+    name = BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name))
     gazetteer = Gazetteer.default()
     name = name[_proper_start(name, gazetteer, lexicon):]
     attrs: dict = {"name": name}

@@ -26,7 +26,10 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|�
 YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
 BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]?)+)\)")
 HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位]*$")
-COUNTED = re.compile(r"\d+\s*(?:家|个|名|位|项|批)|[一二三四五六七八九十两几多]+\s*(?:家|个|名|位|批)(?:企业|组织|单位|个人)")
+COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*(?:家|个|名|位|项|批|种|件)")
+OWN_CITY = re.compile(r"我市|本市|全市")
+# Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
+MAX_GAP = 6
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 SENTENCE_BREAKS = "。！？!?；;\n"
 LIST_JOINERS = "、和与及,，"
@@ -258,21 +261,30 @@ class ConferralFinder:
             recipients = [r for r in self._recipients_in(clause_start, verb_start)
                           if not any(a.start <= r.start < a.end for a in awards)]
             confidence = 0.8
-            if recipients and "的" in self.text[recipients[-1].end:verb_start]:
-                continue  # "A公司的X模式入选": the recipient is not A
-            if not recipients:
+            if recipients:
+                gap = self.text[recipients[-1].end:verb_start]
+                if "的" in gap or len(gap.strip()) > MAX_GAP:
+                    continue  # "A公司的X模式入选", "A中心及B工程获": the recipient is not A
+            elif OWN_CITY.search(before) and self.places.main_city is not None:
+                recipients = [self._own_city(clause_start, verb_start)]
+            else:
                 if COUNTED.search(before) or re.search(r"[此该其]", self.text[verb_end:verb_end + 2]):
                     continue
                 recipients = self._subject_before(clause_start, sentence[0], line_starts, line_index)
                 confidence = 0.55
             if not recipients:
                 continue
-            years = (_years(self.text, clause_start, clause_end) or _years(self.text, *sentence)
+            years = (_years(self.text, clause_start, clause_end) or _years(self.text, sentence[0], verb_start)
                      or ([context_years[line_index]] if line_index in context_years else []))
             for recipient in recipients:
                 for award in awards:
                     self._add(recipient, award, years[0] if years else None, (min(recipient.start, clause_start),
                                                                                max(a.end for a in awards)), confidence)
+
+    def _own_city(self, start: int, end: int) -> Mention:
+        """"我市" as a recipient: the document's city."""
+        city = self.places.main_city
+        return Mention("City", city.name, start, end, {"division": city})
 
     def _subject_before(self, clause_start: int, sentence_start: int, line_starts, line_index: int) -> list[Mention]:
         """A sentence's subject stated before the clause ("A获得X，成为…荣获Y的企业")."""
@@ -289,12 +301,14 @@ class ConferralFinder:
         text = self.text
         segment = text[start:clause_end]
         quoted = re.match(r"\s*(?:[\u4e00-\u9fff]{0,8}?)“([^“”]{2,24})”(称号|荣誉称号|奖)?", segment)
+        if quoted and quoted.end() < len(segment.rstrip()) - 2:
+            quoted = None  # the quote is only part of the title ("消费品工业“三品”战略示范城市称号")
         if quoted:
             ending = quoted.group(2) or ""
             name = quoted.group(1) + ("奖" if ending == "奖" else "") + ("称号" if "称号" in ending else "")
             return title_award(name, start + quoted.start(1) - 1, start + quoted.end(), self.places, self.lexicon)
         phrase = segment.strip()
-        if not phrase or len(phrase) > 24 or any(c in QUOTES for c in phrase):
+        if not phrase or len(phrase) > 30:
             return None
         return title_award(phrase, start, clause_end, self.places, self.lexicon)
 

@@ -17,6 +17,7 @@ from kg.extract.tokenizer import dictionary_tag, tokens
 
 MAX_NAME = 30
 # A local government's prefix standing for the document's own city or province.
+BARE_CITY_GOVERNMENTS = frozenset({"市政府", "市人民政府", "县政府", "县人民政府", "区政府", "区人民政府"})
 LOCAL_PREFIXES = {"市": "city", "省": "province", "县": "city", "区": "city"}
 GOVERNMENT = re.compile(r"^(?P<place>.*?)(?:人民)?政府$")
 # "…有限公司(原…厂)" or "…(以下简称“…”)": another name of the same organisation.
@@ -104,7 +105,7 @@ def looks_proper(core: str, suffix: str, lexicon: Lexicon) -> bool:
     if lexicon.org_suffix_type.get(suffix) == "Enterprise" and len(core) <= 3:
         return True
     tagged = _tagged(core)
-    return any(tag in NAME_TAGS or len(token) == 1 for token, tag in tagged)
+    return any(tag in NAME_TAGS or len(token) == 1 and is_cjk(token) for token, tag in tagged)
 
 
 def _canonical(name: str, suffix: str, places: Places) -> tuple[str, str | None]:
@@ -144,6 +145,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             continue
         if suffix not in lexicon.legal_suffixes and not local_government and not looks_proper(core, suffix, lexicon):
             continue
+        if name in BARE_CITY_GOVERNMENTS:
+            continue  # "市政府" in a city's news is the city itself (a role's organisation, see people.py)
         canonical, within = _canonical(name, suffix, places)
         entity_type = lexicon.org_suffix_type[suffix]
         if within and entity_type == "Organization" and suffix in ("委员会", "领导小组"):
@@ -158,30 +161,75 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         found.append(mention)
     former_spans = [(m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in former_spans)]
-    return _keep_outermost(found)
+    found = drop_nested(found)
+    found = _share_prefixes(text, found, lexicon)
+    return sorted(found + _enumerated(text, found, lexicon), key=lambda m: m.start)
 
 
-def _keep_outermost(mentions: list[Mention]) -> list[Mention]:
-    """Nested names: keep an inner name only when the outer one is a unit of it (总局 + 质量发展局)."""
-    outer = drop_nested(mentions)
-    kept = list(outer)
-    for mention in mentions:
-        if mention in outer:
+# "X区民政局、人社局、总工会": the later bodies share the first one's region.
+REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
+# "A、B、C等10家企业": every item of the list is a firm.
+ENUMERATION_END = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两几多数]+)?\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
+MAX_ITEM = 14
+
+
+def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    starting = {m.start: m for m in found}
+    result = list(found)
+    for mention in found:
+        region = REGION_PREFIX.match(mention.attrs["surface"])
+        if not region or region.group() == mention.attrs["surface"]:
             continue
-        for big in outer:
-            if big.start == mention.start and big.end > mention.end:
-                rest = big.attrs["surface"][len(mention.attrs["surface"]):]
-                if _is_unit(rest):
-                    kept.append(mention)
+        position = mention.attrs.get("former_end", mention.end)
+        while position < len(text) and text[position] == "、":
+            item = _suffix_pattern().match(text, position + 1) or _item_with_suffix(text, position + 1)
+            if item is None:
                 break
-    return sorted(kept, key=lambda m: m.start)
+            own = starting.get(position + 1)
+            surface = text[position + 1:item.end()]
+            if own is not None and REGION_PREFIX.match(own.attrs["surface"]) and own.end == item.end():
+                break  # it names its own region
+            if own is not None:
+                result.remove(own)
+            name = region.group() + surface
+            entity_type = lexicon.org_suffix_type[item.group() if item.re is _suffix_pattern() else item.group(1)]
+            result.append(Mention(entity_type, name, position + 1, item.end(), {"surface": surface}))
+            position = item.end()
+    return result
 
 
-def _is_unit(rest: str) -> bool:
-    """Does ``rest`` name an organisation of its own (a core and a suffix), not just a longer suffix?"""
-    lexicon = Lexicon.default()
-    for suffix in lexicon.org_suffix_type:
-        if rest.endswith(suffix) and len(rest) - len(suffix) >= 2:
-            core = rest[: -len(suffix)]
-            return not any(core.endswith(s) or core.startswith(s) for s in lexicon.org_suffix_type if len(s) > 1)
-    return False
+def _item_with_suffix(text: str, start: int):
+    """A short list item ending in an organisation suffix (人社局)."""
+    end = start
+    while end < len(text) and end - start < MAX_ITEM and is_cjk(text[end]):
+        end += 1
+    pattern = re.compile(f"[\u4e00-\u9fff]{{0,{MAX_ITEM}}}?({_suffix_pattern().pattern})")
+    return pattern.match(text, start, end)
+
+
+def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """Items of "A、B、C等N家企业" lists that hold at least one organisation already found."""
+    spans = {(m.start, m.end) for m in found}
+    extra = []
+    for match in ENUMERATION_END.finditer(text):
+        items = []
+        end = match.start()
+        while True:
+            start = end
+            while start > 0 and end - start < MAX_ITEM and _name_char(text[start - 1]):
+                start -= 1
+            if start == end:
+                break
+            items.append((start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        if len(items) < 2 or not any(item in spans for item in items):
+            continue
+        first_start, first_end = items[-1]
+        items[-1] = (name_before(text, first_end, lexicon, limit=MAX_ITEM), first_end)
+        entity_type = "Enterprise" if match.group(1) in ("企业", "公司") else "Organization"
+        for start, end in items:
+            if (start, end) not in spans and end - start >= 2:
+                extra.append(Mention(entity_type, text[start:end], start, end, {"surface": text[start:end]}))
+    return extra

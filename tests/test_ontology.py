@@ -192,3 +192,55 @@ def test_the_shapes_parse_and_refer_only_to_declared_or_standard_terms(ontology)
     qgov_terms = {term for triple in shapes for term in triple
                   if isinstance(term, URIRef) and str(term).startswith(str(QGOV))}
     assert qgov_terms and sorted(qgov_terms - declared) == []
+
+
+def class_extension(ontology: Graph, cls) -> set[URIRef]:
+    """A named class with its subclasses, or the members of an owl:unionOf (recursively)."""
+    union = ontology.value(cls, OWL.unionOf)
+    if union is not None:
+        return set().union(*(class_extension(ontology, member) for member in Collection(ontology, union)))
+    one_of = ontology.value(cls, OWL.oneOf)
+    if one_of is not None:
+        return set()  # enumerations are checked by the shapes
+    found = {cls}
+    for sub in ontology.subjects(RDFS.subClassOf, cls):
+        if isinstance(sub, URIRef):
+            found |= class_extension(ontology, sub)
+    equivalent = ontology.value(cls, OWL.equivalentClass)
+    return found | (class_extension(ontology, equivalent) if equivalent is not None else set())
+
+
+def domain_and_range_breaches(graph: Graph, ontology: Graph) -> list[str]:
+    breaches = []
+    for prop in ontology.subjects(RDF.type, OWL.ObjectProperty):
+        for axis, nodes in ((RDFS.domain, graph.subjects(prop, None)), (RDFS.range, graph.objects(prop, None))):
+            declared = ontology.value(prop, axis)
+            allowed = class_extension(ontology, declared) if declared is not None else set()
+            if not allowed:
+                continue
+            for node in set(nodes):
+                if not allowed & set(graph.objects(node, RDF.type)):
+                    breaches.append(f"{node} breaks the {axis.fragment} of {prop}")
+    return sorted(breaches)
+
+
+def test_domains_and_ranges_hold_on_built_graphs(ontology, small_facts):
+    assert domain_and_range_breaches(build_graph([small_facts]).to_graph(), ontology) == []
+    assert domain_and_range_breaches(build_graph().to_graph(), ontology) == []
+
+
+def test_a_domain_breach_is_noticed(ontology):
+    graph = Graph()
+    graph.add((QGOV.someone, RDF.type, QGOV.Person))
+    graph.add((QGOV.someone, QGOV.partOf, QGOV.somewhere))
+    graph.add((QGOV.somewhere, RDF.type, QGOV.Province))
+    assert domain_and_range_breaches(graph, ontology) == [f"{QGOV.someone} breaks the domain of {QGOV.partOf}"]
+
+
+def test_no_node_belongs_to_two_disjoint_classes(ontology):
+    graph = build_graph().to_graph()
+    for first, second in ontology.subject_objects(OWL.disjointWith):
+        members = [set().union(*(graph.subjects(RDF.type, c) for c in class_extension(ontology, side)))
+                   for side in (first, second)]
+        both = members[0] & members[1]
+        assert not both, f"{first} and {second}: {both}"

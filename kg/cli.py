@@ -146,7 +146,7 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Pat
     saved = queries.find_query(name_or_file)
     answer = queries.run_query(store.open_store(data), saved, values)
     # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
-    click.get_binary_stream("stdout").write(results.render(answer, fmt).encode("utf-8"))
+    click.echo(results.render(answer, fmt).encode("utf-8"), nl=False)
 
 
 @cli.command()

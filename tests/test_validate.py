@@ -59,6 +59,9 @@ qid:adoption a qgov:ProgramAdoption ; qgov:adopter qid:city ; qgov:program qid:p
 qid:span1 a qgov:TextSpan ; qgov:inDocument qid:doc ; qgov:startOffset 10 ; qgov:endOffset 30 ;
     qgov:quote "某段文字" ; qgov:confidence "0.75"^^xsd:decimal .
 qid:span2 a qgov:TextSpan ; qgov:inDocument qid:doc ; qgov:startOffset 0 ; qgov:endOffset 1 .
+qid:bureau qgov:mentionedIn qid:doc . qid:person qgov:mentionedIn qid:doc . qid:program qgov:mentionedIn qid:doc .
+qid:award qgov:mentionedIn qid:doc . qid:nomination qgov:mentionedIn qid:doc .
+qid:regulation qgov:mentionedIn qid:doc . qid:event qgov:mentionedIn qid:doc .
 """
 
 
@@ -142,6 +145,8 @@ BROKEN = [
      "firm", "repeats the canonical name"),
     ("mentioned in a non-document", "", "qid:firm qgov:mentionedIn qid:city .",
      "firm", "not a qgov:Document"),
+    ("entity mentioned nowhere", "qid:city qgov:mentionedIn qid:doc .", "",
+     "city", "at least one source document"),
     ("two award levels", "", "qid:award qgov:level qgov:ProvincialLevel .",
      "award", "at most one level"),
     ("award level outside the scheme", "qid:award qgov:level qgov:MunicipalLevel .",
@@ -315,3 +320,13 @@ def test_cli_reports_a_missing_file_in_one_line(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'nothing.ttl'}: no such file\n"
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_the_shapes_are_well_formed_shacl():
+    from pyshacl import validate
+
+    from kg.validate import shapes_graph
+
+    # meta_shacl checks the shapes graph against the SHACL-for-SHACL shapes first.
+    conforms, _, text = validate(Graph(), shacl_graph=shapes_graph(), meta_shacl=True)
+    assert conforms, text

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from kg.extract.awards import QUOTES, title_award
 from kg.extract.lexicon import Lexicon, alternation
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, is_cjk
 from kg.extract.people import RoleHolding
 from kg.extract.places import Places
 from kg.extract.segments import Span
@@ -26,14 +26,22 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|�
 YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
 BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]?)+)\)")
 HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位]*$")
-COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*(?:家|个|名|位|项|批|种|件)")
+NUMBER = r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*"
+# "34家企业获奖", "7个组织获…": a count of recipients, no named one.
+COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|单位|集体|个人|城市|地区))")
+# "多项创新应用获…", "3个产品荣获…": things of the organisation the paragraph is about.
+COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
 # Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
 MAX_GAP = 6
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 SENTENCE_BREAKS = "。！？!?；;\n"
 LIST_JOINERS = "、和与及,，"
-TIMELINE_RESET = 80  # a prose line this long ends a timeline's year heading
+TIMELINE_RESET = 80
+SOFT_BREAK_LINE = 40
+AWARD_REACH = 12  # how far after its verb an award may be named ("获得第四届…")
+AWARD_JOINERS = "、和及与“”\"' "
+SUBJECT_LOOKBACK = 150  # how far back an omitted subject may have been named  # a line this long that stops mid-sentence continues on the next one  # a prose line this long ends a timeline's year heading
 
 
 @dataclass
@@ -126,22 +134,36 @@ class ConferralFinder:
     def _add(self, recipient: Mention, award: Mention, year: int | None, span: Span, confidence: float) -> None:
         self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence))
 
+    def _breaks_at(self, index: int, breaks: str) -> bool:
+        """Does the character at ``index`` end a clause or sentence?
+
+        A line break inside a long unpunctuated line is a page-break artefact,
+        not the end of the sentence.
+        """
+        char = self.text[index]
+        if char != "\n":
+            return char in breaks or char in "<>"
+        end = index
+        while end > 0 and self.text[end - 1] in "\n\r\t ":
+            end -= 1
+        line = self.text[self.text.rfind("\n", 0, end) + 1:end]
+        return len(line) < SOFT_BREAK_LINE or not line or not is_cjk(line[-1])
+
     def _clause_bounds(self, position: int, floor: int, ceiling: int) -> Span:
         start = position
-        while start > floor and self.text[start - 1] not in CLAUSE_BREAKS:
+        while start > floor and not self._breaks_at(start - 1, CLAUSE_BREAKS):
             start -= 1
         end = position
-        while end < ceiling and self.text[end] not in CLAUSE_BREAKS:
+        while end < ceiling and not self._breaks_at(end, CLAUSE_BREAKS):
             end += 1
         return start, end
 
     def _sentence_bounds(self, position: int) -> Span:
-        text = self.text
         start = position
-        while start > 0 and text[start - 1] not in SENTENCE_BREAKS and not text.startswith(">", start - 1):
+        while start > 0 and not self._breaks_at(start - 1, SENTENCE_BREAKS):
             start -= 1
         end = position
-        while end < len(text) and text[end] not in SENTENCE_BREAKS and text[end] != "<":
+        while end < len(self.text) and not self._breaks_at(end, SENTENCE_BREAKS):
             end += 1
         return start, end
 
@@ -251,7 +273,7 @@ class ConferralFinder:
             clause_start, clause_end = self._clause_bounds(verb_start, sentence[0], sentence[1])
             if self._negative(clause_start, clause_end) or self._negative(sentence[0], verb_start):
                 continue
-            awards = [a for a in self.awards.between(verb_end, clause_end) if a.start - verb_end <= 12]
+            awards = self._awards_after(verb_end, clause_end)
             if not awards:
                 title = self._title_after(verb_end, clause_end)
                 if title is None:
@@ -268,10 +290,11 @@ class ConferralFinder:
             elif OWN_CITY.search(before) and self.places.main_city is not None:
                 recipients = [self._own_city(clause_start, verb_start)]
             else:
-                if COUNTED.search(before) or re.search(r"[此该其]", self.text[verb_end:verb_end + 2]):
+                if COUNTED_AGENTS.search(before) or re.search(r"[此该其]", self.text[verb_end:verb_end + 2]):
                     continue
-                recipients = self._subject_before(clause_start, sentence[0], line_starts, line_index)
-                confidence = 0.55
+                things = COUNTED_THINGS.search(before) is not None
+                recipients = self._subject_before(clause_start, sentence[0], line_starts, line_index, things)
+                confidence = 0.5 if things else 0.55
             if not recipients:
                 continue
             years = (_years(self.text, clause_start, clause_end) or _years(self.text, sentence[0], verb_start)
@@ -281,16 +304,33 @@ class ConferralFinder:
                     self._add(recipient, award, years[0] if years else None, (min(recipient.start, clause_start),
                                                                                max(a.end for a in awards)), confidence)
 
+    def _awards_after(self, verb_end: int, clause_end: int) -> list[Mention]:
+        """The award right after a verb and those listed with it ("X奖、Y奖", "“X”“Y”")."""
+        awards = []
+        for award in self.awards.between(verb_end, clause_end):
+            previous_end = awards[-1].end if awards else verb_end
+            gap = self.text[previous_end:award.start]
+            if not awards and len(gap) > AWARD_REACH or awards and gap.strip(AWARD_JOINERS):
+                break
+            awards.append(award)
+        return awards
+
     def _own_city(self, start: int, end: int) -> Mention:
         """"我市" as a recipient: the document's city."""
         city = self.places.main_city
         return Mention("City", city.name, start, end, {"division": city})
 
-    def _subject_before(self, clause_start: int, sentence_start: int, line_starts, line_index: int) -> list[Mention]:
-        """A sentence's subject stated before the clause ("A获得X，成为…荣获Y的企业")."""
+    def _subject_before(self, clause_start: int, sentence_start: int, line_starts, line_index: int,
+                        organizations_only: bool = False) -> list[Mention]:
+        """A sentence's subject stated before the clause ("A获得X，成为…荣获Y的企业").
+
+        ``organizations_only``: the clause speaks of an organisation's things
+        ("多项应用获…"), so the subject is the organisation the paragraph is about.
+        """
         line_start = line_starts[line_index] if line_index >= 0 else 0
-        floor = max(line_start, clause_start - 150)
-        earlier = [r for r in self._recipients_in(floor, clause_start) if r.type != "Person"]
+        floor = max(line_start, clause_start - (SUBJECT_LOOKBACK * 2 if organizations_only else SUBJECT_LOOKBACK))
+        excluded = ("Person", "City", "Province") if organizations_only else ("Person",)
+        earlier = [r for r in self._recipients_in(floor, clause_start) if r.type not in excluded]
         in_sentence = [r for r in earlier if r.start >= sentence_start]
         if in_sentence:
             return [in_sentence[0]]

@@ -189,10 +189,14 @@ class ConferralFinder:
         """Conferrals of honour rolls; the lines they used."""
         used: set[int] = set()
         heading: tuple[Mention, int | None] | None = None
+        last_year = None
         for index, span in enumerate(self.lines):
             found_heading = self._heading(span)
             if found_heading:
-                heading = found_heading
+                # "2021年X奖获奖名单" then "一、X奖（组织）": a heading without a year keeps the last one's.
+                award, year = found_heading
+                heading = (award, year or last_year)
+                last_year = year or last_year
                 used.add(index)
                 continue
             if heading is None:
@@ -254,7 +258,8 @@ class ConferralFinder:
                 continue
             award = awards[0]
             recipients = self._recipients_in(match.end(), award.start)
-            if not recipients or self._negative(sentence_start, match.start()):
+            # "经评审、公示，决定授予…" is how decisions read: only cues after the verb count.
+            if not recipients or self._negative(match.end(), award.end):
                 continue
             years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
             for recipient in recipients:

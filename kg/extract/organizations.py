@@ -145,7 +145,7 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             continue
         if suffix not in lexicon.legal_suffixes and not local_government and not looks_proper(core, suffix, lexicon):
             continue
-        if name in BARE_CITY_GOVERNMENTS:
+        if name in BARE_CITY_GOVERNMENTS or re.sub(r"\(.*?\)", "", core) in LOCAL_PREFIXES and "(" in core:
             continue  # "市政府" in a city's news is the city itself (a role's organisation, see people.py)
         canonical, within = _canonical(name, suffix, places)
         entity_type = lexicon.org_suffix_type[suffix]

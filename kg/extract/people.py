@@ -62,15 +62,13 @@ def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     limit = 4 if compound else 3
     if len(name) > limit:  # jieba glued the next word's first character on ("张三来")
         name, rest = name[:limit], [name[limit:], *rest]
-    if len(name) == 1 or (compound and len(name) == len(compound)):
+    surname_length = len(compound) if compound else 1
+    if len(name) == surname_length:
         if not rest or rest[0] in lexicon.name_followers:
             return None
         name += rest.pop(0)
-        if len(name) == 2 and rest and len(rest[0]) == 1 and rest[0] not in lexicon.name_followers:
-            name += rest.pop(0)
-    elif len(name) == 2 and rest and len(rest[0]) == 1 and rest[0] not in lexicon.name_followers \
-            and not (len(rest) > 1 and rest[0] + rest[1] in lexicon.name_followers):
-        name += rest[0]
+    if len(name) == surname_length + 1 and rest and len(rest[0]) == 1 and rest[0] not in lexicon.name_followers:
+        name += rest.pop(0)
     if not 2 <= len(name) <= limit:
         return None
     tag = dictionary_tag(name)

@@ -94,14 +94,20 @@ def _suffixed(text: str, kind: str, places: Places, lexicon: Lexicon) -> list[Me
                     break
         if len(bare) <= len(suffix) + 1:
             continue
-        if kind == "Program" and "“" not in surface and not (_issuer(bare, places) or text.count(bare) >= 2):
-            continue  # an unquoted programme must be named twice or carry its region
+        if kind == "Program" and "“" not in surface and not (
+                _issuer(bare, places) or text.count(bare) >= 2 or _after_adoption_verb(text, start, lexicon)):
+            continue  # an unquoted programme must be named twice, carry its region, or be taken up
         aliases = [n for n in {name, _compact(surface)} if n != bare]
         year = re.match(r"\d{4}", text[max(0, start - 4):start + 4]) if kind == "Event" else None
         if year and text[start - 4:start].isdigit():
             aliases.append(text[start - 4:start] + bare)
         found.append(Mention(kind, bare, start, end, {"aliases": aliases}))
     return found
+
+
+def _after_adoption_verb(text: str, start: int, lexicon: Lexicon) -> bool:
+    before = text[max(0, start - 6):start]
+    return before.endswith(lexicon.adoption_verbs)
 
 
 def _after_last_verb(run: str) -> int:

@@ -11,10 +11,11 @@ import re
 Span = tuple[int, int]
 
 _LINE_BREAK = re.compile(r"\n|<[A-Za-z/][^<>\n]{0,200}>")
-# A list marker opens an item: (1) 1. 1、 ① ◆ - •  (not "1.8万" or "2.7公里").
+# A list marker opens an item: (1) （一） 1. 1、 一、 ① ◆ - • and Markdown's # (not "1.8万" or "2.7公里").
 _ITEM_MARKER = re.compile(
     r"(?:(?<=^)|(?<=[\s。；;，,:：]))"
-    r"(?:\(\d{1,2}\)|[①-⑳]|\d{1,2}[.、](?!\d)|[-*•◆◇●○■□▪►·]+)\s*"
+    r"(?:\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[①-⑳]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、"
+    r"|[-*•◆◇●○■□▪►·]+|#{1,6})\s*"
 )
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
 _CLAUSE = re.compile(r"[^，,：:。！？!?；;]+")

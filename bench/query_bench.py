@@ -1,0 +1,212 @@
+"""Query benchmark: qkg (Oxigraph store) side by side with plain rdflib, on synthetic graphs.
+
+For each size it generates synthetic facts (bench/synth.py) unless they are
+there already, then measures in this run:
+
+- build: reading the facts files and building the graph (kg.pipeline.build_graph);
+- exports: Turtle (Oxigraph serialiser) and all four RDF exports; analytics (networkx);
+- load: parsing the Turtle into qkg's cached on-disk store (first query after a change),
+  and opening the cached store (every later query); rdflib: Graph().parse;
+- each saved query's latency, warm (median of 3 runs on an open store);
+- `qkg query` end to end: a new process, from start to printed answer, with the cache warm.
+
+The rdflib side runs in a child process with a time limit per step, so a step
+that would take hours is reported as "> LIMIT s" instead of stopping the run.
+
+    python bench/query_bench.py --triples 10000 100000
+    python bench/query_bench.py --triples 1000000 --rdflib-limit 120
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+OUT = BENCH / "out"
+sys.path.insert(0, str(BENCH))  # run as a script: synth.py sits beside this file
+
+
+def _timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    value = function(*args, **kwargs)
+    return value, time.perf_counter() - started
+
+
+def _label(size: int) -> str:
+    return f"{size // 1_000_000}M" if size >= 1_000_000 else f"{size // 1000}k"
+
+
+def benchmark_parameters(store) -> dict[str, dict[str, str]]:
+    """Parameters for the saved queries that need them: names that the synthetic graph holds."""
+    alias = next(iter(store.query(
+        "SELECT ?n WHERE { ?e a qgov:Enterprise ; skos:altLabel ?n } ORDER BY ?n LIMIT 1",
+        prefixes={"qgov": "https://w3id.org/qgov/ontology#", "skos": "http://www.w3.org/2004/02/skos/core#"},
+    )))[0].value
+    return {"award-history": {"name": alias}, "entity-sources": {"name": alias}}
+
+
+def _rdflib_child(turtle: str, queries: str, limit: int) -> None:
+    """Runs in a child process: prints one JSON line per measured step."""
+    import rdflib
+
+    class OverTime(Exception):
+        pass
+
+    def alarm(*_):
+        raise OverTime
+
+    signal.signal(signal.SIGALRM, alarm)
+
+    def step(name, function):
+        signal.alarm(limit)
+        try:
+            started = time.perf_counter()
+            value = function()
+            print(json.dumps({"step": name, "seconds": time.perf_counter() - started}), flush=True)
+            return value
+        except OverTime:
+            print(json.dumps({"step": name, "over": limit}), flush=True)
+            return None
+        except Exception as exc:  # rdflib's engine fails on some SPARQL that Oxigraph runs
+            print(json.dumps({"step": name, "error": f"{type(exc).__name__}: {str(exc)[:60]}"}), flush=True)
+            return None
+        finally:
+            signal.alarm(0)
+
+    graph = step("load", lambda: rdflib.Graph().parse(turtle, format="turtle"))
+    if graph is None:
+        return
+    step("turtle", lambda: graph.serialize(format="turtle"))
+    for name, text, bindings in json.loads(queries):
+        init = {key: rdflib.Literal(value) for key, value in bindings.items()}
+        step(f"query:{name}", lambda: len(list(graph.query(text, initBindings=init))))
+
+
+def rdflib_figures(turtle: Path, queries: list, limit: int) -> dict[str, str]:
+    """rdflib's figures, measured in a child process; '> N s' for a step over the limit."""
+    total_limit = limit * (len(queries) + 3)
+    command = [sys.executable, __file__, "--rdflib-child", str(turtle), "--rdflib-limit", str(limit)]
+    try:
+        result = subprocess.run(command, input=json.dumps(queries), capture_output=True, text=True, timeout=total_limit)
+        output = result.stdout
+    except subprocess.TimeoutExpired as expired:
+        output = expired.stdout.decode() if isinstance(expired.stdout, bytes) else (expired.stdout or "")
+    figures = {}
+    for line in output.splitlines():
+        record = json.loads(line)
+        if "seconds" in record:
+            figures[record["step"]] = f"{record['seconds']:.2f} s"
+        elif "over" in record:
+            figures[record["step"]] = f"> {record['over']} s"
+        else:
+            figures[record["step"]] = f"fails ({record['error']})"
+    return figures
+
+
+def run_size(size: int, rdflib_limit: int, with_rdflib: bool) -> list[tuple[str, str, str]]:
+    import statistics as stats
+
+    from synth import write_synthetic
+
+    from kg.analytics import analyse, analytics_files
+    from kg.exports import RDF_EXPORTS, serialize
+    from kg.factfile import read_facts
+    from kg.builder import build
+    from kg.queries import run_query, saved_queries
+    from kg.store import open_store
+
+    facts = OUT / f"synth-{_label(size)}"
+    if not facts.is_dir():
+        write_synthetic(facts, size)
+    rows: list[tuple[str, str, str]] = []
+
+    documents, read_time = _timed(read_facts, [facts])
+    graph, build_time = _timed(build, documents)
+    triples = len(graph.triples())
+    rows.append(("triples", f"{triples:,}", ""))
+    rows.append(("read facts files (YAML)", f"{read_time:.2f} s", ""))
+    rows.append(("build graph", f"{build_time:.2f} s", ""))
+    turtle_bytes, turtle_time = _timed(serialize, graph, "qgov.ttl")
+    rows.append(("Turtle export", f"{turtle_time:.2f} s", "rdflib: see below"))
+    _, all_time = _timed(lambda: [serialize(graph, name) for name in RDF_EXPORTS])
+    rows.append(("all four RDF exports", f"{all_time:.2f} s", ""))
+    analysis, analysis_time = _timed(analyse, graph.triples())
+    _, write_time = _timed(analytics_files, analysis)
+    rows.append(("analytics (networkx) + their files", f"{analysis_time:.2f} s + {write_time:.2f} s", ""))
+    total = read_time + build_time + all_time + analysis_time + write_time
+    rows.append(("build + exports + analytics", f"{total:.2f} s", ""))
+
+    workdir = Path(tempfile.mkdtemp(prefix=f"qkg-bench-{_label(size)}-"))
+    os.environ["QKG_CACHE_DIR"] = str(workdir / "cache")
+    turtle = workdir / "qgov.ttl"
+    turtle.write_bytes(turtle_bytes)
+    del graph, documents, analysis
+
+    _, cold = _timed(open_store, turtle)
+    store, warm = _timed(open_store, turtle)
+    rows.append(("load: parse into the cached store (once per change)", f"{cold:.2f} s", ""))
+    rows.append(("load: open the cached store (each query)", f"{warm * 1000:.0f} ms", ""))
+
+    parameters = benchmark_parameters(store)
+    latencies = {}
+    queries = saved_queries()
+    for query in queries:
+        values = parameters.get(query.name, {})
+        runs = []
+        for _ in range(3):
+            answer, seconds = _timed(run_query, store, query, values)
+            runs.append(seconds)
+        latencies[query.name] = (stats.median(runs), len(answer.rows))
+
+    rdflib = {}
+    if with_rdflib:
+        rdflib = rdflib_figures(turtle, [(q.name, q.text, parameters.get(q.name, {})) for q in queries], rdflib_limit)
+    rows[3] = ("Turtle export", f"{turtle_time:.2f} s", f"rdflib {rdflib.get('turtle', '-')}")
+    rows.append(("load (rdflib: Graph().parse)", "", rdflib.get("load", "-")))
+    for query in queries:
+        seconds, count = latencies[query.name]
+        rows.append((f"query {query.name} ({count} rows)", f"{seconds * 1000:.0f} ms", rdflib.get(f"query:{query.name}", "-")))
+
+    env = {**os.environ}
+    for query in queries:
+        command = ["qkg", "query", query.name, "--data", str(turtle), "--format", "csv"]
+        for name, value in parameters.get(query.name, {}).items():
+            command += ["--param", f"{name}={value}"]
+        qkg = str(Path(sys.executable).with_name("qkg"))
+        command[0] = qkg
+        runs = []
+        for _ in range(3):
+            _, seconds = _timed(subprocess.run, command, env=env, capture_output=True, check=True)
+            runs.append(seconds)
+        rows.append((f"qkg query {query.name}: end to end", f"{statistics.median(runs):.2f} s", ""))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--rdflib-limit", type=int, default=60, help="seconds allowed to each rdflib step")
+    parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib side")
+    parser.add_argument("--rdflib-child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.rdflib_child:
+        _rdflib_child(args.rdflib_child, sys.stdin.read(), args.rdflib_limit)
+        return
+    for size in args.triples:
+        print(f"\n## about {size:,} triples (synthetic)\n")
+        print(f"| measure | qkg (Oxigraph) | plain rdflib (limit {args.rdflib_limit} s a step) |")
+        print("|---|---|---|")
+        for measure, ours, theirs in run_size(size, args.rdflib_limit, not args.no_rdflib):
+            print(f"| {measure} | {ours} | {theirs} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from kg.extract.awards import find_awards
 from kg.extract.conferrals import find_conferrals
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, SpanSet
 from kg.extract.organizations import find_organizations
 from kg.extract.people import find_people
 from kg.extract.places import Places, entity_type, find_places
@@ -22,7 +22,7 @@ from kg.namespace import KIND_OF_TYPE
 from kg.reader import SourceDocument
 
 MAX_QUOTE = 240
-MAX_MENTIONS = 50
+MAX_MENTIONS = 10  # enough to find an entity in the text; more only bloats the files
 TYPE_PRIORITY = {"Enterprise": 0, "GovernmentBody": 1, "Organization": 2}
 _SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -34,8 +34,8 @@ def document_id(document: SourceDocument) -> str:
     return f"{slug[:60]}-{digest}"
 
 
-def _overlaps(mention: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(mention.start < end and start < mention.end for start, end in spans)
+def _overlaps(mention: Mention, spans: SpanSet) -> bool:
+    return spans.overlaps(mention.start, mention.end)
 
 
 @dataclass
@@ -90,9 +90,10 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     people, new_organizations = find_people(text, places, organizations, lexicon)
     organizations = sorted(organizations + new_organizations, key=lambda m: m.start)
     org_spans = [m.span for m in organizations]
-    awards = [a for a in find_awards(text, places, lexicon) if not _overlaps(a, org_spans)]
-    named_things = [m for m in find_programs_and_events(text, places, lexicon)
-                    if not _overlaps(m, org_spans + [a.span for a in awards])]
+    org_set = SpanSet(org_spans)
+    awards = [a for a in find_awards(text, places, lexicon) if not _overlaps(a, org_set)]
+    org_and_award_set = SpanSet(org_spans + [a.span for a in awards])
+    named_things = [m for m in find_programs_and_events(text, places, lexicon) if not _overlaps(m, org_and_award_set)]
 
     canonical_org = merge_organizations(organizations, lexicon)
     for mention in organizations:
@@ -106,7 +107,7 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     short_uses = alias_mentions(text, sorted(org_types.items()), taken, lexicon)
     organizations = sorted(organizations + short_uses, key=lambda m: m.start)
 
-    blocked = [m.span for m in organizations] + [a.span for a in awards] + [m.span for m in named_things]
+    blocked = SpanSet([m.span for m in organizations] + [a.span for a in awards] + [m.span for m in named_things])
     free_places = [p for p in places.mentions if not _overlaps(p, blocked)]
     table = _Table(places)
     for place in free_places:

@@ -1,6 +1,7 @@
 """What the finders report: a typed name at a place in the text."""
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -26,9 +27,34 @@ class Mention:
 
 
 def drop_nested(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions (ties: the earlier one)."""
+    """Of overlapping mentions keep the longest, scanning left to right (leftmost-longest)."""
     kept: list[Mention] = []
-    for mention in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
-    return sorted(kept, key=lambda m: m.start)
+        elif mention.end - mention.start > kept[-1].end - kept[-1].start:
+            kept[-1] = mention
+    return kept
+
+
+class SpanSet:
+    """Spans to test new spans against for overlap, in logarithmic time."""
+
+    def __init__(self, spans=()):
+        self._spans: list[tuple[int, int]] = sorted(spans)
+        self._longest = max((e - s for s, e in self._spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._spans, (start, end))
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self._spans, (start - self._longest, -1))
+        while index < len(self._spans) and self._spans[index][0] < end:
+            if self._spans[index][1] > start:
+                return True
+            index += 1
+        return False
+
+    def covers(self, position: int) -> bool:
+        return self.overlaps(position, position + 1)

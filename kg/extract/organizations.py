@@ -64,6 +64,17 @@ def _tagged(run: str) -> list[tuple[str, str | None]]:
 
 
 def cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
+    if lexicon is Lexicon.default():
+        return _cut_left_default(run, bounded)
+    return _cut_left(run, lexicon, bounded)
+
+
+@lru_cache(maxsize=65536)
+def _cut_left_default(run: str, bounded: bool) -> int:
+    return _cut_left(run, Lexicon.default(), bounded)
+
+
+def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
     """The offset in ``run`` after the last word that cannot belong to a name.
 
     ``bounded``: the run starts after punctuation or a line start, so its first

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
-from kg.extract.mentions import Mention, is_cjk
+from kg.extract.mentions import Mention, SpanSet, is_cjk
 from kg.extract.organizations import NAME_TAGS, looks_proper, name_before
 from kg.extract.places import Places
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -94,10 +94,6 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], index: int) -> bool:
-    return any(start <= index < end for start, end in spans)
-
-
 class _Context:
     def __init__(self, text: str, places: Places, organizations: list[Mention], lexicon: Lexicon):
         self.text = text
@@ -110,7 +106,7 @@ class _Context:
                 self.org_ending_at[org.attrs["former_end"]] = org
         self.place_ending_at = {p.end: p for p in places.mentions}
         self.organizations = organizations
-        self.blocked = [p.span for p in places.mentions] + [o.span for o in organizations]
+        self.blocked = SpanSet([p.span for p in places.mentions] + [o.span for o in organizations])
         self.new_organizations: list[Mention] = []
 
     def government_of(self, role: str, prefix: str) -> str | None:
@@ -157,7 +153,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     holdings: list[RoleHolding] = []
     excluded: set[str] = set()
     for match in _role_pattern().finditer(text):
-        if _inside(context.blocked, match.start()):
+        if context.blocked.covers(match.start()):
             continue
         names = names_after(text, match.end(), lexicon)
         if not names:

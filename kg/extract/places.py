@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from kg.extract.mentions import Mention, drop_nested
+from kg.extract.mentions import Mention, SpanSet
 from kg.gazetteer import Division, Gazetteer
 
 # Division name endings that make a name a province rather than a city.
@@ -21,9 +21,18 @@ PROVINCE_ENDINGS = ("省", "自治区", "特别行政区")
 
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
+    """Full names, and the short names of provinces and prefecture-level cities.
+
+    County-level short names are searched for only in documents that spell out
+    the full name (see find_places), which keeps the automaton's hits few.
+    """
+    gazetteer = Gazetteer.default()
+    county_shorts = {d.short for d in gazetteer if d.level == "county" and d.short != d.name}
+    wider = {form for d in gazetteer if d.level != "county" for form in (d.name, d.short)}
     automaton = ahocorasick.Automaton()
-    for form in Gazetteer.default().surface_forms():
-        automaton.add_word(form, form)
+    for form in gazetteer.surface_forms():
+        if form not in county_shorts or form in wider:
+            automaton.add_word(form, form)
     automaton.make_automaton()
     return automaton
 
@@ -50,15 +59,32 @@ class Places:
 
 
 def _candidates(text: str) -> list[Mention]:
+    # iter_long: the leftmost-longest matches, without overlaps.
+    return [Mention("City", form, end - len(form) + 1, end + 1) for end, form in _automaton().iter_long(text)]
+
+
+def _county_short_forms(text: str, candidates: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Short names of the counties whose full names the text spells out."""
+    taken = SpanSet(m.span for m in candidates)
     found = []
-    for end, form in _automaton().iter(text):
-        found.append(Mention("City", form, end - len(form) + 1, end + 1))
-    return drop_nested(found)
+    for mention in list(candidates):
+        division = gazetteer.lookup(mention.name)
+        if division is None or division.level != "county" or division.short == division.name:
+            continue
+        position = text.find(division.short)
+        while position >= 0:
+            end = position + len(division.short)
+            if not taken.overlaps(position, end):
+                found.append(Mention("City", division.short, position, end))
+                taken.add(position, end)
+            position = text.find(division.short, end)
+    return found
 
 
 def find_places(text: str) -> Places:
     gazetteer = Gazetteer.default()
     candidates = _candidates(text)
+    candidates = sorted(candidates + _county_short_forms(text, candidates, gazetteer), key=lambda m: m.start)
     full_forms_present = {m.name for m in candidates}
     mentions: list[Mention] = []
     for mention in candidates:

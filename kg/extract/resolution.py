@@ -7,9 +7,10 @@ full name it abbreviates (常州星宇车灯股份有限公司, 中天科技集�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import Mention, is_cjk
+from kg.extract.mentions import Mention, SpanSet, is_cjk
 from kg.extract.tokenizer import dictionary_tag
 from kg.gazetteer import Gazetteer
 
@@ -29,9 +30,19 @@ def _strip_place(name: str, gazetteer: Gazetteer) -> str:
     return name
 
 
-def variants(name: str, lexicon: Lexicon | None = None) -> set[str]:
+def variants(name: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     """Shorter names an organisation may go by: without legal suffix, region, brackets, generic tails."""
-    lexicon = lexicon or Lexicon.default()
+    if lexicon is None or lexicon is Lexicon.default():
+        return _default_variants(name)
+    return _variants(name, lexicon)
+
+
+@lru_cache(maxsize=65536)
+def _default_variants(name: str) -> frozenset[str]:
+    return _variants(name, Lexicon.default())
+
+
+def _variants(name: str, lexicon: Lexicon) -> frozenset[str]:
     gazetteer = Gazetteer.default()
     found = set()
     plain = BRACKETED.sub("", name)
@@ -55,7 +66,7 @@ def variants(name: str, lexicon: Lexicon | None = None) -> set[str]:
             core = core[: -len(tail)]
             found.add(core)
     found.discard(name)
-    return {v for v in found if len(v) >= 2}
+    return frozenset(v for v in found if len(v) >= 2)
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -99,7 +110,7 @@ def alias_mentions(text: str, canonical_names: list[tuple[str, str]], taken: lis
                    lexicon: Lexicon | None = None) -> list[Mention]:
     """Later uses of an organisation's short names in the text ("星宇车灯" for 常州星宇车灯股份有限公司)."""
     found = []
-    occupied = sorted(taken)
+    occupied = SpanSet(taken)
     for name, entity_type in canonical_names:
         for alias in sorted(variants(name, lexicon), key=len, reverse=True):
             if not usable_alias(alias):
@@ -107,8 +118,8 @@ def alias_mentions(text: str, canonical_names: list[tuple[str, str]], taken: lis
             position = text.find(alias)
             while position >= 0:
                 end = position + len(alias)
-                if not any(s < end and position < e for s, e in occupied):
+                if not occupied.overlaps(position, end):
                     found.append(Mention(entity_type, name, position, end, {"surface": alias}))
-                    occupied.append((position, end))
+                    occupied.add(position, end)
                 position = text.find(alias, end)
     return found

@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.batch import Processed, Skipped, extract_many
 from kg.errors import QkgError
 from kg.extract.document import extract_facts
-from kg.factfile import write_facts_file
+from kg.extract.output import write_facts
 from kg.reader import UnreadableDocument, find_documents, read_document
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ def extract_file(path: Path, out_dir: Path, keep_text: bool) -> FileResult:
     if keep_text:
         facts.document.text = document.text
     target = out_dir / f"{facts.document.id}.yaml"
-    write_facts_file(facts, target)
+    write_facts(facts, target)
     counts = {"entities": len(facts.entities), **{k: len(getattr(facts, k)) for k in FACT_KINDS}}
     return FileResult(path, target, len(document.text), counts)
 

@@ -25,10 +25,14 @@ def _jieba():
 
 
 @lru_cache(maxsize=65536)
-def tokens(window: str) -> tuple[str, ...]:
-    """jieba's accurate-mode tokens of a short window (cached: windows repeat)."""
+def tokens(window: str, hmm: bool = True) -> tuple[str, ...]:
+    """jieba's accurate-mode tokens of a short window (cached: windows repeat).
+
+    ``hmm=False`` leaves words jieba does not know as single characters, which
+    is faster and is all that finding where a name starts needs.
+    """
     tokenizer, _ = _jieba()
-    return tuple(tokenizer.lcut(window, HMM=True))
+    return tuple(tokenizer.lcut(window, HMM=hmm))
 
 
 def dictionary_tag(word: str) -> str | None:

@@ -1,0 +1,81 @@
+"""Write extracted facts files fast, in the format kg.factfile reads.
+
+PyYAML's emitter (which ``kg.factfile.write_facts_file`` uses) costs more than
+the extraction itself on large corpora. Facts files have a fixed, shallow
+shape (``kg.factfile.facts_to_data``: mappings, lists of mappings, short flow
+lists, scalars), so this writes that shape directly, in the same layout: a
+string is written plain when it starts with a CJK character and holds only
+characters that cannot mean anything to YAML, and double-quoted (JSON escapes,
+which YAML shares) otherwise. Tests read every file back with kg.factfile.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from kg.factfile import facts_to_data
+from kg.model import DocumentFacts
+
+_PLAIN = re.compile(
+    r"[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9（）()《》“”‘’、·\-—_+/.。，；！？%…\u3000-\u303f\uff01-\uffef]*"
+)
+_PLAIN_ASCII = re.compile(r"[A-Za-z_][A-Za-z0-9._/-]*")
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+# Characters YAML does not allow raw in a stream, or reads as line breaks.
+_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def scalar(value) -> str:
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"facts files hold no {type(value).__name__} values")
+    if isinstance(value, (int, float)):
+        return repr(value)
+    text = str(value)
+    if _PLAIN.fullmatch(text) and not text.endswith((" ", "\u3000")):
+        return text
+    if _PLAIN_ASCII.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000
+                            else f"\\U{ord(m.group()):08x}", quoted)
+
+
+def _flow(items: list) -> str:
+    return "[" + ", ".join(_flow(i) if isinstance(i, (list, tuple)) else scalar(i) for i in items) + "]"
+
+
+def _is_flow(items: list) -> bool:
+    return all(not isinstance(v, (dict, list, tuple)) for v in items) or all(
+        isinstance(v, (list, tuple)) and all(isinstance(x, int) for x in v) for v in items)
+
+
+def _mapping(data: dict, indent: str, first_prefix: str, out: list[str]) -> None:
+    prefix = first_prefix
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out.append(f"{prefix}{key}:")
+            _mapping(value, indent + "  ", indent + "  ", out)
+        elif isinstance(value, (list, tuple)) and value and not _is_flow(list(value)):
+            out.append(f"{prefix}{key}:")
+            for item in value:
+                _mapping(item, indent + "  ", indent + "- ", out)
+        elif isinstance(value, (list, tuple)):
+            out.append(f"{prefix}{key}: {_flow(list(value))}")
+        else:
+            out.append(f"{prefix}{key}: {scalar(value)}")
+        prefix = indent
+
+
+def dump(facts: DocumentFacts) -> str:
+    out: list[str] = []
+    _mapping(facts_to_data(facts), "", "", out)
+    return "\n".join(out) + "\n"
+
+
+def write_facts(facts: DocumentFacts, path: Path) -> None:
+    """Write ``facts`` to ``path`` atomically (a temporary file, then a rename)."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(dump(facts), encoding="utf-8")
+    tmp.replace(path)

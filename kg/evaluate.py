@@ -13,7 +13,6 @@ entities, so a fact naming a firm by its short name still counts:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable

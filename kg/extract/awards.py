@@ -12,8 +12,7 @@ from functools import lru_cache
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, drop_nested
 from kg.extract.organizations import looks_proper, name_before
-from kg.extract.places import Places
-from kg.gazetteer import Gazetteer
+from kg.extract.places import Places, division_named
 from kg.namespace import AWARD_LEVEL_OF_DIVISION
 
 QUOTES = "“”\"'‘’「」『』"
@@ -43,11 +42,10 @@ def describe_award(name: str, places: Places, lexicon: Lexicon | None = None) ->
     name = "".join(c for c in name if c not in QUOTES and not c.isspace())
     name = ORDINAL.sub("", name)
     name = BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name))
-    gazetteer = Gazetteer.default()
-    name = name[_proper_start(name, gazetteer, lexicon):]
+    name = name[_proper_start(name, lexicon):]
     attrs: dict = {"name": name}
     for length in range(min(len(name) - 2, 8), 1, -1):
-        division = gazetteer.lookup(name[:length])
+        division = division_named(name[:length])
         if division is not None and name[:length] in (division.name, division.short):
             full = division.name
             if name[:length] == division.short and not name[length:].startswith(full[len(division.short):]):
@@ -65,12 +63,12 @@ def describe_award(name: str, places: Places, lexicon: Lexicon | None = None) ->
     return attrs
 
 
-def _proper_start(name: str, gazetteer: Gazetteer, lexicon: Lexicon) -> int:
+def _proper_start(name: str, lexicon: Lexicon) -> int:
     """Where a place or a national marker opens an award's name ("教育系统中国质量奖" -> 2); 0 if none does."""
     for position in range(len(name) - 3):
         if name.startswith(lexicon.national_markers, position):
             return position
-        if any(gazetteer.lookup(name[position:position + n]) for n in (3, 2)):
+        if any(division_named(name[position:position + n]) for n in (3, 2)):
             return position
     return 0
 
@@ -116,6 +114,9 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         if after and after in NOT_AWARD_AFTER:
             position = text.find("奖", position + 1)
             continue
+        if text[position - 1:position + 1] in lexicon.award_false_endings:
+            position = text.find("奖", position + 1)
+            continue  # 获奖, 颁奖: no award named
         end = position + 1
         tier = _tier_pattern().match(text, end)
         if tier:

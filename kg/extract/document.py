@@ -11,12 +11,11 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.organizations import find_organizations
 from kg.extract.people import find_people
-from kg.extract.places import Places, entity_type, find_places
+from kg.extract.places import Places, division_named, entity_type, find_places
 from kg.extract.programs import find_programs_and_events
 from kg.extract.relations import find_adoptions, find_locations
 from kg.extract.resolution import alias_mentions, merge_organizations
 from kg.extract.segments import lines as split_lines
-from kg.gazetteer import Gazetteer
 from kg.model import Adoption, Conferral, DocumentFacts, DocumentMeta, Entity, Location, Position
 from kg.namespace import KIND_OF_TYPE
 from kg.reader import SourceDocument
@@ -65,7 +64,7 @@ class _Table:
 
     def place(self, name: str, span=None) -> str | None:
         """Make sure the place ``name`` is an entity; its canonical name."""
-        division = self.places.division_of(name) or Gazetteer.default().lookup(name)
+        division = self.places.division_of(name) or division_named(name)
         if division is None:
             return None
         canonical = name if name.endswith(("省", "市", "县", "区", "州", "盟", "旗")) else division.name

@@ -37,6 +37,12 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+@lru_cache(maxsize=65536)
+def division_named(name: str) -> Division | None:
+    """The division a name most likely means (the gazetteer's lookup, cached: names repeat)."""
+    return Gazetteer.default().lookup(name)
+
+
 def entity_type(division: Division, name: str) -> str:
     if division.level == "province" and name.endswith(PROVINCE_ENDINGS):
         return "Province"
@@ -68,7 +74,7 @@ def _county_short_forms(text: str, candidates: list[Mention], gazetteer: Gazette
     taken = SpanSet(m.span for m in candidates)
     found = []
     for mention in list(candidates):
-        division = gazetteer.lookup(mention.name)
+        division = division_named(mention.name)
         if division is None or division.level != "county" or division.short == division.name:
             continue
         position = text.find(division.short)
@@ -89,7 +95,7 @@ def find_places(text: str) -> Places:
     mentions: list[Mention] = []
     for mention in candidates:
         surface = mention.name
-        division = gazetteer.lookup(surface, context=None)
+        division = division_named(surface)
         if division is None:
             continue
         is_short = surface == division.short and surface != division.name

@@ -5,11 +5,10 @@ import re
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
-from kg.extract.mentions import Mention, drop_nested
+from kg.extract.mentions import Mention, drop_nested, is_cjk
 from kg.extract.organizations import name_before
 from kg.extract.tokenizer import dictionary_tag, tokens
-from kg.extract.places import Places
-from kg.gazetteer import Gazetteer
+from kg.extract.places import Places, division_named
 
 # 《…》 may hold a line break where a page break cut the title.
 BOOK_TITLE = re.compile(r"《([^《》]{2,60}?)》")
@@ -33,9 +32,8 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def _issuer(name: str, places: Places) -> str | None:
-    gazetteer = Gazetteer.default()
     for length in (4, 3, 2):
-        division = gazetteer.lookup(name[:length])
+        division = division_named(name[:length])
         if division is not None and name[:length] in (division.name, division.short):
             return division.name
     if name.startswith(("市政府", "市委", "市人民政府")) and places.main_city:
@@ -80,6 +78,8 @@ def _suffixed(text: str, kind: str, places: Places, lexicon: Lexicon) -> list[Me
             surface = text[start:end]
             name = _compact(surface).replace("“", "").replace("”", "")
         else:
+            if kind == "Program" and not _worth_a_look(text, match.start(), end, places, lexicon):
+                continue
             start = name_before(text, match.start(), lexicon, limit=_MAX_NAME)
             start += _after_last_verb(text[start:match.start()])
             surface = text[start:end]
@@ -105,8 +105,20 @@ def _suffixed(text: str, kind: str, places: Places, lexicon: Lexicon) -> list[Me
     return found
 
 
-def _after_adoption_verb(text: str, start: int, lexicon: Lexicon) -> bool:
-    before = text[max(0, start - 6):start]
+def _worth_a_look(text: str, suffix_start: int, end: int, places: Places, lexicon: Lexicon) -> bool:
+    """Cheap necessary conditions for an unquoted programme name (see the checks in _suffixed)."""
+    if suffix_start < 2 or not is_cjk(text[suffix_start - 1]):
+        return False
+    if text.count(text[suffix_start - 2:end]) >= 2 or _after_adoption_verb(text, suffix_start - 2, lexicon, reach=_MAX_NAME):
+        return True
+    return any(suffix_start - _MAX_NAME <= p.end < suffix_start for p in places.mentions)
+
+
+def _after_adoption_verb(text: str, start: int, lexicon: Lexicon, reach: int = 0) -> bool:
+    """Does an adoption verb end right before ``start`` (or within ``reach`` characters of it)?"""
+    before = text[max(0, start - 6 - reach):start]
+    if reach:
+        return any(verb in before for verb in lexicon.adoption_verbs)
     return before.endswith(lexicon.adoption_verbs)
 
 

@@ -7,8 +7,7 @@ from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention
-from kg.extract.places import Places
-from kg.gazetteer import Gazetteer
+from kg.extract.places import Places, division_named
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 SENTENCE_BREAKS = "。！？!?；;\n"
@@ -74,13 +73,12 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
 
 def find_locations(organizations: list[Mention], places: Places) -> list[FoundRelation]:
     """An organisation whose name starts with a place is in that place; a city is in its parent, if named."""
-    gazetteer = Gazetteer.default()
     found = []
     named = {m.attrs["division"].name: m.name for m in places.mentions}
     for org in organizations:
         for length in (4, 3, 2):
             head = org.name[:length]
-            division = gazetteer.lookup(head)
+            division = division_named(head)
             if division is not None and head in (division.name, division.short) and (
                     division.level != "county" or division.name in named):
                 found.append(FoundRelation(org.name, named.get(division.name, division.name), None,

@@ -12,18 +12,18 @@ from functools import lru_cache
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet, is_cjk
 from kg.extract.tokenizer import dictionary_tag
-from kg.gazetteer import Gazetteer
+from kg.extract.places import division_named
 
 BRACKETED = re.compile(r"\([^()]*\)")
 # Words a firm's short name drops after its brand (中天科技集团 -> 中天).
 GENERIC_TAILS = ("科技", "实业", "控股", "股份", "发展", "国际", "集团", "有限", "公司")
 
 
-def _strip_place(name: str, gazetteer: Gazetteer) -> str:
+def _strip_place(name: str) -> str:
     """The name without a leading province or prefecture-level city (江苏, 常州市)."""
     for length in (4, 3, 2):
         head = name[:length]
-        division = gazetteer.lookup(head)
+        division = division_named(head)
         if (division is not None and division.level != "county" and head in (division.name, division.short)
                 and len(name) - length >= 2):
             return name[length:]
@@ -43,7 +43,6 @@ def _default_variants(name: str) -> frozenset[str]:
 
 
 def _variants(name: str, lexicon: Lexicon) -> frozenset[str]:
-    gazetteer = Gazetteer.default()
     found = set()
     plain = BRACKETED.sub("", name)
     bases = {plain}
@@ -55,7 +54,7 @@ def _variants(name: str, lexicon: Lexicon) -> frozenset[str]:
                 bases.add(base + "集团")
             break
     for base in list(bases):
-        bases.add(_strip_place(base, gazetteer))
+        bases.add(_strip_place(base))
     for base in bases:
         found.add(base)
         core = base

@@ -176,7 +176,18 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
             facts.locations.append(Location(relation.subject, within, (relation.start, relation.end),
                                             relation.confidence, _quote(original, relation.start, relation.end)))
     facts.entities = sorted(table.entities.values(), key=lambda e: (e.type, e.name))
+    _one_confidence_per_span(facts)
     return facts
+
+
+def _one_confidence_per_span(facts: DocumentFacts) -> None:
+    """Facts citing the same text get the same confidence: the graph keeps it on the cited span."""
+    best: dict[tuple[int, int], float] = {}
+    statements = [*facts.conferrals, *facts.positions, *facts.adoptions, *facts.locations]
+    for fact in statements:
+        best[fact.evidence] = max(best.get(fact.evidence, 0.0), fact.confidence)
+    for fact in statements:
+        fact.confidence = best[fact.evidence]
 
 
 def _add_award(table: _Table, award: Mention) -> str:

@@ -74,8 +74,23 @@
   }
   computeVisible();
 
+  // Edge labels dominate redraw time (seconds at 20,000 edges), and relabelling
+  // through the DataSet costs as much again: past this many edges, vis-network
+  // draws edges bare and the page paints the labels of the selected node's
+  // edges itself, after each draw.
+  var labelAllEdges = data.edges.length <= 5000;
+  var zhEdgeLabels = {};
+  data.edges.forEach(function (edge) { zhEdgeLabels[edge.id] = edge.label; });
+  function edgeLabel(id) { return lang === "zh" ? zhEdgeLabels[id] : data.edgeFacts[id].labelEn; }
+  var labelledEdges = [];
+  function labelOnly(ids) {
+    if (!labelAllEdges) labelledEdges = ids;
+  }
+
   var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(data.edges);
+  var edges = new vis.DataSet(labelAllEdges ? data.edges : data.edges.map(function (edge) {
+    return { id: edge.id, from: edge.from, to: edge.to };
+  }));
   var nodeView = new vis.DataView(nodes, { filter: function (node) { return visible[node.id] === true; } });
   var edgeView = new vis.DataView(edges, {
     filter: function (edge) { return visible[edge.from] === true && visible[edge.to] === true && edgeInYears(edge); }
@@ -99,6 +114,29 @@
       font: { size: 10, color: "#475569", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
     }
   });
+  var edgeById = {};
+  data.edges.forEach(function (edge) { edgeById[edge.id] = edge; });
+  network.on("afterDrawing", function (ctx) {
+    if (!labelledEdges.length) return;
+    var ends = [];
+    labelledEdges.forEach(function (id) { ends.push(edgeById[id].from, edgeById[id].to); });
+    var at = network.getPositions(ends);
+    ctx.save();
+    ctx.font = "10px " + getComputedStyle(document.body).fontFamily;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = "#ffffff";
+    ctx.fillStyle = "#475569";
+    labelledEdges.forEach(function (id) {
+      var from = at[edgeById[id].from], to = at[edgeById[id].to];
+      if (!from || !to) return;
+      var x = (from.x + to.x) / 2, y = (from.y + to.y) / 2, text = edgeLabel(id);
+      ctx.strokeText(text, x, y);
+      ctx.fillText(text, x, y);
+    });
+    ctx.restore();
+  });
   network.once("afterDrawing", function () {
     window.qkgFirstDraw = performance.now();
     document.documentElement.setAttribute("data-ready", "1");
@@ -110,6 +148,7 @@
     edgeView.refresh();
     updateStats();
     if (selected && !visible[selected]) closePanel();
+    else if (selected) selectEntity(selected, false);  // the visible neighbourhood changed
   }
 
   function updateStats() {
@@ -317,7 +356,9 @@
       document.getElementById("reset").click();
     }
     selected = id;
-    network.setSelection(neighbourhood(id), { unselectAll: true, highlightEdges: false });
+    var hood = neighbourhood(id);
+    labelOnly(hood.edges);
+    network.setSelection(hood, { unselectAll: true, highlightEdges: false });
     if (moveTo) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     renderPanel(id);
   }
@@ -325,6 +366,7 @@
   function closePanel() {
     selected = null;
     panel.hidden = true;
+    labelOnly([]);
     network.unselectAll();
   }
   document.getElementById("panel-close").addEventListener("click", closePanel);
@@ -427,9 +469,6 @@
 
   // ---- language ---------------------------------------------------------------
 
-  var zhEdgeLabels = {};
-  data.edges.forEach(function (edge) { zhEdgeLabels[edge.id] = edge.label; });
-
   function applyLanguage() {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     document.getElementById("lang").textContent = lang === "zh" ? "English" : "中文";
@@ -444,9 +483,11 @@
   }
   document.getElementById("lang").addEventListener("click", function () {
     lang = lang === "zh" ? "en" : "zh";
-    edges.update(data.edges.map(function (edge) {
-      return { id: edge.id, label: lang === "zh" ? zhEdgeLabels[edge.id] : data.edgeFacts[edge.id].labelEn };
-    }));
+    if (labelAllEdges) {
+      edges.update(data.edges.map(function (edge) { return { id: edge.id, label: edgeLabel(edge.id) }; }));
+    } else {
+      network.redraw();
+    }
     applyLanguage();
   });
 

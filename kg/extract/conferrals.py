@@ -292,6 +292,8 @@ class ConferralFinder:
                 gap = self.text[recipients[-1].end:verb_start]
                 if "的" in gap or len(gap.strip()) > MAX_GAP:
                     continue  # "A公司的X模式入选", "A中心及B工程获": the recipient is not A
+            elif COUNTED_AGENTS.search(before):
+                continue  # "全市共有12家企业获得…": a count, no named recipient
             elif OWN_CITY.search(before) and self.places.main_city is not None:
                 recipients = [self._own_city(clause_start, verb_start)]
             else:

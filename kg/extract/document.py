@@ -33,6 +33,10 @@ def document_id(document: SourceDocument) -> str:
     return f"{slug[:60]}-{digest}"
 
 
+def _near(mentions: list[Mention], mention: Mention, reach: int = 40) -> list[Mention]:
+    return [m for m in mentions if mention.start - reach <= m.start <= mention.end]
+
+
 def _overlaps(mention: Mention, spans: SpanSet) -> bool:
     return spans.overlaps(mention.start, mention.end)
 
@@ -88,9 +92,14 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     organizations = find_organizations(text, places, lexicon)
     people, new_organizations = find_people(text, places, organizations, lexicon)
     organizations = sorted(organizations + new_organizations, key=lambda m: m.start)
+    awards = find_awards(text, places, lexicon)
+    # An award named after its conferring government holds that government's name
+    # ("浙江省政府质量奖"): the award wins; otherwise an organisation wins.
+    organizations = [o for o in organizations if not any(a.start <= o.start and o.end <= a.end and a.span != o.span
+                                                         for a in _near(awards, o))]
     org_spans = [m.span for m in organizations]
     org_set = SpanSet(org_spans)
-    awards = [a for a in find_awards(text, places, lexicon) if not _overlaps(a, org_set)]
+    awards = [a for a in awards if not _overlaps(a, org_set)]
     org_and_award_set = SpanSet(org_spans + [a.span for a in awards])
     named_things = [m for m in find_programs_and_events(text, places, lexicon) if not _overlaps(m, org_and_award_set)]
 

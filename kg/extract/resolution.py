@@ -82,7 +82,8 @@ def abbreviates(short: str, long: str, lexicon: Lexicon | None = None) -> bool:
     # 国家市场监管总局 for 国家市场监督管理总局; 中天集团 for 中天科技集团; not a parent body's name,
     # and never between two registered names (two legal names are two firms).
     lexicon = lexicon or Lexicon.default()
-    return (len(short) >= 4 and not short.endswith(lexicon.legal_suffixes) and short[:2] == long[:2] and short[-2:] == long[-2:]
+    return (len(short) >= 4 and not short.endswith(lexicon.legal_suffixes) and 2 * len(short) >= len(long)
+            and short[:2] == long[:2] and short[-1] == long[-1]
             and not long.startswith(short) and _is_subsequence(short, long))
 
 

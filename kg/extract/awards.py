@@ -22,7 +22,7 @@ ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|�
 # Inside a name: a year goes ("质量之光2016年度…" -> "质量之光年度…"), so does a batch ("全国首批…").
 YEAR_INSIDE = re.compile(r"\d{4}(?=年度)|\d{4}年(?!度)")
 BATCH_INSIDE = re.compile(r"首批|第[一二三四五六七八九十\d]+批")
-_MAX_AWARD = 24
+_MAX_AWARD = 20  # characters an award's name may run to
 
 
 @lru_cache(maxsize=1)

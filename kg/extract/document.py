@@ -21,7 +21,7 @@ from kg.namespace import KIND_OF_TYPE
 from kg.reader import SourceDocument
 
 MAX_QUOTE = 240
-MAX_MENTIONS = 10  # enough to find an entity in the text; more only bloats the files
+MAX_MENTIONS = 5  # enough to find an entity in the text; more only bloats the files
 TYPE_PRIORITY = {"Enterprise": 0, "GovernmentBody": 1, "Organization": 2}
 _SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -15,7 +15,7 @@ from kg.extract.mentions import Mention, drop_nested, is_cjk
 from kg.extract.places import Places
 from kg.extract.tokenizer import dictionary_tag, tokens
 
-MAX_NAME = 30
+MAX_NAME = 24  # characters before a suffix that may belong to a name
 # A local government's prefix standing for the document's own city or province.
 BARE_CITY_GOVERNMENTS = frozenset({"市政府", "市人民政府", "县政府", "县人民政府", "区政府", "区人民政府"})
 LOCAL_PREFIXES = {"市": "city", "省": "province", "县": "city", "区": "city"}

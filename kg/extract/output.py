@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from kg.factfile import facts_to_data
@@ -27,11 +28,18 @@ _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000
 
 
 def scalar(value) -> str:
+    if isinstance(value, str):
+        return _text(value)
     if isinstance(value, bool) or value is None:
         raise TypeError(f"facts files hold no {type(value).__name__} values")
     if isinstance(value, (int, float)):
         return repr(value)
-    text = str(value)
+    return _text(str(value))
+
+
+@lru_cache(maxsize=16384)
+def _text(text: str) -> str:
+    """A text as a YAML scalar (cached: names repeat across a document's facts)."""
     if _PLAIN.fullmatch(text) and not text.endswith((" ", "\u3000")):
         return text
     if _PLAIN_ASCII.fullmatch(text) and text.lower() not in _YAML_WORDS:
@@ -74,8 +82,16 @@ def dump(facts: DocumentFacts) -> str:
 
 
 def write_facts(facts: DocumentFacts, path: Path) -> None:
-    """Write ``facts`` to ``path`` atomically (a temporary file, then a rename)."""
+    """Write ``facts`` to ``path``; a file that fails half-way is removed, not left behind.
+
+    (No temporary file and rename: on large corpora the rename costs as much as
+    the writing, and a facts file is only ever written whole or not at all here.)
+    """
     path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(dump(facts), encoding="utf-8")
-    tmp.replace(path)
+    text = dump(facts)
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
@@ -14,11 +15,14 @@ from kg.extract.places import Places, division_named
 BOOK_TITLE = re.compile(r"《([^《》]{2,60}?)》")
 QUOTED = re.compile(r"“([^“”]{2,24}?)”")
 ORDINAL = re.compile(r"\((?:首届|第[^()]{1,3}届)\)|首届|第[一二三四五六七八九十\d]+届|首次")
-_MAX_NAME = 20
+_MAX_NAME = 16  # characters before a suffix that may belong to a name
+
+
+_SPACE = re.compile(r"\s+")
 
 
 def _compact(text: str) -> str:
-    return "".join(c for c in text if not c.isspace())
+    return _SPACE.sub("", text)
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +68,7 @@ def find_regulations(text: str, places: Places, lexicon: Lexicon) -> list[Mentio
 def _suffixed(text: str, kind: str, places: Places, lexicon: Lexicon) -> list[Mention]:
     """Names ending in a programme or event suffix, with a quoted part ("“旗舰领航”行动") or a proper core."""
     found = []
+    place_ends = sorted(p.end for p in places.mentions)
     for match in _patterns()[kind].finditer(text):
         suffix = match.group().lstrip("”")
         end = match.end()
@@ -78,7 +83,7 @@ def _suffixed(text: str, kind: str, places: Places, lexicon: Lexicon) -> list[Me
             surface = text[start:end]
             name = _compact(surface).replace("“", "").replace("”", "")
         else:
-            if kind == "Program" and not _worth_a_look(text, match.start(), end, places, lexicon):
+            if kind == "Program" and not _worth_a_look(text, match.start(), end, place_ends, lexicon):
                 continue
             start = name_before(text, match.start(), lexicon, limit=_MAX_NAME)
             start += _after_last_verb(text[start:match.start()])
@@ -105,20 +110,26 @@ def _suffixed(text: str, kind: str, places: Places, lexicon: Lexicon) -> list[Me
     return found
 
 
-def _worth_a_look(text: str, suffix_start: int, end: int, places: Places, lexicon: Lexicon) -> bool:
+def _worth_a_look(text: str, suffix_start: int, end: int, place_ends: list[int], lexicon: Lexicon) -> bool:
     """Cheap necessary conditions for an unquoted programme name (see the checks in _suffixed)."""
     if suffix_start < 2 or not is_cjk(text[suffix_start - 1]):
         return False
     if text.count(text[suffix_start - 2:end]) >= 2 or _after_adoption_verb(text, suffix_start - 2, lexicon, reach=_MAX_NAME):
         return True
-    return any(suffix_start - _MAX_NAME <= p.end < suffix_start for p in places.mentions)
+    index = bisect_left(place_ends, suffix_start - _MAX_NAME)
+    return index < len(place_ends) and place_ends[index] < suffix_start
+
+
+@lru_cache(maxsize=1)
+def _adoption_verb_pattern() -> re.Pattern:
+    return re.compile(alternation(Lexicon.default().adoption_verbs))
 
 
 def _after_adoption_verb(text: str, start: int, lexicon: Lexicon, reach: int = 0) -> bool:
     """Does an adoption verb end right before ``start`` (or within ``reach`` characters of it)?"""
     before = text[max(0, start - 6 - reach):start]
     if reach:
-        return any(verb in before for verb in lexicon.adoption_verbs)
+        return _adoption_verb_pattern().search(before) is not None
     return before.endswith(lexicon.adoption_verbs)
 
 

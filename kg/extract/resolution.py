@@ -99,10 +99,17 @@ def merge_organizations(mentions: list[Mention], lexicon: Lexicon | None = None)
     """Map each organisation name to the canonical name of the organisation it stands for."""
     names = sorted({m.name for m in mentions}, key=lambda n: (-len(n), n))
     canonical: dict[str, str] = {}
-    for index, name in enumerate(names):
-        target = next((longer for longer in names[:index] if canonical[longer] == longer
+    longer_by_variant: dict[str, list[str]] = {}
+    longer_by_head: dict[str, list[str]] = {}
+    for name in names:  # longest first: every name is compared with the longer ones only
+        candidates = longer_by_variant.get(name, []) + longer_by_head.get(name[:2], [])
+        target = next((longer for longer in candidates if canonical[longer] == longer
                        and abbreviates(name, longer, lexicon)), None)
         canonical[name] = target or name
+        if target is None:
+            for variant in variants(name, lexicon):
+                longer_by_variant.setdefault(variant, []).append(name)
+            longer_by_head.setdefault(name[:2], []).append(name)
     return canonical
 
 

@@ -57,7 +57,7 @@ def measure(corpus: Path, megabytes: float, jobs: int) -> dict:
     cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
     return {
         "files": len(files), "mb": size / 1e6, "wall": wall, "cpu": cpu, "jobs": jobs,
-        "extracted": len(summary.written), "skipped": len(summary.skipped),
+        "extracted": summary.extracted, "skipped": len(summary.skipped),
         "parent_peak_mb": own.ru_maxrss / 1024, "worker_peak_mb": workers.ru_maxrss / 1024,
     }
 

@@ -69,7 +69,7 @@ def cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
     return _cut_left(run, lexicon, bounded)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _cut_left_default(run: str, bounded: bool) -> int:
     return _cut_left(run, Lexicon.default(), bounded)
 

@@ -66,7 +66,7 @@ def _matcher() -> _Matcher:
                     re.compile(f"[{NAME_ENDINGS}]"), re.compile(_trie_pattern(forms - ending)))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def division_named(name: str) -> Division | None:
     """The division a name most likely means (the gazetteer's lookup, cached: names repeat)."""
     return Gazetteer.default().lookup(name)

@@ -37,7 +37,7 @@ def variants(name: str, lexicon: Lexicon | None = None) -> frozenset[str]:
     return _variants(name, lexicon)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _default_variants(name: str) -> frozenset[str]:
     return _variants(name, Lexicon.default())
 

@@ -38,22 +38,23 @@ class FileResult:
 
 @dataclass
 class ExtractionSummary:
-    written: list[FileResult] = field(default_factory=list)
+    """Counts only, so that the parent's memory does not grow with the corpus."""
+
+    extracted: int = 0
+    characters: int = 0
+    facts: Counter = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
 
-    @property
-    def facts(self) -> Counter:
-        total: Counter = Counter()
-        for result in self.written:
-            total.update(result.counts)
-        return total
+    def add(self, result: FileResult) -> None:
+        self.extracted += 1
+        self.characters += result.characters
+        self.facts.update(result.counts)
 
     def line(self) -> str:
         """The one-line summary printed at the end of a run."""
-        files = len(self.written) + len(self.skipped)
-        facts = self.facts
-        kinds = ", ".join(f"{facts[k]} {k}" for k in ("entities", *FACT_KINDS))
-        line = f"{files} files: {len(self.written)} extracted, {len(self.skipped)} skipped; facts written: {kinds}"
+        files = self.extracted + len(self.skipped)
+        kinds = ", ".join(f"{self.facts[k]} {k}" for k in ("entities", *FACT_KINDS))
+        line = f"{files} files: {self.extracted} extracted, {len(self.skipped)} skipped; facts written: {kinds}"
         if self.skipped:
             reasons = Counter(skip.reason for skip in self.skipped)
             line += " (skipped: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()) + ")"
@@ -99,7 +100,7 @@ def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool
     worker = functools.partial(extract_file, out_dir=out_dir, keep_text=keep_text)
     for outcome in extract_many(files, worker, jobs=jobs, progress=progress):
         if isinstance(outcome, Processed):
-            summary.written.append(outcome.result)
+            summary.add(outcome.result)
         else:
             log.warning("skipped %s: %s", outcome.path, outcome.reason)
             summary.skipped.append(outcome)

@@ -24,7 +24,7 @@ def _jieba():
     return tokenizer, jieba.posseg.dt.word_tag_tab
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def tokens(window: str, hmm: bool = True) -> tuple[str, ...]:
     """jieba's accurate-mode tokens of a short window (cached: windows repeat).
 

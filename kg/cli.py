@@ -277,7 +277,7 @@ def extract(paths: tuple[Path, ...], out: Path, jobs: int | None, keep_text: boo
     for skipped in summary.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
     click.echo(summary.line(), err=True)
-    if not summary.written:
+    if not summary.extracted:
         raise ExtractError("no document could be extracted")
 
 

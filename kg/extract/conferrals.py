@@ -106,6 +106,7 @@ class ConferralFinder:
             if person is not None:
                 self.person_of_holding[holding.start] = person
         self.found: list[FoundConferral] = []
+        self._breaks: dict[str, list[int]] = {}
 
     # -- shared helpers ----------------------------------------------------
 
@@ -134,38 +135,40 @@ class ConferralFinder:
     def _add(self, recipient: Mention, award: Mention, year: int | None, span: Span, confidence: float) -> None:
         self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence))
 
-    def _breaks_at(self, index: int, breaks: str) -> bool:
-        """Does the character at ``index`` end a clause or sentence?
+    def _hard_newline(self, index: int) -> bool:
+        """Does the line break at ``index`` end a sentence?
 
-        A line break inside a long unpunctuated line is a page-break artefact,
-        not the end of the sentence.
+        A break inside a long unpunctuated line is a page-break artefact, not
+        the end of the sentence.
         """
-        char = self.text[index]
-        if char != "\n":
-            return char in breaks or char in "<>"
         end = index
         while end > 0 and self.text[end - 1] in "\n\r\t ":
             end -= 1
         line = self.text[self.text.rfind("\n", 0, end) + 1:end]
         return len(line) < SOFT_BREAK_LINE or not line or not is_cjk(line[-1])
 
+    def _break_positions(self, breaks: str) -> list[int]:
+        """Sorted offsets of the characters that end a clause or sentence (computed once per kind)."""
+        cached = self._breaks.get(breaks)
+        if cached is None:
+            pattern = re.compile("[" + re.escape(breaks + "<>") + "]")
+            cached = [m.start() for m in pattern.finditer(self.text)
+                      if self.text[m.start()] != "\n" or self._hard_newline(m.start())]
+            self._breaks[breaks] = cached
+        return cached
+
+    def _bounds(self, position: int, breaks: str, floor: int, ceiling: int) -> Span:
+        positions = self._break_positions(breaks)
+        index = bisect_left(positions, position)
+        start = positions[index - 1] + 1 if index > 0 else 0
+        end = positions[index] if index < len(positions) else len(self.text)
+        return max(start, floor), min(end, ceiling)
+
     def _clause_bounds(self, position: int, floor: int, ceiling: int) -> Span:
-        start = position
-        while start > floor and not self._breaks_at(start - 1, CLAUSE_BREAKS):
-            start -= 1
-        end = position
-        while end < ceiling and not self._breaks_at(end, CLAUSE_BREAKS):
-            end += 1
-        return start, end
+        return self._bounds(position, CLAUSE_BREAKS, floor, ceiling)
 
     def _sentence_bounds(self, position: int) -> Span:
-        start = position
-        while start > 0 and not self._breaks_at(start - 1, SENTENCE_BREAKS):
-            start -= 1
-        end = position
-        while end < len(self.text) and not self._breaks_at(end, SENTENCE_BREAKS):
-            end += 1
-        return start, end
+        return self._bounds(position, SENTENCE_BREAKS, 0, len(self.text))
 
     def _negative(self, start: int, end: int) -> bool:
         return _verb_patterns()[2].search(self.text, start, end) is not None

@@ -33,23 +33,15 @@ def _name_char(char: str) -> bool:
     return is_cjk(char) or char.isascii() and char.isalnum() or char == "·"
 
 
+# A name's characters, possibly with a bracketed part inside ("黑牡丹(集团)股份…"), up to the window's end.
+_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·](?:[\u4e00-\u9fffA-Za-z0-9·]|\([\u4e00-\u9fff]{1,6}\))*\Z")
+
+
 def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
     """Where the run of name characters that ends at ``end`` begins (a bracketed part may sit inside)."""
-    position = end
     floor = max(0, end - limit)
-    while position > floor:
-        char = text[position - 1]
-        if _name_char(char):
-            position -= 1
-            continue
-        if char == ")":
-            opening = text.rfind("(", max(floor, position - 8), position - 1)
-            inner = text[opening + 1:position - 1] if opening >= 0 else ""
-            if inner and all(is_cjk(c) for c in inner) and opening > floor and _name_char(text[opening - 1]):
-                position = opening
-                continue
-        break
-    return position
+    match = _NAME_RUN.search(text, floor, end)
+    return match.start() if match else end
 
 
 # jieba dictionary tags of words that never sit inside a name (conjunctions,

@@ -52,6 +52,13 @@ def _string(value: str) -> ox.Literal:
     return ox.Literal(value)
 
 
+def _chinese_name(value: str) -> ox.Literal:
+    # Labels and aliases are tagged @zh (the contract): a tagged value lets the engine use its
+    # index instead of comparing every label's STR(), which at a million triples is the difference
+    # between milliseconds and seconds.
+    return ox.Literal(value, language="zh")
+
+
 def _year(value: str) -> ox.Literal:
     if not re.fullmatch(r"\d{4}", value):
         raise ValueError("a four-digit year")
@@ -80,6 +87,7 @@ def _iri(value: str) -> ox.NamedNode:
 # The RDF type a header may give a parameter -> how a command-line value becomes a term.
 PARAMETER_TYPES: dict[str, Callable[[str], ox.NamedNode | ox.Literal]] = {
     "xsd:string": _string,
+    "rdf:langString": _chinese_name,
     "xsd:gYear": _year,
     "xsd:integer": _integer,
     "qgov:AwardLevel": _award_level,

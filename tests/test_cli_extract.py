@@ -100,3 +100,18 @@ def test_extract_and_eval_have_help(runner):
     for command in ("extract", "eval"):
         result = runner.invoke(cli, [command, "--help"])
         assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_organisations_take_their_fuller_name_from_other_documents(runner, tmp_path):
+    documents = tmp_path / "in"
+    documents.mkdir()
+    (documents / "a.txt").write_text("浙江华岳科技集团荣获2020年绍兴市市长质量奖。", encoding="utf-8")
+    (documents / "b.txt").write_text("华岳集团董事长钱立新获得2021年绍兴市市长质量奖。", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["extract", str(documents), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "1 files name organisations by their fuller names" in result.stderr
+    facts = {f.document.source: f for f in read_facts([out])}
+    firm = facts["b.txt"].entity_named("华岳集团")
+    assert firm.name == "浙江华岳科技集团" and "华岳集团" in firm.aliases
+    assert [(p.person, p.organization) for p in facts["b.txt"].positions] == [("钱立新", "华岳集团")]

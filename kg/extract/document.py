@@ -80,6 +80,12 @@ class _Table:
         return (kind, name) in self.entities
 
 
+def _as_written(original: str, mention: Mention) -> str:
+    """The name in the document's own characters (traditional, full-width), an alias when it differs."""
+    written = original[mention.start:mention.end]
+    return written if "\n" not in written else ""
+
+
 def _quote(text: str, start: int, end: int) -> str:
     quote = text[start:end]
     return quote if len(quote) <= MAX_QUOTE else quote[:MAX_QUOTE] + "…"
@@ -123,9 +129,9 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     for mention in organizations:
         surface = mention.attrs.get("surface", mention.name)
         table.add(org_types.get(mention.name, mention.type), mention.name, mention.span,
-                  [surface, *mention.attrs.get("aliases", [])], 0.8)
+                  [surface, _as_written(original, mention), *mention.attrs.get("aliases", [])], 0.8)
     for mention in people.mentions:
-        table.add("Person", mention.name, mention.span, (), 0.75)
+        table.add("Person", mention.name, mention.span, [_as_written(original, mention)], 0.75)
     for award in awards:
         _add_award(table, award)
     for thing in named_things:

@@ -64,6 +64,8 @@ def _variants(name: str, lexicon: Lexicon) -> frozenset[str]:
                 break
             core = core[: -len(tail)]
             found.add(core)
+            if base.endswith("集团"):
+                found.add(core + "集团")  # 华岳科技集团 -> 华岳集团
     found.discard(name)
     return frozenset(v for v in found if len(v) >= 2)
 
@@ -97,7 +99,12 @@ def usable_alias(alias: str) -> bool:
 
 def merge_organizations(mentions: list[Mention], lexicon: Lexicon | None = None) -> dict[str, str]:
     """Map each organisation name to the canonical name of the organisation it stands for."""
-    names = sorted({m.name for m in mentions}, key=lambda n: (-len(n), n))
+    return merge_names({m.name for m in mentions}, lexicon)
+
+
+def merge_names(names, lexicon: Lexicon | None = None) -> dict[str, str]:
+    """Map each organisation name to the longest name it abbreviates (itself if none)."""
+    names = sorted(set(names), key=lambda n: (-len(n), n))
     canonical: dict[str, str] = {}
     longer_by_variant: dict[str, list[str]] = {}
     longer_by_head: dict[str, list[str]] = {}

@@ -16,6 +16,9 @@ from kg.batch import Processed, Skipped, extract_many
 from kg.errors import QkgError
 from kg.extract.document import extract_facts
 from kg.extract.output import write_facts
+from kg.extract.resolution import merge_names
+from kg.factfile import read_facts_file
+from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import UnreadableDocument, find_documents, read_document
 
 log = logging.getLogger(__name__)
@@ -34,6 +37,7 @@ class FileResult:
     written: Path
     characters: int
     counts: dict[str, int]
+    organizations: tuple[str, ...] = ()  # canonical names, for resolution across documents
 
 
 @dataclass
@@ -44,17 +48,24 @@ class ExtractionSummary:
     characters: int = 0
     facts: Counter = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
+    resolved: int = 0  # files whose organisations were renamed to a fuller name found in another file
+    # Organisation name -> the facts files naming it (names, not texts: small).
+    files_naming: dict[str, list[Path]] = field(default_factory=dict, repr=False)
 
     def add(self, result: FileResult) -> None:
         self.extracted += 1
         self.characters += result.characters
         self.facts.update(result.counts)
+        for name in result.organizations:
+            self.files_naming.setdefault(name, []).append(result.written)
 
     def line(self) -> str:
         """The one-line summary printed at the end of a run."""
         files = self.extracted + len(self.skipped)
         kinds = ", ".join(f"{self.facts[k]} {k}" for k in ("entities", *FACT_KINDS))
         line = f"{files} files: {self.extracted} extracted, {len(self.skipped)} skipped; facts written: {kinds}"
+        if self.resolved:
+            line += f"; {self.resolved} files name organisations by their fuller names from other files"
         if self.skipped:
             reasons = Counter(skip.reason for skip in self.skipped)
             line += " (skipped: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()) + ")"
@@ -72,7 +83,8 @@ def extract_file(path: Path, out_dir: Path, keep_text: bool) -> FileResult:
     target = out_dir / f"{facts.document.id}.yaml"
     write_facts(facts, target)
     counts = {"entities": len(facts.entities), **{k: len(getattr(facts, k)) for k in FACT_KINDS}}
-    return FileResult(path, target, len(document.text), counts)
+    organizations = tuple(sorted({e.name for e in facts.entities if KIND_OF_TYPE[e.type] == "org"}))
+    return FileResult(path, target, len(document.text), counts, organizations)
 
 
 def _inputs(paths) -> tuple[list[Path], list[Skipped]]:
@@ -104,4 +116,31 @@ def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool
         else:
             log.warning("skipped %s: %s", outcome.path, outcome.reason)
             summary.skipped.append(outcome)
+    summary.resolved = resolve_across_documents(summary.files_naming)
+    summary.files_naming.clear()
     return summary
+
+
+def resolve_across_documents(files_naming: dict[str, list[Path]]) -> int:
+    """Rename organisations to the fuller name another document gives them ("中天集团" -> "中天科技集团").
+
+    The short name stays as an alias, so the facts that use it still resolve.
+    Returns the number of facts files rewritten.
+    """
+    canonical = merge_names(files_naming)
+    renames: dict[Path, dict[str, str]] = {}
+    for name, target in canonical.items():
+        if target != name:
+            for path in files_naming[name]:
+                renames.setdefault(path, {})[name] = target
+    for path, names in renames.items():
+        facts = read_facts_file(path)
+        taken = {normalize_name(n) for e in facts.entities if KIND_OF_TYPE[e.type] == "org" for n in e.names}
+        for entity in facts.entities:
+            target = names.get(entity.name)
+            if KIND_OF_TYPE[entity.type] == "org" and target and normalize_name(target) not in taken:
+                entity.aliases = [entity.name, *(a for a in entity.aliases if a != target)]
+                entity.name = target
+                taken.add(normalize_name(target))
+        write_facts(facts, path)
+    return len(renames)

@@ -13,7 +13,7 @@ import networkx as nx
 
 SEED = 42
 # Above this many node-visits, betweenness is estimated from a sample of source nodes.
-BETWEENNESS_BUDGET = 4_000_000
+BETWEENNESS_BUDGET = 1_000_000
 
 
 @dataclass

@@ -5,6 +5,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -180,3 +181,21 @@ def test_graphml_round_trips_labels(analysis):
     buffer = io.BytesIO(analytics_files(analysis)["qgov.graphml"])
     network = nx.read_graphml(buffer)
     assert {d["label"] for _, d in network.nodes(data=True)} == {d["label"] for _, d in analysis.network.nodes(data=True)}
+
+
+# The analytics of the embedded default that are committed (GraphML and GEXF are not: see .gitignore).
+COMMITTED = ("analytics.ttl", "analytics/report.md", "analytics/centrality.csv", "analytics/communities.csv",
+             "analytics/components.csv", "analytics/firm_network.csv", "analytics/award_ladder.csv")
+
+
+def test_committed_analytics_of_the_default_are_current():
+    from kg import resources
+
+    if not any(resources.curated_facts_dir().glob("*.yaml")):
+        pytest.skip("the curated facts are not in facts/")
+    exports = Path(__file__).resolve().parents[1] / "exports"
+    expected = analytics_files(analyse(build_graph().triples()))
+    for name in COMMITTED:
+        committed = exports / name
+        assert committed.is_file(), f"{committed} is missing: run `qkg build`"
+        assert committed.read_bytes() == expected[name], f"{committed} is stale: run `qkg build` and commit"

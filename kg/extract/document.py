@@ -17,7 +17,7 @@ from kg.extract.relations import find_adoptions, find_locations
 from kg.extract.resolution import alias_mentions, merge_organizations
 from kg.extract.segments import lines as split_lines
 from kg.model import Adoption, Conferral, DocumentFacts, DocumentMeta, Entity, Location, Position
-from kg.namespace import KIND_OF_TYPE
+from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import SourceDocument
 
 MAX_QUOTE = 240
@@ -191,8 +191,23 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
             facts.locations.append(Location(relation.subject, within, (relation.start, relation.end),
                                             relation.confidence, _quote(original, relation.start, relation.end)))
     facts.entities = sorted(table.entities.values(), key=lambda e: (e.type, e.name))
+    _unique_names(facts.entities)
     _one_confidence_per_span(facts)
     return facts
+
+
+def _unique_names(entities: list[Entity]) -> None:
+    """No two entities of a kind may share a name: an alias goes to the entity it is the name of, else the first."""
+    owner: dict[tuple[str, str], Entity] = {}
+    for entity in entities:
+        owner[(KIND_OF_TYPE[entity.type], normalize_name(entity.name))] = entity
+    for entity in entities:
+        kept = []
+        for alias in entity.aliases:
+            key = (KIND_OF_TYPE[entity.type], normalize_name(alias))
+            if owner.setdefault(key, entity) is entity:
+                kept.append(alias)
+        entity.aliases = kept
 
 
 def _one_confidence_per_span(facts: DocumentFacts) -> None:

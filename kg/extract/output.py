@@ -76,8 +76,13 @@ def _mapping(data: dict, indent: str, first_prefix: str, out: list[str]) -> None
 
 
 def dump(facts: DocumentFacts) -> str:
+    return dump_data(facts_to_data(facts))
+
+
+def dump_data(data: dict) -> str:
+    """The YAML text of a facts file's data (``kg.factfile.facts_to_data``'s shape)."""
     out: list[str] = []
-    _mapping(facts_to_data(facts), "", "", out)
+    _mapping(data, "", "", out)
     return "\n".join(out) + "\n"
 
 

@@ -12,12 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from kg.batch import Processed, Skipped, extract_many
 from kg.errors import QkgError
 from kg.extract.document import extract_facts
-from kg.extract.output import write_facts
-from kg.extract.resolution import merge_names
-from kg.factfile import read_facts_file
+from kg.extract.output import dump_data, write_facts
+from kg.extract.resolution import abbreviates, merge_names
+from kg.factfile import check_references
 from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import UnreadableDocument, find_documents, read_document
 
@@ -76,6 +78,7 @@ def extract_file(path: Path, out_dir: Path, keep_text: bool) -> FileResult:
     """Read one document, extract its facts and write them into ``out_dir``."""
     document = read_document(path)
     facts = extract_facts(document)
+    check_references(facts)  # never write a file that kg.factfile would refuse
     if facts.document.date and not _DATE.match(facts.document.date):
         facts.document.date = None
     if keep_text:
@@ -124,23 +127,49 @@ def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool
 def resolve_across_documents(files_naming: dict[str, list[Path]]) -> int:
     """Rename organisations to the fuller name another document gives them ("中天集团" -> "中天科技集团").
 
+    Only where that fuller name is the one candidate: a short name that could
+    stand for several organisations named in other files keeps its own name.
     The short name stays as an alias, so the facts that use it still resolve.
     Returns the number of facts files rewritten.
     """
-    canonical = merge_names(files_naming)
     renames: dict[Path, dict[str, str]] = {}
-    for name, target in canonical.items():
-        if target != name:
-            for path in files_naming[name]:
-                renames.setdefault(path, {})[name] = target
+    for name, target in _unambiguous_fuller_names(files_naming).items():
+        for path in files_naming[name]:
+            renames.setdefault(path, {})[name] = target
     for path, names in renames.items():
-        facts = read_facts_file(path)
-        taken = {normalize_name(n) for e in facts.entities if KIND_OF_TYPE[e.type] == "org" for n in e.names}
-        for entity in facts.entities:
-            target = names.get(entity.name)
-            if KIND_OF_TYPE[entity.type] == "org" and target and normalize_name(target) not in taken:
-                entity.aliases = [entity.name, *(a for a in entity.aliases if a != target)]
-                entity.name = target
-                taken.add(normalize_name(target))
-        write_facts(facts, path)
+        _rename_organizations(path, names)
     return len(renames)
+
+
+def _unambiguous_fuller_names(files_naming: dict[str, list[Path]]) -> dict[str, str]:
+    canonical = merge_names(files_naming)
+    found = {}
+    by_head: dict[str, list[str]] = {}
+    for name in canonical:
+        if canonical[name] == name:
+            by_head.setdefault(name[:2], []).append(name)
+    for name, target in canonical.items():
+        if target == name:
+            continue
+        rivals = {other for other in by_head.get(target[:2], []) if other != target and abbreviates(name, other)}
+        if not rivals:
+            found[name] = target
+    return found
+
+
+def _rename_organizations(path: Path, names: dict[str, str]) -> None:
+    """Rename organisations in a facts file written by this module (read with libyaml when it is there)."""
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    entities = data.get("entities", [])
+    taken = {normalize_name(n) for e in entities if KIND_OF_TYPE[e["type"]] == "org"
+             for n in [e["name"], *e.get("aliases", [])]}
+    for entity in entities:
+        target = names.get(entity["name"])
+        if KIND_OF_TYPE[entity["type"]] == "org" and target and normalize_name(target) not in taken:
+            aliases = [entity["name"], *(a for a in entity.get("aliases", []) if a != target)]
+            renamed = {"name": target, "type": entity["type"], "aliases": aliases}
+            renamed.update((k, v) for k, v in entity.items() if k not in renamed)
+            entity.clear()
+            entity.update(renamed)
+            taken.add(normalize_name(target))
+    path.write_text(dump_data(data), encoding="utf-8")

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract.awards import describe_award
 from kg.extract.document import extract_facts
 from kg.extract.places import find_places
 from kg.extract.resolution import abbreviates, variants
 from kg.extract.segments import lines
+from kg.factfile import check_references
 from kg.reader import SourceDocument
 from kg.textnorm import matchable
 
@@ -105,3 +108,19 @@ def test_short_names_used_later_join_the_full_name():
     firm = facts.entity_named("湖光纺织")
     assert firm.name == "浙江湖光纺织有限公司"
     assert conferrals(text) == {("浙江湖光纺织有限公司", "绍兴市市长质量奖", 2020)}
+
+
+FRAGMENTS = ["海南", "海南省", "海南藏族自治州", "绍兴", "绍兴市", "义乌市", "义乌", "有限公司", "集团", "股份有限公司", "局", "中心",
+             "委员会", "市长质量奖", "省长质量奖", "提名奖", "金奖", "荣获", "获得", "授予", "申报", "董事长", "市长", "首席质量官",
+             "张", "李", "欧阳", "伟", "明", "华岳", "科技", "制度", "行动", "大会", "《", "》", "“", "”", "、", "，", "。",
+             "(", ")", "2021年", "\n", "<p>", "</p>", "①", "(1)", "1.", "荣誉榜", "我市", "等2家企业", "以下简称", "原"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=60))
+def test_any_text_gives_consistent_facts(fragments):
+    text = "".join(fragments)
+    facts = extract_facts(document(text or "空"))
+    check_references(facts)  # what kg.factfile demands of every file
+    for fact in [*facts.conferrals, *facts.positions, *facts.adoptions, *facts.locations]:
+        assert 0 <= fact.evidence[0] < fact.evidence[1] <= len(text)

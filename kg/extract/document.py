@@ -192,8 +192,37 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
                                             relation.confidence, _quote(original, relation.start, relation.end)))
     facts.entities = sorted(table.entities.values(), key=lambda e: (e.type, e.name))
     _unique_names(facts.entities)
+    _drop_dangling(facts)
     _one_confidence_per_span(facts)
     return facts
+
+
+# The kinds of entity each reference may name (as kg.factfile checks on reading).
+_AGENTS = ("org", "person", "place")
+_FACT_REFERENCES = {
+    "conferrals": (("recipient", _AGENTS), ("award", ("award",))),
+    "positions": (("person", ("person",)), ("organization", ("org", "place"))),
+    "adoptions": (("adopter", ("org", "place")), ("program", ("program",))),
+    "locations": (("entity", ("org", "place", "event")), ("within", ("place",))),
+}
+_ENTITY_REFERENCES = (("conferrer", ("org", "place")), ("nomination_for", ("award",)), ("issuer", ("org", "place")))
+
+
+def _drop_dangling(facts: DocumentFacts) -> None:
+    """Drop any reference that names no entity of a fitting kind, so every file written reads back."""
+    known = {(KIND_OF_TYPE[e.type], normalize_name(n)) for e in facts.entities for n in e.names}
+
+    def resolves(name: str | None, kinds) -> bool:
+        return name is not None and any((kind, normalize_name(name)) in known for kind in kinds)
+
+    for entity in facts.entities:
+        for attribute, kinds in _ENTITY_REFERENCES:
+            if getattr(entity, attribute) is not None and not resolves(getattr(entity, attribute), kinds):
+                setattr(entity, attribute, None)
+    for section, references in _FACT_REFERENCES.items():
+        kept = [fact for fact in getattr(facts, section)
+                if all(resolves(getattr(fact, attribute), kinds) for attribute, kinds in references)]
+        setattr(facts, section, kept)
 
 
 def _unique_names(entities: list[Entity]) -> None:

@@ -49,30 +49,14 @@ def _text(text: str) -> str:
                             else f"\\U{ord(m.group()):08x}", quoted)
 
 
-def _flow(items: list) -> str:
+def _flow(items) -> str:
     return "[" + ", ".join(_flow(i) if isinstance(i, (list, tuple)) else scalar(i) for i in items) + "]"
 
 
-def _is_flow(items: list) -> bool:
-    return all(not isinstance(v, (dict, list, tuple)) for v in items) or all(
-        isinstance(v, (list, tuple)) and all(isinstance(x, int) for x in v) for v in items)
-
-
-def _mapping(data: dict, indent: str, first_prefix: str, out: list[str]) -> None:
-    prefix = first_prefix
-    for key, value in data.items():
-        if isinstance(value, dict):
-            out.append(f"{prefix}{key}:")
-            _mapping(value, indent + "  ", indent + "  ", out)
-        elif isinstance(value, (list, tuple)) and value and not _is_flow(list(value)):
-            out.append(f"{prefix}{key}:")
-            for item in value:
-                _mapping(item, indent + "  ", indent + "- ", out)
-        elif isinstance(value, (list, tuple)):
-            out.append(f"{prefix}{key}: {_flow(list(value))}")
-        else:
-            out.append(f"{prefix}{key}: {scalar(value)}")
-        prefix = indent
+def _value(value) -> str:
+    if isinstance(value, dict):
+        raise TypeError("facts files hold no mappings below a section's items")
+    return _flow(value) if isinstance(value, (list, tuple)) else scalar(value)
 
 
 def dump(facts: DocumentFacts) -> str:
@@ -80,9 +64,26 @@ def dump(facts: DocumentFacts) -> str:
 
 
 def dump_data(data: dict) -> str:
-    """The YAML text of a facts file's data (``kg.factfile.facts_to_data``'s shape)."""
+    """The YAML text of a facts file's data (``kg.factfile.facts_to_data``'s shape).
+
+    That shape is shallow: top-level scalars, the ``document`` mapping of
+    scalars, and sections that are lists of flat mappings (scalars and short
+    lists, written in flow style).
+    """
     out: list[str] = []
-    _mapping(data, "", "", out)
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out.append(f"{key}:")
+            out.extend(f"  {k}: {_value(v)}" for k, v in value.items())
+        elif isinstance(value, list) and value and isinstance(value[0], dict):
+            out.append(f"{key}:")
+            for item in value:
+                prefix = "- "
+                for k, v in item.items():
+                    out.append(f"{prefix}{k}: {_value(v)}")
+                    prefix = "  "
+        else:
+            out.append(f"{key}: {_value(value)}")
     return "\n".join(out) + "\n"
 
 

@@ -19,7 +19,6 @@ from kg.errors import QkgError
 from kg.extract.document import extract_facts
 from kg.extract.output import dump_data, write_facts
 from kg.extract.resolution import abbreviates, merge_names
-from kg.factfile import check_references
 from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import UnreadableDocument, find_documents, read_document
 
@@ -78,7 +77,6 @@ def extract_file(path: Path, out_dir: Path, keep_text: bool) -> FileResult:
     """Read one document, extract its facts and write them into ``out_dir``."""
     document = read_document(path)
     facts = extract_facts(document)
-    check_references(facts)  # never write a file that kg.factfile would refuse
     if facts.document.date and not _DATE.match(facts.document.date):
         facts.document.date = None
     if keep_text:

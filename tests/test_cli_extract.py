@@ -115,3 +115,15 @@ def test_organisations_take_their_fuller_name_from_other_documents(runner, tmp_p
     firm = facts["b.txt"].entity_named("华岳集团")
     assert firm.name == "浙江华岳科技集团" and "华岳集团" in firm.aliases
     assert [(p.person, p.organization) for p in facts["b.txt"].positions] == [("钱立新", "华岳集团")]
+
+
+def test_a_short_name_with_several_fuller_candidates_keeps_its_name(runner, tmp_path):
+    documents = tmp_path / "in"
+    documents.mkdir()
+    (documents / "a.txt").write_text("浙江华岳科技集团荣获2020年绍兴市市长质量奖。", encoding="utf-8")
+    (documents / "b.txt").write_text("江苏华岳科技集团荣获2020年常州市市长质量奖。", encoding="utf-8")
+    (documents / "c.txt").write_text("华岳集团董事长钱立新获得2021年绍兴市市长质量奖。", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["extract", str(documents), "--out", str(out), "--no-progress"]).exit_code == 0
+    facts = {f.document.source: f for f in read_facts([out])}
+    assert facts["c.txt"].entity_named("华岳集团").name == "华岳集团"

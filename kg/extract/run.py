@@ -17,8 +17,9 @@ import yaml
 from kg.batch import Processed, Skipped, extract_many
 from kg.errors import QkgError
 from kg.extract.document import extract_facts
+from kg.extract.lexicon import Lexicon
 from kg.extract.output import dump_data, write_facts
-from kg.extract.resolution import abbreviates, merge_names
+from kg.extract.resolution import abbreviates, variants
 from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import UnreadableDocument, find_documents, read_document
 
@@ -50,15 +51,13 @@ class ExtractionSummary:
     facts: Counter = field(default_factory=Counter)
     skipped: list[Skipped] = field(default_factory=list)
     resolved: int = 0  # files whose organisations were renamed to a fuller name found in another file
-    # Organisation name -> the facts files naming it (names, not texts: small).
-    files_naming: dict[str, list[Path]] = field(default_factory=dict, repr=False)
+    names: "OrganizationIndex" = field(default_factory=lambda: OrganizationIndex(), repr=False)
 
     def add(self, result: FileResult) -> None:
         self.extracted += 1
         self.characters += result.characters
         self.facts.update(result.counts)
-        for name in result.organizations:
-            self.files_naming.setdefault(name, []).append(result.written)
+        self.names.add(result.written, result.organizations)
 
     def line(self) -> str:
         """The one-line summary printed at the end of a run."""
@@ -117,12 +116,34 @@ def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool
         else:
             log.warning("skipped %s: %s", outcome.path, outcome.reason)
             summary.skipped.append(outcome)
-    summary.resolved = resolve_across_documents(summary.files_naming)
-    summary.files_naming.clear()
+    summary.resolved = resolve_across_documents(summary.names)
+    summary.names = OrganizationIndex()
     return summary
 
 
-def resolve_across_documents(files_naming: dict[str, list[Path]]) -> int:
+class OrganizationIndex:
+    """The organisation names of all files written, for resolution across documents.
+
+    Registered names (…有限公司) are never renamed, so only the other names
+    remember which files use them; files are kept as numbers into one list.
+    """
+
+    def __init__(self):
+        self.files: list[Path] = []
+        self.names: set[str] = set()
+        self.files_naming: dict[str, list[int]] = {}
+
+    def add(self, path: Path, names) -> None:
+        number = len(self.files)
+        self.files.append(path)
+        legal = Lexicon.default().legal_suffixes
+        for name in names:
+            self.names.add(name)
+            if not name.endswith(legal):
+                self.files_naming.setdefault(name, []).append(number)
+
+
+def resolve_across_documents(index: OrganizationIndex) -> int:
     """Rename organisations to the fuller name another document gives them ("中天集团" -> "中天科技集团").
 
     Only where that fuller name is the one candidate: a short name that could
@@ -130,28 +151,32 @@ def resolve_across_documents(files_naming: dict[str, list[Path]]) -> int:
     The short name stays as an alias, so the facts that use it still resolve.
     Returns the number of facts files rewritten.
     """
-    renames: dict[Path, dict[str, str]] = {}
-    for name, target in _unambiguous_fuller_names(files_naming).items():
-        for path in files_naming[name]:
-            renames.setdefault(path, {})[name] = target
-    for path, names in renames.items():
-        _rename_organizations(path, names)
+    renames: dict[int, dict[str, str]] = {}
+    for name, target in _unambiguous_fuller_names(index.names).items():
+        for number in index.files_naming.get(name, ()):
+            renames.setdefault(number, {})[name] = target
+    for number, names in renames.items():
+        _rename_organizations(index.files[number], names)
     return len(renames)
 
 
-def _unambiguous_fuller_names(files_naming: dict[str, list[Path]]) -> dict[str, str]:
-    canonical = merge_names(files_naming)
-    found = {}
+def _unambiguous_fuller_names(names: set[str]) -> dict[str, str]:
+    """Each short name that abbreviates exactly one fuller name (up to that one's own short forms)."""
+    legal = Lexicon.default().legal_suffixes
+    by_variant: dict[str, list[str]] = {}
     by_head: dict[str, list[str]] = {}
-    for name in canonical:
-        if canonical[name] == name:
-            by_head.setdefault(name[:2], []).append(name)
-    for name, target in canonical.items():
-        if target == name:
+    for name in names:
+        for variant in variants(name):
+            by_variant.setdefault(variant, []).append(name)
+        by_head.setdefault(name[:2], []).append(name)
+    found = {}
+    for name in names:
+        if name.endswith(legal):
             continue
-        rivals = {other for other in by_head.get(target[:2], []) if other != target and abbreviates(name, other)}
-        if not rivals:
-            found[name] = target
+        candidates = {c for c in by_variant.get(name, []) + by_head.get(name[:2], []) if abbreviates(name, c)}
+        fullest = [c for c in candidates if not any(abbreviates(c, other) for other in candidates)]
+        if len(fullest) == 1:
+            found[name] = fullest[0]
     return found
 
 

@@ -18,12 +18,13 @@ from kg.batch import Processed, Skipped, extract_many
 from kg.errors import QkgError
 from kg.extract.document import extract_facts
 from kg.extract.lexicon import Lexicon
-from kg.extract.output import dump_data, write_facts
+from kg.extract.output import scalar, write_facts
 from kg.extract.resolution import abbreviates, variants
 from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import UnreadableDocument, find_documents, read_document
 
 log = logging.getLogger(__name__)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 FACT_KINDS = ("conferrals", "positions", "adoptions", "locations")
@@ -180,19 +181,53 @@ def _unambiguous_fuller_names(names: set[str]) -> dict[str, str]:
     return found
 
 
+_ITEM = re.compile(r"(?m)^(?=- )")
+_NEXT_SECTION = re.compile(r"(?m)^[a-z_]+:")
+
+
+def _unscalar(text: str):
+    return yaml.load(text, Loader=_LOADER)
+
+
 def _rename_organizations(path: Path, names: dict[str, str]) -> None:
-    """Rename organisations in a facts file written by this module (read with libyaml when it is there)."""
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    entities = data.get("entities", [])
-    taken = {normalize_name(n) for e in entities if KIND_OF_TYPE[e["type"]] == "org"
-             for n in [e["name"], *e.get("aliases", [])]}
-    for entity in entities:
-        target = names.get(entity["name"])
-        if KIND_OF_TYPE[entity["type"]] == "org" and target and normalize_name(target) not in taken:
-            aliases = [entity["name"], *(a for a in entity.get("aliases", []) if a != target)]
-            renamed = {"name": target, "type": entity["type"], "aliases": aliases}
-            renamed.update((k, v) for k, v in entity.items() if k not in renamed)
-            entity.clear()
-            entity.update(renamed)
-            taken.add(normalize_name(target))
-    path.write_text(dump_data(data), encoding="utf-8")
+    """Rename organisations in a facts file written by this module, editing its entity lines.
+
+    The file's layout is this module's own (kg/extract/output.py): each entity
+    starts "- name: …", then "  type: …", then, if any, "  aliases: […]".
+    Reading the whole file as YAML would cost more than extracting it.
+    """
+    text = path.read_text(encoding="utf-8")
+    head, marker, rest = text.partition("\nentities:\n")
+    if not marker:
+        return
+    end = _NEXT_SECTION.search(rest)
+    block, tail = (rest[:end.start()], rest[end.start():]) if end else (rest, "")
+    items = [item.split("\n") for item in _ITEM.split(block) if item]
+    parsed = []
+    taken = set()
+    for lines in items:
+        name = _unscalar(lines[0][len("- name: "):])
+        entity_type = lines[1][len("  type: "):]
+        aliases_at = 2 if len(lines) > 2 and lines[2].startswith("  aliases: ") else None
+        aliases = _unscalar(lines[2][len("  aliases: "):]) if aliases_at else []
+        is_org = KIND_OF_TYPE.get(entity_type) == "org"
+        if is_org:
+            taken.update(normalize_name(n) for n in [name, *aliases])
+        parsed.append((lines, name, aliases, aliases_at, is_org))
+    for lines, name, aliases, aliases_at, is_org in parsed:
+        target = names.get(name)
+        if not (is_org and target) or normalize_name(target) in taken:
+            continue
+        taken.add(normalize_name(target))
+        lines[0] = "- name: " + scalar(target)
+        renamed_aliases = "  aliases: " + _flow_list([name, *(a for a in aliases if a != target)])
+        if aliases_at:
+            lines[2] = renamed_aliases
+        else:
+            lines.insert(2, renamed_aliases)
+    block = "".join("\n".join(lines) for lines, *_ in parsed)
+    path.write_text(head + marker + block + tail, encoding="utf-8")
+
+
+def _flow_list(values) -> str:
+    return "[" + ", ".join(scalar(v) for v in values) + "]"

@@ -90,10 +90,20 @@ def _stops_name(token: str, tag: str) -> bool:
     return tag != "m" or token.startswith("第") or token[-1] in "个次批家名位项届"
 
 
+# Characters that never sit inside an organisation's name: a name starts after the last one
+# (found without jieba, which then sees a shorter window).
+_NEVER_IN_NAMES = re.compile(r"[的了是被把]")
+
+
 def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) -> int:
     """Where a name that ends at ``end`` begins, by the run and the stop words."""
     start = run_start(text, end, limit)
     bounded = start == 0 or start > end - limit
+    last = None
+    for last in _NEVER_IN_NAMES.finditer(text, start, end):
+        pass
+    if last is not None:
+        start, bounded = last.end(), True
     return start + cut_left(text[start:end], lexicon, bounded)
 
 

@@ -8,7 +8,7 @@ from kg.cli import cli
 from kg.factfile import read_facts
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
-GOOD = ["decision_notice.txt", "numbered_award_list.md", "company_profile.html", "traditional_news.txt",
+GOOD = ["decision_notice.txt", "decision_with_list.txt", "numbered_award_list.md", "company_profile.html", "traditional_news.txt",
         "gbk_bulletin.txt"]
 
 
@@ -38,7 +38,7 @@ def test_extract_writes_one_facts_file_per_document_and_reports_bad_files(runner
     assert "empty" in skipped["empty.txt"] and "binary" in skipped["binary.txt"]
     assert "decode" in skipped["broken.md"]
     summary = lines[-1]
-    assert summary.startswith("8 files: 5 extracted, 3 skipped")
+    assert summary.startswith(f"{len(GOOD) + 3} files: {len(GOOD)} extracted, 3 skipped")
     assert "conferrals" in summary and "Traceback" not in result.output
     facts = read_facts([out])
     assert sorted(f.document.source for f in facts) == sorted(GOOD)
@@ -52,7 +52,7 @@ def test_every_input_is_accounted_for_with_one_job(runner, tmp_path):
                                  "--no-progress"])
     assert result.exit_code == 0
     assert f"skipped {missing}: no such file or folder" in result.stderr
-    assert result.stderr.strip().splitlines()[-1].startswith("9 files: 5 extracted, 4 skipped")
+    assert result.stderr.strip().splitlines()[-1].startswith(f"{len(GOOD) + 4} files: {len(GOOD)} extracted, 4 skipped")
 
 
 def test_built_graph_from_extracted_facts(runner, tmp_path):

@@ -25,6 +25,8 @@ from kg.extract.segments import Span
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|[\u4e00-\u9fff]))")
 YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
 BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]?)+)\)")
+# Words of a list's heading: "决定授予以下企业…", "…获奖名单如下", "获奖单位".
+LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获")
 HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位]*$")
 NUMBER = r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*"
 # "34家企业获奖", "7个组织获…": a count of recipients, no named one.
@@ -188,12 +190,44 @@ class ConferralFinder:
         years = _years(self.text, start, end)
         return award, years[0] if years else None
 
+    def _colon_heading(self, span: Span):
+        """A line "<award and words of a list's heading>：<recipients or nothing>", split at the colon."""
+        start, end = span
+        colon = max(self.text.rfind(":", start, end), self.text.rfind("：", start, end))
+        if colon < 0:
+            return None
+        awards = self.awards.between(start, colon)
+        if len(awards) != 1 or self._recipients_in(start, colon):
+            return None
+        before = self.text[start:awards[0].start] + self.text[awards[0].end:colon]
+        granting = None
+        for granting in _verb_patterns()[1].finditer(self.text, start, colon):
+            pass
+        cues_from = granting.end() if granting else start  # "经评审，决定授予以下企业…：" is a decision
+        if not (HEADING_NOISE.match(before) or LIST_HEADING.search(before)) or self._negative(cues_from, colon):
+            return None
+        years = _years(self.text, start, colon)
+        rest_start = colon + 1
+        while rest_start < end and self.text[rest_start] in " \t":
+            rest_start += 1
+        return (awards[0], years[0] if years else None), (rest_start, end)
+
     def honour_rolls(self) -> set[int]:
         """Conferrals of honour rolls; the lines they used."""
         used: set[int] = set()
         heading: tuple[Mention, int | None] | None = None
         last_year = None
         for index, span in enumerate(self.lines):
+            colon = self._colon_heading(span)
+            if colon is not None:
+                # "X奖获奖企业：A、B、C" or "决定授予以下企业X奖：" then the list on the next lines.
+                (award, year), rest = colon
+                heading = (award, year or last_year)
+                used.add(index)
+                if rest[0] < rest[1]:
+                    self._roll_line(rest, heading, inline=True)
+                    heading = None  # the list was on this line
+                continue
             found_heading = self._heading(span)
             if found_heading:
                 # "2021年X奖获奖名单" then "一、X奖（组织）": a heading without a year keeps the last one's.
@@ -213,10 +247,12 @@ class ConferralFinder:
                 heading = next_heading
         return used
 
-    def _roll_line(self, span: Span, heading: tuple[Mention, int | None]):
+    def _roll_line(self, span: Span, heading: tuple[Mention, int | None], inline: bool = False):
         """Conferrals of one recipient line; False if the line is no recipient line.
 
         Returns the award heading that follows the recipients on the same line, if any.
+        ``inline``: the recipients follow their heading on one line ("X奖：A、B。"),
+        so whatever follows them does not matter.
         """
         text = self.text
         start, end = span
@@ -242,7 +278,7 @@ class ConferralFinder:
             position = brackets.end()
         rest = (position, end)
         next_heading = None
-        if text[position:end].strip():
+        if text[position:end].strip() and not inline:
             next_heading = self._heading(rest)
             if next_heading is None and not HEADING_NOISE.match(text[position:end]):
                 return False

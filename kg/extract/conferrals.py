@@ -36,6 +36,8 @@ COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
 # Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
 MAX_GAP = 6
+# Words that may stand between a subject and its verb without counting against MAX_GAP.
+GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 SENTENCE_BREAKS = "。！？!?；;\n"
 LIST_JOINERS = "、和与及,，"
@@ -43,7 +45,8 @@ TIMELINE_RESET = 80
 SOFT_BREAK_LINE = 40
 AWARD_REACH = 12  # how far after its verb an award may be named ("获得第四届…")
 AWARD_JOINERS = "、和及与“”\"' "
-SUBJECT_LOOKBACK = 150  # how far back an omitted subject may have been named  # a line this long that stops mid-sentence continues on the next one  # a prose line this long ends a timeline's year heading
+SUBJECT_LOOKBACK = 150
+TIER_LOOKBACK = 300  # how far back the award of a bare tier ("荣获金奖") may have been named  # how far back an omitted subject may have been named  # a line this long that stops mid-sentence continues on the next one  # a prose line this long ends a timeline's year heading
 
 
 @dataclass
@@ -328,7 +331,7 @@ class ConferralFinder:
                           if not any(a.start <= r.start < a.end for a in awards)]
             confidence = 0.8
             if recipients:
-                gap = self.text[recipients[-1].end:verb_start]
+                gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
                 if "的" in gap or len(gap.strip()) > MAX_GAP:
                     continue  # "A公司的X模式入选", "A中心及B工程获": the recipient is not A
             elif COUNTED_AGENTS.search(before):
@@ -382,8 +385,26 @@ class ConferralFinder:
             return [in_sentence[0]]
         return [earlier[-1]] if earlier else []
 
+    def _tier_of_award_before(self, start: int, clause_end: int) -> Mention | None:
+        """"A荣获金奖" after "第六届X奖颁奖大会…": the tier of the award named shortly before."""
+        tier = self.text[start:clause_end].strip()
+        if tier not in self.lexicon.award_tiers:
+            return None
+        earlier = [a for a in self.awards.between(max(0, start - TIER_LOOKBACK), start)
+                   if not a.name.endswith(self.lexicon.award_tiers)]
+        if not earlier:
+            return None
+        base = earlier[-1]
+        attrs = dict(base.attrs, name=base.name + tier)
+        if tier == "提名奖":
+            attrs["nomination_for"] = base.name
+        return Mention("Award", base.name + tier, start, clause_end, attrs)
+
     def _title_after(self, start: int, clause_end: int) -> Mention | None:
         """A title named right after a verb: “X”称号, or a phrase ending in an award word."""
+        tiered = self._tier_of_award_before(start, clause_end)
+        if tiered is not None:
+            return tiered
         text = self.text
         segment = text[start:clause_end]
         quoted = re.match(r"\s*(?:[\u4e00-\u9fff]{0,8}?)“([^“”]{2,24})”(称号|荣誉称号|奖)?", segment)

@@ -124,3 +124,10 @@ def test_any_text_gives_consistent_facts(fragments):
     check_references(facts)  # what kg.factfile demands of every file
     for fact in [*facts.conferrals, *facts.positions, *facts.adoptions, *facts.locations]:
         assert 0 <= fact.evidence[0] < fact.evidence[1] <= len(text)
+
+
+def test_name_then_role_in_brackets():
+    text = "会上，陈思远（浙江华岳科技集团董事长）、刘婷（杭州云帆电子有限公司首席质量官）分享了经验。"
+    facts = extract_facts(document(text))
+    assert {(p.person, p.role, p.organization) for p in facts.positions} == {
+        ("陈思远", "董事长", "浙江华岳科技集团"), ("刘婷", "首席质量官", "杭州云帆电子有限公司")}

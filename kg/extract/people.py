@@ -168,9 +168,36 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
         for role_name, organization, start, confidence in _role_chain(context, match.start(), role):
             for name in found:
                 holdings.append(RoleHolding(name, role_name, organization, start, names[-1][1], confidence))
+    _name_then_role(context, mentions, holdings)
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
     return People(mentions, holdings, excluded), context.new_organizations
+
+
+# "张三（某某公司董事长）": a name, then its role (and organisation) in brackets.
+_BRACKETED_ROLE = re.compile(r"\(([^()]{1,24}?)\)")
+
+
+def _name_then_role(context: _Context, mentions: list[Mention], holdings: list[RoleHolding]) -> None:
+    text, lexicon = context.text, context.lexicon
+    roles = _role_pattern()
+    known = {(m.start, m.end) for m in mentions}
+    for bracket in _BRACKETED_ROLE.finditer(text):
+        inner_start, inner_end = bracket.span(1)
+        role = next((m for m in roles.finditer(text, inner_start, inner_end) if m.end() == inner_end), None)
+        if role is None or role.group() in lexicon.excluded_roles:
+            continue
+        name_span = next(((s, bracket.start()) for s in (bracket.start() - 3, bracket.start() - 2, bracket.start() - 4)
+                          if s >= 0 and person_name_at(text, s, lexicon) == bracket.start()
+                          and (s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in "、和与及")), None)
+        if name_span is None:
+            continue
+        name = text[slice(*name_span)]
+        if name_span not in known:
+            mentions.append(Mention("Person", name, *name_span))
+            known.add(name_span)
+        for role_name, organization, _, confidence in _role_chain(context, role.start(), role.group()):
+            holdings.append(RoleHolding(name, role_name, organization, name_span[0], bracket.end(), confidence))
 
 
 def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str, str | None, int, float]]:

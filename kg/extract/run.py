@@ -21,7 +21,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.output import scalar, write_facts
 from kg.extract.resolution import abbreviates, variants
 from kg.namespace import KIND_OF_TYPE, normalize_name
-from kg.reader import UnreadableDocument, find_documents, read_document
+from kg.reader import SourceDocument, UnreadableDocument, find_documents, read_document
 
 log = logging.getLogger(__name__)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -88,6 +88,13 @@ def extract_file(path: Path, out_dir: Path, keep_text: bool) -> FileResult:
     return FileResult(path, target, len(document.text), counts, organizations)
 
 
+def warm_up() -> None:
+    """Load everything extraction needs (jieba's dictionary, lexicon, gazetteer, patterns) in this process."""
+    text = "2021年某市市长质量奖授予某某有限公司。某某有限公司董事长张三。"
+    extract_facts(SourceDocument(path=Path("warm-up.txt"), text=text, matchable=text, title=None, date=None,
+                                 publisher=None, url=None, encoding="utf-8", sha256=""))
+
+
 def _inputs(paths) -> tuple[list[Path], list[Skipped]]:
     """The documents under ``paths``; a path that does not exist is reported, not fatal."""
     found: list[Path] = []
@@ -110,6 +117,7 @@ def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool
         raise ExtractError(f"cannot create the output folder {out_dir}: {exc.strerror}") from None
     files, missing = _inputs(paths)
     summary = ExtractionSummary(skipped=list(missing))
+    warm_up()  # load jieba, the lexicon and the gazetteer once; forked workers share them
     worker = functools.partial(extract_file, out_dir=out_dir, keep_text=keep_text)
     for outcome in extract_many(files, worker, jobs=jobs, progress=progress):
         if isinstance(outcome, Processed):

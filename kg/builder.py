@@ -8,6 +8,7 @@ triples, and the exports can be written byte for byte the same.
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
@@ -210,7 +211,7 @@ class _DocumentBuilder:
         if quote:
             self.add(span, QGOV.quote, Literal(quote))
         if confidence is not None:
-            self.add(span, QGOV.confidence, Literal(round(confidence, 3), datatype=XSD.decimal))
+            self.add(span, QGOV.confidence, Literal(Decimal(str(round(confidence, 3))), datatype=XSD.decimal))
         return span
 
     def provenance(self, node: URIRef, fact) -> None:

@@ -50,7 +50,11 @@ _REFERENCE_KINDS = {
 }
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when it is there (many times faster); the constructors stay ours.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """A safe loader that remembers the line of every mapping."""
 
 

@@ -57,7 +57,7 @@ def _rdflib_child(turtle: str, queries: str, limit: int) -> None:
     """Runs in a child process: prints one JSON line per measured step."""
     import rdflib
 
-    class OverTime(Exception):
+    class OverTime(BaseException):  # not Exception: rdflib catches those and carries on
         pass
 
     def alarm(*_):

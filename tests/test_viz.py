@@ -258,3 +258,15 @@ def test_viz_command_reports_errors_in_one_line(runner, write_facts, tmp_path):
     assert result.exit_code == 1 and result.output == "Error: no city named '火星' in the graph\n"
     assert runner.invoke(cli, args + ["--depth", "-1"]).exit_code == 2
     assert not (tmp_path / "p.html").exists()
+
+
+def test_facts_carry_where_each_document_states_them(write_facts):
+    with_evidence = FACTS.replace(
+        "    award: 国家质量奖\n    year: 2020\n",
+        "    award: 国家质量奖\n    year: 2020\n    evidence: [12, 40]\n    quote: 乙县远山机械有限公司荣获国家质量奖\n",
+    )
+    graph = viz_graph(build_graph([write_facts(with_evidence)]))
+    (fact,) = edges_of(graph)[(MACHINES, NATIONAL_AWARD, "award")].facts
+    assert fact.evidence == [(DOC, 12, 40, "乙县远山机械有限公司荣获国家质量奖")]
+    html = page_html(to_network(graph), graph, "测试")
+    assert '"quote": "乙县远山机械有限公司荣获国家质量奖"' in html or "乙县远山机械有限公司荣获国家质量奖" in html

@@ -5,6 +5,8 @@ skipped with the reason when either is missing.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg.namespace import entity_iri
@@ -176,6 +178,7 @@ def test_default_graph_search_and_click_show_awards_with_sources(browser, defaul
     assert awards.count() == 1
     text = awards.inner_text()
     assert "质量奖" in text and "《" in text  # award names, and the documents they come from
+    assert re.search(r"第 \d+–\d+ 字", text)  # and where in the document each is stated
     highlighted = page.evaluate("window.qkg.network.getSelectedNodes()")
     assert node_id in highlighted and len(highlighted) > 1  # the neighbourhood is selected too
     assert_quiet(log)

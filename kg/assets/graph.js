@@ -383,7 +383,7 @@
     return button;
   }
 
-  function sourceList(docIds) {
+  function sourceList(docIds, evidence) {
     var list = el("ul", "sources");
     docIds.forEach(function (docId) {
       var doc = data.documents[docId];
@@ -401,6 +401,13 @@
       }
       var about = [doc.publisher, doc.date].filter(Boolean).join("，");
       if (about) item.appendChild(el("span", null, " " + about));
+      (evidence || []).forEach(function (span) {
+        if (span.document !== docId) return;
+        // Where the document states the fact; the text itself only when the facts carry it.
+        var where = lang === "en" ? "characters " + span.start + "–" + span.end : "第 " + span.start + "–" + span.end + " 字";
+        item.appendChild(el("span", "offsets", " · " + where));
+        if (span.quote) item.appendChild(el("blockquote", "evidence", span.quote));
+      });
       list.appendChild(item);
     });
     return list;
@@ -415,7 +422,7 @@
       var line = el("div");
       var when = [fact.detail, fact.year].filter(Boolean).join(" · ");
       if (when) line.appendChild(el("span", "when", when));
-      line.appendChild(sourceList(fact.documents));
+      line.appendChild(sourceList(fact.documents, fact.evidence));
       if (index > 0 || when || fact.documents.length) row.appendChild(line);
     });
     return row;

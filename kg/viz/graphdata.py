@@ -50,6 +50,8 @@ class EdgeFact:
     documents: list[str]
     year: int | None = None
     detail: str | None = None  # the role of a position
+    # Where each document states it: (document, start, end, quoted text or None).
+    evidence: list[tuple[str, int, int, str | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -198,19 +200,32 @@ def _reified_facts(index: _Index, edges: _EdgeCollector) -> set[tuple[str, str, 
     def derived(node) -> list[str]:
         return sorted(str(d) for d in index.values(node, PROV.wasDerivedFrom))
 
+    def evidence(node) -> list[tuple[str, int, int, str | None]]:
+        spans = []
+        for span in index.values(node, QGOV.evidence):
+            quote = index.value(span, QGOV.quote)
+            spans.append((
+                str(index.value(span, QGOV.inDocument)),
+                int(index.value(span, QGOV.startOffset)),
+                int(index.value(span, QGOV.endOffset)),
+                str(quote) if quote is not None else None,
+            ))
+        return sorted(spans, key=lambda e: (e[0], e[1], e[2]))
+
     for node in index.subjects_of_type(QGOV.AwardConferral):
         year = index.value(node, QGOV.year)
-        fact = EdgeFact(documents=derived(node), year=_year(year) if year is not None else None)
+        fact = EdgeFact(documents=derived(node), year=_year(year) if year is not None else None, evidence=evidence(node))
         edges.add(index.value(node, QGOV.recipient), index.value(node, QGOV.award), "award", fact)
     for node in index.subjects_of_type(ORG.Membership):
         role = index.value(node, ORG.role)
-        fact = EdgeFact(documents=derived(node), detail=_text(index.value(role, RDFS.label)))
+        fact = EdgeFact(documents=derived(node), detail=_text(index.value(role, RDFS.label)), evidence=evidence(node))
         edges.add(index.value(node, ORG.member), index.value(node, ORG.organization), "position", fact)
     adopted = set()
     for node in index.subjects_of_type(QGOV.ProgramAdoption):
         adopter, program = index.value(node, QGOV.adopter), index.value(node, QGOV.program)
         since = index.value(node, QGOV.since)
-        edges.add(adopter, program, "implements", EdgeFact(documents=derived(node), year=_year(since) if since else None))
+        fact = EdgeFact(documents=derived(node), year=_year(since) if since else None, evidence=evidence(node))
+        edges.add(adopter, program, "implements", fact)
         adopted.add((str(adopter), str(program), "implements"))
     return adopted
 

@@ -71,7 +71,11 @@ def page_data(net: Network, viz: VizGraph, title: str) -> dict:
         edges.append({
             "relation": edge.relation,
             "labelEn": label_en,
-            "facts": [{"year": f.year, "detail": f.detail, "documents": f.documents} for f in edge.facts],
+            "facts": [
+                {"year": f.year, "detail": f.detail, "documents": f.documents,
+                 "evidence": [{"document": d, "start": a, "end": b, "quote": q} for d, a, b, q in f.evidence]}
+                for f in edge.facts
+            ],
         })
     documents = {}
     for doc_id, doc in viz.documents.items():

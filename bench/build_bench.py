@@ -1,0 +1,151 @@
+"""Build benchmark: each step of `qkg build` on synthetic facts, beside plain rdflib's Turtle writer.
+
+For each size it generates synthetic facts (bench/synth.py) unless they are
+there already, then measures in this run, one step after the other:
+
+- reading the facts files (YAML) and resolving + building the graph;
+- the RDF exports (Turtle, N-Triples, JSON-LD, TriG), as `qkg build` writes them;
+- the networkx analytics, and writing their files (analytics.ttl apart);
+- SHACL validation (pyshacl, on an rdflib Graph of the triples) — reported on
+  its own line and left out of the "without SHACL" total;
+- plain rdflib for the same triples: filling a Graph, Graph.serialize(format="turtle");
+- the peak memory of the process (resident set) after each step.
+
+A step that would run past ``--limit`` seconds (SHACL and rdflib at a million
+triples) is reported as "> LIMIT s".
+
+    .venv/bin/python bench/build_bench.py --triples 100000 1000000
+    .venv/bin/python bench/build_bench.py --triples 1000000 --no-shacl --no-rdflib
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import signal
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+OUT = BENCH / "out"
+sys.path.insert(0, str(BENCH))  # run as a script: synth.py sits beside this file
+
+
+class OverTime(BaseException):  # not Exception: libraries catch those and carry on
+    pass
+
+
+def _alarm(*_):
+    raise OverTime
+
+
+def _label(size: int) -> str:
+    return f"{size // 1_000_000}M" if size >= 1_000_000 else f"{size // 1000}k"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+class Steps:
+    """Times steps and keeps one table row per step."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.rows: list[tuple[str, str, str]] = []
+
+    def run(self, measure: str, function, *args):
+        signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(self.limit)
+        started = time.perf_counter()
+        try:
+            value = function(*args)
+            figure = f"{time.perf_counter() - started:.2f} s"
+        except OverTime:
+            value, figure = None, f"> {self.limit} s"
+        finally:
+            signal.alarm(0)
+        self.rows.append((measure, figure, f"{_peak_mb():,.0f} MB"))
+        return value
+
+    def seconds(self, measure: str) -> float:
+        figure = dict((m, f) for m, f, _ in self.rows)[measure]
+        return float(figure.split()[0]) if not figure.startswith(">") else float("nan")
+
+
+def run_size(size: int, limit: int, shacl: bool, rdflib_side: bool) -> Steps:
+    from synth import write_synthetic
+
+    from kg.analytics import analyse, analytics_files
+    from kg.analytics.writers import analytics_turtle
+    from kg.builder import build
+    from kg.exports import RDF_EXPORTS, serialize
+    from kg.factfile import read_facts
+    from kg.resolve import resolve_entities
+
+    facts = OUT / f"synth-{_label(size)}"
+    if not facts.is_dir():
+        write_synthetic(facts, size)
+    steps = Steps(limit)
+    documents = steps.run("read facts files (YAML)", read_facts, [facts])
+    steps.run("resolve entities (alone; also inside build)", resolve_entities, documents)
+    graph = steps.run("resolve + build graph", build, documents)
+    triples = graph.triples()
+    steps.rows.insert(0, ("triples", f"{len(triples):,}", f"{len(documents)} facts files"))
+
+    export_names = []
+    for file_name in RDF_EXPORTS:
+        measure = f"export {file_name}"
+        steps.run(measure, serialize, graph, file_name)
+        export_names.append(measure)
+
+    analysis = steps.run("analytics (networkx)", analyse, triples)
+    steps.run("analytics.ttl", analytics_turtle, analysis)
+    steps.run("all analytics files (analytics.ttl included)", analytics_files, analysis)
+
+    total = sum(steps.seconds(m) for m in (
+        "read facts files (YAML)", "resolve + build graph", *export_names,
+        "analytics (networkx)", "all analytics files (analytics.ttl included)"))
+    steps.rows.append(("TOTAL without SHACL (read + build + 4 exports + analytics + files)", f"{total:.2f} s", ""))
+
+    if shacl:
+        from kg.validate import validate_graph
+
+        # Timed as `qkg build` runs it: the triples into an rdflib Graph, then pyshacl.
+        violations = steps.run("SHACL validation (rdflib Graph + pyshacl) — not in the total",
+                               lambda: validate_graph(graph.to_graph()))
+        if violations is not None:
+            steps.rows.append(("SHACL results (violations and warnings)", f"{len(violations)}", ""))
+    if rdflib_side:
+        import rdflib
+
+        def fill():
+            rdf_graph = rdflib.Graph()
+            for triple in triples:
+                rdf_graph.add(triple)
+            return rdf_graph
+
+        rdf_graph = steps.run("plain rdflib: fill a Graph with the same triples", fill)
+        if rdf_graph is not None:
+            steps.run('plain rdflib: Graph.serialize(format="turtle")', rdf_graph.serialize, None, "turtle")
+    return steps
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--triples", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--limit", type=int, default=300, help="seconds allowed to each step (default 300)")
+    parser.add_argument("--no-shacl", action="store_true", help="skip SHACL validation")
+    parser.add_argument("--no-rdflib", action="store_true", help="skip the plain rdflib side")
+    args = parser.parse_args(argv)
+    for size in args.triples:
+        print(f"\n## about {size:,} triples (synthetic)\n")
+        print("| step | time | peak memory so far |")
+        print("|---|---|---|")
+        steps = run_size(size, args.limit, not args.no_shacl, not args.no_rdflib)
+        for measure, figure, memory in steps.rows:
+            print(f"| {measure} | {figure} | {memory} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -17,6 +17,17 @@ from the answer, since the caller knows what it passed. An optional parameter
 left out stays unbound: test it with ``COALESCE(?name, fallback)``, never with
 ``BOUND(?name)``, which the engine folds to false for a variable that the
 pattern itself never binds.
+
+Writing fast saved queries (measured on the cached on-disk store, 1M triples):
+
+- A flat pattern makes one index lookup per solution for each further triple,
+  and a lookup on disk costs microseconds. Over a whole class (every
+  conferral, every membership) it is far faster to read each property in its
+  own subquery, ``{ SELECT ?c ?r WHERE { ?c qgov:recipient ?r } }``: the
+  engine scans each once and joins the scans by hashing.
+- ORDER BY reads a stored string from disk at every comparison. A key made in
+  the query, ``BIND(CONCAT(STR(?label), "\u0001") AS ?key)``, is held in
+  memory; the appended character, lower than any in a name, keeps the order.
 """
 from __future__ import annotations
 

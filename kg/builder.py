@@ -92,11 +92,17 @@ class BuildSummary:
         ]
 
 
+# rdf:type first, then the label, so each subject reads naturally in Turtle.
+_PREDICATE_RANKS = {RDF.type: 0, RDFS.label: 1}
+
+
+def predicate_rank(predicate: URIRef) -> int:
+    return _PREDICATE_RANKS.get(predicate, 2)
+
+
 def triple_sort_key(triple: Triple) -> tuple:
     s, p, o = triple
-    # rdf:type first, then the label, so each subject reads naturally in Turtle.
-    rank = 0 if p == RDF.type else 1 if p == RDFS.label else 2
-    return (str(s), rank, str(p), o.n3())
+    return (str(s), _PREDICATE_RANKS.get(p, 2), str(p), o.n3())
 
 
 def _year(year: int) -> Literal:

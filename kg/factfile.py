@@ -57,6 +57,13 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _LineLoader(_SafeLoader):
     """A safe loader that remembers the line of every mapping."""
 
+    def resolve(self, kind, value, implicit):
+        # A plain scalar whose first character starts no implicit type (a Chinese name) is a text:
+        # say so at once instead of walking the resolver's tables for each of them.
+        if kind is yaml.ScalarNode and implicit[0] and value and value[0] not in self.yaml_implicit_resolvers:
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
+
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
     mapping = loader.construct_mapping(node, deep=True)
@@ -65,6 +72,48 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+_STR, _INT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int"
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _plain_value(loader: _LineLoader, node: yaml.Node) -> Any:
+    """The value of ``node``: texts, plain integers, lists and mappings directly, anything else by the loader.
+
+    The generic constructor costs a few Python calls per node; facts files are
+    nearly all texts, offsets, lists and mappings, so those take a short path.
+    """
+    tag = node.tag
+    if tag == _STR:
+        return node.value
+    if tag == _INT and node.value.isdigit() and (node.value[0] != "0" or node.value == "0"):  # 012 is octal
+        return int(node.value)
+    if tag == _SEQ:
+        return [_plain_value(loader, item) for item in node.value]
+    if tag == _MAP and not any(key.tag == _MERGE for key, _ in node.value):
+        mapping = {}
+        for key_node, value_node in node.value:
+            key = _plain_value(loader, key_node)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                ) from None
+            mapping[key] = _plain_value(loader, value_node)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
+    return loader.construct_object(node, deep=True)
+
+
+def _load_yaml(text: str) -> Any:
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _plain_value(loader, node)
+    finally:
+        loader.dispose()
 
 
 class _Reader:
@@ -254,32 +303,39 @@ class _Reader:
         return facts
 
 
-def _resolve(facts: DocumentFacts, name: str, kinds: tuple[str, ...], what: str, line: int | None):
+def _name_index(facts: DocumentFacts) -> dict[tuple[str, str], tuple[int, Entity]]:
+    """(kind, normalised name) -> (position, entity) for every name and alias of the file's entities."""
+    index: dict[tuple[str, str], tuple[int, Entity]] = {}
+    for position, entity in enumerate(facts.entities):
+        kind = KIND_OF_TYPE[entity.type]
+        for name in entity.names:
+            key = (kind, normalize_name(name))
+            other = index.get(key)
+            if other is not None and other[1] is not entity:
+                raise FactsError(f"the name {name!r} is used by two entities ({other[1].name} and {entity.name})", facts.path, entity.line)
+            index[key] = (position, entity)
+    return index
+
+
+def _find(index: dict, facts: DocumentFacts, name: str, kinds: tuple[str, ...], what: str, line: int | None) -> Entity:
     wanted = normalize_name(name)
-    for entity in facts.entities:
-        if KIND_OF_TYPE[entity.type] in kinds and any(normalize_name(n) == wanted for n in entity.names):
-            return entity
-    raise FactsError(f"{what} {name!r} is not an entity of this file", facts.path, line)
+    # The first entity of the file (not the first kind) that bears the name, as a scan of the file would find.
+    found = [index[(kind, wanted)] for kind in kinds if (kind, wanted) in index]
+    if not found:
+        raise FactsError(f"{what} {name!r} is not an entity of this file", facts.path, line)
+    return min(found, key=lambda item: item[0])[1]
 
 
 def check_references(facts: DocumentFacts) -> None:
     """Every name a fact uses must be a name or alias of an entity of the same file, of a fitting kind."""
-    seen: dict[tuple[str, str], Entity] = {}
-    for entity in facts.entities:
-        kind = KIND_OF_TYPE[entity.type]
-        for name in entity.names:
-            key = (kind, normalize_name(name))
-            other = seen.get(key)
-            if other is not None and other is not entity:
-                raise FactsError(f"the name {name!r} is used by two entities ({other.name} and {entity.name})", facts.path, entity.line)
-            seen[key] = entity
+    index = _name_index(facts)
     for entity in facts.entities:
         for attr in ("conferrer", "nomination_for", "issuer", "place"):
             value = getattr(entity, attr)
             if value:
-                _resolve(facts, value, _REFERENCE_KINDS[("entities", attr)], attr, entity.line)
+                _find(index, facts, value, _REFERENCE_KINDS[("entities", attr)], attr, entity.line)
         for organizer in entity.organizers:
-            _resolve(facts, organizer, _REFERENCE_KINDS[("entities", "organizers")], "organizer", entity.line)
+            _find(index, facts, organizer, _REFERENCE_KINDS[("entities", "organizers")], "organizer", entity.line)
     for section, field_names in (
         ("conferrals", ("recipient", "award")),
         ("positions", ("person", "organization")),
@@ -290,12 +346,12 @@ def check_references(facts: DocumentFacts) -> None:
             for field_name in field_names:
                 value = getattr(fact, "within" if field_name == "in" else field_name)
                 what = f"{section[:-1]} {field_name}"
-                _resolve(facts, value, _REFERENCE_KINDS[(section, field_name)], what, fact.line)
+                _find(index, facts, value, _REFERENCE_KINDS[(section, field_name)], what, fact.line)
 
 
 def resolve(facts: DocumentFacts, name: str, kinds: tuple[str, ...]) -> Entity:
     """The entity of ``facts`` that ``name`` refers to (already checked on reading)."""
-    return _resolve(facts, name, kinds, "name", None)
+    return _find(_name_index(facts), facts, name, kinds, "name", None)
 
 
 def read_facts_file(path: Path) -> DocumentFacts:
@@ -307,7 +363,7 @@ def read_facts_file(path: Path) -> DocumentFacts:
     except UnicodeDecodeError:
         raise FactsError("is not UTF-8 text", path) from None
     try:
-        data = yaml.load(raw, Loader=_LineLoader)
+        data = _load_yaml(raw)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

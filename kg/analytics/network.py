@@ -45,6 +45,17 @@ _LEVEL_NAMES = {iri: name for name, iri in AWARD_LEVELS.items()}
 LEVEL_RANK = {"county": 1, "municipal": 2, "provincial": 3, "national": 4}
 _CONFERRAL_PARTS = {QGOV.recipient: "recipient", QGOV.award: "award", QGOV.year: "year"}
 _MEMBERSHIP_PARTS = {ORG.member: "member", ORG.organization: "organization", ORG.role: "role"}
+_TYPE, _LABEL, _ALIAS, _LEVEL, _CONFERRAL, _MEMBERSHIP = "type", "label", "alias", "level", "conferral", "membership"
+# What entity_network does with a triple of each predicate; a Relation for the direct links.
+_USE_OF_PREDICATE = {
+    **RELATIONS,
+    **dict.fromkeys(_MEMBERSHIP_PARTS, _MEMBERSHIP),
+    **dict.fromkeys(_CONFERRAL_PARTS, _CONFERRAL),
+    QGOV.level: _LEVEL,
+    SKOS.altLabel: _ALIAS,
+    RDFS.label: _LABEL,
+    RDF.type: _TYPE,
+}
 
 
 def _year(value) -> int | None:
@@ -62,21 +73,26 @@ def entity_network(triples: Iterable[tuple]) -> nx.MultiDiGraph:
     memberships: dict = defaultdict(dict)
     direct: list[tuple] = []
     for s, p, o in triples:
-        if p == RDF.type:
+        # One dictionary look-up per triple: comparing rdflib terms one by one costs a Python call each.
+        use = _USE_OF_PREDICATE.get(p)
+        if use is None:
+            continue
+        if use is _TYPE:
             if o in _CLASS_NAMES:
                 types[s] = _CLASS_NAMES[o]
-        elif p == RDFS.label:
+        elif use is _LABEL:
             labels[s] = str(o)
-        elif p == SKOS.altLabel:
+        elif use is _ALIAS:
             aliases[s].add(str(o))
-        elif p == QGOV.level and o in _LEVEL_NAMES:
-            levels[s] = _LEVEL_NAMES[o]
-        elif p in _CONFERRAL_PARTS:
+        elif use is _LEVEL:
+            if o in _LEVEL_NAMES:
+                levels[s] = _LEVEL_NAMES[o]
+        elif use is _CONFERRAL:
             conferrals[s][_CONFERRAL_PARTS[p]] = o
-        elif p in _MEMBERSHIP_PARTS:
+        elif use is _MEMBERSHIP:
             memberships[s][_MEMBERSHIP_PARTS[p]] = o
-        elif p in RELATIONS:
-            direct.append((s, RELATIONS[p], o))
+        else:
+            direct.append((s, use, o))
 
     graph = nx.MultiDiGraph()
     for node in sorted(types, key=str):

@@ -5,6 +5,7 @@ last bits of floating-point arithmetic.
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 
@@ -75,33 +76,39 @@ CSV_FILES = {
 }
 
 
-def _decimal(value: float) -> Literal:
-    return Literal(_score(value), datatype=XSD.decimal)
+# The predicates once: each attribute of a namespace makes (and checks) a new term.
+_DEGREE, _DEGREE_CENTRALITY, _BETWEENNESS, _PAGERANK = (
+    QGOV.degree, QGOV.degreeCentrality, QGOV.betweennessCentrality, QGOV.pageRank)
+_IN_COMMUNITY, _COMPONENT, _SIZE, _SHARES = QGOV.inCommunity, QGOV.componentNumber, QGOV.size, QGOV.sharesRecognitionWith
 
 
 def analytics_triples(analysis: Analysis) -> list[tuple]:
     """The scores, communities and firm links as RDF, in the qgov vocabulary."""
+    # Terms are made once each and shared: a large graph repeats the same scores, numbers and nodes.
+    iri, number_literal = functools.cache(URIRef), functools.cache(Literal)
+    decimal = functools.cache(lambda text: Literal(text, datatype=XSD.decimal))
+    community_iri = functools.cache(lambda number: ID[f"analytics/community/{number}"])
     triples = []
     community, component = analysis.community_of, analysis.component_of
     for node, score in analysis.centrality.scores.items():
-        subject = URIRef(node)
+        subject = iri(node)
         triples += [
-            (subject, QGOV.degree, Literal(score.degree)),
-            (subject, QGOV.degreeCentrality, _decimal(score.degree_centrality)),
-            (subject, QGOV.betweennessCentrality, _decimal(score.betweenness)),
-            (subject, QGOV.pageRank, _decimal(score.pagerank)),
-            (subject, QGOV.inCommunity, ID[f"analytics/community/{community[node]}"]),
-            (subject, QGOV.componentNumber, Literal(component[node])),
+            (subject, _DEGREE, number_literal(score.degree)),
+            (subject, _DEGREE_CENTRALITY, decimal(_score(score.degree_centrality))),
+            (subject, _BETWEENNESS, decimal(_score(score.betweenness))),
+            (subject, _PAGERANK, decimal(_score(score.pagerank))),
+            (subject, _IN_COMMUNITY, community_iri(community[node])),
+            (subject, _COMPONENT, number_literal(component[node])),
         ]
     for number, members in enumerate(analysis.communities, start=1):
-        group = ID[f"analytics/community/{number}"]
+        group = community_iri(number)
         triples += [
             (group, RDF.type, QGOV.Community),
             (group, RDFS.label, Literal(f"社群 {number} / community {number}")),
-            (group, QGOV.size, Literal(len(members))),
+            (group, _SIZE, number_literal(len(members))),
         ]
     for first, second in analysis.firms.graph.edges():
-        triples.append((URIRef(min(first, second)), QGOV.sharesRecognitionWith, URIRef(max(first, second))))
+        triples.append((iri(min(first, second)), _SHARES, iri(max(first, second))))
     return triples
 
 

@@ -6,11 +6,15 @@ there already, then measures in this run, one step after the other:
 - reading the facts files (YAML) and resolving + building the graph;
 - the RDF exports as `qkg build` writes them: the triples converted to Oxigraph
   terms and sorted once, then Turtle, N-Triples, JSON-LD and TriG;
+- the union of the document graphs, sorted, which the analytics read;
 - the networkx analytics, and writing their files (analytics.ttl apart);
 - SHACL validation (pyshacl, on an rdflib Graph of the triples) — reported on
   its own line and left out of the "without SHACL" total;
 - plain rdflib for the same triples: filling a Graph, Graph.serialize(format="turtle");
-- the peak memory of the process (resident set) after each step.
+- the peak memory of the process (resident set) after each step;
+- `qkg build --no-validate` end to end (the same steps, plus the page and the query cache).
+
+Like `qkg build`, it runs with Python's cyclic garbage collector paused.
 
 A step that would run past ``--limit`` seconds (SHACL and rdflib at a million
 triples) is reported as "> LIMIT s".
@@ -24,12 +28,15 @@ import argparse
 import resource
 import signal
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 OUT = BENCH / "out"
 sys.path.insert(0, str(BENCH))  # run as a script: synth.py sits beside this file
+
+from kg.pipeline import paused_gc  # noqa: E402
 
 
 class OverTime(BaseException):  # not Exception: libraries catch those and carry on
@@ -78,7 +85,7 @@ class Steps:
         return float(figure.split()[0]) if not figure.startswith(">") else float("nan")
 
 
-def run_size(size: int, limit: int, shacl: bool, rdflib_side: bool) -> Steps:
+def run_size(size: int, limit: int, shacl: bool, rdflib_side: bool, end_to_end: bool) -> Steps:
     from synth import write_synthetic
 
     from kg.analytics import analyse, analytics_files
@@ -95,7 +102,7 @@ def run_size(size: int, limit: int, shacl: bool, rdflib_side: bool) -> Steps:
     documents = steps.run("read facts files (YAML)", read_facts, [facts])
     steps.run("resolve entities (alone; also inside build)", resolve_entities, documents)
     graph = steps.run("resolve + build graph", build, documents)
-    triples = graph.triples()
+    triples = steps.run("union of the document graphs, sorted (the input of analytics)", graph.triples)
     steps.add("triples", f"{len(triples):,}", f"{len(documents)} facts files")
 
     export = steps.run("exports: terms converted and sorted once, for all four", RdfExport, graph)
@@ -112,8 +119,15 @@ def run_size(size: int, limit: int, shacl: bool, rdflib_side: bool) -> Steps:
 
     total = sum(steps.seconds(m) for m in (
         "read facts files (YAML)", "resolve + build graph", *export_names,
+        "union of the document graphs, sorted (the input of analytics)",
         "analytics (networkx)", "all analytics files (analytics.ttl included)"))
     steps.add("TOTAL without SHACL (read + build + 4 exports + analytics + files)", f"{total:.2f} s")
+    if end_to_end:
+        from kg.pipeline import build_exports
+
+        with tempfile.TemporaryDirectory(prefix="qkg-build-bench-") as out:
+            steps.run("qkg build --no-validate, end to end (also the page and the query cache)",
+                      lambda: build_exports([facts], Path(out), validate=False))
 
     if shacl:
         from kg.validate import validate_graph
@@ -144,12 +158,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=300, help="seconds allowed to each step (default 300)")
     parser.add_argument("--no-shacl", action="store_true", help="skip SHACL validation")
     parser.add_argument("--no-rdflib", action="store_true", help="skip the plain rdflib side")
+    parser.add_argument("--no-end-to-end", action="store_true", help="skip the whole `qkg build --no-validate`")
     args = parser.parse_args(argv)
     for size in args.triples:
         print(f"\n## about {size:,} triples (synthetic)\n")
         print("| step | time | peak memory so far |")
         print("|---|---|---|")
-        run_size(size, args.limit, not args.no_shacl, not args.no_rdflib)
+        with paused_gc():  # as `qkg build` runs
+            run_size(size, args.limit, not args.no_shacl, not args.no_rdflib, not args.no_end_to_end)
 
 
 if __name__ == "__main__":

@@ -49,8 +49,13 @@ class KnowledgeGraph:
     entities: list[ResolvedEntity] = field(default_factory=list)
 
     def triples(self) -> list[Triple]:
-        """The union of the document graphs, without duplicates, in a stable order."""
-        return sorted({t for triples in self.graphs.values() for t in triples}, key=triple_sort_key)
+        """The union of the document graphs, without duplicates, in a stable order (``triple_sort_key``)."""
+        sort_key = TripleSortKeys()
+        union: dict[tuple, Triple] = {}
+        for triples in self.graphs.values():
+            for triple in triples:
+                union.setdefault(sort_key(triple), triple)
+        return [union[key] for key in sorted(union)]
 
     def to_graph(self) -> Graph:
         graph = Graph()
@@ -96,13 +101,33 @@ class BuildSummary:
 _PREDICATE_RANKS = {RDF.type: 0, RDFS.label: 1}
 
 
-def predicate_rank(predicate: URIRef) -> int:
-    return _PREDICATE_RANKS.get(predicate, 2)
-
-
 def triple_sort_key(triple: Triple) -> tuple:
     s, p, o = triple
     return (str(s), _PREDICATE_RANKS.get(p, 2), str(p), o.n3())
+
+
+class TripleSortKeys:
+    """``triple_sort_key`` for many triples, the N3 form of each distinct object computed once.
+
+    Two triples have the same key exactly when they are the same triple (the
+    builder mints no blank nodes), so the key also serves to drop duplicates.
+    IRIs are cached by their plain text: comparing rdflib terms costs a Python call.
+    """
+
+    def __init__(self):
+        self._iris: dict[str, str] = {}
+        self._literals: dict[Literal, str] = {}
+
+    def n3(self, term) -> str:
+        cache, key = (self._iris, str(term)) if type(term) is URIRef else (self._literals, term)
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = term.n3()
+        return found
+
+    def __call__(self, triple: Triple) -> tuple:
+        s, p, o = triple
+        return (str(s), _PREDICATE_RANKS.get(p, 2), str(p), self.n3(o))
 
 
 def _year(year: int) -> Literal:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from kg.builder import KnowledgeGraph, predicate_rank
+from kg.builder import KnowledgeGraph, Triple, TripleSortKeys
 from kg.namespace import PREFIXES
 
 RDF_EXPORTS = {
@@ -43,58 +43,48 @@ def to_oxigraph(term):
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-class _Converter:
-    """rdflib terms as (text, N3 form, Oxigraph term, rank as a predicate), each distinct term converted once.
-
-    A million triples hold far fewer distinct terms (predicates, classes,
-    documents, years repeat), so the cache spares most conversions. IRIs are
-    looked up by their plain text: comparing rdflib terms costs a Python call.
-    """
+class _OxTerms:
+    """Oxigraph terms by the text of the sort keys, each distinct term converted once."""
 
     def __init__(self):
-        self.iris: dict[str, tuple] = {}
-        self._literals: dict = {}
+        self._nodes: dict[str, ox.NamedNode] = {}  # IRI text -> node
+        self._objects: dict[str, object] = {}  # N3 form -> term
 
-    def __call__(self, term) -> tuple[str, str, object, int]:
-        if type(term) is URIRef:
-            text = str(term)
-            found = self.iris.get(text)
-            if found is None:
-                found = self.iris[text] = (text, term.n3(), to_oxigraph(term), predicate_rank(term))
-            return found
-        found = self._literals.get(term)
+    def node(self, text: str, term):
+        if type(term) is not URIRef:
+            return to_oxigraph(term)
+        found = self._nodes.get(text)
         if found is None:
-            found = self._literals[term] = (str(term), term.n3(), to_oxigraph(term), 2)
+            found = self._nodes[text] = ox.NamedNode(text)
         return found
 
-
-def _sorted_rows(triples, convert: _Converter) -> dict[tuple, ox.Triple]:
-    """Sort key (as ``triple_sort_key``) -> Oxigraph triple, without duplicates."""
-    rows: dict[tuple, ox.Triple] = {}
-    iris = convert.iris
-    for s, p, o in triples:
-        # The IRI cache inline, by plain text: this loop runs once per triple.
-        s_text, _, s_term, _ = (type(s) is URIRef and iris.get(str(s))) or convert(s)
-        p_text, _, p_term, p_rank = (type(p) is URIRef and iris.get(str(p))) or convert(p)
-        _, o_n3, o_term, _ = (type(o) is URIRef and iris.get(str(o))) or convert(o)
-        key = (s_text, p_rank, p_text, o_n3)
-        if key not in rows:
-            rows[key] = ox.Triple(s_term, p_term, o_term)
-    return rows
+    def triple(self, key: tuple, triple: Triple) -> ox.Triple:
+        s_text, _, p_text, o_n3 = key
+        s, p, o = triple
+        o_term = self._objects.get(o_n3)
+        if o_term is None:
+            o_term = self._objects[o_n3] = to_oxigraph(o)
+        return ox.Triple(self.node(s_text, s), self.node(p_text, p), o_term)
 
 
 class RdfExport:
     """A graph's triples as Oxigraph terms, converted and sorted once for every export file."""
 
     def __init__(self, graph: KnowledgeGraph):
-        convert = _Converter()
+        sort_key, terms = TripleSortKeys(), _OxTerms()
         union: dict[tuple, ox.Triple] = {}
         # Each document's graph in the order of ``triple_sort_key``, for TriG.
         self.named: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
         for name in sorted(graph.graphs):
-            rows = _sorted_rows(graph.graphs[name], convert)
+            rows: dict[tuple, ox.Triple] = {}
+            for triple in graph.graphs[name]:
+                key = sort_key(triple)
+                if key not in rows:
+                    converted = union.get(key)
+                    if converted is None:
+                        converted = union[key] = terms.triple(key, triple)
+                    rows[key] = converted
             self.named.append((ox.NamedNode(str(name)), [rows[key] for key in sorted(rows)]))
-            union.update(rows)
         self.triples = [union[key] for key in sorted(union)]
 
     def _quads(self):

@@ -1,7 +1,9 @@
 """`qkg build`: facts → graph → checked exports, all or nothing."""
 from __future__ import annotations
 
+import gc
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -22,12 +24,30 @@ class BuildResult:
     written: list[Path]
 
 
+@contextmanager
+def paused_gc():
+    """Cyclic garbage collection off while a build makes millions of objects that all stay alive.
+
+    Each collection would walk every object made so far, which nearly doubles
+    the time of reading, building and exporting a million triples; the
+    builder makes no reference cycles worth collecting.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build_graph(facts_paths: Iterable[Path] | None = None) -> KnowledgeGraph:
     """Read the facts (the curated default when none are given) and build the graph."""
     paths = list(facts_paths or [resources.curated_facts_dir()])
-    documents = read_facts(paths)
-    log.info("read %d facts files", len(documents))
-    return build(documents)
+    with paused_gc():
+        documents = read_facts(paths)
+        log.info("read %d facts files", len(documents))
+        return build(documents)
 
 
 def check_shapes(graph: KnowledgeGraph) -> None:
@@ -47,6 +67,12 @@ def build_exports(
     analyze: bool = True,
 ) -> BuildResult:
     """Build the graph and write every export into ``out``; on any failure, ``out`` is left untouched."""
+    with paused_gc():
+        return _build_exports(facts_paths, out, validate=validate, page=page, analyze=analyze)
+
+
+def _build_exports(facts_paths: Iterable[Path] | None, out: Path, *, validate: bool, page: bool,
+                   analyze: bool) -> BuildResult:
     graph = build_graph(facts_paths)
     if validate:
         check_shapes(graph)

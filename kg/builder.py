@@ -10,22 +10,21 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import namespace as rdflib_namespace
 
 from kg.factfile import AGENT_KINDS
 from kg.model import DocumentFacts
+from kg import namespace
 from kg.namespace import (
     AWARD_LEVEL_OF_DIVISION,
     AWARD_LEVELS,
     DIVISION_LEVELS,
     ENTITY_CLASSES,
     KIND_OF_TYPE,
-    ORG,
     PREFIXES,
-    QGOV,
-    SCHEMA,
     adoption_iri,
     conferral_iri,
     document_iri,
@@ -37,6 +36,23 @@ from kg.namespace import (
 from kg.resolve import ResolvedEntity, resolve_entities
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+class _MadeOnce:
+    """A namespace whose terms are made once: each attribute of an rdflib namespace makes and checks a new term."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)  # found as a plain attribute from now on
+        return term
+
+
+DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (_MadeOnce(getattr(rdflib_namespace, name))
+                                       for name in ("DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD"))
+ORG, QGOV, SCHEMA = (_MadeOnce(namespace.ORG), _MadeOnce(namespace.QGOV), _MadeOnce(namespace.SCHEMA))
 
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 
@@ -130,16 +146,33 @@ class TripleSortKeys:
         return (str(s), _PREDICATE_RANKS.get(p, 2), str(p), self.n3(o))
 
 
+# Literals repeat (years, offsets, names across documents) and rdflib makes each one slowly: made once each.
+_CACHED_LITERALS = 1 << 16
+
+
+@lru_cache(maxsize=_CACHED_LITERALS)
 def _year(year: int) -> Literal:
     return Literal(f"{year:04d}", datatype=XSD.gYear)
 
 
+@lru_cache(maxsize=_CACHED_LITERALS)
 def _date(value: str) -> Literal:
     return Literal(value, datatype=_DATE_TYPES[len(value)])
 
 
+@lru_cache(maxsize=_CACHED_LITERALS)
 def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
+
+
+@lru_cache(maxsize=_CACHED_LITERALS)
+def _integer(number: int) -> Literal:
+    return Literal(number)
+
+
+@lru_cache(maxsize=_CACHED_LITERALS)
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
 
 
 class _DocumentBuilder:
@@ -237,12 +270,12 @@ class _DocumentBuilder:
         span = span_iri(self.doc_id, start, end)
         self.add(span, RDF.type, QGOV.TextSpan)
         self.add(span, QGOV.inDocument, self.doc)
-        self.add(span, QGOV.startOffset, Literal(start))
-        self.add(span, QGOV.endOffset, Literal(end))
+        self.add(span, QGOV.startOffset, _integer(start))
+        self.add(span, QGOV.endOffset, _integer(end))
         if quote:
             self.add(span, QGOV.quote, Literal(quote))
         if confidence is not None:
-            self.add(span, QGOV.confidence, Literal(Decimal(str(round(confidence, 3))), datatype=XSD.decimal))
+            self.add(span, QGOV.confidence, _confidence(confidence))
         return span
 
     def provenance(self, node: URIRef, fact) -> None:

@@ -73,6 +73,7 @@ class RdfExport:
     def __init__(self, graph: KnowledgeGraph):
         sort_key, terms = TripleSortKeys(), _OxTerms()
         union: dict[tuple, ox.Triple] = {}
+        originals: dict[tuple, Triple] = {}
         # Each document's graph in the order of ``triple_sort_key``, for TriG.
         self.named: list[tuple[ox.NamedNode, list[ox.Triple]]] = []
         for name in sorted(graph.graphs):
@@ -83,9 +84,13 @@ class RdfExport:
                     converted = union.get(key)
                     if converted is None:
                         converted = union[key] = terms.triple(key, triple)
+                        originals[key] = triple
                     rows[key] = converted
             self.named.append((ox.NamedNode(str(name)), [rows[key] for key in sorted(rows)]))
-        self.triples = [union[key] for key in sorted(union)]
+        keys = sorted(union)
+        self.triples = [union[key] for key in keys]
+        # The same union as rdflib terms, as ``graph.triples()`` gives it, for writers that read rdflib.
+        self.rdflib_triples = [originals[key] for key in keys]
 
     def _quads(self):
         for name, triples in self.named:
@@ -144,9 +149,9 @@ class StagedExports:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def stage_rdf(graph: KnowledgeGraph, staged: StagedExports) -> RdfExport:
-    """Write the four RDF files into ``staged``; the prepared triples are returned for other writers."""
+def stage_rdf(graph: KnowledgeGraph, staged: StagedExports) -> list[Triple]:
+    """Write the four RDF files into ``staged``; return ``graph.triples()``, which the export sorted anyway."""
     export = RdfExport(graph)
     for file_name in RDF_EXPORTS:
         export.serialize(file_name, staged.path(file_name))
-    return export
+    return export.rdflib_triples

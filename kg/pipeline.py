@@ -77,7 +77,7 @@ def _build_exports(facts_paths: Iterable[Path] | None, out: Path, *, validate: b
     if validate:
         check_shapes(graph)
     with StagedExports(out) as staged:
-        stage_rdf(graph, staged)
+        triples = stage_rdf(graph, staged)
         if page:
             from kg.viz.page import stage_page  # numpy and pyvis load only when a page is written
 
@@ -85,7 +85,7 @@ def _build_exports(facts_paths: Iterable[Path] | None, out: Path, *, validate: b
         if analyze:
             from kg.analytics import stage_analytics
 
-            stage_analytics(graph.triples(), staged)
+            stage_analytics(triples, staged)
         written = staged.commit()
     warm_query_cache(out / "qgov.ttl")
     return BuildResult(graph=graph, summary=graph.summary(), written=written)

@@ -115,6 +115,7 @@ class BuildSummary:
 
 # rdf:type first, then the label, so each subject reads naturally in Turtle.
 _PREDICATE_RANKS = {RDF.type: 0, RDFS.label: 1}
+_PREDICATE_RANK_BY_TEXT = {str(predicate): rank for predicate, rank in _PREDICATE_RANKS.items()}  # plain str: C compare
 
 
 def triple_sort_key(triple: Triple) -> tuple:
@@ -143,34 +144,36 @@ class TripleSortKeys:
 
     def __call__(self, triple: Triple) -> tuple:
         s, p, o = triple
-        return (str(s), _PREDICATE_RANKS.get(p, 2), str(p), self.n3(o))
+        p_text = str(p)
+        return (str(s), _PREDICATE_RANK_BY_TEXT.get(p_text, 2), p_text, self.n3(o))
 
 
-# Literals repeat (years, offsets, names across documents) and rdflib makes each one slowly: made once each.
-_CACHED_LITERALS = 1 << 16
+# Literals repeat (years, offsets, names across documents) and rdflib makes each one slowly: made once
+# each. Typed, because 1 and 1.0 are written differently.
+_made_once = lru_cache(maxsize=1 << 16, typed=True)
 
 
-@lru_cache(maxsize=_CACHED_LITERALS)
+@_made_once
 def _year(year: int) -> Literal:
     return Literal(f"{year:04d}", datatype=XSD.gYear)
 
 
-@lru_cache(maxsize=_CACHED_LITERALS)
+@_made_once
 def _date(value: str) -> Literal:
     return Literal(value, datatype=_DATE_TYPES[len(value)])
 
 
-@lru_cache(maxsize=_CACHED_LITERALS)
+@_made_once
 def _zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-@lru_cache(maxsize=_CACHED_LITERALS)
+@_made_once
 def _integer(number: int) -> Literal:
     return Literal(number)
 
 
-@lru_cache(maxsize=_CACHED_LITERALS)
+@_made_once
 def _confidence(value: float) -> Literal:
     return Literal(Decimal(str(round(value, 3))), datatype=XSD.decimal)
 

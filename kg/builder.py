@@ -289,12 +289,22 @@ class _DocumentBuilder:
     def conferral_parties(self, fact) -> tuple[URIRef, URIRef]:
         return self.iri(fact.recipient, AGENT_KINDS), self.iri(fact.award, ("award",))
 
+    def adoption_parties(self, fact) -> tuple[URIRef, URIRef]:
+        return self.iri(fact.adopter, ("org", "place")), self.iri(fact.program, ("program",))
+
+    def year_of(self, subject: URIRef, obj: URIRef, stated: int | None) -> int | None:
+        """The year that identifies a conferral or adoption.
+
+        A document that gives no year states the same fact as one that does, when only one year is known.
+        """
+        if stated:
+            return stated
+        years = self.known_years.get((subject, obj), set())
+        return next(iter(years)) if len(years) == 1 else None
+
     def conferral(self, fact) -> None:
         recipient, award = self.conferral_parties(fact)
-        # A document that gives no year states the same conferral as one that does, when only one year is known.
-        years = self.known_years.get((recipient, award), set())
-        year = fact.year or (next(iter(years)) if len(years) == 1 else None)
-        node = conferral_iri(recipient, award, year)
+        node = conferral_iri(recipient, award, self.year_of(recipient, award, fact.year))
         self.add(node, RDF.type, QGOV.AwardConferral)
         self.add(node, QGOV.recipient, recipient)
         self.add(node, QGOV.award, award)
@@ -316,9 +326,8 @@ class _DocumentBuilder:
         self.provenance(node, fact)
 
     def adoption(self, fact) -> None:
-        adopter = self.iri(fact.adopter, ("org", "place"))
-        program = self.iri(fact.program, ("program",))
-        node = adoption_iri(adopter, program)
+        adopter, program = self.adoption_parties(fact)
+        node = adoption_iri(adopter, program, self.year_of(adopter, program, fact.since))
         self.add(adopter, QGOV.implements, program)
         self.add(node, RDF.type, QGOV.ProgramAdoption)
         self.add(node, QGOV.adopter, adopter)
@@ -378,6 +387,9 @@ def build(documents: list[DocumentFacts]) -> KnowledgeGraph:
         for fact in builder.facts.conferrals:
             if fact.year:
                 known_years.setdefault(builder.conferral_parties(fact), set()).add(fact.year)
+        for fact in builder.facts.adoptions:
+            if fact.since:
+                known_years.setdefault(builder.adoption_parties(fact), set()).add(fact.since)
     for builder in builders:
         builder.known_years = known_years
         graph.graphs[builder.doc] = builder.build()

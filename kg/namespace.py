@@ -123,5 +123,7 @@ def role_iri(label: str) -> URIRef:
     return ID[f"role/{_digest('role', normalize_name(label))}"]
 
 
-def adoption_iri(adopter: URIRef, program: URIRef) -> URIRef:
-    return ID[f"adoption/{_digest(adopter, program)}"]
+def adoption_iri(adopter: URIRef, program: URIRef, since: int | None = None) -> URIRef:
+    # Documents that disagree on the start year state two adoptions, each with its own source.
+    parts = (adopter, program) if since is None else (adopter, program, str(since))
+    return ID[f"adoption/{_digest(*parts)}"]

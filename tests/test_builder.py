@@ -187,3 +187,25 @@ def test_a_conferral_without_a_year_joins_the_one_known_year(write_facts):
     (conferral,) = set(g.subjects(QGOV.award, award))
     assert list(g.objects(conferral, QGOV.year)) == [Literal("2021", datatype=GYEAR)]
     assert len(set(g.objects(conferral, PROV.wasDerivedFrom))) == 2
+
+
+DOC_D_OTHER_SINCE = """
+format: qkg-facts/1
+document: {id: test-d, title: 测试文件丁}
+entities:
+  - {name: 甲市, type: City}
+  - {name: 首席质量官制度, type: Program}
+adoptions:
+  - {adopter: 甲市, program: 首席质量官制度, since: 2010, evidence: [0, 5]}
+"""
+
+
+def test_documents_that_disagree_on_a_start_year_give_two_sourced_adoptions(write_facts):
+    write_facts(SMALL_FACTS, "a.yaml")
+    g = build(read_facts([write_facts(DOC_D_OTHER_SINCE, "d.yaml")])).to_graph()
+    adoptions = set(g.subjects(RDF.type, QGOV.ProgramAdoption))
+    assert {g.value(a, QGOV.since) for a in adoptions} == {Literal("2009", datatype=GYEAR), Literal("2010", datatype=GYEAR)}
+    assert all(len(set(g.objects(a, QGOV.since))) == 1 and g.value(a, PROV.wasDerivedFrom) for a in adoptions)
+    from kg.validate import validate_graph
+
+    assert not [v for v in validate_graph(g) if v.is_violation]

@@ -1,0 +1,623 @@
+"""A fast validator for the part of SHACL Core that ``ontology/shapes.ttl`` uses.
+
+pyshacl checks about 6k triples a second; this engine compiles the shapes once
+into small check functions, indexes the data once (predicate -> subject ->
+objects) and remembers whether a node conforms to a value shape, so a million
+triples take seconds. It follows pyshacl's semantics (pyshacl stays the
+reference in the tests): no inference, ``sh:class`` and ``sh:targetClass``
+follow the ``rdfs:subClassOf`` triples of the data graph, one result per
+value and per constraint as pyshacl gives them.
+
+Any shape feature outside the subset is refused when the shapes are compiled
+(``ShapesUnsupported``), and so are top-level constraints without
+``sh:message`` (pyshacl's generated messages are not reproduced); callers then
+validate with pyshacl instead, so a new kind of check is never skipped.
+"""
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from decimal import Decimal
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection as RdfList
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.term import Node, Variable
+
+from kg.errors import QkgError
+from kg.namespace import RDF, RDFS, SH, XSD
+
+log = logging.getLogger(__name__)
+
+
+class ShapesUnsupported(QkgError):
+    """The shapes use a SHACL feature this engine does not evaluate."""
+
+
+class EngineUndecided(QkgError):
+    """The data holds a case the engine leaves to pyshacl (e.g. a blank node compared with sh:lessThan)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One validation result, in the terms of the data graph."""
+
+    focus: Node
+    path: URIRef | None
+    value: Node | None
+    component: URIRef
+    message: str
+    severity: URIRef
+    shape: Node
+
+
+# Predicates of a shape that only describe it.
+_DESCRIPTIVE = frozenset({SH.name, SH.description, SH.order, SH.group, SH.defaultValue})
+_TARGETS = (SH.targetClass, SH.targetSubjectsOf)
+# Parameters pyshacl accepts only once per shape.
+_SINGLE = (SH.path, SH.datatype, SH.nodeKind, SH["in"], SH.minCount, SH.maxCount, SH.languageIn, SH.uniqueLang,
+           SH.qualifiedValueShape, SH.qualifiedMinCount, SH.severity, SH.deactivated)
+_SUPPORTED = frozenset({
+    *_TARGETS, SH.property, SH.path, SH.node, SH["or"], SH["class"], SH.datatype, SH.nodeKind, SH["in"],
+    SH.pattern, SH.minInclusive, SH.maxInclusive, SH.minCount, SH.maxCount, SH.qualifiedValueShape,
+    SH.qualifiedMinCount, SH.languageIn, SH.uniqueLang, SH.lessThan, SH.disjoint, SH.message, SH.severity,
+    SH.sparql, SH.deactivated, *_DESCRIPTIVE,
+})
+_SPARQL_CONSTRAINT_KEYS = frozenset({RDF.type, SH.message, SH.prefixes, SH.select, SH.deactivated})
+# Algebra under which "$this unbound, then keep the focus nodes' rows" could differ from pre-binding $this:
+# optional and negated parts, subqueries, grouping, limits. Joins, filters and BIND are safe.
+_UNSAFE_ALGEBRA = frozenset({"LeftJoin", "Minus", "Union", "Group", "AggregateJoin", "Slice", "OrderBy",
+                             "ToMultiSet", "Graph", "values", "ServiceGraphPattern", "Builtin_EXISTS",
+                             "Builtin_NOTEXISTS"})
+
+_NODE_KINDS = {
+    SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
+    SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal), SH.IRIOrLiteral: (URIRef, Literal),
+}
+# Python types of Literal.value that prove a literal of the datatype well formed (as pyshacl checks).
+_VALUE_TYPES = {
+    XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: (int,), XSD.float: (float,),
+    XSD.decimal: (Decimal,), XSD.boolean: (bool,), XSD.date: (datetime.date,),
+    XSD.time: (datetime.time,), XSD.dateTime: (datetime.datetime,),
+}
+_FORCE_VALUE_COMPARISON = (datetime.datetime, datetime.time)
+
+Values = Collection[Node]
+# A check yields (offending value or None, constraint component) for one focus node and its value nodes.
+Check = Callable[["DataIndex", Node, Values], Iterable[tuple[Node | None, URIRef]]]
+
+
+class DataIndex:
+    """The data graph read once: predicate -> subject -> objects, with what validation works out from it."""
+
+    def __init__(self, graph: Graph, predicates: Iterable[URIRef]):
+        self.graph = graph
+        self.objects: dict[URIRef, dict[Node, list[Node]]] = {}
+        for predicate in {*predicates, RDF.type}:
+            by_subject: dict[Node, list[Node]] = {}
+            for subject, obj in graph.subject_objects(predicate):
+                values = by_subject.get(subject)
+                if values is None:
+                    by_subject[subject] = [obj]
+                else:
+                    values.append(obj)
+            self.objects[predicate] = by_subject
+        self.types = self.objects[RDF.type]
+        self.conforms: dict[tuple[int, Node], bool] = {}
+        self.sparql_rows: dict[int, dict[Node, list[dict[str, Node]]]] = {}
+        self._subclasses: dict[Node, frozenset[Node]] = {}
+        self._instances: dict[Node, list[Node]] | None = None
+
+    def values(self, subject: Node, predicate: URIRef) -> list[Node]:
+        return self.objects[predicate].get(subject, [])
+
+    def subclasses(self, cls: Node) -> frozenset[Node]:
+        """``cls`` and every class the data graph declares a subclass of it, transitively."""
+        found = self._subclasses.get(cls)
+        if found is None:
+            found = frozenset(self.graph.transitive_subjects(RDFS.subClassOf, cls)) | {cls}
+            self._subclasses[cls] = found
+        return found
+
+    def instances(self, cls: Node) -> set[Node]:
+        if self._instances is None:
+            self._instances = {}
+            for subject, types in self.types.items():
+                for type_ in types:
+                    self._instances.setdefault(type_, []).append(subject)
+        return {node for sub in self.subclasses(cls) for node in self._instances.get(sub, ())}
+
+
+class CompiledShape:
+    """A shape as check functions; ``path`` is None for a node shape."""
+
+    def __init__(self, node: Node, path: URIRef | None, message: str | None, severity: URIRef):
+        self.node = node
+        self.path = path
+        self.message = message
+        self.severity = severity
+        self.checks: list[Check] = []
+        self.properties: list[CompiledShape] = []
+        self.targets: list[Callable[[DataIndex], Iterable[Node]]] = []
+        self.deactivated = False
+        self.sparql_only = False  # every check is a SPARQL constraint
+        self.sparql_unnamed = False  # one of those has no sh:message
+
+    def failures(self, data: DataIndex, focus: Node) -> Iterator[tuple[CompiledShape, Node | None, URIRef]]:
+        """(shape whose constraint failed, value, component) for each way ``focus`` breaks this shape."""
+        if self.deactivated:
+            return
+        values = (focus,) if self.path is None else data.objects[self.path].get(focus, ())
+        for check in self.checks:
+            for value, component in check(data, focus, values):
+                yield self, value, component
+        for prop in self.properties:
+            yield from prop.failures(data, focus)
+
+    def conforms(self, data: DataIndex, node: Node) -> bool:
+        key = (id(self), node)
+        known = data.conforms.get(key)
+        if known is None:
+            known = next(self.failures(data, node), None) is None
+            data.conforms[key] = known
+        return known
+
+
+class ShapesEngine:
+    """The shapes of a shapes graph, compiled once; ``validate`` runs them over a data graph."""
+
+    def __init__(self, shapes: Graph):
+        self._shapes = shapes
+        self._compiled: dict[Node, CompiledShape] = {}
+        self._compiling: set[Node] = set()
+        self.predicates: set[URIRef] = set()
+        self._sparql: list[tuple[CompiledShape, object, str | None]] = []
+        target_shapes = {s for target in _TARGETS for s in shapes.subjects(target, None)}
+        for unsupported in (SH.targetNode, SH.targetObjectsOf, SH.target):
+            for shape in shapes.subjects(unsupported, None):
+                raise ShapesUnsupported(f"shape {shape}: {unsupported} is not supported by the fast validator")
+        self.roots = [self._compile(shape, top_level=True)
+                      for shape in sorted(target_shapes, key=str)]
+
+    # --- compiling -------------------------------------------------------------------------------
+
+    def _refuse(self, shape: Node, what: str) -> ShapesUnsupported:
+        return ShapesUnsupported(f"shape {shape}: {what} is not supported by the fast validator")
+
+    def _one(self, shape: Node, predicate: URIRef) -> Node | None:
+        values = list(self._shapes.objects(shape, predicate))
+        if len(values) > 1:
+            raise self._refuse(shape, f"more than one {predicate}")
+        return values[0] if values else None
+
+    def _list(self, shape: Node, head: Node) -> list[Node]:
+        if not isinstance(head, BNode) and head != RDF.nil:
+            raise self._refuse(shape, "a list that is not an RDF list")
+        return list(RdfList(self._shapes, head))
+
+    def _compile(self, shape: Node, *, top_level: bool) -> CompiledShape:
+        """The compiled shape; ``top_level`` when its results are reported (so each needs sh:message)."""
+        if shape in self._compiled:
+            compiled = self._compiled[shape]
+            if top_level:
+                self._require_messages(compiled)
+            return compiled
+        if shape in self._compiling:
+            raise self._refuse(shape, "a recursive shape reference")
+        self._compiling.add(shape)
+        graph = self._shapes
+        for predicate in set(graph.predicates(shape, None)):
+            if str(predicate).startswith(str(SH)) and predicate not in _SUPPORTED:
+                raise self._refuse(shape, compact_sh(predicate))
+        for predicate in _SINGLE:
+            self._one(shape, predicate)
+        if {RDFS.Class, URIRef("http://www.w3.org/2002/07/owl#Class")} & set(graph.objects(shape, RDF.type)):
+            raise self._refuse(shape, "a shape that is also a class (implicit class target)")
+        path = self._one(shape, SH.path)
+        if path is not None and not isinstance(path, URIRef):
+            raise self._refuse(shape, "a property path other than a single IRI")
+        if path is not None:
+            self.predicates.add(path)
+        messages = list(graph.objects(shape, SH.message))
+        if len(messages) > 1:
+            raise self._refuse(shape, "more than one sh:message")
+        severity = self._one(shape, SH.severity) or SH.Violation
+        compiled = CompiledShape(shape, path, str(messages[0]) if messages else None, severity)
+        deactivated = self._one(shape, SH.deactivated)
+        compiled.deactivated = isinstance(deactivated, Literal) and deactivated.value is True
+        compiled.checks = self._checks(shape, path is not None)
+        compiled.sparql_only = not compiled.checks
+        for prop in graph.objects(shape, SH.property):
+            if path is not None:
+                raise self._refuse(shape, "sh:property on a property shape")
+            compiled.properties.append(self._compile(prop, top_level=top_level))
+        for cls in graph.objects(shape, SH.targetClass):
+            compiled.targets.append(lambda data, cls=cls: data.instances(cls))
+        for predicate in graph.objects(shape, SH.targetSubjectsOf):
+            self.predicates.add(predicate)
+            compiled.targets.append(lambda data, predicate=predicate: data.objects[predicate].keys())
+        for constraint in graph.objects(shape, SH.sparql):
+            if path is not None:
+                raise self._refuse(shape, "sh:sparql on a property shape")
+            compiled.checks.append(self._sparql_check(shape, constraint, compiled))
+        if top_level:
+            self._require_messages(compiled)
+        self._compiling.discard(shape)
+        self._compiled[shape] = compiled
+        return compiled
+
+    def _require_messages(self, compiled: CompiledShape) -> None:
+        """A shape whose results are reported names its own message: pyshacl's generated ones are not copied."""
+        if compiled.message is None and compiled.checks and (not compiled.sparql_only or compiled.sparql_unnamed):
+            raise self._refuse(compiled.node, "a reported constraint without sh:message")
+        for prop in compiled.properties:
+            self._require_messages(prop)
+
+    def _checks(self, shape: Node, is_property: bool) -> list[Check]:
+        graph = self._shapes
+        checks: list[Check] = []
+        one = partial_one(graph, shape)
+        if (minimum := one(SH.minCount)) is not None:
+            checks.append(_min_count(int(minimum)))
+        if (maximum := one(SH.maxCount)) is not None:
+            checks.append(_max_count(int(maximum)))
+        for cls in graph.objects(shape, SH["class"]):
+            checks.append(_class(cls))
+        if (datatype := one(SH.datatype)) is not None:
+            checks.append(_datatype(datatype))
+        if (kind := one(SH.nodeKind)) is not None:
+            if kind not in _NODE_KINDS:
+                raise self._refuse(shape, f"sh:nodeKind {kind}")
+            checks.append(_node_kind(_NODE_KINDS[kind]))
+        if (members := one(SH["in"])) is not None:
+            checks.append(_in(frozenset(self._list(shape, members))))
+        for pattern in graph.objects(shape, SH.pattern):
+            checks.append(_pattern(re.compile(str(pattern))))
+        for bound in graph.objects(shape, SH.minInclusive):
+            checks.append(_range(bound, SH.MinInclusiveConstraintComponent, lambda order: order >= 0))
+        for bound in graph.objects(shape, SH.maxInclusive):
+            checks.append(_range(bound, SH.MaxInclusiveConstraintComponent, lambda order: order <= 0))
+        if (languages := one(SH.languageIn)) is not None:
+            checks.append(_language_in([str(tag).lower() for tag in self._list(shape, languages)]))
+        if (unique := one(SH.uniqueLang)) is not None:
+            if not is_property:
+                raise self._refuse(shape, "sh:uniqueLang on a node shape")
+            if isinstance(unique, Literal) and unique.value is True:
+                checks.append(_unique_lang)
+        for other in graph.objects(shape, SH.lessThan):
+            self.predicates.add(other)
+            checks.append(_less_than(other))
+        for other in graph.objects(shape, SH.disjoint):
+            self.predicates.add(other)
+            checks.append(_disjoint(other))
+        for node_shape in graph.objects(shape, SH.node):
+            checks.append(_node(self._compile(node_shape, top_level=False)))
+        for alternatives in graph.objects(shape, SH["or"]):
+            shapes = [self._compile(member, top_level=False) for member in self._list(shape, alternatives)]
+            checks.append(_or(shapes))
+        if (qualified := one(SH.qualifiedValueShape)) is not None:
+            least = one(SH.qualifiedMinCount)
+            if least is None:
+                raise self._refuse(shape, "sh:qualifiedValueShape without sh:qualifiedMinCount")
+            checks.append(_qualified_min(self._compile(qualified, top_level=False), int(least)))
+        elif one(SH.qualifiedMinCount) is not None:
+            raise self._refuse(shape, "sh:qualifiedMinCount without sh:qualifiedValueShape")
+        return checks
+
+    def _sparql_check(self, shape: Node, constraint: Node, compiled: CompiledShape) -> Check:
+        graph = self._shapes
+        for predicate in set(graph.predicates(constraint, None)):
+            if predicate not in _SPARQL_CONSTRAINT_KEYS:
+                raise self._refuse(shape, f"{predicate} on a SPARQL constraint")
+        select = self._one(constraint, SH.select)
+        if select is None:
+            raise self._refuse(shape, "a SPARQL constraint without sh:select")
+        messages = list(graph.objects(constraint, SH.message))
+        if len(messages) + (compiled.message is not None) > 1:
+            raise self._refuse(shape, "more than one message for a SPARQL constraint")
+        message = str(messages[0]) if messages else compiled.message
+        compiled.sparql_unnamed |= message is None
+        deactivated = self._one(constraint, SH.deactivated)
+        if isinstance(deactivated, Literal) and deactivated.value is True:
+            return lambda data, focus, values: ()
+        namespaces = {}
+        for prefixes in graph.objects(constraint, SH.prefixes):
+            for declaration in graph.objects(prefixes, SH.declare):
+                namespaces[str(graph.value(declaration, SH.prefix))] = str(graph.value(declaration, SH.namespace))
+        text = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in sorted(namespaces.items())) + str(select)
+        try:
+            query = prepareQuery(text)
+        except Exception as exc:  # rdflib's parser raises pyparsing's errors
+            raise self._refuse(shape, f"a SPARQL query rdflib cannot parse ({type(exc).__name__})") from exc
+        selected = {str(var) for var in query.algebra.get("PV", ())}
+        if "this" not in selected or "failure" in selected:
+            raise self._refuse(shape, "a SPARQL constraint that does not select $this, or selects ?failure")
+        if Variable("this") not in set(_pattern_variables(query.algebra)):
+            raise self._refuse(shape, "a SPARQL constraint whose graph pattern does not use $this")
+        for unsafe in _unsafe_parts(query.algebra):
+            raise self._refuse(shape, f"a SPARQL constraint using {unsafe}")
+        key = len(self._sparql)
+        self._sparql.append((compiled, query, message))
+        return _sparql(key, message, is_node_shape=True)
+
+    # --- validating ------------------------------------------------------------------------------
+
+    def validate(self, graph: Graph) -> list[Result]:
+        """Every result of every target shape on ``graph``, in no particular order."""
+        data = DataIndex(graph, self.predicates)
+        for key, (_, query, _) in enumerate(self._sparql):
+            # $this is left unbound: for a query of joins and filters that is pre-binding, for all nodes at once.
+            rows: dict[Node, list[dict[str, Node]]] = {}
+            for row in graph.query(query):
+                bound = {str(var): value for var, value in row.asdict().items()}
+                rows.setdefault(bound["this"], []).append(bound)
+            data.sparql_rows[key] = rows
+        results = []
+        for root in self.roots:
+            if root.deactivated:
+                continue
+            focus_nodes = set()
+            for target in root.targets:
+                focus_nodes.update(target(data))
+            for focus in focus_nodes:
+                for shape, value, component in root.failures(data, focus):
+                    results.append(_result(shape, focus, value, component))
+        return results
+
+
+def _result(shape: CompiledShape, focus: Node, value: Node | None, component) -> Result:
+    if isinstance(component, _SparqlHit):
+        return Result(focus, component.path or shape.path, component.value, SH.SPARQLConstraintComponent,
+                      component.message, shape.severity, shape.node)
+    return Result(focus, shape.path, value, component, shape.message or "", shape.severity, shape.node)
+
+
+def compact_sh(predicate: URIRef) -> str:
+    return "sh:" + str(predicate).removeprefix(str(SH))
+
+
+def partial_one(graph: Graph, shape: Node) -> Callable[[URIRef], Node | None]:
+    return lambda predicate: graph.value(shape, predicate)
+
+
+def _unsafe_parts(algebra) -> Iterator[str]:
+    """The names of the algebra operators of a query that pre-binding $this does not commute with."""
+    name = getattr(algebra, "name", None)
+    if name in _UNSAFE_ALGEBRA:
+        yield name
+    children = algebra.values() if isinstance(algebra, dict) else algebra if isinstance(algebra, list) else ()
+    for child in children:
+        if isinstance(child, (dict, list)):
+            yield from _unsafe_parts(child)
+
+
+def _pattern_variables(algebra) -> Iterator[Node]:
+    """Every term of the basic graph patterns of a query."""
+    if getattr(algebra, "name", None) == "BGP":
+        for triple in algebra["triples"]:
+            yield from triple
+    children = algebra.values() if isinstance(algebra, dict) else algebra if isinstance(algebra, list) else ()
+    for child in children:
+        if isinstance(child, (dict, list)):
+            yield from _pattern_variables(child)
+
+
+# --- constraint components ---------------------------------------------------------------------------
+
+
+def _min_count(minimum: int) -> Check:
+    def check(data, focus, values):
+        return ((None, SH.MinCountConstraintComponent),) if len(values) < minimum else ()
+    return check
+
+
+def _max_count(maximum: int) -> Check:
+    def check(data, focus, values):
+        return ((None, SH.MaxCountConstraintComponent),) if len(values) > maximum else ()
+    return check
+
+
+def _class(cls: Node) -> Check:
+    def check(data, focus, values):
+        wanted = data.subclasses(cls)
+        types = data.types
+        for value in values:
+            if isinstance(value, Literal) or wanted.isdisjoint(types.get(value, ())):
+                yield value, SH.ClassConstraintComponent
+    return check
+
+
+def _datatype(datatype: Node) -> Check:
+    value_types = _VALUE_TYPES.get(datatype)
+
+    def well_formed(value: Literal) -> bool:
+        return value_types is None or isinstance(value.value, value_types)
+
+    def matches(value: Node) -> bool:
+        # pyshacl's reading: the same datatype IRI and not ill-typed; plain literals are xsd:string.
+        if not isinstance(value, Literal):
+            return False
+        if value.datatype == datatype:
+            return value.ill_typed is not True and well_formed(value)
+        if datatype == RDFS.Literal:
+            return True
+        if datatype == RDFS.Datatype and value.datatype:
+            return True
+        if value.datatype is None and value.language is None and datatype == XSD.string:
+            return well_formed(value)
+        if datatype == RDF.langString and value.language:
+            return well_formed(value)
+        return False
+
+    def check(data, focus, values):
+        return [(value, SH.DatatypeConstraintComponent) for value in values if not matches(value)]
+    return check
+
+
+def _node_kind(kinds: tuple[type, ...]) -> Check:
+    def check(data, focus, values):
+        return [(value, SH.NodeKindConstraintComponent) for value in values if not isinstance(value, kinds)]
+    return check
+
+
+def _in(members: frozenset[Node]) -> Check:
+    def check(data, focus, values):
+        return [(value, SH.InConstraintComponent) for value in values if value not in members]
+    return check
+
+
+def _pattern(regex: re.Pattern) -> Check:
+    def text(value: Node) -> str:
+        if isinstance(value, Literal) and value.value is not None \
+                and value.datatype in (None, RDF.langString, XSD.string):
+            return str(value.value)
+        return str(value)
+
+    def check(data, focus, values):
+        return [(value, SH.PatternConstraintComponent) for value in values
+                if isinstance(value, BNode) or not regex.search(text(value))]
+    return check
+
+
+def _compare_literals(first: Literal, second: Literal) -> int:
+    """pyshacl's literal order: 0 when equal in value, 1 when greater, else -1 (TypeError when incomparable)."""
+    if first.eq(second):
+        return 0
+    if isinstance(first.value, _FORCE_VALUE_COMPARISON):
+        return 0 if first.value == second.value else 1 if first.value > second.value else -1
+    return 1 if first > second else -1
+
+
+def _range(bound: Node, component: URIRef, accepts: Callable[[int], bool]) -> Check:
+    bound_is_text = isinstance(bound, Literal) and isinstance(bound.value, str)
+
+    def passes(value: Node) -> bool:
+        if not isinstance(value, Literal) or isinstance(value.value, str) != bound_is_text:
+            return False
+        try:
+            return accepts(_compare_literals(value, bound))
+        except (TypeError, NotImplementedError):
+            return False
+
+    def check(data, focus, values):
+        return [(value, component) for value in values if not passes(value)]
+    return check
+
+
+def _language_in(languages: list[str]) -> Check:
+    wanted = set(languages)
+
+    def passes(value: Node) -> bool:
+        if not isinstance(value, Literal) or not value.language:
+            return False
+        tag = value.language.lower()
+        return "*" in wanted or tag in wanted or tag.split("-")[0] in wanted
+
+    def check(data, focus, values):
+        return [(value, SH.LanguageInConstraintComponent) for value in values if not passes(value)]
+    return check
+
+
+def _unique_lang(data, focus, values):
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for value in values:
+        if isinstance(value, Literal) and value.language:
+            tag = value.language.lower()
+            (repeated if tag in seen else seen).add(tag)
+    return [(None, SH.UniqueLangConstraintComponent) for _ in repeated]
+
+
+def _comparable(node: Node) -> tuple[object, bool]:
+    """A node as pyshacl's sh:lessThan compares it: (value, whether it compares as text)."""
+    if isinstance(node, BNode):
+        raise EngineUndecided("sh:lessThan with a blank node")
+    if isinstance(node, URIRef):
+        return str(node), True
+    if isinstance(node, Literal) and isinstance(node.value, str):
+        return node.value, True
+    return node, False
+
+
+def _less_than(other: URIRef) -> Check:
+    def check(data, focus, values):
+        failures = []
+        bounds = [_comparable(bound) for bound in set(data.values(focus, other))]
+        for value in values:
+            left, left_is_text = _comparable(value)
+            for right, right_is_text in bounds:
+                try:
+                    if left_is_text != right_is_text or not left < right:
+                        failures.append((value, SH.LessThanConstraintComponent))
+                except TypeError as exc:
+                    raise EngineUndecided(f"sh:lessThan cannot order {value!r}") from exc
+        return failures
+    return check
+
+
+def _disjoint(other: URIRef) -> Check:
+    def check(data, focus, values):
+        others = data.values(focus, other)
+        return [(value, SH.DisjointConstraintComponent) for value in values if value in others]
+    return check
+
+
+def _node(shape: CompiledShape) -> Check:
+    def check(data, focus, values):
+        return [(value, SH.NodeConstraintComponent) for value in values if not shape.conforms(data, value)]
+    return check
+
+
+def _or(shapes: list[CompiledShape]) -> Check:
+    def check(data, focus, values):
+        return [(value, SH.OrConstraintComponent) for value in values
+                if not any(shape.conforms(data, value) for shape in shapes)]
+    return check
+
+
+def _qualified_min(shape: CompiledShape, least: int) -> Check:
+    def check(data, focus, values):
+        conforming = sum(1 for value in values if shape.conforms(data, value))
+        return ((None, SH.QualifiedMinCountConstraintComponent),) if conforming < least else ()
+    return check
+
+
+@dataclass(frozen=True)
+class _SparqlHit:
+    """A SPARQL result row as reported: its path and value, and the message with its variables filled in."""
+
+    path: URIRef | None
+    value: Node | None
+    message: str
+
+
+def _fill(message: str, bindings: dict[str, Node]) -> str:
+    # As pyshacl fills {$var} and {?var}.
+    for var, value in bindings.items():
+        message = re.sub("{{[?$]{}}}".format(var), str(value), message)
+    return message
+
+
+def _sparql(key: int, message: str | None, *, is_node_shape: bool) -> Check:
+    def check(data, focus, values):
+        hits, seen = [], []
+        for row in data.sparql_rows[key].get(focus, ()):
+            row = dict(row)
+            path, value = row.pop("path", None), row.pop("value", None)
+            row.pop("this", None)
+            signature = (path, value, row)
+            if signature in seen:  # pyshacl drops repeated rows of one focus node
+                continue
+            seen.append(signature)
+            value = value if value is not None else (focus if is_node_shape else None)
+            bindings = {**row, "this": focus}
+            if path is not None:
+                bindings["path"] = path
+            if value is not None:
+                bindings["value"] = value
+            hits.append((value, _SparqlHit(path, value, _fill(message or "", bindings))))
+        return hits
+    return check

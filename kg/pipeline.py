@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import gc
 import logging
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Iterable
 
@@ -13,6 +15,7 @@ from kg.builder import BuildSummary, KnowledgeGraph, build
 from kg.errors import GraphInvalid, QkgError
 from kg.exports import StagedExports, stage_rdf
 from kg.factfile import read_facts
+from kg.sidecar import Sidecar
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +53,15 @@ def build_graph(facts_paths: Iterable[Path] | None = None) -> KnowledgeGraph:
         return build(documents)
 
 
-def check_shapes(graph: KnowledgeGraph) -> None:
+def shape_violations(graph: KnowledgeGraph) -> list:
+    """The violations (warnings and infos left out) of the shapes by ``graph``."""
     from kg.validate import validate_graph
 
-    violations = [v for v in validate_graph(graph.to_graph()) if v.is_violation]
+    return [v for v in validate_graph(graph.to_graph()) if v.is_violation]
+
+
+def check_shapes(graph: KnowledgeGraph) -> None:
+    violations = shape_violations(graph)
     if violations:
         raise GraphInvalid(violations)
 
@@ -65,37 +73,82 @@ def build_exports(
     validate: bool = True,
     page: bool = True,
     analyze: bool = True,
+    fork: bool | None = None,
 ) -> BuildResult:
-    """Build the graph and write every export into ``out``; on any failure, ``out`` is left untouched."""
+    """Build the graph and write every export into ``out``; on any failure, ``out`` is left untouched.
+
+    ``fork`` (default: where the platform allows it) runs the shapes check and
+    the page in a child process beside the RDF exports and the analytics.
+    """
     with paused_gc():
-        return _build_exports(facts_paths, out, validate=validate, page=page, analyze=analyze)
+        return _build_exports(facts_paths, out, validate=validate, page=page, analyze=analyze, fork=fork)
+
+
+def _stage_page_files(graph: KnowledgeGraph, staged: StagedExports) -> list[str]:
+    """Stage the page; return the files it added (the parent registers them: a child's list is its own)."""
+    from kg.viz.page import stage_page  # numpy and pyvis load only when a page is written
+
+    before = set(staged.files)
+    stage_page(graph, staged)
+    return [name for name in staged.files if name not in before]
+
+
+def _side_steps(graph: KnowledgeGraph, staged: StagedExports, validate: bool, page: bool) -> list:
+    """What only reads the built graph, and so can run beside the exports: the shapes check, then the page."""
+    steps = []
+    if validate:
+        steps.append(("shapes", partial(shape_violations, graph)))
+    if page:
+        steps.append(("page", partial(_stage_page_files, graph, staged)))
+    return steps
 
 
 def _build_exports(facts_paths: Iterable[Path] | None, out: Path, *, validate: bool, page: bool,
-                   analyze: bool) -> BuildResult:
+                   analyze: bool, fork: bool | None) -> BuildResult:
     graph = build_graph(facts_paths)
-    if validate:
-        check_shapes(graph)
-    with StagedExports(out) as staged:
+    with StagedExports(out) as staged, Sidecar(_side_steps(graph, staged, validate, page), fork=fork) as side:
         triples = stage_rdf(graph, staged)
-        if page:
-            from kg.viz.page import stage_page  # numpy and pyvis load only when a page is written
+        if validate:
+            violations = side.result("shapes")
+            if violations:
+                raise GraphInvalid(violations)
+        # Only a graph that passed the shapes goes into the query cache. Oxigraph parses
+        # in native code without the GIL, so the load runs beside the analytics.
+        with QueryCacheLoader(staged.path("qgov.ttl"), out / "qgov.ttl"):
+            if analyze:
+                from kg.analytics import stage_analytics
 
-            stage_page(graph, staged)
-        if analyze:
-            from kg.analytics import stage_analytics
-
-            stage_analytics(triples, staged)
+                stage_analytics(triples, staged)
+            if page:
+                for name in side.result("page"):
+                    staged.path(name)  # registers the file the child wrote
         written = staged.commit()
-    warm_query_cache(out / "qgov.ttl")
     return BuildResult(graph=graph, summary=graph.summary(), written=written)
 
 
-def warm_query_cache(turtle: Path) -> None:
-    """Parse the fresh Turtle into the query cache now, so that the first `qkg query` is fast too."""
-    from kg.store import open_store
+class QueryCacheLoader:
+    """Parses fresh Turtle into the query cache in a thread, so that the first `qkg query` is fast too.
 
-    try:
-        open_store(turtle)
-    except (QkgError, OSError) as exc:  # a cache that cannot be written only slows queries down
-        log.warning("could not cache %s for queries: %s", turtle, exc)
+    The cache is keyed by the file's bytes, so an entry loaded from the staged
+    copy serves the committed file. Oxigraph parses without holding the GIL.
+    """
+
+    def __init__(self, staged_turtle: Path, final_turtle: Path):
+        self._thread = threading.Thread(target=self._load, args=(staged_turtle.read_bytes(), final_turtle),
+                                        name="qkg-query-cache", daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _load(data: bytes, final_turtle: Path) -> None:
+        from kg.store import cache_graph_bytes, rdf_format
+
+        try:
+            cache_graph_bytes(data, rdf_format(final_turtle), final_turtle)
+        except (QkgError, OSError) as exc:  # a cache that cannot be written only slows queries down
+            log.warning("could not cache %s for queries: %s", final_turtle, exc)
+
+    def __enter__(self) -> "QueryCacheLoader":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._thread.join()  # also after a failure: a load cut off at exit would leave a half-written entry

@@ -110,6 +110,19 @@ def serialize(graph: KnowledgeGraph, file_name: str) -> bytes:
     return RdfExport(graph).serialize(file_name)
 
 
+def turtle_bytes(triples) -> bytes:
+    """Turtle of plain triples, in the order of the exports, duplicates dropped.
+
+    The lean path for one graph and one file: no per-document lists, no rdflib copy.
+    """
+    sort_key, terms = TripleSortKeys(), _OxTerms()
+    keyed = {}
+    for triple in triples:
+        keyed.setdefault(sort_key(triple), triple)
+    ordered = [terms.triple(key, keyed[key]) for key in sorted(keyed)]
+    return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+
+
 class StagedExports:
     """A temporary folder beside ``out`` whose files replace those in ``out`` on commit.
 

@@ -6,20 +6,16 @@ last bits of floating-point arithmetic.
 from __future__ import annotations
 
 import functools
-import io
-import re
 
-import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
 from kg.analytics.analysis import Analysis
-from kg.builder import KnowledgeGraph
-from kg.exports import serialize
+from kg.analytics.gephi import gexf_text, graphml_text
+from kg.exports import turtle_bytes
 from kg.namespace import ID, QGOV
 from kg.results import csv_text
 
-ANALYTICS_GRAPH = ID["analytics"]
 MEMBERS_LISTED = 10
 
 
@@ -113,18 +109,12 @@ def analytics_triples(analysis: Analysis) -> list[tuple]:
 
 
 def analytics_turtle(analysis: Analysis) -> bytes:
-    return serialize(KnowledgeGraph(graphs={ANALYTICS_GRAPH: analytics_triples(analysis)}), "qgov.ttl")
+    return turtle_bytes(analytics_triples(analysis))
 
 
 def graphml_bytes(analysis: Analysis) -> bytes:
-    return "\n".join(nx.generate_graphml(analysis.network)).encode("utf-8") + b"\n"
-
-
-# networkx stamps GEXF files with today's date; a build must not change with the calendar.
-_GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
+    return graphml_text(analysis.network).encode("utf-8")
 
 
 def gexf_bytes(analysis: Analysis) -> bytes:
-    buffer = io.BytesIO()
-    nx.write_gexf(analysis.network, buffer)
-    return _GEXF_DATE.sub("", buffer.getvalue().decode("utf-8")).encode("utf-8")
+    return gexf_text(analysis.network).encode("utf-8")

@@ -16,6 +16,7 @@ validate with pyshacl instead, so a new kind of check is never skipped.
 from __future__ import annotations
 
 import datetime
+import gc
 import logging
 import re
 from decimal import Decimal
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection as RdfList
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node, Variable
 
 from kg.errors import QkgError
@@ -86,8 +88,8 @@ _VALUE_TYPES = {
 _FORCE_VALUE_COMPARISON = (datetime.datetime, datetime.time)
 
 Values = Collection[Node]
-# A check yields (offending value or None, constraint component) for one focus node and its value nodes.
-Check = Callable[["DataIndex", Node, Values], Iterable[tuple[Node | None, URIRef]]]
+# A check maps (focus node, value nodes) pairs to (focus, offending value or None, constraint component).
+Check = Callable[["DataIndex", list[tuple[Node, Values]]], list[tuple[Node, Node | None, object]]]
 
 
 class DataIndex:
@@ -96,9 +98,15 @@ class DataIndex:
     def __init__(self, graph: Graph, predicates: Iterable[URIRef]):
         self.graph = graph
         self.objects: dict[URIRef, dict[Node, list[Node]]] = {}
+        by_object = _memory_pos_index(graph)
         for predicate in {*predicates, RDF.type}:
             by_subject: dict[Node, list[Node]] = {}
-            for subject, obj in graph.subject_objects(predicate):
+            if by_object is not None:
+                pairs = ((subject, obj) for obj, subjects in by_object.get(predicate, {}).items()
+                         for subject in subjects)
+            else:
+                pairs = graph.subject_objects(predicate)
+            for subject, obj in pairs:
                 values = by_subject.get(subject)
                 if values is None:
                     by_subject[subject] = [obj]
@@ -131,6 +139,18 @@ class DataIndex:
         return {node for sub in self.subclasses(cls) for node in self._instances.get(sub, ())}
 
 
+def _memory_pos_index(graph: Graph) -> dict | None:
+    """rdflib's own predicate -> object -> subjects index, when it holds exactly this graph's triples.
+
+    Reading it directly is ten times faster than ``subject_objects`` (which works out each triple's
+    contexts); a graph sharing its store with others (a named graph of a Dataset) takes the slow way.
+    """
+    store = graph.store
+    if type(graph) is not Graph or type(store) is not Memory or store.__len__() != len(graph):
+        return None
+    return getattr(store, "_Memory__pos", None)
+
+
 class CompiledShape:
     """A shape as check functions; ``path`` is None for a node shape."""
 
@@ -146,22 +166,31 @@ class CompiledShape:
         self.sparql_only = False  # every check is a SPARQL constraint
         self.sparql_unnamed = False  # one of those has no sh:message
 
-    def failures(self, data: DataIndex, focus: Node) -> Iterator[tuple[CompiledShape, Node | None, URIRef]]:
-        """(shape whose constraint failed, value, component) for each way ``focus`` breaks this shape."""
+    def pairs(self, data: DataIndex, focus_nodes: Iterable[Node]) -> list[tuple[Node, Values]]:
+        """Each focus node with its value nodes: itself for a node shape, its path's objects for a property shape."""
+        if self.path is None:
+            return [(focus, (focus,)) for focus in focus_nodes]
+        by_subject = data.objects[self.path]
+        return [(focus, by_subject.get(focus, ())) for focus in focus_nodes]
+
+    def results(self, data: DataIndex, focus_nodes: Iterable[Node]) -> Iterator[Result]:
+        """What this shape and its property shapes report about ``focus_nodes``."""
         if self.deactivated:
             return
-        values = (focus,) if self.path is None else data.objects[self.path].get(focus, ())
+        focus_nodes = list(focus_nodes)
+        every = self.pairs(data, focus_nodes)
+        with_values = [pair for pair in every if pair[1]]
         for check in self.checks:
-            for value, component in check(data, focus, values):
-                yield self, value, component
+            for focus, value, component in check(data, every if getattr(check, "needs_empty", False) else with_values):
+                yield _result(self, focus, value, component)
         for prop in self.properties:
-            yield from prop.failures(data, focus)
+            yield from prop.results(data, focus_nodes)
 
     def conforms(self, data: DataIndex, node: Node) -> bool:
         key = (id(self), node)
         known = data.conforms.get(key)
         if known is None:
-            known = next(self.failures(data, node), None) is None
+            known = next(self.results(data, (node,)), None) is None
             data.conforms[key] = known
         return known
 
@@ -322,7 +351,7 @@ class ShapesEngine:
         compiled.sparql_unnamed |= message is None
         deactivated = self._one(constraint, SH.deactivated)
         if isinstance(deactivated, Literal) and deactivated.value is True:
-            return lambda data, focus, values: ()
+            return lambda data, pairs: []
         namespaces = {}
         for prefixes in graph.objects(constraint, SH.prefixes):
             for declaration in graph.objects(prefixes, SH.declare):
@@ -347,6 +376,17 @@ class ShapesEngine:
 
     def validate(self, graph: Graph) -> list[Result]:
         """Every result of every target shape on ``graph``, in no particular order."""
+        # The index and memo make millions of small objects and free none: the collector would walk
+        # the whole graph again and again for nothing.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._validate(graph)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _validate(self, graph: Graph) -> list[Result]:
         data = DataIndex(graph, self.predicates)
         for key, (_, query, _) in enumerate(self._sparql):
             # $this is left unbound: for a query of joins and filters that is pre-binding, for all nodes at once.
@@ -357,18 +397,14 @@ class ShapesEngine:
             data.sparql_rows[key] = rows
         results = []
         for root in self.roots:
-            if root.deactivated:
-                continue
             focus_nodes = set()
             for target in root.targets:
                 focus_nodes.update(target(data))
-            for focus in focus_nodes:
-                for shape, value, component in root.failures(data, focus):
-                    results.append(_result(shape, focus, value, component))
+            results.extend(root.results(data, focus_nodes))
         return results
 
 
-def _result(shape: CompiledShape, focus: Node, value: Node | None, component) -> Result:
+def _result(shape: CompiledShape, focus: Node, value: Node | None, component: URIRef | _SparqlHit) -> Result:
     if isinstance(component, _SparqlHit):
         return Result(focus, component.path or shape.path, component.value, SH.SPARQLConstraintComponent,
                       component.message, shape.severity, shape.node)
@@ -406,28 +442,33 @@ def _pattern_variables(algebra) -> Iterator[Node]:
 
 
 # --- constraint components ---------------------------------------------------------------------------
+# Each check takes the (focus node, value nodes) pairs of a shape at once and returns its results as
+# (focus, value or None, component): one call per shape and constraint, not one per node.
+
+
+def _per_value(component: URIRef, passes: Callable[[DataIndex, Node], bool]) -> Check:
+    def check(data, pairs):
+        return [(focus, value, component) for focus, values in pairs for value in values if not passes(data, value)]
+    return check
 
 
 def _min_count(minimum: int) -> Check:
-    def check(data, focus, values):
-        return ((None, SH.MinCountConstraintComponent),) if len(values) < minimum else ()
+    def check(data, pairs):
+        return [(focus, None, SH.MinCountConstraintComponent) for focus, values in pairs if len(values) < minimum]
+    check.needs_empty = True
     return check
 
 
 def _max_count(maximum: int) -> Check:
-    def check(data, focus, values):
-        return ((None, SH.MaxCountConstraintComponent),) if len(values) > maximum else ()
+    def check(data, pairs):
+        return [(focus, None, SH.MaxCountConstraintComponent) for focus, values in pairs if len(values) > maximum]
     return check
 
 
 def _class(cls: Node) -> Check:
-    def check(data, focus, values):
-        wanted = data.subclasses(cls)
-        types = data.types
-        for value in values:
-            if isinstance(value, Literal) or wanted.isdisjoint(types.get(value, ())):
-                yield value, SH.ClassConstraintComponent
-    return check
+    def passes(data: DataIndex, value: Node) -> bool:
+        return not isinstance(value, Literal) and not data.subclasses(cls).isdisjoint(data.types.get(value, ()))
+    return _per_value(SH.ClassConstraintComponent, passes)
 
 
 def _datatype(datatype: Node) -> Check:
@@ -436,7 +477,7 @@ def _datatype(datatype: Node) -> Check:
     def well_formed(value: Literal) -> bool:
         return value_types is None or isinstance(value.value, value_types)
 
-    def matches(value: Node) -> bool:
+    def passes(data: DataIndex, value: Node) -> bool:
         # pyshacl's reading: the same datatype IRI and not ill-typed; plain literals are xsd:string.
         if not isinstance(value, Literal):
             return False
@@ -451,22 +492,15 @@ def _datatype(datatype: Node) -> Check:
         if datatype == RDF.langString and value.language:
             return well_formed(value)
         return False
-
-    def check(data, focus, values):
-        return [(value, SH.DatatypeConstraintComponent) for value in values if not matches(value)]
-    return check
+    return _per_value(SH.DatatypeConstraintComponent, passes)
 
 
 def _node_kind(kinds: tuple[type, ...]) -> Check:
-    def check(data, focus, values):
-        return [(value, SH.NodeKindConstraintComponent) for value in values if not isinstance(value, kinds)]
-    return check
+    return _per_value(SH.NodeKindConstraintComponent, lambda data, value: isinstance(value, kinds))
 
 
 def _in(members: frozenset[Node]) -> Check:
-    def check(data, focus, values):
-        return [(value, SH.InConstraintComponent) for value in values if value not in members]
-    return check
+    return _per_value(SH.InConstraintComponent, lambda data, value: value in members)
 
 
 def _pattern(regex: re.Pattern) -> Check:
@@ -476,10 +510,9 @@ def _pattern(regex: re.Pattern) -> Check:
             return str(value.value)
         return str(value)
 
-    def check(data, focus, values):
-        return [(value, SH.PatternConstraintComponent) for value in values
-                if isinstance(value, BNode) or not regex.search(text(value))]
-    return check
+    def passes(data: DataIndex, value: Node) -> bool:
+        return not isinstance(value, BNode) and regex.search(text(value)) is not None
+    return _per_value(SH.PatternConstraintComponent, passes)
 
 
 def _compare_literals(first: Literal, second: Literal) -> int:
@@ -491,44 +524,52 @@ def _compare_literals(first: Literal, second: Literal) -> int:
     return 1 if first > second else -1
 
 
+_EXACT_NUMBERS = frozenset({XSD.integer, XSD.decimal})
+
+
 def _range(bound: Node, component: URIRef, accepts: Callable[[int], bool]) -> Check:
     bound_is_text = isinstance(bound, Literal) and isinstance(bound.value, str)
+    # Integers and decimals order by their values whichever way they are compared; this skips rdflib's slow path.
+    bound_number = bound.value if isinstance(bound, Literal) and bound.datatype in _EXACT_NUMBERS else None
 
-    def passes(value: Node) -> bool:
+    def passes(data: DataIndex, value: Node) -> bool:
         if not isinstance(value, Literal) or isinstance(value.value, str) != bound_is_text:
             return False
+        if bound_number is not None and value.datatype in _EXACT_NUMBERS and value.value is not None:
+            difference = value.value - bound_number
+            return accepts(0 if difference == 0 else 1 if difference > 0 else -1)
         try:
             return accepts(_compare_literals(value, bound))
         except (TypeError, NotImplementedError):
             return False
-
-    def check(data, focus, values):
-        return [(value, component) for value in values if not passes(value)]
-    return check
+    return _per_value(component, passes)
 
 
 def _language_in(languages: list[str]) -> Check:
     wanted = set(languages)
 
-    def passes(value: Node) -> bool:
+    def passes(data: DataIndex, value: Node) -> bool:
         if not isinstance(value, Literal) or not value.language:
             return False
         tag = value.language.lower()
         return "*" in wanted or tag in wanted or tag.split("-")[0] in wanted
-
-    def check(data, focus, values):
-        return [(value, SH.LanguageInConstraintComponent) for value in values if not passes(value)]
-    return check
+    return _per_value(SH.LanguageInConstraintComponent, passes)
 
 
-def _unique_lang(data, focus, values):
+def _repeated_languages(values: Values) -> set[str]:
     seen: set[str] = set()
     repeated: set[str] = set()
     for value in values:
         if isinstance(value, Literal) and value.language:
             tag = value.language.lower()
             (repeated if tag in seen else seen).add(tag)
-    return [(None, SH.UniqueLangConstraintComponent) for _ in repeated]
+    return repeated
+
+
+def _unique_lang(data, pairs):
+    # One result per repeated language, without a value (as pyshacl reports it).
+    return [(focus, None, SH.UniqueLangConstraintComponent)
+            for focus, values in pairs if len(values) > 1 for _ in _repeated_languages(values)]
 
 
 def _comparable(node: Node) -> tuple[object, bool]:
@@ -537,51 +578,67 @@ def _comparable(node: Node) -> tuple[object, bool]:
         raise EngineUndecided("sh:lessThan with a blank node")
     if isinstance(node, URIRef):
         return str(node), True
-    if isinstance(node, Literal) and isinstance(node.value, str):
-        return node.value, True
+    if isinstance(node, Literal):
+        if isinstance(node.value, str):
+            return node.value, True
+        if node.datatype in _EXACT_NUMBERS and node.value is not None:
+            return _Number(node.value, node), False
     return node, False
 
 
+class _Number:
+    """An integer or decimal literal, with its value: what rdflib's Literal.__lt__ orders two such by."""
+
+    __slots__ = ("value", "literal")
+
+    def __init__(self, value, literal: Literal):
+        self.value = value
+        self.literal = literal
+
+
+def _less(left, right) -> bool:
+    if type(left) is _Number and type(right) is _Number:
+        return left.value < right.value
+    return (left.literal if type(left) is _Number else left) < (right.literal if type(right) is _Number else right)
+
+
 def _less_than(other: URIRef) -> Check:
-    def check(data, focus, values):
+    def check(data, pairs):
         failures = []
-        bounds = [_comparable(bound) for bound in set(data.values(focus, other))]
-        for value in values:
-            left, left_is_text = _comparable(value)
-            for right, right_is_text in bounds:
-                try:
-                    if left_is_text != right_is_text or not left < right:
-                        failures.append((value, SH.LessThanConstraintComponent))
-                except TypeError as exc:
-                    raise EngineUndecided(f"sh:lessThan cannot order {value!r}") from exc
+        for focus, values in pairs:
+            bounds = [_comparable(bound) for bound in set(data.values(focus, other))]
+            for value in values:
+                left, left_is_text = _comparable(value)
+                for right, right_is_text in bounds:
+                    try:
+                        if left_is_text != right_is_text or not _less(left, right):
+                            failures.append((focus, value, SH.LessThanConstraintComponent))
+                    except TypeError as exc:
+                        raise EngineUndecided(f"sh:lessThan cannot order {value!r}") from exc
         return failures
     return check
 
 
 def _disjoint(other: URIRef) -> Check:
-    def check(data, focus, values):
-        others = data.values(focus, other)
-        return [(value, SH.DisjointConstraintComponent) for value in values if value in others]
+    def check(data, pairs):
+        return [(focus, value, SH.DisjointConstraintComponent) for focus, values in pairs
+                for others in (data.values(focus, other),) if others for value in values if value in others]
     return check
 
 
 def _node(shape: CompiledShape) -> Check:
-    def check(data, focus, values):
-        return [(value, SH.NodeConstraintComponent) for value in values if not shape.conforms(data, value)]
-    return check
+    return _per_value(SH.NodeConstraintComponent, shape.conforms)
 
 
 def _or(shapes: list[CompiledShape]) -> Check:
-    def check(data, focus, values):
-        return [(value, SH.OrConstraintComponent) for value in values
-                if not any(shape.conforms(data, value) for shape in shapes)]
-    return check
+    return _per_value(SH.OrConstraintComponent, lambda data, value: any(s.conforms(data, value) for s in shapes))
 
 
 def _qualified_min(shape: CompiledShape, least: int) -> Check:
-    def check(data, focus, values):
-        conforming = sum(1 for value in values if shape.conforms(data, value))
-        return ((None, SH.QualifiedMinCountConstraintComponent),) if conforming < least else ()
+    def check(data, pairs):
+        return [(focus, None, SH.QualifiedMinCountConstraintComponent) for focus, values in pairs
+                if sum(1 for value in values if shape.conforms(data, value)) < least]
+    check.needs_empty = True
     return check
 
 
@@ -602,22 +659,25 @@ def _fill(message: str, bindings: dict[str, Node]) -> str:
 
 
 def _sparql(key: int, message: str | None, *, is_node_shape: bool) -> Check:
-    def check(data, focus, values):
-        hits, seen = [], []
-        for row in data.sparql_rows[key].get(focus, ()):
-            row = dict(row)
-            path, value = row.pop("path", None), row.pop("value", None)
-            row.pop("this", None)
-            signature = (path, value, row)
-            if signature in seen:  # pyshacl drops repeated rows of one focus node
-                continue
-            seen.append(signature)
-            value = value if value is not None else (focus if is_node_shape else None)
-            bindings = {**row, "this": focus}
-            if path is not None:
-                bindings["path"] = path
-            if value is not None:
-                bindings["value"] = value
-            hits.append((value, _SparqlHit(path, value, _fill(message or "", bindings))))
+    def check(data, pairs):
+        hits = []
+        rows_by_focus = data.sparql_rows[key]
+        for focus, _ in pairs:
+            seen = []
+            for row in rows_by_focus.get(focus, ()):
+                row = dict(row)
+                path, value = row.pop("path", None), row.pop("value", None)
+                row.pop("this", None)
+                signature = (path, value, row)
+                if signature in seen:  # pyshacl drops repeated rows of one focus node
+                    continue
+                seen.append(signature)
+                value = value if value is not None else (focus if is_node_shape else None)
+                bindings = {**row, "this": focus}
+                if path is not None:
+                    bindings["path"] = path
+                if value is not None:
+                    bindings["value"] = value
+                hits.append((focus, value, _SparqlHit(path, value, _fill(message or "", bindings))))
         return hits
     return check

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -44,20 +45,33 @@ def paused_gc():
             gc.enable()
 
 
+@contextmanager
+def timed(step: str):
+    """Log how long ``step`` took (`qkg -v build` shows where a large build spends its time)."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        log.info("%s: %.2f s", step, time.perf_counter() - started)
+
+
 def build_graph(facts_paths: Iterable[Path] | None = None) -> KnowledgeGraph:
     """Read the facts (the curated default when none are given) and build the graph."""
     paths = list(facts_paths or [resources.curated_facts_dir()])
     with paused_gc():
-        documents = read_facts(paths)
+        with timed("read the facts files"):
+            documents = read_facts(paths)
         log.info("read %d facts files", len(documents))
-        return build(documents)
+        with timed("built the graph"):
+            return build(documents)
 
 
 def shape_violations(graph: KnowledgeGraph) -> list:
     """The violations (warnings and infos left out) of the shapes by ``graph``."""
     from kg.validate import validate_graph
 
-    return [v for v in validate_graph(graph.to_graph()) if v.is_violation]
+    with timed("checked the shapes"):
+        return [v for v in validate_graph(graph.to_graph()) if v.is_violation]
 
 
 def check_shapes(graph: KnowledgeGraph) -> None:
@@ -89,7 +103,8 @@ def _stage_page_files(graph: KnowledgeGraph, staged: StagedExports) -> list[str]
     from kg.viz.page import stage_page  # numpy and pyvis load only when a page is written
 
     before = set(staged.files)
-    stage_page(graph, staged)
+    with timed("wrote the page"):
+        stage_page(graph, staged)
     return [name for name in staged.files if name not in before]
 
 
@@ -107,9 +122,11 @@ def _build_exports(facts_paths: Iterable[Path] | None, out: Path, *, validate: b
                    analyze: bool, fork: bool | None) -> BuildResult:
     graph = build_graph(facts_paths)
     with StagedExports(out) as staged, Sidecar(_side_steps(graph, staged, validate, page), fork=fork) as side:
-        triples = stage_rdf(graph, staged)
+        with timed("wrote the RDF exports"):
+            triples = stage_rdf(graph, staged)
         if validate:
-            violations = side.result("shapes")
+            with timed("waited for the shapes check"):
+                violations = side.result("shapes")
             if violations:
                 raise GraphInvalid(violations)
         # Only a graph that passed the shapes goes into the query cache. Oxigraph parses
@@ -118,10 +135,12 @@ def _build_exports(facts_paths: Iterable[Path] | None, out: Path, *, validate: b
             if analyze:
                 from kg.analytics import stage_analytics
 
-                stage_analytics(triples, staged)
+                with timed("wrote the analytics"):
+                    stage_analytics(triples, staged)
             if page:
-                for name in side.result("page"):
-                    staged.path(name)  # registers the file the child wrote
+                with timed("waited for the page"):
+                    for name in side.result("page"):
+                        staged.path(name)  # registers the file the child wrote
         written = staged.commit()
     return BuildResult(graph=graph, summary=graph.summary(), written=written)
 
@@ -151,4 +170,5 @@ class QueryCacheLoader:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._thread.join()  # also after a failure: a load cut off at exit would leave a half-written entry
+        with timed("waited for the query cache"):
+            self._thread.join()  # also after a failure: a load cut off at exit would leave a half-written entry

@@ -1,69 +1,102 @@
-"""How long SHACL validation takes, on the curated graph and on copies of it up to 100k triples.
+"""How long SHACL validation takes: kg.shacl (what `qkg build` and `qkg validate` run) beside pyshacl.
 
-    .venv/bin/python bench/bench_validate.py [--sizes 2000,10000,100000] [--rdfs]
+    .venv/bin/python bench/bench_validate.py [--sizes curated,10k,100k,1M] [--pyshacl-at-1m] [--rdfs]
 
-The large graphs are the curated default repeated with fresh instance IRIs, so
-they have its mix of entities, conferrals, positions and spans. ``--rdfs``
-also times the alternative of mixing the ontology in and running RDFS
-inference, which the shapes do not need.
+Sizes name the synthetic facts of bench/synth.py (bench/out/synth-10k, -100k,
+-1M; generated when missing) or ``curated`` (the embedded default). For each
+size it builds the graph once, then times each validator on it: wall-clock
+and CPU seconds (the CPU figure holds steady when other processes share the
+machine), the peak memory the run allocated beyond the graph (tracemalloc, in
+a second run) and the number of violations; "same" says whether both validators printed the
+same lines. pyshacl takes minutes at a million triples, so it runs there only
+with --pyshacl-at-1m. ``--rdfs`` also times pyshacl with the ontology mixed in
+and RDFS inference, which the shapes do not need.
 """
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 import time
+import tracemalloc
+from pathlib import Path
 
 from pyshacl import validate as pyshacl_validate
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
-from kg.namespace import ID
 from kg.pipeline import build_graph
 from kg.resources import ontology_file
-from kg.validate import shapes_graph, validate_graph
+from kg.validate import shapes_graph, validate_fast, validate_with_pyshacl
+
+BENCH = Path(__file__).resolve().parent
+SYNTHETIC = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
 
 
-def renamed(term, copy: int):
-    """The instance IRIs of copy ``copy`` of the graph; everything else unchanged."""
-    if isinstance(term, URIRef) and str(term).startswith(str(ID)):
-        return URIRef(f"{term}/copy{copy}")
-    return term
+def facts_for(size: str) -> list[Path] | None:
+    """The facts folder of a size (generated when missing), or None for the curated default."""
+    if size == "curated":
+        return None
+    if size not in SYNTHETIC:
+        raise SystemExit(f"unknown size {size!r} (use curated, {', '.join(SYNTHETIC)})")
+    folder = BENCH / "out" / f"synth-{size}"
+    if not folder.is_dir():
+        subprocess.run([sys.executable, str(BENCH / "synth.py"), "--triples", str(SYNTHETIC[size]),
+                        "--out", str(folder)], check=True)
+    return [folder]
 
 
-def scaled(base: Graph, triples: int) -> Graph:
-    graph = Graph()
-    copy = 0
-    while len(graph) < triples:
-        for s, p, o in base:
-            graph.add((renamed(s, copy), p, renamed(o, copy)))
-        copy += 1
-    return graph
-
-
-def timed(function) -> str:
-    """Wall-clock and CPU seconds: the CPU figure holds steady when other processes share the machine."""
+def timed(function):
+    """(result, wall s, cpu s)."""
     wall, cpu = time.perf_counter(), time.process_time()
-    function()
-    return f"{time.perf_counter() - wall:.2f} s ({time.process_time() - cpu:.2f} cpu)"
+    result = function()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def peak_mb(function) -> float:
+    """The most memory Python held for the call's own allocations (a second, slower run under tracemalloc)."""
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def cell(wall: float, cpu: float, memory: float | None) -> str:
+    peak = f"{memory:.0f} MB" if memory is not None else "- MB"
+    return f"{wall:.2f} s ({cpu:.2f} cpu) {peak}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="2000,10000,100000", help="triple counts to time (comma-separated)")
-    parser.add_argument("--rdfs", action="store_true", help="also time ontology + RDFS inference")
+    parser.add_argument("--sizes", default="curated,10k,100k,1M", help="sizes to time (comma-separated)")
+    parser.add_argument("--pyshacl-at-1m", action="store_true", help="also run pyshacl at a million triples")
+    parser.add_argument("--rdfs", action="store_true", help="also time pyshacl with the ontology and RDFS inference")
     args = parser.parse_args()
 
-    base = build_graph().to_graph()
-    ontology = Graph().parse(ontology_file(), format="turtle")
     shapes_graph()  # parse the shapes once, outside the timings
-    print(f"curated graph: {len(base)} triples")
-    print(f"{'triples':>8}  {'shapes only':>22}  {'rdfs + ontology':>22}")
-    for size in (int(s) for s in args.sizes.split(",")):
-        graph = base if size <= len(base) else scaled(base, size)
-        plain = timed(lambda: validate_graph(graph))
-        rdfs = "-"
+    validate_fast(Graph())  # and compile them
+    print(f"{'size':>7} {'triples':>9}  {'kg.shacl':>30}  {'pyshacl':>30}  violations  same")
+    for size in args.sizes.split(","):
+        graph = build_graph(facts_for(size)).to_graph()
+        fast, *fast_figures = timed(lambda: validate_fast(graph))
+        fast_figures.append(peak_mb(lambda: validate_fast(graph)))
+        reference, reference_cell, same = None, "-", "-"
+        if size != "1M" or args.pyshacl_at_1m:
+            reference, *reference_figures = timed(lambda: validate_with_pyshacl(graph))
+            # tracemalloc would slow pyshacl's minutes at 1M several times over
+            reference_figures.append(peak_mb(lambda: validate_with_pyshacl(graph)) if size != "1M" else None)
+            reference_cell = cell(*reference_figures)
+            same = "yes" if [str(v) for v in fast] == [str(v) for v in reference] else "NO"
+        counts = str(len(fast)) if reference is None else f"{len(fast)} / {len(reference)}"
+        print(f"{size:>7} {len(graph):>9}  {cell(*fast_figures):>30}  {reference_cell:>30}  {counts:>10}  {same}",
+              flush=True)
         if args.rdfs:
-            rdfs = timed(lambda: pyshacl_validate(graph, shacl_graph=shapes_graph(), ont_graph=ontology,
-                                                  inference="rdfs"))
-        print(f"{len(graph):>8}  {plain:>22}  {rdfs:>22}")
+            ontology = Graph().parse(ontology_file(), format="turtle")
+            _, *rdfs_figures = timed(lambda: pyshacl_validate(graph, shacl_graph=shapes_graph(),
+                                                              ont_graph=ontology, inference="rdfs"))
+            print(f"{'':>7} {'':>9}  pyshacl with ontology + RDFS inference: {cell(*rdfs_figures, None)}",
+                  flush=True)
 
 
 if __name__ == "__main__":

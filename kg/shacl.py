@@ -98,26 +98,34 @@ class DataIndex:
     def __init__(self, graph: Graph, predicates: Iterable[URIRef]):
         self.graph = graph
         self.objects: dict[URIRef, dict[Node, list[Node]]] = {}
+        # One object per IRI: rdflib compares equal but distinct terms in Python, identical ones at C speed.
+        self._canonical: dict[Node, Node] = {}
         by_object = _memory_pos_index(graph)
-        for predicate in {*predicates, RDF.type}:
-            by_subject: dict[Node, list[Node]] = {}
-            if by_object is not None:
-                pairs = ((subject, obj) for obj, subjects in by_object.get(predicate, {}).items()
-                         for subject in subjects)
-            else:
-                pairs = graph.subject_objects(predicate)
-            for subject, obj in pairs:
-                values = by_subject.get(subject)
-                if values is None:
-                    by_subject[subject] = [obj]
-                else:
-                    values.append(obj)
-            self.objects[predicate] = by_subject
+        for predicate in (RDF.type, *(set(predicates) - {RDF.type})):
+            self.objects[predicate] = self._by_subject(graph, by_object, predicate)
         self.types = self.objects[RDF.type]
         self.conforms: dict[tuple[int, Node], bool] = {}
         self.sparql_rows: dict[int, dict[Node, list[dict[str, Node]]]] = {}
         self._subclasses: dict[Node, frozenset[Node]] = {}
         self._instances: dict[Node, list[Node]] | None = None
+
+    def _by_subject(self, graph: Graph, by_object: dict | None, predicate: URIRef) -> dict[Node, list[Node]]:
+        canonical = self._canonical
+        by_subject: dict[Node, list[Node]] = {}
+        if by_object is not None:
+            pairs = ((subject, obj) for obj, subjects in by_object.get(predicate, {}).items() for subject in subjects)
+        else:
+            pairs = graph.subject_objects(predicate)
+        for subject, obj in pairs:
+            subject = canonical.setdefault(subject, subject)
+            if type(obj) is URIRef:
+                obj = canonical.setdefault(obj, obj)
+            values = by_subject.get(subject)
+            if values is None:
+                by_subject[subject] = [obj]
+            else:
+                values.append(obj)
+        return by_subject
 
     def values(self, subject: Node, predicate: URIRef) -> list[Node]:
         return self.objects[predicate].get(subject, [])
@@ -126,7 +134,8 @@ class DataIndex:
         """``cls`` and every class the data graph declares a subclass of it, transitively."""
         found = self._subclasses.get(cls)
         if found is None:
-            found = frozenset(self.graph.transitive_subjects(RDFS.subClassOf, cls)) | {cls}
+            found = frozenset(self._canonical.get(sub, sub)
+                              for sub in {cls, *self.graph.transitive_subjects(RDFS.subClassOf, cls)})
             self._subclasses[cls] = found
         return found
 
@@ -386,7 +395,8 @@ class ShapesEngine:
             if collecting:
                 gc.enable()
 
-    def _validate(self, graph: Graph) -> list[Result]:
+    def index(self, graph: Graph) -> DataIndex:
+        """The data as the checks read it, with the SPARQL constraints' rows worked out."""
         data = DataIndex(graph, self.predicates)
         for key, (_, query, _) in enumerate(self._sparql):
             # $this is left unbound: for a query of joins and filters that is pre-binding, for all nodes at once.
@@ -395,6 +405,10 @@ class ShapesEngine:
                 bound = {str(var): value for var, value in row.asdict().items()}
                 rows.setdefault(bound["this"], []).append(bound)
             data.sparql_rows[key] = rows
+        return data
+
+    def _validate(self, graph: Graph) -> list[Result]:
+        data = self.index(graph)
         results = []
         for root in self.roots:
             focus_nodes = set()

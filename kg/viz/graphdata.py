@@ -12,10 +12,29 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
+from rdflib import namespace as rdflib_namespaces
 
+from kg import namespace as qkg_namespaces
 from kg.builder import KnowledgeGraph, Triple
-from kg.namespace import AWARD_LEVELS, ENTITY_CLASSES, ORG, QGOV, SCHEMA
+from kg.namespace import AWARD_LEVELS, ENTITY_CLASSES
+
+
+class _TermsOnce:
+    """A namespace whose terms are made once: each attribute of an rdflib namespace makes (and checks) a
+    new URIRef, which cost seconds in the loops below at a million triples."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+
+DCTERMS, PROV, RDF, RDFS, SKOS = (_TermsOnce(getattr(rdflib_namespaces, n)) for n in ("DCTERMS", "PROV", "RDF", "RDFS",
+                                                                                       "SKOS"))
+ORG, QGOV, SCHEMA = (_TermsOnce(getattr(qkg_namespaces, n)) for n in ("ORG", "QGOV", "SCHEMA"))
 
 TYPE_OF_CLASS = {cls: name for name, cls in ENTITY_CLASSES.items()}
 LEVEL_OF_IRI = {iri: key for key, iri in AWARD_LEVELS.items()}
@@ -119,17 +138,25 @@ def _year(value) -> int | None:
         return None
 
 
+def _text_of_key(item) -> str:
+    return str(item[0])
+
+
 class _Index:
     """Triples by subject, and the documents whose graphs hold each triple."""
 
     def __init__(self, graph: KnowledgeGraph):
         self.by_subject: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
         self.sources: dict[Triple, set[str]] = defaultdict(set)
+        self._by_type: dict[URIRef, list[URIRef]] | None = None
         for document, triples in graph.graphs.items():
             for triple in triples:
                 self.sources[triple].add(str(document))
-        for s, p, o in sorted(self.sources, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+        for s, p, o in self.sources:
             self.by_subject[s][p].append(o)
+        # In the order of the triples' text, so that the page is the same in every process.
+        self.by_subject = {s: {p: sorted(objects, key=str) for p, objects in sorted(props.items(), key=_text_of_key)}
+                           for s, props in sorted(self.by_subject.items(), key=_text_of_key)}
 
     def values(self, subject, predicate) -> list:
         return self.by_subject.get(subject, {}).get(predicate, [])
@@ -139,7 +166,12 @@ class _Index:
         return found[0] if found else None
 
     def subjects_of_type(self, cls) -> list[URIRef]:
-        return [s for s, props in self.by_subject.items() if cls in props.get(RDF.type, ())]
+        if self._by_type is None:
+            self._by_type = defaultdict(list)
+            for subject, props in self.by_subject.items():
+                for type_ in props.get(RDF.type, ()):
+                    self._by_type[type_].append(subject)
+        return self._by_type.get(cls, [])
 
 
 def _text(value) -> str | None:

@@ -25,6 +25,7 @@ from kg.namespace import (
     ENTITY_CLASSES,
     KIND_OF_TYPE,
     PREFIXES,
+    TermsMadeOnce,
     adoption_iri,
     conferral_iri,
     document_iri,
@@ -38,21 +39,9 @@ from kg.resolve import ResolvedEntity, resolve_entities
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
-class _MadeOnce:
-    """A namespace whose terms are made once: each attribute of an rdflib namespace makes and checks a new term."""
-
-    def __init__(self, namespace):
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)  # found as a plain attribute from now on
-        return term
-
-
-DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (_MadeOnce(getattr(rdflib_namespace, name))
+DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (TermsMadeOnce(getattr(rdflib_namespace, name))
                                        for name in ("DCTERMS", "PROV", "RDF", "RDFS", "SKOS", "XSD"))
-ORG, QGOV, SCHEMA = (_MadeOnce(namespace.ORG), _MadeOnce(namespace.QGOV), _MadeOnce(namespace.SCHEMA))
+ORG, QGOV, SCHEMA = (TermsMadeOnce(namespace.ORG), TermsMadeOnce(namespace.QGOV), TermsMadeOnce(namespace.SCHEMA))
 
 _DATE_TYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
 
@@ -74,11 +63,11 @@ class KnowledgeGraph:
         return [union[key] for key in sorted(union)]
 
     def to_graph(self) -> Graph:
+        """The union as an rdflib Graph (whose store drops the duplicates: no need to sort them out first)."""
         graph = Graph()
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace)
-        for triple in self.triples():
-            graph.add(triple)
+        graph.addN((s, p, o, graph) for triples in self.graphs.values() for s, p, o in triples)
         return graph
 
     def summary(self) -> "BuildSummary":

@@ -18,6 +18,21 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
+
+
+class TermsMadeOnce:
+    """A namespace whose terms are made once: each attribute of an rdflib namespace makes and checks a new
+    term, which costs seconds in loops over a million triples."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)  # found as a plain attribute from now on
+        return term
+
+
 ONTOLOGY_IRI = URIRef("https://w3id.org/qgov/ontology")
 
 PREFIXES = {

@@ -16,25 +16,11 @@ from rdflib import namespace as rdflib_namespaces
 
 from kg import namespace as qkg_namespaces
 from kg.builder import KnowledgeGraph, Triple
-from kg.namespace import AWARD_LEVELS, ENTITY_CLASSES
+from kg.namespace import AWARD_LEVELS, ENTITY_CLASSES, TermsMadeOnce
 
-
-class _TermsOnce:
-    """A namespace whose terms are made once: each attribute of an rdflib namespace makes (and checks) a
-    new URIRef, which cost seconds in the loops below at a million triples."""
-
-    def __init__(self, namespace):
-        self._namespace = namespace
-
-    def __getattr__(self, name: str) -> URIRef:
-        term = getattr(self._namespace, name)
-        setattr(self, name, term)
-        return term
-
-
-DCTERMS, PROV, RDF, RDFS, SKOS = (_TermsOnce(getattr(rdflib_namespaces, n)) for n in ("DCTERMS", "PROV", "RDF", "RDFS",
-                                                                                       "SKOS"))
-ORG, QGOV, SCHEMA = (_TermsOnce(getattr(qkg_namespaces, n)) for n in ("ORG", "QGOV", "SCHEMA"))
+DCTERMS, PROV, RDF, RDFS, SKOS = (TermsMadeOnce(getattr(rdflib_namespaces, name))
+                                 for name in ("DCTERMS", "PROV", "RDF", "RDFS", "SKOS"))
+ORG, QGOV, SCHEMA = (TermsMadeOnce(getattr(qkg_namespaces, name)) for name in ("ORG", "QGOV", "SCHEMA"))
 
 TYPE_OF_CLASS = {cls: name for name, cls in ENTITY_CLASSES.items()}
 LEVEL_OF_IRI = {iri: key for key, iri in AWARD_LEVELS.items()}

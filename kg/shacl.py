@@ -19,9 +19,9 @@ import datetime
 import gc
 import logging
 import re
-from decimal import Decimal
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection as RdfList
@@ -332,7 +332,10 @@ class ShapesEngine:
             self.predicates.add(other)
             checks.append(_disjoint(other))
         for node_shape in graph.objects(shape, SH.node):
-            checks.append(_node(self._compile(node_shape, top_level=False)))
+            compiled = self._compile(node_shape, top_level=False)
+            if compiled.path is not None:
+                raise self._refuse(shape, "sh:node naming a property shape")
+            checks.append(_node(compiled))
         for alternatives in graph.objects(shape, SH["or"]):
             shapes = [self._compile(member, top_level=False) for member in self._list(shape, alternatives)]
             checks.append(_or(shapes))

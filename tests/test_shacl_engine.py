@@ -191,6 +191,8 @@ UNSUPPORTED = {
     "no message": """qsh:EntityShape sh:property [ sh:path skos:altLabel ; sh:maxCount 1 ] .""",
     "optional in SPARQL": """qsh:EntityShape sh:sparql [ a sh:SPARQLConstraint ; sh:message "optional" ;
         sh:select "SELECT $this WHERE { $this a ?type . OPTIONAL { $this rdfs:comment ?c } }" ] .""",
+    "sh:node naming a property shape": """qsh:EntityShape sh:property [ sh:path rdfs:label ;
+        sh:node [ sh:path rdfs:label ; sh:minCount 1 ] ; sh:message "label shape" ] .""",
     "target node": """qsh:Extra a sh:NodeShape ; sh:targetNode qgov:City ; sh:class qgov:Award ;
                         sh:message "target node" .""",
 }

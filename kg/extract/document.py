@@ -107,7 +107,9 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     org_set = SpanSet(org_spans)
     awards = [a for a in awards if not _overlaps(a, org_set)]
     org_and_award_set = SpanSet(org_spans + [a.span for a in awards])
-    named_things = [m for m in find_programs_and_events(text, places, lexicon) if not _overlaps(m, org_and_award_set)]
+    # A title in 《》 is one name, whatever names it holds ("《…市长质量奖管理办法》").
+    named_things = [m for m in find_programs_and_events(text, places, lexicon)
+                    if m.attrs.get("title") or not _overlaps(m, org_and_award_set)]
 
     canonical_org = merge_organizations(organizations, lexicon)
     for mention in organizations:
@@ -135,11 +137,7 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     for award in awards:
         _add_award(table, award)
     for thing in named_things:
-        issuer = thing.attrs.get("issuer")
-        if issuer:
-            issuer = table.place(issuer)
-        table.add(thing.type, thing.name, thing.span, thing.attrs.get("aliases", ()), 0.6,
-                  issuer=issuer if thing.type == "Regulation" else None)
+        _add_named_thing(table, thing)
 
     facts = DocumentFacts(document=_meta(document))
     recipients = organizations + people.mentions + free_places
@@ -247,6 +245,15 @@ def _one_confidence_per_span(facts: DocumentFacts) -> None:
         best[fact.evidence] = max(best.get(fact.evidence, 0.0), fact.confidence)
     for fact in statements:
         fact.confidence = best[fact.evidence]
+
+
+def _add_named_thing(table: _Table, thing: Mention) -> None:
+    """A regulation with its issuer, a programme, or an event with its date and place."""
+    attrs = thing.attrs
+    issuer = table.place(attrs["issuer"]) if attrs.get("issuer") and thing.type == "Regulation" else None
+    place = table.place(attrs["place"]) if attrs.get("place") and thing.type == "Event" else None
+    table.add(thing.type, thing.name, thing.span, attrs.get("aliases", ()), attrs.get("confidence", 0.6),
+              issuer=issuer, place=place, date=attrs.get("date") if thing.type == "Event" else None)
 
 
 def _add_award(table: _Table, award: Mention) -> str:

@@ -47,9 +47,13 @@ class Lexicon:
     negative_cues: tuple[str, ...]
     program_suffixes: tuple[str, ...]
     program_generic_prefixes: tuple[str, ...]
+    program_quoted_suffixes: tuple[str, ...]
+    program_title_suffixes: tuple[str, ...]
     adoption_verbs: tuple[str, ...]
     regulation_suffixes: tuple[str, ...]
     event_suffixes: tuple[str, ...]
+    event_markers: tuple[str, ...]
+    honour_suffixes: tuple[str, ...]
     ordinal_prefix: str
     count_nouns: tuple[str, ...]
 
@@ -106,9 +110,13 @@ def _default_lexicon() -> Lexicon:
         negative_cues=_words(data, "negative_cues"),
         program_suffixes=_words(data, "program_suffixes"),
         program_generic_prefixes=_words(data, "program_generic_prefixes"),
+        program_quoted_suffixes=_words(data, "program_quoted_suffixes"),
+        program_title_suffixes=_words(data, "program_title_suffixes"),
         adoption_verbs=_words(data, "adoption_verbs"),
         regulation_suffixes=_words(data, "regulation_suffixes"),
         event_suffixes=_words(data, "event_suffixes"),
+        event_markers=_words(data, "event_markers"),
+        honour_suffixes=_words(data, "honour_suffixes"),
         ordinal_prefix=str(data.get("ordinal_prefix", "")),
         count_nouns=_words(data, "count_nouns"),
     )

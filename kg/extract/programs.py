@@ -1,4 +1,4 @@
-"""Programmes, regulations and events: names in 《》 or quotes, or ending in a telling suffix."""
+"""Programmes and regulations: names in 《》 or quotes, or ending in a telling suffix (events: events.py)."""
 from __future__ import annotations
 
 import re
@@ -10,6 +10,7 @@ from kg.extract.mentions import Mention, drop_nested, is_cjk
 from kg.extract.organizations import name_before
 from kg.extract.tokenizer import dictionary_tag, tokens
 from kg.extract.places import Places, division_named
+from kg.extract.events import find_events
 
 # 《…》 may hold a line break where a page break cut the title.
 BOOK_TITLE = re.compile(r"《([^《》]{2,60}?)》")
@@ -29,8 +30,11 @@ def _compact(text: str) -> str:
 def _patterns() -> dict[str, re.Pattern]:
     lexicon = Lexicon.default()
     return {
-        "Program": re.compile(f"”?(?:{alternation(lexicon.program_suffixes)})"),
-        "Event": re.compile(f"”?(?:{alternation(lexicon.event_suffixes)})"),
+        "Program": re.compile(alternation(lexicon.program_suffixes)),
+        # “X”Y<ending>: a quoted core, then a few more characters of the name and a programme's ending.
+        "QuotedCore": re.compile(f"“(?P<core>[^“”\n，,。；;：:！？]{{1,16}})”(?P<of>的)?(?P<middle>[\u4e00-\u9fff]{{0,8}}?)"
+                                 f"(?P<suffix>{alternation([*lexicon.program_suffixes, '认证'])})"),
+        "QuotedName": re.compile("“(?P<name>[^“”\n，,。；;：:！？]{2,16})”"),
         "Regulation": re.compile("(?:条例|办法|纲要)"),
     }
 
@@ -51,8 +55,11 @@ def find_regulations(text: str, places: Places, lexicon: Lexicon) -> list[Mentio
     found = []
     for match in BOOK_TITLE.finditer(text):
         name = _compact(match.group(1))
-        if name.endswith(lexicon.regulation_suffixes):
-            found.append(Mention("Regulation", name, match.start(), match.end(), {"issuer": _issuer(name, places)}))
+        if name.endswith(lexicon.program_title_suffixes):
+            found.append(Mention("Program", name, match.start(), match.end(), {"aliases": [], "title": True}))
+        elif name.endswith(lexicon.regulation_suffixes):
+            found.append(Mention("Regulation", name, match.start(), match.end(),
+                                 {"issuer": _issuer(name, places), "title": True}))
     for match in QUOTED.finditer(text):
         name = _compact(match.group(1))
         if name.endswith(("条例", "办法", "纲要", "实施意见")):
@@ -65,48 +72,64 @@ def find_regulations(text: str, places: Places, lexicon: Lexicon) -> list[Mentio
     return found
 
 
-def _suffixed(text: str, kind: str, places: Places, lexicon: Lexicon) -> list[Mention]:
-    """Names ending in a programme or event suffix, with a quoted part ("“旗舰领航”行动") or a proper core."""
+def _suffixed(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
+    """Unquoted names ending in a programme suffix, with a proper core (quoted ones: _quoted)."""
     found = []
     place_ends = sorted(p.end for p in places.mentions)
-    for match in _patterns()[kind].finditer(text):
-        suffix = match.group().lstrip("”")
+    for match in _patterns()["Program"].finditer(text):
+        suffix = match.group()
         end = match.end()
-        if match.group().startswith("”"):
-            opening = text.rfind("“", max(0, match.start() - _MAX_NAME), match.start())
-            if opening < 0:
-                continue
-            start = opening
-            prefix_start = name_before(text, opening, lexicon, limit=8)
-            if kind == "Event" and prefix_start < opening:
-                start = prefix_start
-            surface = text[start:end]
-            name = _compact(surface).replace("“", "").replace("”", "")
-        else:
-            if kind == "Program" and not _worth_a_look(text, match.start(), end, place_ends, lexicon):
-                continue
-            start = name_before(text, match.start(), lexicon, limit=_MAX_NAME)
-            start += _after_last_verb(text[start:match.start()])
-            surface = text[start:end]
-            if len(surface) - len(suffix) < 2:
-                continue
-            name = surface
-        bare = ORDINAL.sub("", name).strip("()")
-        if kind == "Program":
-            for prefix in lexicon.program_generic_prefixes:
-                if bare.startswith(prefix) and len(bare) - len(prefix) >= len(suffix) + 2:
-                    bare = bare[len(prefix):]
-                    break
+        if text[match.start() - 1:match.start()] == "”" or not _worth_a_look(text, match.start(), end, place_ends,
+                                                                               lexicon):
+            continue
+        start = name_before(text, match.start(), lexicon, limit=_MAX_NAME)
+        start += _after_last_verb(text[start:match.start()])
+        surface = text[start:end]
+        if len(surface) - len(suffix) < 2:
+            continue
+        bare = _without_generic_prefix(ORDINAL.sub("", surface).strip("()"), suffix, lexicon)
         if len(bare) <= len(suffix) + 1:
             continue
-        if kind == "Program" and "“" not in surface and not (
-                _issuer(bare, places) or text.count(bare) >= 2 or _after_adoption_verb(text, start, lexicon)):
+        if not (_issuer(bare, places) or text.count(bare) >= 2 or _after_adoption_verb(text, start, lexicon)):
             continue  # an unquoted programme must be named twice, carry its region, or be taken up
-        aliases = [n for n in {name, _compact(surface)} if n != bare]
-        year = re.match(r"\d{4}", text[max(0, start - 4):start + 4]) if kind == "Event" else None
-        if year and text[start - 4:start].isdigit():
-            aliases.append(text[start - 4:start] + bare)
-        found.append(Mention(kind, bare, start, end, {"aliases": aliases}))
+        found.append(Mention("Program", bare, start, end, {"aliases": [surface] if surface != bare else []}))
+    return found
+
+
+def _without_generic_prefix(name: str, suffix: str, lexicon: Lexicon) -> str:
+    for prefix in lexicon.program_generic_prefixes:
+        if name.startswith(prefix) and len(name) - len(prefix) >= len(suffix) + 2:
+            return name[len(prefix):]
+    return name
+
+
+# Characters and words between a closing quote and a programme's ending that show it is no name.
+_NOT_IN_MIDDLE = re.compile("[的了是在和与及等并或为把被将]")
+
+
+def _quoted(text: str, lexicon: Lexicon) -> list[Mention]:
+    """Quoted programme names: “X”Y<ending> ("“1+6”工作机制", "“江苏精品”认证"), or “…<ending>” whole."""
+    found = []
+    for match in _patterns()["QuotedCore"].finditer(text):
+        middle = match.group("middle")
+        if _NOT_IN_MIDDLE.search(middle) or _adoption_verb_pattern().search(middle):
+            continue
+        core = _compact(match.group("core"))
+        name = core + middle + match.group("suffix")
+        aliases = [_compact(match.group())]
+        prefix_start = name_before(text, match.start(), lexicon, limit=8)
+        prefix_start += _after_last_verb(text[prefix_start:match.start()])
+        if match.start() - prefix_start >= 2:
+            prefix = _without_generic_prefix(text[prefix_start:match.start()] + "“", "“", lexicon)[:-1]
+            aliases.append(prefix + name)  # "质量基础设施“一站式”服务平台"
+        found.append(Mention("Program", name, match.start(), match.end(), {"aliases": aliases, "confidence": 0.7}))
+    quoted_only = tuple(lexicon.program_quoted_suffixes)
+    for match in _patterns()["QuotedName"].finditer(text):
+        name = _compact(match.group("name"))
+        suffix = next((s for s in lexicon.program_suffixes if name.endswith(s)), None)
+        short = next((s for s in quoted_only if name.endswith(s)), None) if suffix is None else None
+        if suffix and len(name) >= len(suffix) + 2 or short and len(name) >= 3 and all(map(is_cjk, name)):
+            found.append(Mention("Program", name, match.start(), match.end(), {"aliases": [], "confidence": 0.7}))
     return found
 
 
@@ -145,7 +168,8 @@ def _after_last_verb(run: str) -> int:
 
 
 def find_programs_and_events(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Regulations and programmes (the longest of overlapping names), and events, which may hold a programme."""
     lexicon = lexicon or Lexicon.default()
     regulations = find_regulations(text, places, lexicon)
-    others = _suffixed(text, "Program", places, lexicon) + _suffixed(text, "Event", places, lexicon)
-    return drop_nested(regulations + others)
+    programs = drop_nested(regulations + _quoted(text, lexicon) + _suffixed(text, places, lexicon))
+    return sorted(programs + drop_nested(find_events(text, places, lexicon)), key=lambda m: m.start)

@@ -32,7 +32,7 @@ def _adoption_verbs() -> re.Pattern:
     return re.compile(alternation(Lexicon.default().adoption_verbs))
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     while start > 0 and text[start - 1] not in SENTENCE_BREAKS:
         start -= 1
     while end < len(text) and text[end] not in SENTENCE_BREAKS:
@@ -48,7 +48,7 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
             continue
         window_start = max(0, program.start - VERB_REACH)
         verbs = list(_adoption_verbs().finditer(text, window_start, program.start))
-        sentence_start, sentence_end = _sentence(text, program.start, program.end)
+        sentence_start, sentence_end = sentence_around(text, program.start, program.end)
         issuer = program.attrs.get("issuer")
         if not verbs and not issuer:
             continue

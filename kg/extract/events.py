@@ -1,0 +1,180 @@
+"""Events: a conference, forum, launch ceremony, contest or training course, with its year and place.
+
+An event's name is kept as written, with its leading year or ordinal
+("2019全国…大会", "首届…论坛"), quotes removed; the name without them is an
+alias. A name is taken only when something makes it proper: a quoted part, a
+year or ordinal, a region, or a national marker (中国, 全国 …) — "活动启动仪式"
+alone names no particular event. Two events joined by 暨 share the first one's
+year.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.mentions import Mention, is_cjk
+from kg.extract.organizations import cut_left
+from kg.extract.places import Places
+from kg.extract.relations import sentence_around
+
+_REACH = 30  # characters before a suffix that may belong to an event's name
+_QUOTE_REACH = 24
+# A year and an ordinal that open an event's name: "2020", "2020年", "2017(首届)", "第五届", "首期".
+_ORDINAL = r"(?:首届|首期|首次|第[一二三四五六七八九十百零〇\d]+[届期次])"
+LEADING = re.compile(rf"(?:(?:19|20)\d{{2}}年?)?(?:\({_ORDINAL}\)|{_ORDINAL})?\Z")
+ORDINAL_INSIDE = re.compile(rf"\({_ORDINAL}\)")
+BARE_LEADING = re.compile(rf"^(?:(?:19|20)\d{{2}}年?)?{_ORDINAL}?")
+# Years and ordinals anywhere: names differing only in them are one event (unless their years differ).
+YEARS_AND_ORDINALS = re.compile(rf"(?:19|20)\d{{2}}年?|{_ORDINAL}|[()]")
+# A development zone after a place's name still names a place ("某某开发区首届…").
+ZONE = re.compile(r"(?:经济技术开发区|高新技术产业开发区|开发区|高新区|经开区|新区|园区)?")
+YEAR_START = re.compile(r"^((?:19|20)\d{2})")
+# Words that end the previous phrase: the event's name starts after them.
+JOINERS = "暨及和与在于的了是由"
+# "在成都举行", "于常州召开": where the event took place.
+HELD = re.compile(r"(?:在|于)(?P<place>[\u4e00-\u9fff]{2,8}?)(?:隆重|顺利|成功)?(?:举行|召开|举办|开幕|开展|启动)")
+FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+@lru_cache(maxsize=1)
+def _suffix_pattern() -> re.Pattern:
+    return re.compile(alternation(Lexicon.default().event_suffixes))
+
+
+def _name_start(text: str, suffix_start: int) -> int:
+    """Walk left over name characters, quoted parts (“质量月”) and bracketed ordinals ((首届))."""
+    position = suffix_start
+    floor = max(0, suffix_start - _REACH)
+    while position > floor:
+        char = text[position - 1]
+        if char == "”":
+            opening = text.rfind("“", max(floor, position - _QUOTE_REACH), position - 1)
+            if opening < 0:
+                break
+            position = opening
+        elif char == ")" and text[max(0, position - 4):position] == "(首届)":
+            position -= 4
+        elif (is_cjk(char) or char.isascii() and char.isalnum()) and char not in JOINERS:
+            position -= 1
+        else:
+            break
+    return position
+
+
+def _plain(raw: str) -> str:
+    return "".join(c for c in raw if c not in "“”\"").replace(" ", "")
+
+
+_SKIPPED = "“”()"
+
+
+def _cut(text: str, start: int, suffix_start: int, places: Places, lexicon: Lexicon) -> int:
+    """Where the name begins after the last word that cannot be part of it.
+
+    A leading year or ordinal stays, and so does a region or national marker before it
+    ("全国首届…", "某某开发区首届…").
+    """
+    run = text[start:suffix_start]
+    cut = cut_left("".join(c for c in run if c not in _SKIPPED), lexicon, bounded=True)
+    # map the cut back into the text, which still holds quotes and brackets
+    kept = 0
+    position = start
+    while kept < cut and position < suffix_start:
+        if text[position] not in _SKIPPED:
+            kept += 1
+        position += 1
+    while position < suffix_start and text[position] in ")”":
+        position += 1
+    opening = text.rfind("“", start, position)
+    if opening >= 0 and "”" not in text[opening:position]:
+        position = opening  # a quoted part is kept whole
+    leading = LEADING.search(text, max(start, position - 12), position)
+    if leading and leading.start() < position:
+        position = leading.start()
+        marker = next((m for m in lexicon.event_markers if text.startswith(m, position - len(m))), None)
+        if marker and position - len(marker) >= start:
+            position -= len(marker)
+        for place in places.mentions:
+            if start <= place.start < position <= place.start + 12 and ZONE.fullmatch(text, place.end, position):
+                position = place.start
+                break
+    return position
+
+
+def _is_proper(raw: str, name: str, bare: str, span_places: bool, lexicon: Lexicon) -> bool:
+    return ("“" in raw or name != bare or span_places or bare.startswith(lexicon.event_markers))
+
+
+def _place_and_suffix_only(name: str, places: Places) -> bool:
+    """"某某论坛" alone is a city's web forum, not an event."""
+    return any(name.startswith(form) and len(name) - len(form) <= 3
+               for p in places.mentions for form in (p.name, p.attrs["division"].short))
+
+
+def _place_and_date(text: str, start: int, end: int, places: Places) -> dict:
+    """The place named by "在X举行" and the date given in the event's sentence."""
+    attrs = {}
+    sentence_start, sentence_end = sentence_around(text, start, end)
+    for match in HELD.finditer(text, sentence_start, sentence_end):
+        for place in places.mentions:
+            if match.start("place") <= place.start and place.end <= match.end("place"):
+                attrs["place"] = place.name
+                break
+        if "place" in attrs:
+            break
+    date = FULL_DATE.search(text, sentence_start, sentence_end)
+    if date:
+        year, month, day = date.groups()
+        attrs["date"] = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    return attrs
+
+
+def find_events(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
+    lexicon = lexicon or Lexicon.default()
+    found: list[Mention] = []
+    previous_year: tuple[int, str] | None = None  # (end of the event, its year), for "A暨B"
+    for match in _suffix_pattern().finditer(text):
+        suffix_start, end = match.start(), match.end()
+        start = _cut(text, _name_start(text, suffix_start), suffix_start, places, lexicon)
+        raw = text[start:end]
+        name = ORDINAL_INSIDE.sub("", _plain(raw))
+        bare = BARE_LEADING.sub("", name)
+        if len(bare) < len(match.group()) + 2:
+            continue
+        span_places = any(start <= p.start and p.end <= end for p in places.mentions)
+        if not _is_proper(raw, name, bare, span_places, lexicon) or _place_and_suffix_only(bare, places):
+            continue
+        aliases = [a for a in {_plain(raw), bare} if a != name]
+        year = YEAR_START.match(name)
+        if year is None and previous_year and text[previous_year[0]:start] == "暨":
+            aliases.append(name)
+            name = previous_year[1] + name
+            year = YEAR_START.match(name)
+        attrs = {"aliases": aliases, **_place_and_date(text, start, end, places)}
+        if year and "date" not in attrs:
+            attrs["date"] = year.group(1)
+        elif year and not attrs["date"].startswith(year.group(1)):
+            attrs["date"] = year.group(1)  # the sentence's date is another event's
+        found.append(Mention("Event", name, start, end, attrs))
+        previous_year = (end, year.group(1)) if year else None
+    return _merge_repeats(found)
+
+
+def _merge_repeats(events: list[Mention]) -> list[Mention]:
+    """"首届X大会" and "2020X大会" in one document are one event, named by the form with the year."""
+    groups: dict[str, list[Mention]] = {}
+    for event in events:
+        groups.setdefault(YEARS_AND_ORDINALS.sub("", event.name), []).append(event)
+    for group in groups.values():
+        years = {YEAR_START.match(e.name).group(1) for e in group if YEAR_START.match(e.name)}
+        if len(group) < 2 or len(years) > 1:
+            continue
+        main = next((e for e in group if YEAR_START.match(e.name)), group[0])
+        for event in group:
+            if event is not main:
+                main.attrs["aliases"] = [*main.attrs["aliases"], event.name, *event.attrs["aliases"]]
+                for key in ("place", "date"):
+                    main.attrs.setdefault(key, event.attrs.get(key))
+                event.name = main.name
+    return events

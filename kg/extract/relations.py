@@ -87,7 +87,43 @@ def find_locations(organizations: list[Mention], places: Places) -> list[FoundRe
     seen = set()
     for mention in places.mentions:
         division = mention.attrs["division"]
-        if division.parent and division.parent in named and mention.name not in seen:
+        # the gazetteer knows the parent, named in the text or not
+        if division.parent and mention.name not in seen:
             seen.add(mention.name)
-            found.append(FoundRelation(mention.name, named[division.parent], None, mention.start, mention.end, 0.9))
+            found.append(FoundRelation(mention.name, named.get(division.parent, division.parent), None,
+                                       mention.start, mention.end, 0.9))
     return found
+
+
+def award_holders_located(conferrals, awards: dict[str, str | None], organizations: set[str]) -> list[FoundRelation]:
+    """An organisation holding a city's or county's own award (市长质量奖) is in that city or county.
+
+    ``awards`` maps an award's name to its conferrer; only conferrers below the
+    province level count, since a province's awards go to firms of all its cities.
+    """
+    found = []
+    for conferral in conferrals:
+        conferrer = awards.get(conferral.award)
+        division = division_named(conferrer) if conferrer else None
+        if division is None or division.level == "province" or conferral.recipient not in organizations:
+            continue
+        start, end = conferral.evidence
+        found.append(FoundRelation(conferral.recipient, division.name, None, start, end, 0.85))
+    return found
+
+
+def most_specific(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The (entity, place) pairs implied by a more specific pair of the same entity (firm in 江苏省 and in 常州市)."""
+    by_entity: dict[str, set[str]] = {}
+    for entity, within in pairs:
+        by_entity.setdefault(entity, set()).add(within)
+    implied = set()
+    for entity, places in by_entity.items():
+        for within in places:
+            division = division_named(within)
+            ancestors = set()
+            while division is not None and division.parent:
+                ancestors.add(division.parent)
+                division = division_named(division.parent)
+            implied.update((entity, ancestor) for ancestor in ancestors & places)
+    return implied

@@ -13,6 +13,7 @@ from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, drop_nested
 from kg.extract.organizations import looks_proper, name_before
 from kg.extract.places import Places, division_named
+from kg.extract.tokenizer import dictionary_tag, tokens
 from kg.namespace import AWARD_LEVEL_OF_DIVISION
 
 QUOTES = "“”\"'‘’「」『』"
@@ -138,9 +139,54 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _honour_pattern() -> re.Pattern:
+    return re.compile(alternation(Lexicon.default().honour_suffixes))
+
+
+_MAX_HONOUR = 12  # characters between an honour's region and its ending
+
+
+def _honours(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
+    """Honours that name their region: 中国…名牌产品, 江苏…著名商标, 国家级…示范市, 省名牌产品 (the own province's)."""
+    found = []
+    place_starts = {p.start: p for p in places.mentions}
+    for match in _honour_pattern().finditer(text):
+        floor = name_before(text, match.start(), lexicon, limit=_MAX_HONOUR)
+        for position in range(floor, match.start()):
+            own = text[position] in "省市" and position == floor
+            if position in place_starts or text.startswith(lexicon.national_markers, position) or own:
+                break
+        else:
+            continue
+        surface = text[position:match.end()]
+        if _counted(text[position:match.start()]):
+            continue  # "许多质量标杆", "一批示范企业": a count of holders, not an honour's name
+        if own:
+            division = places.main_province if surface[0] == "省" else places.main_city
+            if division is None or len(surface) < 3:
+                continue
+            written = division.name + surface[1:]
+        else:
+            written = surface
+        attrs = describe_award(written, places, lexicon)
+        attrs["aliases"] = [surface] if surface != attrs["name"] else []
+        found.append(Mention("Award", attrs["name"], position, match.end(), attrs))
+    return found
+
+
+# jieba tags of numerals, measure words, pronouns and adverbs, which no honour's name holds.
+_COUNTING_TAGS = frozenset({"m", "q", "mq", "r", "d"})
+
+
+def _counted(core: str) -> bool:
+    return any(dictionary_tag(token) in _COUNTING_TAGS for token in tokens(core))
+
+
 def find_awards(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
     lexicon = lexicon or Lexicon.default()
-    return drop_nested(_head_awards(text, places, lexicon) + _other_awards(text, places, lexicon))
+    return drop_nested(_head_awards(text, places, lexicon) + _other_awards(text, places, lexicon)
+                       + _honours(text, places, lexicon))
 
 
 def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon | None = None) -> Mention | None:

@@ -268,7 +268,7 @@ def _add_award(table: _Table, award: Mention) -> str:
     main = attrs.get("nomination_for")
     if main:
         table.add("Award", main, None, (), 0.7, conferrer=conferrer, level=None if conferrer else attrs.get("level"))
-    table.add("Award", award.name, award.span, (), 0.8, conferrer=conferrer,
+    table.add("Award", award.name, award.span, attrs.get("aliases", ()), 0.8, conferrer=conferrer,
               level=None if conferrer else attrs.get("level"), nomination_for=main)
     return award.name
 

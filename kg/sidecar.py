@@ -111,7 +111,8 @@ class Sidecar:
             name, ok, value = self._connection.recv()
         except EOFError:
             # The child ended without answering: it died (killed, out of memory) or an earlier step failed.
-            code = self._process.exitcode if self._process is not None else None
+            self._process.join(timeout=5)  # the pipe can close before the exit code is known
+            code = self._process.exitcode
             failed = next((n for n, (ok, _) in self._results.items() if not ok), None)
             reason = f"after step {failed} failed" if failed else f"(exit code {code})"
             self._results[pending[0]] = (False, SidecarError(f"the build's side process ended {reason}"))

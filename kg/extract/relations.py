@@ -41,7 +41,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], places: Places) -> list[FoundRelation]:
-    """A programme after an adoption verb, run by the subject of the sentence."""
+    """A programme after an adoption verb, run by the subject of the sentence (or by several: "A市、B市率先…")."""
     found = []
     for program in programs:
         if program.type != "Program":
@@ -50,25 +50,57 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
         verbs = list(_adoption_verbs().finditer(text, window_start, program.start))
         sentence_start, sentence_end = sentence_around(text, program.start, program.end)
         issuer = program.attrs.get("issuer")
-        if not verbs and not issuer:
+        owner = _place_right_before(text, program, places)
+        if not verbs and not issuer and owner is None:
             continue
         verb_start = verbs[-1].start() if verbs else program.start
-        before = [a for a in agents if sentence_start <= a.start and a.end <= verb_start]
-        subject, confidence = None, 0.7
+        before = sorted((a for a in agents if sentence_start <= a.start and a.end <= verb_start), key=lambda a: a.start)
+        subjects, confidence = [], 0.7
         if issuer:
-            subject, confidence = issuer, 0.8
+            subjects, confidence = [issuer], 0.8
+        elif owner is not None:
+            subjects, confidence = [owner.name], 0.6  # 某省“质量月”: the province's own campaign
         elif before:
-            subject = before[0].name
+            subjects = [a.name for a in _coordinated(text, before)]
         elif OWN_PROVINCE.search(text, sentence_start, verb_start) and places.main_province:
-            subject = places.main_province.name
+            subjects = [places.main_province.name]
         elif places.main_city:
-            subject, confidence = places.main_city.name, 0.5 if not OWN_CITY.search(text, sentence_start, verb_start) else 0.7
-        if subject is None:
-            continue
-        years = [int(y) for y in YEAR.findall(text, sentence_start, program.start)]
-        found.append(FoundRelation(subject, program.name, years[0] if years else None,
-                                   sentence_start, sentence_end, confidence))
+            subjects = [places.main_city.name]
+            confidence = 0.5 if not OWN_CITY.search(text, sentence_start, verb_start) else 0.7
+        year = _since(text, sentence_start, sentence_end, program)
+        found.extend(FoundRelation(subject, program.name, year, sentence_start, sentence_end, confidence)
+                     for subject in subjects)
     return found
+
+
+# "自2012年起", "2016年以来", "于2015年": when a programme started, also after its name.
+SINCE = re.compile(r"(?:自|从|于)?((?:19|20)\d{2})\s*年(?:起|以来|开始)?")
+
+
+def _since(text: str, sentence_start: int, sentence_end: int, program: Mention) -> int | None:
+    years = [int(y) for y in YEAR.findall(text, sentence_start, program.start)]
+    if years:
+        return years[0]
+    after = [m for m in SINCE.finditer(text, program.end, sentence_end) if m.group().startswith(("自", "从", "于"))
+             or m.group().endswith(("起", "以来", "开始"))]
+    return int(after[0].group(1)) if after else None
+
+
+def _coordinated(text: str, agents: list[Mention]) -> list[Mention]:
+    """The sentence's first agent and those joined to it by 、 和 与 及."""
+    chosen = [agents[0]]
+    for agent in agents[1:]:
+        if text[chosen[-1].end:agent.start] not in ("、", "和", "与", "及", "以及"):
+            break
+        chosen.append(agent)
+    return chosen
+
+
+def _place_right_before(text: str, program: Mention, places: Places) -> Mention | None:
+    """A place named right before a quoted programme ("某省“质量月”")."""
+    if text[program.start:program.start + 1] != "“":
+        return None
+    return next((p for p in places.mentions if p.end == program.start), None)
 
 
 def find_locations(organizations: list[Mention], places: Places) -> list[FoundRelation]:

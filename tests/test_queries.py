@@ -113,14 +113,14 @@ def test_optional_parameters_filter(small_store):
 
 def test_csv_has_a_bom_and_crlf(small_store):
     text = to_csv(run_query(small_store, find_query("award-history"), {"name": "丙科技"}))
-    assert text.startswith("\ufeffentity,year,award,level,nomination_for,documents\r\n")
+    assert text.startswith("\ufeffentity,year,award,level,nomination_for,documents,level_zh\r\n")
     assert "丙科技股份有限公司,2020,甲市市长质量奖,municipal" not in text  # levels are the ontology's local names
-    assert "丙科技股份有限公司,2020,甲市市长质量奖,MunicipalLevel,,1\r\n" in text
+    assert "丙科技股份有限公司,2020,甲市市长质量奖,MunicipalLevel,,1,市级\r\n" in text
 
 
 def test_json_is_sparql_results_json(small_store):
     document = json.loads(to_json(run_query(small_store, find_query("award-history"), {"name": "张三"})))
-    assert document["head"]["vars"] == ["entity", "year", "award", "level", "nomination_for", "documents"]
+    assert document["head"]["vars"] == ["entity", "year", "award", "level", "nomination_for", "documents", "level_zh"]
     (binding,) = document["results"]["bindings"]
     assert binding["entity"] == {"type": "literal", "value": "张三", "xml:lang": "zh"}
     assert binding["year"] == {"type": "literal", "value": "2019", "datatype": "http://www.w3.org/2001/XMLSchema#gYear"}

@@ -73,8 +73,43 @@ def test_positions(extracted):
 
 def test_adoptions(extracted):
     _, facts, expected = extracted
-    found = {(canonical(facts, a.adopter), canonical(facts, a.program)) for a in facts.adoptions}
-    assert {(canonical(facts, a), canonical(facts, p)) for a, p in expected.get("adoptions", [])} <= found
+    found = {(canonical(facts, a.adopter), canonical(facts, a.program)): a.since for a in facts.adoptions}
+    for adopter, program, *since in expected.get("adoptions", []):
+        key = (canonical(facts, adopter), canonical(facts, program))
+        assert key in found, key
+        if since:
+            assert found[key] == since[0], key
+
+
+def test_programs_exactly(extracted):
+    _, facts, expected = extracted
+    if "programs" not in expected:
+        pytest.skip("this fixture lists no programmes")
+    found = {e.name for e in facts.entities if e.type == "Program"}
+    assert found == {canonical(facts, name) for name in expected["programs"]}
+
+
+def test_events_exactly_with_date_and_place(extracted):
+    _, facts, expected = extracted
+    if "events" not in expected:
+        pytest.skip("this fixture lists no events")
+    events = {e.name: e for e in facts.entities if e.type == "Event"}
+    assert set(events) == set(expected["events"])
+    for name, attributes in expected["events"].items():
+        for key, value in attributes.items():
+            assert getattr(events[name], key) == value, (name, key)
+
+
+def test_government_bodies(extracted):
+    _, facts, expected = extracted
+    found = names_of(facts, ("GovernmentBody",))
+    assert set(expected.get("government_bodies", [])) <= found
+
+
+def test_locations(extracted):
+    _, facts, expected = extracted
+    found = {(canonical(facts, l.entity), canonical(facts, l.within)) for l in facts.locations}
+    assert {(canonical(facts, e), canonical(facts, w)) for e, w in expected.get("locations", [])} <= found
 
 
 def test_awards_carry_their_conferrer(extracted):

@@ -67,6 +67,8 @@ def _plain(raw: str) -> str:
 
 
 _SKIPPED = "“”()"
+# Verbs that hold, open or attend an event: its name follows the last one.
+_HOLDING_VERBS = re.compile("召开|举行|举办|开幕|闭幕|主办|承办|协办|参加|出席|组织|筹办|开展")
 
 
 def _cut(text: str, start: int, suffix_start: int, places: Places, lexicon: Lexicon) -> int:
@@ -86,6 +88,11 @@ def _cut(text: str, start: int, suffix_start: int, places: Places, lexicon: Lexi
         position += 1
     while position < suffix_start and text[position] in ")”":
         position += 1
+    verb = None
+    for verb in _HOLDING_VERBS.finditer(text, position, suffix_start):
+        pass
+    if verb is not None and "“" not in text[verb.start():verb.end()]:
+        position = verb.end()  # "某市召开|质量工作推进会": the name follows the verb
     opening = text.rfind("“", start, position)
     if opening >= 0 and "”" not in text[opening:position]:
         position = opening  # a quoted part is kept whole

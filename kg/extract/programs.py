@@ -16,6 +16,8 @@ from kg.extract.events import find_events
 BOOK_TITLE = re.compile(r"《([^《》]{2,60}?)》")
 QUOTED = re.compile(r"“([^“”]{2,24}?)”")
 ORDINAL = re.compile(r"\((?:首届|第[^()]{1,3}届)\)|首届|第[一二三四五六七八九十\d]+届|首次")
+# "三大机制", "两项制度": a count of programmes, not a name.
+COUNTED = re.compile(r"[一二三四五六七八九十两几多数]+[大项个条]")
 _MAX_NAME = 16  # characters before a suffix that may belong to a name
 
 
@@ -88,7 +90,7 @@ def _suffixed(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         if len(surface) - len(suffix) < 2:
             continue
         bare = _without_generic_prefix(ORDINAL.sub("", surface).strip("()"), suffix, lexicon)
-        if len(bare) <= len(suffix) + 1:
+        if len(bare) <= len(suffix) + 1 or COUNTED.match(bare):
             continue
         if not (_issuer(bare, places) or text.count(bare) >= 2 or _after_adoption_verb(text, start, lexicon)):
             continue  # an unquoted programme must be named twice, carry its region, or be taken up
@@ -103,6 +105,7 @@ def _without_generic_prefix(name: str, suffix: str, lexicon: Lexicon) -> str:
     return name
 
 
+_FURTHER_SUFFIX = re.compile("制度|体系|机制")
 # Characters and words between a closing quote and a programme's ending that show it is no name.
 _NOT_IN_MIDDLE = re.compile("[的了是在和与及等并或为把被将]")
 
@@ -114,15 +117,18 @@ def _quoted(text: str, lexicon: Lexicon) -> list[Mention]:
         middle = match.group("middle")
         if _NOT_IN_MIDDLE.search(middle) or _adoption_verb_pattern().search(middle):
             continue
+        end = match.end()
+        further = _FURTHER_SUFFIX.match(text, end)  # “X”认证制度
+        if further:
+            end = further.end()
         core = _compact(match.group("core"))
-        name = core + middle + match.group("suffix")
-        aliases = [_compact(match.group())]
+        name = core + middle + match.group("suffix") + (further.group() if further else "")
+        aliases = [_compact(text[match.start():end])]
         prefix_start = name_before(text, match.start(), lexicon, limit=8)
-        prefix_start += _after_last_verb(text[prefix_start:match.start()])
-        if match.start() - prefix_start >= 2:
-            prefix = _without_generic_prefix(text[prefix_start:match.start()] + "“", "“", lexicon)[:-1]
-            aliases.append(prefix + name)  # "质量基础设施“一站式”服务平台"
-        found.append(Mention("Program", name, match.start(), match.end(), {"aliases": aliases, "confidence": 0.7}))
+        prefix = text[prefix_start:match.start()]
+        if len(prefix) >= 2 and all(map(is_cjk, prefix)) and not _adoption_verb_pattern().search(prefix):
+            aliases.append(_without_generic_prefix(prefix + name, "", lexicon))  # "质量基础设施“一站式”服务平台"
+        found.append(Mention("Program", name, match.start(), end, {"aliases": aliases, "confidence": 0.7}))
     quoted_only = tuple(lexicon.program_quoted_suffixes)
     for match in _patterns()["QuotedName"].finditer(text):
         name = _compact(match.group("name"))

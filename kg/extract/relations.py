@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -9,11 +10,13 @@ from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention
 from kg.extract.places import Places, division_named
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年(?!\d{1,2}月))")  # a year, not a date's
 SENTENCE_BREAKS = "。！？!?；;\n"
 # "我市", "全市", "市委市政府": the document's own city (or province) as a subject.
 OWN_CITY = re.compile(r"我市|本市|全市|市委|市政府")
 OWN_PROVINCE = re.compile(r"我省|本省|全省|省委|省政府")
+# "公司", "该集团": the firm the text is about as a subject.
+OWN_FIRM = re.compile(r"(?:^|[，,。；;\s]|该|本)(?:公司|集团)")
 VERB_REACH = 16  # how far before a programme its verb may stand
 
 
@@ -62,7 +65,10 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
             subjects, confidence = [owner.name], 0.6  # 某省“质量月”: the province's own campaign
         elif before:
             subjects = [a.name for a in _coordinated(text, before)]
-        elif OWN_PROVINCE.search(text, sentence_start, verb_start) and places.main_province:
+        elif OWN_FIRM.search(text[sentence_start:verb_start]) and _main_enterprise(agents):
+            subjects, confidence = [_main_enterprise(agents)], 0.6  # "公司推行…" in a firm's profile
+        elif (OWN_PROVINCE.search(text, sentence_start, verb_start) or "省" in program.name) and places.main_province:
+            # "全省…", or a province's programme by its name (质量强省战略)
             subjects = [places.main_province.name]
         elif places.main_city:
             subjects = [places.main_city.name]
@@ -84,6 +90,15 @@ def _since(text: str, sentence_start: int, sentence_end: int, program: Mention) 
     after = [m for m in SINCE.finditer(text, program.end, sentence_end) if m.group().startswith(("自", "从", "于"))
              or m.group().endswith(("起", "以来", "开始"))]
     return int(after[0].group(1)) if after else None
+
+
+def _main_enterprise(agents: list[Mention]) -> str | None:
+    """The enterprise the text names most often, if one is named more than any other."""
+    counts = Counter(a.name for a in agents if a.type == "Enterprise")
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _coordinated(text: str, agents: list[Mention]) -> list[Mention]:

@@ -10,6 +10,7 @@ year.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
@@ -109,6 +110,20 @@ def _cut(text: str, start: int, suffix_start: int, places: Places, lexicon: Lexi
     return position
 
 
+_PROPER_HINT = re.compile(r"[“”\d届期]|首次")
+
+
+def _may_be_proper(text: str, start: int, suffix_start: int, place_ends: list[int], lexicon: Lexicon) -> bool:
+    """A necessary condition for _is_proper, without jieba: a quote, digit, ordinal, marker or place nearby."""
+    if _PROPER_HINT.search(text, start, suffix_start):
+        return True
+    index = bisect_left(place_ends, start + 1)
+    if index < len(place_ends) and place_ends[index] <= suffix_start:
+        return True
+    window = text[start:suffix_start]
+    return any(marker in window for marker in lexicon.event_markers)
+
+
 def _is_proper(raw: str, name: str, bare: str, span_places: bool, lexicon: Lexicon) -> bool:
     return ("“" in raw or name != bare or span_places or bare.startswith(lexicon.event_markers))
 
@@ -141,9 +156,13 @@ def find_events(text: str, places: Places, lexicon: Lexicon | None = None) -> li
     lexicon = lexicon or Lexicon.default()
     found: list[Mention] = []
     previous_year: tuple[int, str] | None = None  # (end of the event, its year), for "A暨B"
+    place_ends = sorted(p.end for p in places.mentions)
     for match in _suffix_pattern().finditer(text):
         suffix_start, end = match.start(), match.end()
-        start = _cut(text, _name_start(text, suffix_start), suffix_start, places, lexicon)
+        run_start = _name_start(text, suffix_start)
+        if not _may_be_proper(text, run_start, suffix_start, place_ends, lexicon):
+            continue  # cheap: none of what makes a name proper is near (the checks below need jieba)
+        start = _cut(text, run_start, suffix_start, places, lexicon)
         raw = text[start:end]
         name = ORDINAL_INSIDE.sub("", _plain(raw))
         bare = BARE_LEADING.sub("", name)

@@ -46,6 +46,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], places: Places) -> list[FoundRelation]:
     """A programme after an adoption verb, run by the subject of the sentence (or by several: "A市、B市率先…")."""
     found = []
+    main_firm = lru_cache(maxsize=1)(lambda: _main_enterprise(agents))
     for program in programs:
         if program.type != "Program":
             continue
@@ -65,8 +66,8 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
             subjects, confidence = [owner.name], 0.6  # 某省“质量月”: the province's own campaign
         elif before:
             subjects = [a.name for a in _coordinated(text, before)]
-        elif OWN_FIRM.search(text[sentence_start:verb_start]) and _main_enterprise(agents):
-            subjects, confidence = [_main_enterprise(agents)], 0.6  # "公司推行…" in a firm's profile
+        elif OWN_FIRM.search(text[sentence_start:verb_start]) and main_firm():
+            subjects, confidence = [main_firm()], 0.6  # "公司推行…" in a firm's profile
         elif (OWN_PROVINCE.search(text, sentence_start, verb_start) or "省" in program.name) and places.main_province:
             # "全省…", or a province's programme by its name (质量强省战略)
             subjects = [places.main_province.name]

@@ -35,6 +35,16 @@ def test_lines_split_on_html_tags_and_list_markers():
     assert [text[s:e] for s, e in lines(text)] == ["甲", "乙公司", "丙公司", "丁", "戊", "己", "1.8万元"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("创建国家级质量强县示范县", set()),  # 范县 is a county, but not here
+    ("推进县城区域质量提升", set()),  # nor is 城区
+    ("安徽省和县开展质量月活动", {"安徽省", "和县"}),
+    ("质量大会在范县举行", {"范县"}),
+])
+def test_two_character_place_names_are_not_read_across_words(text, expected):
+    assert {m.name for m in find_places(text).mentions} == expected
+
+
 def test_award_names_spell_out_the_region_and_drop_years():
     places = find_places("绍兴市")
     assert describe_award("2022年度绍兴市市长质量奖", places)["name"] == "绍兴市市长质量奖"

@@ -125,6 +125,23 @@ def _county_short_forms(text: str, candidates: list[Mention], gazetteer: Gazette
     return found
 
 
+# How often jieba's dictionary must have seen a two-character word for it to be a word.
+_COMMON_WORD = 20
+
+
+def _inside_a_word(text: str, mention: Mention, surface: str, division: Division) -> bool:
+    """A two-character name read across a word: 范县 in 示范县, 城区 in 县城区域.
+
+    Only the shortest names are at risk; they are not when the character before
+    them and their first character make no common word (安徽省和县, 在范县).
+    """
+    if len(surface) != 2 or surface != division.name or mention.start == 0:
+        return False
+    from kg.extract.tokenizer import word_frequency
+
+    return word_frequency(text[mention.start - 1:mention.start + 1]) >= _COMMON_WORD
+
+
 def find_places(text: str) -> Places:
     gazetteer = Gazetteer.default()
     candidates = _candidates(text)
@@ -138,6 +155,8 @@ def find_places(text: str) -> Places:
             continue
         is_short = surface == division.short and surface != division.name
         if is_short and division.level == "county" and division.name not in full_forms_present:
+            continue
+        if _inside_a_word(text, mention, surface, division):
             continue
         # "长江镇": a short name glued to a smaller unit's ending is not this division.
         following = text[mention.end:mention.end + 1]

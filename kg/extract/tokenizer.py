@@ -39,3 +39,9 @@ def dictionary_tag(word: str) -> str | None:
     """The part-of-speech jieba's dictionary gives ``word`` (None for unknown words)."""
     _, tags = _jieba()
     return tags.get(word)
+
+
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary has seen ``word`` (0 for words it does not know)."""
+    tokenizer, _ = _jieba()
+    return tokenizer.FREQ.get(word) or 0

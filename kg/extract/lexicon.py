@@ -56,6 +56,10 @@ class Lexicon:
     honour_suffixes: tuple[str, ...]
     ordinal_prefix: str
     count_nouns: tuple[str, ...]
+    ministry_fields: tuple[str, ...] = ()
+    central_body_endings: tuple[str, ...] = ()
+    party_committee_roles: tuple[str, ...] = ()
+    body_departments: tuple[str, ...] = ()
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -119,4 +123,8 @@ def _default_lexicon() -> Lexicon:
         honour_suffixes=_words(data, "honour_suffixes"),
         ordinal_prefix=str(data.get("ordinal_prefix", "")),
         count_nouns=_words(data, "count_nouns"),
+        ministry_fields=_words(data, "ministry_fields"),
+        central_body_endings=_words(data, "central_body_endings"),
+        party_committee_roles=_words(data, "party_committee_roles"),
+        body_departments=_words(data, "body_departments"),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, drop_nested, is_cjk
 from kg.extract.places import Places
@@ -158,6 +159,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             continue
         if suffix not in lexicon.legal_suffixes and not local_government and not looks_proper(core, suffix, lexicon):
             continue
+        if _kind_not_name(text, match.end(), core, lexicon):
+            continue
         if name in BARE_CITY_GOVERNMENTS or re.sub(r"\(.*?\)", "", core) in LOCAL_PREFIXES and "(" in core:
             continue  # "市政府" in a city's news is the city itself (a role's organisation, see people.py)
         canonical, within = _canonical(name, suffix, places)
@@ -174,9 +177,34 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         found.append(mention)
     former_spans = [(m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in former_spans)]
-    found = drop_nested(found)
+    # Bodies found by pattern go first: of two mentions of one span, drop_nested keeps the first.
+    found = drop_nested(find_government_bodies(text, places, lexicon) + found)
     found = _share_prefixes(text, found, lexicon)
     return sorted(found + _enumerated(text, found, lexicon), key=lambda m: m.start)
+
+
+# "新增…研究中心1至3家": a count after the name makes it a kind of organisation, not one of them.
+COUNTED_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两几数多]+)(?:\s*(?:至|到|-|~)\s*\d+)?\s*(?:家|个|所)")
+# "X中心及Y工程获…": the name is the first half of a building project's name.
+PROJECT_AFTER = re.compile(r"[及和与][\u4e00-\u9fff]{1,12}?(?:工程|项目|用房|大楼)")
+
+
+def _kind_not_name(text: str, end: int, core: str, lexicon: Lexicon) -> bool:
+    """Is what ends at ``end`` a kind of organisation or part of a project, not an organisation's name?"""
+    if COUNTED_AFTER.match(text, end) or PROJECT_AFTER.match(text, end):
+        return True
+    # jieba glued a verb to the word before it ("高度肯定|中心"): the verb ends the core, nothing names it.
+    stops = _default_verb_stops() if lexicon is Lexicon.default() else _verb_stops(lexicon)
+    return core.endswith(stops)
+
+
+def _verb_stops(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(stop for stop in lexicon.org_left_stops if len(stop) > 1 and dictionary_tag(stop) == "v")
+
+
+@lru_cache(maxsize=1)
+def _default_verb_stops() -> tuple[str, ...]:
+    return _verb_stops(Lexicon.default())
 
 
 # "X区民政局、人社局、总工会": the later bodies share the first one's region.
@@ -200,8 +228,8 @@ def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[M
                 break
             own = starting.get(position + 1)
             surface = text[position + 1:item.end()]
-            if own is not None and REGION_PREFIX.match(own.attrs["surface"]) and own.end == item.end():
-                break  # it names its own region
+            if own is not None and REGION_PREFIX.match(own.attrs["surface"]) and own.end >= item.end():
+                break  # it names its own region ("中共某省委办公厅、某省人民政府办公厅")
             if own is not None:
                 result.remove(own)
             name = region.group() + surface

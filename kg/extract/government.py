@@ -1,0 +1,95 @@
+"""Government bodies named by pattern: central bodies, party committees, people's congresses.
+
+Suffixes alone (…局, …委员会) miss the bodies whose names end in a plain word
+(国务院, 交通运输部) and type committees of the state as organisations. These
+patterns are sure ones: a closed list of ministries' fields, "国家" and a
+body's ending, or a place right before the body's standard name.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.mentions import Mention
+from kg.extract.places import Places
+
+_STATE_COUNCIL = re.compile(r"国务院(?:办公厅)?")
+# Level words a body's name starts with; bare, they stand for the document's own division ("省人大常委会").
+_LEVEL_OF = {"省": "province", "市": "city", "县": "city", "区": "city", "州": "city"}
+_PARTY = ("中国共产党", "中共")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    lexicon = Lexicon.default()
+    departments = alternation(lexicon.body_departments)
+    return {
+        "ministry": re.compile(r"(?:中华人民共和国)?(?:" + alternation(lexicon.ministry_fields) + r")(?:部|委员会)"),
+        "central": re.compile(r"国家(?!级)[\u4e00-\u9fff]{2,10}?(?:" + alternation(lexicon.central_body_endings) + ")"),
+        "congress": re.compile(r"(?:全国|省|市|县|区|州)?(?:人大常委会|人民代表大会常务委员会|政协)"),
+        "committee": re.compile(r"(?:省|市|县|区|州)委(?:员会)?(?:" + departments + ")?"),
+        "department": re.compile(departments),
+    }
+
+
+def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
+    """Central bodies, party committees and congresses (with their place) named in ``text``."""
+    lexicon = lexicon or Lexicon.default()
+    patterns = _patterns()
+    found = [_body(m.group(), m.start(), m.end()) for m in _STATE_COUNCIL.finditer(text)]
+    found += [_body(m.group(), m.start(), m.end()) for m in patterns["ministry"].finditer(text)
+              if not _role_follows(text, m.end())]
+    for match in patterns["central"].finditer(text):
+        name = match.group()
+        if re.search(r"[的了是在与及、]", name) or name.endswith(lexicon.org_false_endings) or _role_follows(
+                text, match.end()):
+            continue
+        found.append(_body(name, match.start(), match.end()))
+    place_ending = {p.end: p for p in places.mentions}
+    for kind in ("congress", "committee"):
+        for match in patterns[kind].finditer(text):
+            mention = _local_body(text, match, place_ending, places, kind, lexicon)
+            if mention is not None:
+                found.append(mention)
+    return found
+
+
+def _body(name: str, start: int, end: int, **attrs) -> Mention:
+    return Mention("GovernmentBody", name, start, end, {"surface": name, **attrs})
+
+
+def _role_follows(text: str, end: int) -> bool:
+    """"…部长", "…局长": the body's name is the first half of a role."""
+    return text[end:end + 1] in ("长", "门")
+
+
+def _local_body(text: str, match: re.Match, place_ending: dict, places: Places, kind: str,
+                lexicon: Lexicon) -> Mention | None:
+    """"福建省委办公厅", "某市政协", "省人大常委会": a body after its place, or after the document's own division."""
+    surface = match.group()
+    start, end = match.span()
+    level = surface[:1] if surface[:1] in _LEVEL_OF else None
+    if kind == "congress" and surface.startswith("全国"):
+        return _body(surface, start, end)
+    if kind == "committee":
+        has_department = _patterns()["department"].search(surface) is not None
+        if not has_department and text[end:end + 3].startswith(lexicon.party_committee_roles):
+            return None  # "市委书记": a role of the city's government (people.py)
+    else:
+        has_department = True
+    # The place the level word ends ("福建省|委"), or, without a level word, the place right before ("某市|政协").
+    place = place_ending.get(start + 1) if level else place_ending.get(start)
+    if place is not None and (level is None or text[place.end - 1] == level):
+        name_start = place.start
+        for party in _PARTY:
+            if text.endswith(party, 0, name_start):
+                name_start -= len(party)
+                break
+        return _body(text[name_start:end], name_start, end, within=place.name)
+    if level is None or not has_department:
+        return None  # a bare "市委" or "政协" is too loose to be a name
+    division = places.main_province if _LEVEL_OF[level] == "province" else places.main_city
+    if division is None or not division.name.endswith(level):
+        return None
+    return _body(division.name + surface[1:], start, end, within=division.name)

@@ -21,6 +21,7 @@ from kg.extract.mentions import Mention, is_cjk
 from kg.extract.people import RoleHolding
 from kg.extract.places import Places
 from kg.extract.segments import Span
+from kg.extract.tables import NAME_COLUMNS, Table, find_tables
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|[\u4e00-\u9fff]))")
 YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
@@ -34,6 +35,12 @@ COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|�
 # "多项创新应用获…", "3个产品荣获…": things of the organisation the paragraph is about.
 COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
+# "获奖组织(3个)", "二、获奖个人", "提名奖": a section of a decision's list, under the award it named before.
+SECTION_HEADING = re.compile(r"\s*(获奖(?:组织|单位|企业|集体|个人)|(?:组织|个人)奖|[\u4e00-\u9fff]{2,3}奖)"
+                             r"\s*(?:\(\s*\d+\s*[个名家位项]\s*\))?\s*[:：]?\s*")
+SECTION_REACH = 1500  # how far before its sections a decision names the award
+# "张三(某公司董事长)": the bracket after a listed person says where the person works.
+PERSON_BRACKET = re.compile(r"\([^()]{0,30}\)")
 # Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
 MAX_GAP = 6
 # Words that may stand between a subject and its verb without counting against MAX_GAP.
@@ -220,7 +227,19 @@ class ConferralFinder:
         used: set[int] = set()
         heading: tuple[Mention, int | None] | None = None
         last_year = None
+        tables = {table.first_line: table for table in find_tables(self.text, self.lines)}
+        table_end = -1
         for index, span in enumerate(self.lines):
+            if index <= table_end:
+                continue
+            table = tables.get(index)
+            if table is not None and heading is not None:
+                # "序号 / 单位名称 / 所在地" under an award's heading: the name column holds the recipients.
+                self._table_rows(table, heading)
+                used.update(range(table.first_line, table.last_line + 1))
+                table_end = table.last_line
+                heading = None  # the table was the list under its heading
+                continue
             colon = self._colon_heading(span)
             if colon is not None:
                 # "X奖获奖企业：A、B、C" or "决定授予以下企业X奖：" then the list on the next lines.
@@ -231,7 +250,7 @@ class ConferralFinder:
                     self._roll_line(rest, heading, inline=True)
                     heading = None  # the list was on this line
                 continue
-            found_heading = self._heading(span)
+            found_heading = self._heading(span) or self._section_heading(span)
             if found_heading:
                 # "2021年X奖获奖名单" then "一、X奖（组织）": a heading without a year keeps the last one's.
                 award, year = found_heading
@@ -250,6 +269,31 @@ class ConferralFinder:
                 heading = next_heading
         return used
 
+    def _table_rows(self, table: Table, heading: tuple[Mention, int | None]) -> None:
+        award, year = heading
+        for row in table.rows:
+            cell = table.cell(row, NAME_COLUMNS)
+            recipient = self._recipient_at(cell[0]) if cell else None
+            if recipient is not None and recipient.end == cell[1]:
+                self._add(recipient, award, year, (row[0][0], row[-1][1]), 0.85)
+
+    def _section_heading(self, span: Span) -> tuple[Mention, int | None] | None:
+        """A section of a decision's list ("获奖组织", "提名奖"): the award named last before it, or its tier."""
+        start, end = span
+        match = SECTION_HEADING.fullmatch(self.text, start, end)
+        if match is None:
+            return None
+        word = match.group(1)
+        tier = word if word in self.lexicon.award_tiers else None
+        if tier is None and not word.startswith("获奖") and not word.endswith(("组织奖", "个人奖")):
+            return None
+        base = self._main_award_before(start, SECTION_REACH)
+        if base is None:
+            return None
+        years = _years(self.text, max(0, base.start - 8), base.end)
+        award = base if tier is None else self._tiered(base, tier, match.start(1), match.end(1))
+        return award, years[0] if years else None
+
     def _roll_line(self, span: Span, heading: tuple[Mention, int | None], inline: bool = False):
         """Conferrals of one recipient line; False if the line is no recipient line.
 
@@ -265,12 +309,23 @@ class ConferralFinder:
             recipient = self._recipient_at(position)
             if recipient is None:
                 break
+            if recipient.type == "Person" and recipients and recipients[-1].type != "Person" and \
+                    text[recipients[-1].end:recipient.start].isspace():
+                recipients.pop()  # "某公司　张三": the firm says where the listed person works
             recipients.append(recipient)
             position = recipient.end
+            bracket = PERSON_BRACKET.match(text, position, end) if recipient.type == "Person" else None
+            if bracket and not BRACKET_YEARS.match(text, position, end):  # "(2020年)" is the year, read below
+                position = bracket.end()
             if position < end and text[position] in "、，,":
                 position += 1
-            elif position < end and text[position] == " " and self._recipient_at(position + 1):
-                position += 1
+            elif position < end and text[position].isspace():
+                following = position
+                while following < end and text[following].isspace():
+                    following += 1
+                if self._recipient_at(following) is None:
+                    break
+                position = following
         if not recipients:
             return False
         award, heading_year = heading
@@ -390,15 +445,22 @@ class ConferralFinder:
         tier = self.text[start:clause_end].strip()
         if tier not in self.lexicon.award_tiers:
             return None
-        earlier = [a for a in self.awards.between(max(0, start - TIER_LOOKBACK), start)
+        base = self._main_award_before(start, TIER_LOOKBACK)
+        return None if base is None else self._tiered(base, tier, start, clause_end)
+
+    def _main_award_before(self, start: int, reach: int) -> Mention | None:
+        """The last award named in the ``reach`` characters before ``start`` that is no tier of another."""
+        earlier = [a for a in self.awards.between(max(0, start - reach), start)
                    if not a.name.endswith(self.lexicon.award_tiers)]
-        if not earlier:
-            return None
-        base = earlier[-1]
+        return earlier[-1] if earlier else None
+
+    @staticmethod
+    def _tiered(base: Mention, tier: str, start: int, end: int) -> Mention:
+        """The award ``tier`` of ``base`` ("…质量奖" and "提名奖"), named at [start, end)."""
         attrs = dict(base.attrs, name=base.name + tier)
         if tier == "提名奖":
             attrs["nomination_for"] = base.name
-        return Mention("Award", base.name + tier, start, clause_end, attrs)
+        return Mention("Award", base.name + tier, start, end, attrs)
 
     def _title_after(self, start: int, clause_end: int) -> Mention | None:
         """A title named right after a verb: “X”称号, or a phrase ending in an award word."""

@@ -13,6 +13,8 @@ from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, SpanSet, is_cjk
 from kg.extract.organizations import NAME_TAGS, looks_proper, name_before
 from kg.extract.places import Places
+from kg.extract.segments import lines as split_lines
+from kg.extract.tables import PERSON_COLUMNS, WORK_COLUMNS, find_tables
 from kg.extract.tokenizer import dictionary_tag, tokens
 
 NAME_WINDOW = 8
@@ -169,6 +171,8 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
             for name in found:
                 holdings.append(RoleHolding(name, role_name, organization, start, names[-1][1], confidence))
     _name_then_role(context, mentions, holdings)
+    _listed_after_organization(context, mentions)
+    _table_people(context, mentions, holdings)
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
     return People(mentions, holdings, excluded), context.new_organizations
@@ -198,6 +202,47 @@ def _name_then_role(context: _Context, mentions: list[Mention], holdings: list[R
             known.add(name_span)
         for role_name, organization, _, confidence in _role_chain(context, role.start(), role.group()):
             holdings.append(RoleHolding(name, role_name, organization, name_span[0], bracket.end(), confidence))
+
+
+# Spaces between a firm and a name in a list ("某某有限公司　张三"), then the line's end.
+_LIST_GAP = re.compile(r"[ \t]+")
+
+
+def _listed_after_organization(context: _Context, mentions: list[Mention]) -> None:
+    """"某某有限公司　张三" on a line of its own: a listed person and where the person works."""
+    text, lexicon = context.text, context.lexicon
+    known = {m.start for m in mentions}
+    for org in context.organizations:
+        gap = _LIST_GAP.match(text, org.end)
+        if gap is None or gap.end() in known or (org.start > 0 and text[org.start - 1] not in "\n\t 、,，:："):
+            continue
+        end = person_name_at(text, gap.end(), lexicon)
+        if end is not None and (end == len(text) or text[end] in "\r\n"):
+            mentions.append(Mention("Person", text[gap.end():end], gap.end(), end))
+            known.add(gap.end())
+
+
+def _table_people(context: _Context, mentions: list[Mention], holdings: list[RoleHolding]) -> None:
+    """A table's name column ("姓名") holds people; its work column ("工作单位及职务") their firm and role."""
+    text = context.text
+    if "姓名" not in text:
+        return  # no table of people: skip splitting the text into lines
+    known = {m.start for m in mentions}
+    for table in find_tables(text, split_lines(text)):
+        for row in table.rows:
+            cell = table.cell(row, PERSON_COLUMNS)
+            if cell is None or person_name_at(text, cell[0], context.lexicon) != cell[1]:
+                continue
+            name = text[slice(*cell)]
+            if cell[0] not in known:
+                mentions.append(Mention("Person", name, *cell))
+                known.add(cell[0])
+            work = table.cell(row, WORK_COLUMNS)
+            role = next((m for m in _role_pattern().finditer(text, *work) if m.end() == work[1]), None) if work else None
+            if role is None or role.group() in context.lexicon.excluded_roles:
+                continue
+            for role_name, organization, _, confidence in _role_chain(context, role.start(), role.group()):
+                holdings.append(RoleHolding(name, role_name, organization, row[0][0], row[-1][1], confidence))
 
 
 def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str, str | None, int, float]]:

@@ -147,3 +147,24 @@ def test_no_sentence_of_the_corpus_is_copied_into_the_repository(corpus_dir):
         if any(t[i:i + CORPUS_RUN] in grams for i in range(len(t) - CORPUS_RUN + 1)):
             copied.append(name)
     assert not copied, f"text copied from the corpus: {copied}"
+
+
+def test_the_extractor_names_no_firm_person_or_local_body_of_the_curated_facts(curated):
+    """The extractor must work from patterns and generic terms: no firm, person, organisation or local
+    name from the documents it was developed on, not even in a comment. National bodies, awards and
+    campaigns (国务院, 中国质量奖, 质量月) and divisions (the gazetteer) are generic and may appear."""
+    sources = [*sorted((REPO / "kg" / "extract").glob("*.py")), REPO / "kg" / "data" / "lexicon.yaml"]
+    text = "\n".join(path.read_text(encoding="utf-8") for path in sources)
+    entities = [entity for document in curated for entity in document.entities]
+    cities = {normalize_name(e.name) for e in entities if e.type == "City"}
+    local = tuple({city.removesuffix("市").removesuffix("区") for city in cities} | cities)
+    named = set()
+    for entity in entities:
+        for name in (entity.name, *entity.aliases):
+            name = normalize_name(name)
+            specific = entity.type in ("Enterprise", "Person", "Organization")
+            is_local = name.startswith(local) and entity.type not in ("City", "Province")
+            if (specific or is_local) and len(name) >= 2:
+                named.add(name)
+    found = sorted(name for name in named if name in text)
+    assert not found, f"names from the curated facts in the extractor: {found}"

@@ -1,6 +1,6 @@
 """Awards named in a text, with the region spelled out and the conferring government.
 
-"2021年常州市市长质量奖" is the award 常州市市长质量奖 conferred by 常州市;
+"2021年绍兴市市长质量奖" is the award 绍兴市市长质量奖 conferred by 绍兴市;
 "市长质量奖" alone is the document's own city's; "第四届中国质量奖提名奖" is the
 award 中国质量奖提名奖, a nomination prize for 中国质量奖.
 """
@@ -97,7 +97,7 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             continue
         prefix_start = name_before(text, match.start(), lexicon, limit=10)
         prefix = text[prefix_start:match.start()]
-        named = len(prefix) >= 2 and looks_proper(prefix, "奖", lexicon)  # 首席质量官市长奖
+        named = len(prefix) >= 2 and looks_proper(prefix, "奖", lexicon)  # 卓越绩效市长奖
         name = (prefix if named else division.name) + head
         attrs = {"name": name, "conferrer": division.name, "level": AWARD_LEVEL_OF_DIVISION[division.level]}
         tier = match.group("tier")
@@ -148,7 +148,7 @@ _MAX_HONOUR = 12  # characters between an honour's region and its ending
 
 
 def _honours(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
-    """Honours that name their region: 中国…名牌产品, 江苏…著名商标, 国家级…示范市, 省名牌产品 (the own province's)."""
+    """Honours that name their region: 中国…名牌产品, 福建…著名商标, 国家级…示范市, 省名牌产品 (the own province's)."""
     found = []
     place_starts = {p.start: p for p in places.mentions}
     for match in _honour_pattern().finditer(text):

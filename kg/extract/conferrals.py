@@ -471,7 +471,7 @@ class ConferralFinder:
         segment = text[start:clause_end]
         quoted = re.match(r"\s*(?:[\u4e00-\u9fff]{0,8}?)“([^“”]{2,24})”(称号|荣誉称号|奖)?", segment)
         if quoted and quoted.end() < len(segment.rstrip()) - 2:
-            quoted = None  # the quote is only part of the title ("消费品工业“三品”战略示范城市称号")
+            quoted = None  # the quote is only part of the title ("“品质之城”示范城市称号")
         if quoted:
             ending = quoted.group(2) or ""
             name = quoted.group(1) + ("奖" if ending == "奖" else "") + ("称号" if "称号" in ending else "")

@@ -33,7 +33,7 @@ ZONE = re.compile(r"(?:经济技术开发区|高新技术产业开发区|开发�
 YEAR_START = re.compile(r"^((?:19|20)\d{2})")
 # Words that end the previous phrase: the event's name starts after them.
 JOINERS = "暨及和与在于的了是由"
-# "在成都举行", "于常州召开": where the event took place.
+# "在成都举行", "于绍兴召开": where the event took place.
 HELD = re.compile(r"(?:在|于)(?P<place>[\u4e00-\u9fff]{2,8}?)(?:隆重|顺利|成功)?(?:举行|召开|举办|开幕|开展|启动)")
 FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
 

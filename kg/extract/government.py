@@ -1,7 +1,7 @@
 """Government bodies named by pattern: central bodies, party committees, people's congresses.
 
 Suffixes alone (…局, …委员会) miss the bodies whose names end in a plain word
-(国务院, 交通运输部) and type committees of the state as organisations. These
+(国务院, 工业和信息化部) and type committees of the state as organisations. These
 patterns are sure ones: a closed list of ministries' fields, "国家" and a
 body's ending, or a place right before the body's standard name.
 """

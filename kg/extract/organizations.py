@@ -82,7 +82,7 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
         elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) and _stops_name(token, tag):
             cut = offset
         elif tag == "v" and index + 1 < len(tagged) and tagged[index + 1][1] in NAME_TAGS - {None}:
-            cut = offset  # "提炼|常州…": a verb, then a place or a brand opens the name
+            cut = offset  # "提炼|绍兴…": a verb, then a place or a brand opens the name
     return cut
 
 

@@ -82,7 +82,7 @@ def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
 
 
 def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """The name at ``position`` and any listed after it ("姜东、徐新民、施学雷")."""
+    """The name at ``position`` and any listed after it ("王一、李二、张三")."""
     spans = []
     while True:
         end = person_name_at(text, position, lexicon)

@@ -1,6 +1,6 @@
 """Cities and provinces named in a text, found with the gazetteer's names.
 
-A short name (南通 for 南通市) counts for provinces and prefecture-level cities;
+A short name (绍兴 for 绍兴市) counts for provinces and prefecture-level cities;
 a county-level short name only when the document also spells out its full
 name, since many county names are ordinary words elsewhere.
 """

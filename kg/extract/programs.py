@@ -111,7 +111,7 @@ _NOT_IN_MIDDLE = re.compile("[的了是在和与及等并或为把被将]")
 
 
 def _quoted(text: str, lexicon: Lexicon) -> list[Mention]:
-    """Quoted programme names: “X”Y<ending> ("“1+6”工作机制", "“江苏精品”认证"), or “…<ending>” whole."""
+    """Quoted programme names: “X”Y<ending> ("“1+6”工作机制", "“山河精品”认证"), or “…<ending>” whole."""
     found = []
     for match in _patterns()["QuotedCore"].finditer(text):
         middle = match.group("middle")
@@ -127,7 +127,7 @@ def _quoted(text: str, lexicon: Lexicon) -> list[Mention]:
         prefix_start = name_before(text, match.start(), lexicon, limit=8)
         prefix = text[prefix_start:match.start()]
         if len(prefix) >= 2 and all(map(is_cjk, prefix)) and not _adoption_verb_pattern().search(prefix):
-            aliases.append(_without_generic_prefix(prefix + name, "", lexicon))  # "质量基础设施“一站式”服务平台"
+            aliases.append(_without_generic_prefix(prefix + name, "", lexicon))  # "标准化“一网通”服务平台"
         found.append(Mention("Program", name, match.start(), end, {"aliases": aliases, "confidence": 0.7}))
     quoted_only = tuple(lexicon.program_quoted_suffixes)
     for match in _patterns()["QuotedName"].finditer(text):

@@ -161,7 +161,7 @@ def award_holders_located(conferrals, awards: dict[str, str | None], organizatio
 
 
 def most_specific(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The (entity, place) pairs implied by a more specific pair of the same entity (firm in 江苏省 and in 常州市)."""
+    """The (entity, place) pairs implied by a more specific pair of the same entity (firm in 福建省 and in 泉州市)."""
     by_entity: dict[str, set[str]] = {}
     for entity, within in pairs:
         by_entity.setdefault(entity, set()).add(within)

@@ -1,7 +1,7 @@
 """Entity resolution: one entity per thing, named by its longest full form.
 
-Within a document, a short name (星宇车灯, 中天集团, 国家市场监管总局) joins the
-full name it abbreviates (常州星宇车灯股份有限公司, 中天科技集团,
+Within a document, a short name (华星车灯, 宏达集团, 国家市场监管总局) joins the
+full name it abbreviates (绍兴华星车灯股份有限公司, 宏达科技集团,
 国家市场监督管理总局) as an alias; a place's short name joins its full name.
 """
 from __future__ import annotations
@@ -15,12 +15,12 @@ from kg.extract.tokenizer import dictionary_tag
 from kg.extract.places import division_named
 
 BRACKETED = re.compile(r"\([^()]*\)")
-# Words a firm's short name drops after its brand (中天科技集团 -> 中天).
+# Words a firm's short name drops after its brand (宏达科技集团 -> 宏达).
 GENERIC_TAILS = ("科技", "实业", "控股", "股份", "发展", "国际", "集团", "有限", "公司")
 
 
 def _strip_place(name: str) -> str:
-    """The name without a leading province or prefecture-level city (江苏, 常州市)."""
+    """The name without a leading province or prefecture-level city (福建, 泉州市)."""
     for length in (4, 3, 2):
         head = name[:length]
         division = division_named(head)
@@ -81,7 +81,7 @@ def abbreviates(short: str, long: str, lexicon: Lexicon | None = None) -> bool:
         return False
     if short in variants(long, lexicon):
         return True
-    # 国家市场监管总局 for 国家市场监督管理总局; 中天集团 for 中天科技集团; not a parent body's name,
+    # 国家市场监管总局 for 国家市场监督管理总局; 宏达集团 for 宏达科技集团; not a parent body's name,
     # and never between two registered names (two legal names are two firms).
     lexicon = lexicon or Lexicon.default()
     return (len(short) >= 4 and not short.endswith(lexicon.legal_suffixes) and 2 * len(short) >= len(long)
@@ -122,7 +122,7 @@ def merge_names(names, lexicon: Lexicon | None = None) -> dict[str, str]:
 
 def alias_mentions(text: str, canonical_names: list[tuple[str, str]], taken: list[tuple[int, int]],
                    lexicon: Lexicon | None = None) -> list[Mention]:
-    """Later uses of an organisation's short names in the text ("星宇车灯" for 常州星宇车灯股份有限公司)."""
+    """Later uses of an organisation's short names in the text ("华星车灯" for 绍兴华星车灯股份有限公司)."""
     found = []
     occupied = SpanSet(taken)
     for name, entity_type in canonical_names:

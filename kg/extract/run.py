@@ -153,7 +153,7 @@ class OrganizationIndex:
 
 
 def resolve_across_documents(index: OrganizationIndex) -> int:
-    """Rename organisations to the fuller name another document gives them ("中天集团" -> "中天科技集团").
+    """Rename organisations to the fuller name another document gives them ("宏达集团" -> "宏达科技集团").
 
     Only where that fuller name is the one candidate: a short name that could
     stand for several organisations named in other files keeps its own name.

@@ -171,7 +171,7 @@ def find_events(text: str, places: Places, lexicon: Lexicon | None = None) -> li
         span_places = any(start <= p.start and p.end <= end for p in places.mentions)
         if not _is_proper(raw, name, bare, span_places, lexicon) or _place_and_suffix_only(bare, places):
             continue
-        aliases = [a for a in {_plain(raw), bare} if a != name]
+        aliases = [a for a in dict.fromkeys((_plain(raw), bare)) if a != name]  # in this order, whatever the hash seed
         year = YEAR_START.match(name)
         if year is None and previous_year and text[previous_year[0]:start] == "暨":
             aliases.append(name)

@@ -38,8 +38,19 @@ def _tier_pattern() -> re.Pattern:
 
 
 def describe_award(name: str, places: Places, lexicon: Lexicon | None = None) -> dict:
-    """Canonical name, conferrer, level and main award of an award's name as written."""
+    """Canonical name, conferrer, level and main award of an award's name as written (a new dict per call)."""
     lexicon = lexicon or Lexicon.default()
+    if lexicon is Lexicon.default():
+        return dict(_describe_default(name))
+    return _describe(name, lexicon)
+
+
+@lru_cache(maxsize=16384)
+def _describe_default(name: str) -> dict:
+    return _describe(name, Lexicon.default())  # cached: the same awards are named again and again
+
+
+def _describe(name: str, lexicon: Lexicon) -> dict:
     name = "".join(c for c in name if c not in QUOTES and not c.isspace())
     name = ORDINAL.sub("", name)
     name = BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name))

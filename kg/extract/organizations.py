@@ -133,9 +133,9 @@ def _canonical(name: str, suffix: str, places: Places) -> tuple[str, str | None]
                 return name, None
             place = division.name
         return place + "人民政府", place
-    head = tokens(name)[0]
-    if head in LOCAL_PREFIXES:
-        division = places.main_province if LOCAL_PREFIXES[head] == "province" else places.main_city
+    # Only a name opening with 市/省/县/区 can start with that character as a word (jieba is not asked otherwise).
+    if name[0] in LOCAL_PREFIXES and tokens(name)[0] in LOCAL_PREFIXES:
+        division = places.main_province if LOCAL_PREFIXES[name[0]] == "province" else places.main_city
         if division is not None and not name[1:].startswith(division.short):
             return division.name + name[1:], division.name
     return name, None

@@ -27,7 +27,7 @@ NAME_ENDINGS = "省市县区州盟旗"
 @dataclass(frozen=True)
 class _Matcher:
     ending_forms: frozenset[str]  # names ending in NAME_ENDINGS
-    lengths: tuple[int, ...]  # their lengths, longest first
+    lengths_by_tail: dict[str, tuple[int, ...]]  # their last two characters -> their lengths, longest first
     ending: re.Pattern
     others: re.Pattern  # the remaining names (江苏, 内蒙古 …) as one trie-shaped alternation
 
@@ -62,7 +62,10 @@ def _matcher() -> _Matcher:
     wider = {form for d in gazetteer if d.level != "county" for form in (d.name, d.short)}
     forms = {f for f in gazetteer.surface_forms() if f not in county_shorts or f in wider}
     ending = frozenset(f for f in forms if f[-1] in NAME_ENDINGS)
-    return _Matcher(ending, tuple(sorted({len(f) for f in ending}, reverse=True)),
+    lengths: dict[str, set[int]] = {}
+    for form in ending:
+        lengths.setdefault(form[-2:], set()).add(len(form))
+    return _Matcher(ending, {tail: tuple(sorted(n, reverse=True)) for tail, n in lengths.items()},
                     re.compile(f"[{NAME_ENDINGS}]"), re.compile(_trie_pattern(forms - ending)))
 
 
@@ -98,7 +101,8 @@ def _candidates(text: str) -> list[Mention]:
     found = []
     for match in matcher.ending.finditer(text):
         end = match.end()
-        for length in matcher.lengths:
+        # Most 市/区 close no name (全市, 城区): only names ending in the same two characters are tried.
+        for length in matcher.lengths_by_tail.get(text[end - 2:end], ()):
             form = text[end - length:end] if end >= length else ""
             if form in matcher.ending_forms:
                 found.append(Mention("City", form, end - length, end))

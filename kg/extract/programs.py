@@ -132,7 +132,8 @@ def _quoted(text: str, lexicon: Lexicon) -> list[Mention]:
     quoted_only = tuple(lexicon.program_quoted_suffixes)
     for match in _patterns()["QuotedName"].finditer(text):
         name = _compact(match.group("name"))
-        suffix = next((s for s in lexicon.program_suffixes if name.endswith(s)), None)
+        suffix = next((s for s in lexicon.program_suffixes if name.endswith(s)), None) \
+            if name.endswith(lexicon.program_suffixes) else None
         whole_word = name.endswith(quoted_only) or suffix and len(name) == len(suffix)  # “质量月”
         if suffix and len(name) >= len(suffix) + 2 or whole_word and len(name) >= 3 and all(map(is_cjk, name)):
             found.append(Mention("Program", name, match.start(), match.end(), {"aliases": [], "confidence": 0.7}))

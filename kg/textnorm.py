@@ -8,6 +8,7 @@ no-break spaces to a plain space.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib.resources import files
 
@@ -36,6 +37,26 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _plane_table() -> list[str]:
+    """The same mapping for the Basic Multilingual Plane as a list indexed by code point.
+
+    str.translate looks a list up about twice as fast as a dict; it leaves
+    characters past the list's end (IndexError) unchanged.
+    """
+    table = [chr(code) for code in range(_PLANE_END)]
+    for code, replacement in _table().items():
+        if code < _PLANE_END:
+            table[code] = replacement
+    return table
+
+
+_PLANE_END = 0x10000
+_BEYOND_PLANE = re.compile("[\U00010000-\U0010FFFF]")
+
+
 def matchable(text: str) -> str:
     """``text`` with each character replaced by its matching form; ``len`` is unchanged."""
-    return text.translate(_table())
+    if _BEYOND_PLANE.search(text):
+        return text.translate(_table())  # rare characters some traditional forms use
+    return text.translate(_plane_table())

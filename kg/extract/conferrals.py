@@ -73,6 +73,16 @@ def _verb_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             re.compile(alternation(lexicon.negative_cues)))
 
 
+# A run of blanks holding a line break: every break in it follows the same line.
+_BLANK_RUN = re.compile(r"[\n\r\t ]*\n[\n\r\t ]*")
+_NEWLINE = re.compile(r"\n")
+
+
+@lru_cache(maxsize=8)
+def _break_pattern(breaks: str) -> re.Pattern:
+    return re.compile("[" + re.escape(breaks + "<>") + "]")
+
+
 def _years(text: str, start: int, end: int) -> list[int]:
     return [int(m.group(1)) for m in YEAR.finditer(text, start, end)]
 
@@ -119,6 +129,7 @@ class ConferralFinder:
                 self.person_of_holding[holding.start] = person
         self.found: list[FoundConferral] = []
         self._breaks: dict[str, list[int]] = {}
+        self._newlines: list[int] | None = None
 
     # -- shared helpers ----------------------------------------------------
 
@@ -147,25 +158,33 @@ class ConferralFinder:
     def _add(self, recipient: Mention, award: Mention, year: int | None, span: Span, confidence: float) -> None:
         self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence))
 
-    def _hard_newline(self, index: int) -> bool:
-        """Does the line break at ``index`` end a sentence?
+    def _hard_newlines(self) -> list[int]:
+        """The line breaks that end a sentence, in order.
 
         A break inside a long unpunctuated line is a page-break artefact, not
-        the end of the sentence.
+        the end of the sentence: a break is soft when the line before it (blank
+        lines and outer blanks skipped) is SOFT_BREAK_LINE characters or longer
+        and ends in a CJK character. All breaks of one run of blanks share that line.
         """
-        end = index
-        while end > 0 and self.text[end - 1] in "\n\r\t ":
-            end -= 1
-        line = self.text[self.text.rfind("\n", 0, end) + 1:end]
-        return len(line) < SOFT_BREAK_LINE or not line or not is_cjk(line[-1])
+        if self._newlines is None:
+            text = self.text
+            self._newlines = []
+            for run in _BLANK_RUN.finditer(text):
+                end = run.start()
+                line_start = text.rfind("\n", 0, end) + 1
+                if end - line_start >= SOFT_BREAK_LINE and is_cjk(text[end - 1]):
+                    continue
+                self._newlines.extend(m.start() for m in _NEWLINE.finditer(text, end, run.end()))
+        return self._newlines
 
     def _break_positions(self, breaks: str) -> list[int]:
         """Sorted offsets of the characters that end a clause or sentence (computed once per kind)."""
         cached = self._breaks.get(breaks)
         if cached is None:
-            pattern = re.compile("[" + re.escape(breaks + "<>") + "]")
-            cached = [m.start() for m in pattern.finditer(self.text)
-                      if self.text[m.start()] != "\n" or self._hard_newline(m.start())]
+            pattern = _break_pattern(breaks.replace("\n", ""))
+            cached = [m.start() for m in pattern.finditer(self.text)]
+            if "\n" in breaks:
+                cached = sorted(cached + self._hard_newlines())
             self._breaks[breaks] = cached
         return cached
 

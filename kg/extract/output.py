@@ -50,13 +50,29 @@ def _text(text: str) -> str:
 
 
 def _flow(items) -> str:
-    return "[" + ", ".join(_flow(i) if isinstance(i, (list, tuple)) else scalar(i) for i in items) + "]"
+    parts = []
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            parts.append(_text(item))
+        elif kind is int:
+            parts.append(repr(item))
+        elif kind is list or kind is tuple:
+            parts.append(_flow(item))
+        else:
+            parts.append(scalar(item))
+    return "[" + ", ".join(parts) + "]"
 
 
 def _value(value) -> str:
+    kind = type(value)  # exact types first: most values are names, spans and confidences
+    if kind is str:
+        return _text(value)
+    if kind is list or kind is tuple:
+        return _flow(value)
     if isinstance(value, dict):
         raise TypeError("facts files hold no mappings below a section's items")
-    return _flow(value) if isinstance(value, (list, tuple)) else scalar(value)
+    return scalar(value)
 
 
 def dump(facts: DocumentFacts) -> str:
@@ -80,7 +96,7 @@ def dump_data(data: dict) -> str:
             for item in value:
                 prefix = "- "
                 for k, v in item.items():
-                    out.append(f"{prefix}{k}: {_value(v)}")
+                    out.append(prefix + k + ": " + _value(v))
                     prefix = "  "
         else:
             out.append(f"{key}: {_value(value)}")

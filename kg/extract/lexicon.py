@@ -81,11 +81,14 @@ def _words(data: dict, key: str) -> tuple[str, ...]:
     return tuple(longest_first(value))
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader: the same data, read ten times faster
+
+
 @lru_cache(maxsize=1)
 def _default_lexicon() -> Lexicon:
     path = data_file("lexicon.yaml")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"cannot read the lexicon {path}: {exc}") from None
     suffix_type = {}

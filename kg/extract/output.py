@@ -37,12 +37,17 @@ def scalar(value) -> str:
     return _text(str(value))
 
 
+def is_plain(text: str) -> bool:
+    """Is ``text`` written as it is (a plain YAML scalar that reads back as the same text)?"""
+    if _PLAIN.fullmatch(text) and not text.endswith((" ", "\u3000")):
+        return True
+    return _PLAIN_ASCII.fullmatch(text) is not None and text.lower() not in _YAML_WORDS
+
+
 @lru_cache(maxsize=16384)
 def _text(text: str) -> str:
     """A text as a YAML scalar (cached: names repeat across a document's facts)."""
-    if _PLAIN.fullmatch(text) and not text.endswith((" ", "\u3000")):
-        return text
-    if _PLAIN_ASCII.fullmatch(text) and text.lower() not in _YAML_WORDS:
+    if is_plain(text):
         return text
     quoted = json.dumps(text, ensure_ascii=False)
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000

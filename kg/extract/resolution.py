@@ -46,7 +46,7 @@ def _variants(name: str, lexicon: Lexicon) -> frozenset[str]:
     found = set()
     plain = BRACKETED.sub("", name)
     bases = {plain}
-    for suffix in lexicon.legal_suffixes:
+    for suffix in lexicon.legal_suffixes if plain.endswith(lexicon.legal_suffixes) else ():
         if plain.endswith(suffix) and len(plain) > len(suffix) + 1:
             base = plain[: -len(suffix)]
             bases.add(base)
@@ -58,7 +58,7 @@ def _variants(name: str, lexicon: Lexicon) -> frozenset[str]:
     for base in bases:
         found.add(base)
         core = base
-        while True:
+        while core.endswith(GENERIC_TAILS):
             tail = next((t for t in GENERIC_TAILS if core.endswith(t) and len(core) - len(t) >= 2), None)
             if tail is None:
                 break

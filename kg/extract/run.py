@@ -18,7 +18,7 @@ from kg.batch import Processed, Skipped, extract_many
 from kg.errors import QkgError
 from kg.extract.document import extract_facts
 from kg.extract.lexicon import Lexicon
-from kg.extract.output import scalar, write_facts
+from kg.extract.output import is_plain, scalar, write_facts
 from kg.extract.resolution import abbreviates, variants
 from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import SourceDocument, UnreadableDocument, find_documents, read_document
@@ -194,6 +194,13 @@ _NEXT_SECTION = re.compile(r"(?m)^[a-z_]+:")
 
 
 def _unscalar(text: str):
+    """A scalar or flow list as kg/extract/output.py writes it; its plain scalars read as themselves."""
+    if is_plain(text):
+        return text
+    if text.startswith("[") and text.endswith("]") and '"' not in text:
+        items = text[1:-1].split(", ") if len(text) > 2 else []
+        if all(is_plain(item) for item in items):
+            return items
     return yaml.load(text, Loader=_LOADER)
 
 

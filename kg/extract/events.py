@@ -128,10 +128,13 @@ def _is_proper(raw: str, name: str, bare: str, span_places: bool, lexicon: Lexic
     return ("“" in raw or name != bare or span_places or bare.startswith(lexicon.event_markers))
 
 
-def _place_and_suffix_only(name: str, places: Places) -> bool:
-    """"某某论坛" alone is a city's web forum, not an event."""
-    return any(name.startswith(form) and len(name) - len(form) <= 3
-               for p in places.mentions for form in (p.name, p.attrs["division"].short))
+def _place_forms(places: Places) -> frozenset[str]:
+    return frozenset(form for p in places.mentions for form in (p.name, p.attrs["division"].short))
+
+
+def _place_and_suffix_only(name: str, place_forms: frozenset[str]) -> bool:
+    """"某某论坛" alone is a city's web forum, not an event: a place's name, then at most 3 characters."""
+    return any(name[:length] in place_forms for length in range(max(0, len(name) - 3), len(name) + 1))
 
 
 def _place_and_date(text: str, start: int, end: int, places: Places) -> dict:
@@ -157,6 +160,7 @@ def find_events(text: str, places: Places, lexicon: Lexicon | None = None) -> li
     found: list[Mention] = []
     previous_year: tuple[int, str] | None = None  # (end of the event, its year), for "A暨B"
     place_ends = sorted(p.end for p in places.mentions)
+    place_forms = _place_forms(places)
     for match in _suffix_pattern().finditer(text):
         suffix_start, end = match.start(), match.end()
         run_start = _name_start(text, suffix_start)
@@ -169,7 +173,7 @@ def find_events(text: str, places: Places, lexicon: Lexicon | None = None) -> li
         if len(bare) < len(match.group()) + 2:
             continue
         span_places = any(start <= p.start and p.end <= end for p in places.mentions)
-        if not _is_proper(raw, name, bare, span_places, lexicon) or _place_and_suffix_only(bare, places):
+        if not _is_proper(raw, name, bare, span_places, lexicon) or _place_and_suffix_only(bare, place_forms):
             continue
         aliases = [a for a in dict.fromkeys((_plain(raw), bare)) if a != name]  # in this order, whatever the hash seed
         year = YEAR_START.match(name)

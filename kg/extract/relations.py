@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,12 +36,21 @@ def _adoption_verbs() -> re.Pattern:
     return re.compile(alternation(Lexicon.default().adoption_verbs))
 
 
+_SENTENCE_BREAK = re.compile("[" + re.escape(SENTENCE_BREAKS) + "]")
+
+
+@lru_cache(maxsize=1)
+def _sentence_breaks(text: str) -> list[int]:
+    """Offsets of the text's sentence breaks (cached: a document asks for many sentences)."""
+    return [m.start() for m in _SENTENCE_BREAK.finditer(text)]
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and text[start - 1] not in SENTENCE_BREAKS:
-        start -= 1
-    while end < len(text) and text[end] not in SENTENCE_BREAKS:
-        end += 1
-    return start, end
+    """From after the last sentence break before ``start`` to the first at or after ``end``."""
+    breaks = _sentence_breaks(text)
+    before = bisect_left(breaks, start)
+    after = bisect_left(breaks, end)
+    return (breaks[before - 1] + 1 if before else 0), (breaks[after] if after < len(breaks) else len(text))
 
 
 def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], places: Places) -> list[FoundRelation]:

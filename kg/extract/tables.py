@@ -40,9 +40,8 @@ class Table:
         return None
 
 
-def _cells(text: str, span: Span) -> list[Span]:
+def _each_cell(text: str, span: Span):
     start, end = span
-    cells = []
     for match in _CELL.finditer(text, start, end):
         cell_start, cell_end = match.span()
         while cell_start < cell_end and text[cell_start].isspace():
@@ -50,7 +49,21 @@ def _cells(text: str, span: Span) -> list[Span]:
         while cell_end > cell_start and text[cell_end - 1].isspace():
             cell_end -= 1
         if cell_start < cell_end:
-            cells.append((cell_start, cell_end))
+            yield cell_start, cell_end
+
+
+def _cells(text: str, span: Span) -> list[Span]:
+    return list(_each_cell(text, span))
+
+
+def _header_cells(text: str, span: Span) -> list[str]:
+    """The line's cells if every one is a column name, else none (most lines fail at their first cell)."""
+    cells = []
+    for start, end in _each_cell(text, span):
+        cell = text[start:end]
+        if cell not in HEADER_WORDS:
+            return []
+        cells.append(cell)
     return cells
 
 
@@ -77,8 +90,8 @@ def _header(text: str, lines: list[Span], index: int) -> tuple[list[str], int]:
     """Column names on the line at ``index`` and on the lines after it that hold only column names."""
     columns: list[str] = []
     while index < len(lines):
-        cells = [text[s:e] for s, e in _cells(text, lines[index])]
-        if not cells or not all(cell in HEADER_WORDS for cell in cells):
+        cells = _header_cells(text, lines[index])
+        if not cells:
             break
         columns += cells
         index += 1

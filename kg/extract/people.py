@@ -49,7 +49,8 @@ def _role_pattern() -> re.Pattern:
 def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     """The end of a person's name starting at ``position``, or None."""
     window = text[position:position + NAME_WINDOW]
-    compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None)
+    compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None) \
+        if window.startswith(lexicon.surnames_compound) else None
     if not window or not (compound or window[0] in lexicon.surnames):
         return None
     parts = []

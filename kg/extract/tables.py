@@ -21,6 +21,7 @@ WORK_COLUMNS = frozenset({"工作单位及职务", "单位及职务", "工作单
 OTHER_COLUMNS = frozenset({"序号", "编号", "所在地", "所在地区", "地区", "属地", "行业", "所属行业", "类别", "获奖类别",
                            "奖项", "备注", "推荐单位"})
 HEADER_WORDS = NAME_COLUMNS | WORK_COLUMNS | OTHER_COLUMNS
+_HEADER_WORDS_TUPLE = tuple(sorted(HEADER_WORDS))
 NUMBER_COLUMNS = frozenset({"序号", "编号"})
 _CELL = re.compile(r"[^\t]+?(?=\t| {2,}|\u3000|$)")
 _NUMBER = re.compile(r"\d{1,4}\.?")
@@ -58,6 +59,9 @@ def _cells(text: str, span: Span) -> list[Span]:
 
 def _header_cells(text: str, span: Span) -> list[str]:
     """The line's cells if every one is a column name, else none (most lines fail at their first cell)."""
+    start, end = span
+    if start < end and not text[start].isspace() and not text.startswith(_HEADER_WORDS_TUPLE, start, end):
+        return []  # the first cell starts the line, so the line starts with a column name
     cells = []
     for start, end in _each_cell(text, span):
         cell = text[start:end]

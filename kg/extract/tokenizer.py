@@ -9,6 +9,7 @@ import logging
 import marshal
 import tempfile
 from functools import lru_cache
+from math import log
 from pathlib import Path
 
 from kg.extract.lexicon import Lexicon
@@ -25,7 +26,43 @@ def _jieba():
         tokenizer.initialize()  # builds the dictionary and writes the cache for next time
     for word in Lexicon.default().user_words():
         tokenizer.add_word(word)
+    if jieba.__version__ == _CALC_CHECKED_WITH:
+        tokenizer.calc = _route_finder(tokenizer.FREQ, tokenizer.total)
     return tokenizer, jieba.posseg.dt.word_tag_tab
+
+
+_CALC_CHECKED_WITH = "0.42.1"  # the jieba whose Tokenizer.calc _route_finder computes exactly
+
+
+def _route_finder(freq: dict[str, int], total: int):
+    """jieba's Tokenizer.calc (the most probable path through a window's word graph), computed the same way.
+
+    jieba takes a logarithm for every edge of every window's graph; a word's
+    cost, log(frequency) - log(total), is the same each time, so it is kept.
+    The arithmetic and the choice between equal paths are jieba's own, so the
+    tokens are the same; the dictionary must not change afterwards (it does not:
+    words are added before this is installed).
+    """
+    log_total = log(total)
+    costs: dict[str, float] = {}
+
+    def cost(word: str) -> float:
+        value = costs.get(word)
+        if value is None:
+            value = costs[word] = log(freq.get(word) or 1) - log_total
+        return value
+
+    def calc(sentence: str, dag: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
+        route[len(sentence)] = (0, 0)
+        for start in range(len(sentence) - 1, -1, -1):
+            best = None
+            for end in dag[start]:
+                candidate = (cost(sentence[start:end + 1]) + route[end + 1][0], end)
+                if best is None or candidate > best:  # max() keeps the first of equals, so does this
+                    best = candidate
+            route[start] = best
+
+    return calc
 
 
 def _load_cached_dictionary(tokenizer) -> bool:

@@ -99,6 +99,8 @@ def _suffixed(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
 
 
 def _without_generic_prefix(name: str, suffix: str, lexicon: Lexicon) -> str:
+    if not name.startswith(lexicon.program_generic_prefixes):
+        return name
     for prefix in lexicon.program_generic_prefixes:
         if name.startswith(prefix) and len(name) - len(prefix) >= len(suffix) + 2:
             return name[len(prefix):]

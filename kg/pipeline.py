@@ -74,12 +74,6 @@ def shape_violations(graph: KnowledgeGraph) -> list:
         return [v for v in validate_graph(graph.to_graph()) if v.is_violation]
 
 
-def check_shapes(graph: KnowledgeGraph) -> None:
-    violations = shape_violations(graph)
-    if violations:
-        raise GraphInvalid(violations)
-
-
 def build_exports(
     facts_paths: Iterable[Path] | None,
     out: Path,

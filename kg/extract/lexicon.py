@@ -60,6 +60,7 @@ class Lexicon:
     central_body_endings: tuple[str, ...] = ()
     party_committee_roles: tuple[str, ...] = ()
     body_departments: tuple[str, ...] = ()
+    program_leading_words: tuple[str, ...] = ()
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -130,4 +131,5 @@ def _default_lexicon() -> Lexicon:
         central_body_endings=_words(data, "central_body_endings"),
         party_committee_roles=_words(data, "party_committee_roles"),
         body_departments=_words(data, "body_departments"),
+        program_leading_words=_words(data, "program_leading_words"),
     )

@@ -84,8 +84,14 @@ def _suffixed(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         if text[match.start() - 1:match.start()] == "”" or not _worth_a_look(text, match.start(), end, place_ends,
                                                                                lexicon):
             continue
-        start = name_before(text, match.start(), lexicon, limit=_MAX_NAME)
-        start += _after_last_verb(text[start:match.start()])
+        if _NOT_A_NAME_AFTER.match(text, end) or _SLOGAN_AFTER.match(text, end):
+            continue  # "体系化", "模式下": the suffix is part of a longer ordinary word
+        start = _verb_led_start(text, match.start())
+        confidence = 0.7
+        if start is None:
+            start = name_before(text, match.start(), lexicon, limit=_MAX_NAME)
+            start += _after_last_verb(text[start:match.start()])
+            confidence = 0.6
         surface = text[start:end]
         if len(surface) - len(suffix) < 2:
             continue
@@ -94,8 +100,79 @@ def _suffixed(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             continue
         if not (_issuer(bare, places) or text.count(bare) >= 2 or _after_adoption_verb(text, start, lexicon)):
             continue  # an unquoted programme must be named twice, carry its region, or be taken up
-        found.append(Mention("Program", bare, start, end, {"aliases": [surface] if surface != bare else []}))
+        found.append(Mention("Program", bare, start, end,
+                             {"aliases": [surface] if surface != bare else [], "confidence": confidence}))
     return found
+
+
+# A name between an adoption verb and a programme's ending: name characters only, no function word.
+_VERB_LED_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+]{2,16}\Z")
+_FUNCTION_CHARS = re.compile("[的了是在和与及等并或把被将对向从各其这该]")
+# Characters right after a programme's ending that make it part of another word.
+_NOT_A_NAME_AFTER = re.compile("[化下中内里]")
+# "…治理体系和治理能力现代化": a slogan about capacity, no programme.
+_SLOGAN_AFTER = re.compile("[和与][\u4e00-\u9fff]{1,6}现代化")
+
+
+def _verb_led_start(text: str, suffix_start: int) -> int | None:
+    """Where a name starts that an adoption verb opens ("推行|企业计量执行官制度"), or None.
+
+    Sure where it applies: the verb ends the words before the name, so no word
+    cutting is needed, and a name holding verbs of its own ("质量提升行动") stays whole.
+    """
+    window_start = max(0, suffix_start - _MAX_NAME - 6)
+    last = None
+    for last in _adoption_verb_pattern().finditer(text, window_start, suffix_start):
+        pass
+    if last is None:
+        return None
+    core = text[last.end():suffix_start]
+    if not _VERB_LED_NAME.match(core) or _FUNCTION_CHARS.search(core) or COUNTED.match(core):
+        return None
+    return last.end() + _leading_verb(core)
+
+
+def _leading_verb(core: str) -> int:
+    """The length of a verb opening ``core`` ("健全|质量法治体系"), 0 if none."""
+    leading = Lexicon.default().program_leading_words
+    first = next((w for w in leading if core.startswith(w)), None) or tokens(core)[0]
+    if (first in leading or dictionary_tag(first) in ("v", "d", "ad")) and len(core) - len(first) >= 2:
+        return len(first)
+    return 0
+
+
+# Campaigns named in a list before 活动: "A月、B周、C日……一个个活动", "D节等各类活动", "开展E节活动".
+_CAMPAIGN_LIST = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{2,8}?[月周日节]、)*[\u4e00-\u9fff]{2,10}?[月周日节])"
+                            r"(?:等|……|…)?(?:一个个|各类|各项|系列|主题)?活动")
+
+
+def _campaigns(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
+    found = []
+    place_ends = {p.end for p in places.mentions}
+    for match in _CAMPAIGN_LIST.finditer(text):
+        offset = match.start()
+        for item in match.group("items").split("、"):
+            start = offset
+            if offset == match.start():  # the first item may hold the words before it
+                start = name_before(text, offset + len(item) - 1, lexicon, limit=len(item))
+                verb = _verb_led_start(text, offset + len(item) - 1)
+                start = max(start, verb) if verb is not None else start
+                start += _after_last_verb(text[start:offset + len(item) - 1])
+                start += _leading_verb(text[start:offset + len(item) - 1])
+            end = offset + len(item)
+            # "某市安全生产月": the city's own round of a campaign; the campaign is named without it
+            own = next((e for e in range(start + 2, end - 2) if e in place_ends), None)
+            name = text[own or start:end]
+            if len(name) >= 3 and not _NOT_CAMPAIGN.search(name):
+                aliases = [text[start:end]] if own else []
+                found.append(Mention("Program", name, start, end, {"aliases": aliases, "confidence": 0.6,
+                                                                    "held": True}))
+            offset += len(item) + 1
+    return found
+
+
+# Words that make a list item a date or a time span, not a campaign.
+_NOT_CAMPAIGN = re.compile("[每本上下今去明当近]月|[每本上下今去明当近]周|[每本今昨明当节假]日|春节|国庆|元旦|中秋|端午")
 
 
 def _without_generic_prefix(name: str, suffix: str, lexicon: Lexicon) -> str:
@@ -180,5 +257,6 @@ def find_programs_and_events(text: str, places: Places, lexicon: Lexicon | None 
     """Regulations and programmes (the longest of overlapping names), and events, which may hold a programme."""
     lexicon = lexicon or Lexicon.default()
     regulations = find_regulations(text, places, lexicon)
-    programs = drop_nested(regulations + _quoted(text, lexicon) + _suffixed(text, places, lexicon))
+    programs = drop_nested(regulations + _quoted(text, lexicon) + _suffixed(text, places, lexicon)
+                           + _campaigns(text, places, lexicon))
     return sorted(programs + drop_nested(find_events(text, places, lexicon)), key=lambda m: m.start)

@@ -15,7 +15,8 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年(?!\d{1,2}月))")  # a year,
 SENTENCE_BREAKS = "。！？!?；;\n"
 # "我市", "全市", "市委市政府": the document's own city (or province) as a subject.
 OWN_CITY = re.compile(r"我市|本市|全市|市委|市政府")
-OWN_PROVINCE = re.compile(r"我省|本省|全省|省委|省政府")
+# "全省率先", "全省首个": a rank within the province, said of the document's own city.
+OWN_PROVINCE = re.compile(r"我省|本省|全省(?!率先|首|第一|领先|前列)|省委|省政府")
 # "公司", "该集团": the firm the text is about as a subject.
 OWN_FIRM = re.compile(r"(?:^|[，,。；;\s]|该|本)(?:公司|集团)")
 VERB_REACH = 16  # how far before a programme its verb may stand
@@ -65,7 +66,8 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
         sentence_start, sentence_end = sentence_around(text, program.start, program.end)
         issuer = program.attrs.get("issuer")
         owner = _place_right_before(text, program, places)
-        if not verbs and not issuer and owner is None:
+        held = program.attrs.get("held", False)  # a campaign the text says is held ("…等活动")
+        if not verbs and not issuer and owner is None and not held:
             continue
         verb_start = verbs[-1].start() if verbs else program.start
         before = sorted((a for a in agents if sentence_start <= a.start and a.end <= verb_start), key=lambda a: a.start)
@@ -78,7 +80,7 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
             subjects = [a.name for a in _coordinated(text, before)]
         elif OWN_FIRM.search(text[sentence_start:verb_start]) and main_firm():
             subjects, confidence = [main_firm()], 0.6  # "公司推行…" in a firm's profile
-        elif (OWN_PROVINCE.search(text, sentence_start, verb_start) or "省" in program.name) and places.main_province:
+        elif (_own_province_before(text, sentence_start, verb_start) or "省" in program.name) and places.main_province:
             # "全省…", or a province's programme by its name (质量强省战略)
             subjects = [places.main_province.name]
         elif places.main_city:
@@ -88,6 +90,12 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
         found.extend(FoundRelation(subject, program.name, year, sentence_start, sentence_end, confidence)
                      for subject in subjects)
     return found
+
+
+def _own_province_before(text: str, start: int, end: int) -> bool:
+    """"全省…" before ``end``; searched past ``end`` so that the rank phrase "全省率先" is seen whole."""
+    match = OWN_PROVINCE.search(text, start, end + 2)
+    return match is not None and match.start() < end
 
 
 # "自2012年起", "2016年以来", "于2015年": when a programme started, also after its name.

@@ -15,6 +15,10 @@ from kg.extract.mentions import Mention
 from kg.extract.places import Places
 
 _STATE_COUNCIL = re.compile(r"国务院(?:办公厅)?")
+# The party's Central Committee, a national body, under its full or short names (canonical: its usual
+# short name); its offices keep their own names.
+_CENTRAL_COMMITTEE = re.compile(r"(?:中国共产党|中共|党)中央(?:委员会|办公厅)?")
+CENTRAL_COMMITTEE = "中共中央"
 # Level words a body's name starts with; bare, they stand for the document's own division ("省人大常委会").
 _LEVEL_OF = {"省": "province", "市": "city", "县": "city", "区": "city", "州": "city"}
 _PARTY = ("中国共产党", "中共")
@@ -42,6 +46,14 @@ def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = 
     lexicon = lexicon or Lexicon.default()
     patterns = _patterns()
     found = [_body(m.group(), m.start(), m.end()) for m in _STATE_COUNCIL.finditer(text)]
+    for match in _CENTRAL_COMMITTEE.finditer(text):
+        surface = match.group()
+        if surface.endswith("办公厅"):
+            found.append(_body(surface, match.start(), match.end()))
+        elif surface.startswith("党") and surface.endswith("委员会"):
+            continue  # the short form with 委员会 is no usual name; the match without it is found instead
+        else:
+            found.append(_body(CENTRAL_COMMITTEE, match.start(), match.end(), aliases=[surface]))
     found += [_body(m.group(), m.start(), m.end()) for m in patterns["ministry"].finditer(text)
               if not _role_follows(text, m.end())]
     for match in patterns["central"].finditer(text):

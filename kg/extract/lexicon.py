@@ -61,6 +61,8 @@ class Lexicon:
     party_committee_roles: tuple[str, ...] = ()
     body_departments: tuple[str, ...] = ()
     program_leading_words: tuple[str, ...] = ()
+    institution_suffixes: tuple[str, ...] = ()
+    institution_generic_words: frozenset[str] = frozenset()
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -132,4 +134,6 @@ def _default_lexicon() -> Lexicon:
         party_committee_roles=_words(data, "party_committee_roles"),
         body_departments=_words(data, "body_departments"),
         program_leading_words=_words(data, "program_leading_words"),
+        institution_suffixes=_words(data, "institution_suffixes"),
+        institution_generic_words=frozenset(_words(data, "institution_generic_words")),
     )

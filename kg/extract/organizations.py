@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.media import find_newspapers
 from kg.extract.mentions import Mention, drop_nested, is_cjk
 from kg.extract.places import Places
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -158,16 +159,24 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         if name in lexicon.org_false_words or core.isdigit() or name.endswith(lexicon.org_false_endings):
             continue
         if suffix not in lexicon.legal_suffixes and not local_government and not looks_proper(core, suffix, lexicon):
-            continue
+            named = _named_without_place(text, start, core, suffix, places, lexicon, found)
+            if named is None:
+                continue
+            start, name, core = named
         if _kind_not_name(text, match.end(), core, lexicon):
             continue
         if name in BARE_CITY_GOVERNMENTS or re.sub(r"\(.*?\)", "", core) in LOCAL_PREFIXES and "(" in core:
             continue  # "市政府" in a city's news is the city itself (a role's organisation, see people.py)
         canonical, within = _canonical(name, suffix, places)
         entity_type = lexicon.org_suffix_type[suffix]
+        implied = places.main_city is not None and name.startswith(places.main_city.name) and name not in text
+        if implied:
+            within = places.main_city.name  # a body of the own city, named after 的 without it
         if within and entity_type == "Organization" and suffix in ("委员会", "领导小组"):
             entity_type = "GovernmentBody"  # a committee of the city's or province's government
         mention = Mention(entity_type, canonical, start, match.end(), {"surface": name})
+        if implied:
+            mention.attrs["implied"] = True  # not the subject of a sentence: the sentence names no body
         if within:
             mention.attrs["within"] = within
         former = FORMER_NAME.match(text, match.end())
@@ -178,9 +187,44 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     former_spans = [(m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in former_spans)]
     # Bodies found by pattern go first: of two mentions of one span, drop_nested keeps the first.
-    found = drop_nested(find_government_bodies(text, places, lexicon) + found)
+    found = drop_nested(find_government_bodies(text, places, lexicon) + found + find_newspapers(text))
     found = _share_prefixes(text, found, lexicon)
     return sorted(found + _enumerated(text, found, lexicon), key=lambda m: m.start)
+
+
+# Verbs that found an organisation: what they found is named by its common words ("成立某产业标准联盟").
+_FOUNDING = ("成立", "组建", "设立", "创办", "创建", "建成", "牵头成立")
+# Suffixes of bodies of a government: named after 的 with no place, they are the document's own city's.
+_OWN_BODY_SUFFIXES = ("委员会", "领导小组", "办公室")
+
+
+def _named_without_place(text: str, start: int, core: str, suffix: str, places: Places, lexicon: Lexicon,
+                         found: list[Mention]) -> tuple[int, str, str] | None:
+    """A name of common words that is still a name: (start, name, core), or None.
+
+    - a school or hospital whose core is not only generic words ("某某大学", "某某医院");
+    - an organisation right after a founding verb ("成立…标准联盟");
+    - "…的质量发展委员会": a government body of the document's own city,
+      or "某局的质量发展局": a department of the body right before 的.
+    """
+    name = core + suffix
+    if suffix in lexicon.institution_suffixes:
+        words = tokens(core)
+        generic = all(word in lexicon.institution_generic_words for word in words)
+        if not generic and len(core) >= 2 and dictionary_tag(words[0]) not in ("v", "vn", "d"):
+            return start, name, core
+        return None
+    if (text.endswith(_FOUNDING, 0, start) and lexicon.org_suffix_type[suffix] == "Organization" and len(core) >= 4
+            and suffix not in (*_OWN_BODY_SUFFIXES, "中心")):  # a firm's own committee or centre is no organisation
+        return start, name, core
+    if text[start - 1:start] != "的":
+        return None
+    parent = next((m for m in reversed(found) if m.end == start - 1), None)
+    if parent is not None and lexicon.org_suffix_type[suffix] == "GovernmentBody":
+        return start, parent.name + name, parent.name + core
+    if suffix in _OWN_BODY_SUFFIXES and places.main_city is not None:
+        return start, places.main_city.name + name, places.main_city.name + core
+    return None
 
 
 # "新增…研究中心1至3家": a count after the name makes it a kind of organisation, not one of them.

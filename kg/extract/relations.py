@@ -70,7 +70,8 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
         if not verbs and not issuer and owner is None and not held:
             continue
         verb_start = verbs[-1].start() if verbs else program.start
-        before = sorted((a for a in agents if sentence_start <= a.start and a.end <= verb_start), key=lambda a: a.start)
+        before = sorted((a for a in agents if sentence_start <= a.start and a.end <= verb_start
+                         and not a.attrs.get("implied")), key=lambda a: a.start)
         subjects, confidence = [], 0.7
         if issuer:
             subjects, confidence = [issuer], 0.8

@@ -1,0 +1,37 @@
+"""Newspapers: 报 is no organisation suffix (年报, 通报, 申报), so a paper is known by its ending or its context."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.mentions import Mention
+
+# Endings only newspapers have; a bare "…报" counts only before a reporter or a dateline ("某报记者", "某报讯").
+_PAPER_ENDING = "(?:日报|晚报|早报|晨报|时报|商报|都市报|青年报|导报)"
+_PAPER = re.compile(r"《(?P<titled>[\u4e00-\u9fff]{2,10}报)》|《(?P<title>[\u4e00-\u9fff]{2,10})》报(?![道告送名批备])"
+                    rf"|(?P<named>[\u4e00-\u9fff]{{2,8}}?{_PAPER_ENDING})(?!社)"
+                    r"|(?P<bare>[\u4e00-\u9fff]{2,6}?报)(?=记者|讯|报道|刊发|刊登|头版)")
+# Words that end a newspaper's name on its left, or make the match no name ("本报", "据报道").
+_LEFT_STOPS = re.compile("[据在于和与及、的是了由从向为将把被对见]|来源|转载|刊登|刊发|报道|记者|返回|查看|点击|阅读|订阅")
+_NOT_A_PAPER = re.compile(r"^(?:本|该|此|各|这|那|我|上|下|日|晚|早|年|月|周|快|简|通|申|汇|举|情|电|公|画|海|预|警|捷)")
+
+
+def find_newspapers(text: str) -> list[Mention]:
+    found = []
+    for match in _PAPER.finditer(text):
+        if match.group("title"):  # "《某某》报": the paper's name in brackets, its kind after them
+            title = match.group("title")
+            found.append(Mention("Organization", title + "报", match.start(), match.end(),
+                                 {"surface": title + "报", "aliases": [title]}))
+            continue
+        group = next(g for g in ("titled", "named", "bare") if match.group(g))
+        start, end = match.span(group)
+        last_stop = None
+        for last_stop in _LEFT_STOPS.finditer(text, start, end - 2):
+            pass
+        if last_stop is not None:
+            start = last_stop.end()
+        name = text[start:end]
+        if len(name) < 3 or _NOT_A_PAPER.match(name) or name.endswith(("报报", "通报", "简报", "年报", "快报")):
+            continue
+        found.append(Mention("Organization", name, start, end, {"surface": name}))
+    return found

@@ -59,3 +59,17 @@ def test_a_body_after_de_is_the_own_citys_or_a_department_of_the_body_before():
 def test_an_organisation_founded_is_named_by_common_words_but_a_firms_committee_is_not():
     assert organizations("全省率先成立智能装备产业链标准联盟。") == {"智能装备产业链标准联盟": "Organization"}
     assert organizations("公司设立质量管理委员会。") == {}
+
+
+@pytest.mark.parametrize("text", ["各设区市市场监督管理局：", "各市、州市场监督管理局：", "于10月10日前报送省局质量发展处。"])
+def test_bodies_named_by_a_level_word_are_no_names(text):
+    assert organizations(text) == {}
+
+
+def test_a_level_word_after_a_role_still_opens_the_own_citys_body():
+    found = organizations("襄阳市召开会议。市委书记、市质量发展委员会主任出席。")
+    assert "襄阳市质量发展委员会" in found
+
+
+def test_a_school_starts_after_the_verbs_before_it():
+    assert organizations("省局决定委托华中科技大学举办培训班。") == {"华中科技大学": "Organization"}

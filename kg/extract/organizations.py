@@ -158,6 +158,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             continue
         if name in lexicon.org_false_words or core.isdigit() or name.endswith(lexicon.org_false_endings):
             continue
+        if _addressed_by_level(text, start, core):
+            continue
         if suffix not in lexicon.legal_suffixes and not local_government and not looks_proper(core, suffix, lexicon):
             named = _named_without_place(text, start, core, suffix, places, lexicon, found)
             if named is None:
@@ -192,6 +194,19 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     return sorted(found + _enumerated(text, found, lexicon), key=lambda m: m.start)
 
 
+# "各设区市市场监督管理局", "各市、州市场监督管理局", "报送省局": bodies named by a level word, not by a place.
+_LEVEL_WORD_NAME = re.compile(r"^(?:设区市|[省市州县区])")
+
+
+def _addressed_by_level(text: str, start: int, core: str) -> bool:
+    listed = text[start - 1:start] == "、" and text[start - 2:start - 1] in "省市州县区" and (
+        text[start - 3:start - 2] == "各" or not is_cjk(text[start - 3:start - 2] or " "))  # "各市、州…"
+    if core.startswith("设区市") or listed and _LEVEL_WORD_NAME.match(core):
+        return True
+    words = tokens(core)
+    return len(words) == 2 and dictionary_tag(words[0]) == "v" and words[1] in ("省", "市", "县", "区")
+
+
 # Verbs that found an organisation: what they found is named by its common words ("成立某产业标准联盟").
 _FOUNDING = ("成立", "组建", "设立", "创办", "创建", "建成", "牵头成立")
 # Suffixes of bodies of a government: named after 的 with no place, they are the document's own city's.
@@ -210,9 +225,15 @@ def _named_without_place(text: str, start: int, core: str, suffix: str, places: 
     name = core + suffix
     if suffix in lexicon.institution_suffixes:
         words = tokens(core)
+        # start after the last verb or stop word ("决定|委托|某某大学"), which name_before may have let through
+        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in lexicon.org_left_stops
+                   or dictionary_tag(w) in ("v", "vn", "d")), default=0)
+        start += sum(map(len, words[:cut]))
+        words = words[cut:]
+        core = "".join(words)
         generic = all(word in lexicon.institution_generic_words for word in words)
         if not generic and len(core) >= 2 and dictionary_tag(words[0]) not in ("v", "vn", "d"):
-            return start, name, core
+            return start, core + suffix, core
         return None
     if (text.endswith(_FOUNDING, 0, start) and lexicon.org_suffix_type[suffix] == "Organization" and len(core) >= 4
             and suffix not in (*_OWN_BODY_SUFFIXES, "中心")):  # a firm's own committee or centre is no organisation

@@ -203,3 +203,26 @@ def test_missing_and_unknown_parameters():
         query.bindings({})
     with pytest.raises(ParameterError, match="has no parameter 'city' \\(parameters: name\\)"):
         query.bindings({"name": "x", "city": "y"})
+
+
+@pytest.mark.parametrize("enabled_before", [True, False])
+def test_running_a_query_leaves_the_cycle_collector_as_it_was(small_store, enabled_before):
+    import gc
+
+    query = parse_query_text("SELECT ?s WHERE { ?s ?p ?o } LIMIT 3", "q")
+    (gc.enable if enabled_before else gc.disable)()
+    try:
+        assert len(run_query(small_store, query).rows) == 3
+        assert gc.isenabled() is enabled_before
+    finally:
+        gc.enable()
+
+
+def test_a_query_failing_midway_leaves_the_cycle_collector_on(small_store):
+    import gc
+
+    # A SERVICE call to a closed local port fails while the rows are read.
+    failing = parse_query_text("SELECT ?s WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", "q")
+    with pytest.raises((QueryError, OSError, RuntimeError)):
+        run_query(small_store, failing)
+    assert gc.isenabled()

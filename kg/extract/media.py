@@ -17,7 +17,11 @@ _NOT_A_PAPER = re.compile(r"^(?:本|该|此|各|这|那|我|上|下|日|晚|早|
 
 def find_newspapers(text: str) -> list[Mention]:
     found = []
-    for match in _PAPER.finditer(text):
+    seen = set()
+    for match in _around_each_bao(text):
+        if match.span() in seen:
+            continue
+        seen.add(match.span())
         if match.group("title"):  # "《某某》报": the paper's name in brackets, its kind after them
             title = match.group("title")
             found.append(Mention("Organization", title + "报", match.start(), match.end(),
@@ -35,3 +39,15 @@ def find_newspapers(text: str) -> list[Mention]:
             continue
         found.append(Mention("Organization", name, start, end, {"surface": name}))
     return found
+
+
+def _around_each_bao(text: str):
+    """Matches of _PAPER holding an occurrence of 报, searched only near it (few texts hold many)."""
+    position = text.find("报")
+    while position >= 0:
+        match = _PAPER.search(text, max(0, position - 12), position + 6)
+        while match is not None and match.end() <= position:
+            match = _PAPER.search(text, match.end(), position + 6)
+        if match is not None and match.start() <= position:
+            yield match
+        position = text.find("报", position + 1)

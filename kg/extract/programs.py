@@ -149,7 +149,7 @@ _CAMPAIGN_LIST = re.compile(r"(?P<items>(?:[\u4e00-\u9fff]{2,8}?[月周日节]�
 def _campaigns(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
     found = []
     place_ends = {p.end for p in places.mentions}
-    for match in _CAMPAIGN_LIST.finditer(text):
+    for match in _ending_at_each(text, "活动", _CAMPAIGN_LIST, reach=60):
         offset = match.start()
         for item in match.group("items").split("、"):
             start = offset
@@ -169,6 +169,22 @@ def _campaigns(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
                                                                     "held": True}))
             offset += len(item) + 1
     return found
+
+
+def _ending_at_each(text: str, ending: str, pattern: re.Pattern, reach: int):
+    """The matches of ``pattern`` that end with an occurrence of ``ending``, searched only near it.
+
+    Cheaper than scanning the whole text with a pattern that opens with a class of all CJK characters.
+    """
+    position = text.find(ending)
+    while position >= 0:
+        end = position + len(ending)
+        match = pattern.search(text, max(0, position - reach), end)
+        while match is not None and match.end() != end:
+            match = pattern.search(text, match.start() + 1, end)
+        if match is not None:
+            yield match
+        position = text.find(ending, end)
 
 
 # Words that make a list item a date or a time span, not a campaign.

@@ -63,7 +63,19 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
   conferral (~120 ms at 1M; tests/test_query_parameter_scopes.py).
 - ``OPTIONAL { VALUES (?x ?name) {...} }`` with ?x unbound on the left joins
   every row of the VALUES: match such a table with a FILTER on ?x instead.
-- Tried without gain at 1M: names made in memory (``CONCAT(?label)``) for
+- Make a sort key once per entity, not once per row: awards-by-city-level-year
+  makes a place's name and key in a subquery over the places (hundreds) and an
+  award's key beside its name (~10% of its time at 1M).
+- Most of what remains is the engine's own work per row and per join (hash
+  tables of tuples allocated and freed; a profile shows no single hot spot):
+  at 1M, reading the conferrals' award, recipient and year and joining them
+  costs ~120 ms, and every further join over the 35k conferrals ~30-50 ms.
+  An in-memory store is no faster for these queries, and flat patterns run
+  there for minutes.
+- Tried without gain at 1M: award-ladder's level steps from one pass with
+  both ends as rows of a role (GROUP_CONCAT per role: slower than the two end
+  subqueries); awards-by-city-level-year counting without DISTINCT, or grouping
+  on award IRIs with the names joined after; names made in memory (``CONCAT(?label)``) for
   GROUP_CONCAT; the city test inside the recipients' subquery; award-ladder's
   recipient names hashed, per branch or after a DISTINCT subquery; its ends
   looked up from the candidates' recipients by flat patterns (1.1 -> 1.8 s);

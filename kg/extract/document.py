@@ -13,7 +13,8 @@ from kg.extract.organizations import find_organizations
 from kg.extract.people import find_people
 from kg.extract.places import Places, division_named, entity_type, find_places
 from kg.extract.programs import find_programs_and_events
-from kg.extract.relations import award_holders_located, find_adoptions, find_locations, most_specific
+from kg.extract.locations import award_holders_located, find_locations, most_specific
+from kg.extract.relations import find_adoptions
 from kg.extract.resolution import alias_mentions, merge_organizations
 from kg.extract.segments import lines as split_lines
 from kg.model import Adoption, Conferral, DocumentFacts, DocumentMeta, Entity, Location, Position
@@ -183,10 +184,12 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
                                             relation.confidence, _quote(original, relation.start, relation.end)))
     org_entities = [m for m in organizations if table.has("org", m.name)]
     award_conferrers = {e.name: e.conferrer for e in table.entities.values() if e.type == "Award"}
-    relations = find_locations(org_entities, Places(free_places, places.main_city, places.main_province))
+    relations = find_locations(text, org_entities, places, Places(free_places, places.main_city,
+                                                                  places.main_province), lexicon)
     relations += award_holders_located(facts.conferrals, award_conferrers, {m.name for m in org_entities})
     implied = most_specific([(r.subject, r.object) for r in relations])
-    for relation in relations:
+    # of two ways to one place, the surer one's evidence and confidence (a city's award over a default)
+    for relation in sorted(relations, key=lambda r: -r.confidence):
         if (relation.subject, relation.object) in implied:
             continue
         within = table.place(relation.object)

@@ -45,23 +45,23 @@ def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = 
     """Central bodies, party committees and congresses (with their place) named in ``text``."""
     lexicon = lexicon or Lexicon.default()
     patterns = _patterns()
-    found = [_body(m.group(), m.start(), m.end()) for m in _STATE_COUNCIL.finditer(text)]
+    found = [_body(m.group(), m.start(), m.end(), national=True) for m in _STATE_COUNCIL.finditer(text)]
     for match in _CENTRAL_COMMITTEE.finditer(text):
         surface = match.group()
         if surface.endswith("办公厅"):
-            found.append(_body(surface, match.start(), match.end()))
+            found.append(_body(surface, match.start(), match.end(), national=True))
         elif surface.startswith("党") and surface.endswith("委员会"):
             continue  # the short form with 委员会 is no usual name; the match without it is found instead
         else:
-            found.append(_body(CENTRAL_COMMITTEE, match.start(), match.end(), aliases=[surface]))
-    found += [_body(m.group(), m.start(), m.end()) for m in patterns["ministry"].finditer(text)
+            found.append(_body(CENTRAL_COMMITTEE, match.start(), match.end(), aliases=[surface], national=True))
+    found += [_body(m.group(), m.start(), m.end(), national=True) for m in patterns["ministry"].finditer(text)
               if not _role_follows(text, m.end())]
     for match in patterns["central"].finditer(text):
         name = match.group()
         if re.search(r"[的了是在与及、]", name) or name.endswith(lexicon.org_false_endings) or _role_follows(
                 text, match.end()):
             continue
-        found.append(_body(name, match.start(), match.end()))
+        found.append(_body(name, match.start(), match.end(), national=True))
     place_ending = {p.end: p for p in places.mentions}
     for kind in ("congress", "committee"):
         for match in patterns[kind].finditer(text):
@@ -72,6 +72,7 @@ def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = 
 
 
 def _body(name: str, start: int, end: int, **attrs) -> Mention:
+    """A body's mention; ``national=True`` marks a central body, which is in no city."""
     return Mention("GovernmentBody", name, start, end, {"surface": name, **attrs})
 
 
@@ -87,7 +88,7 @@ def _local_body(text: str, match: re.Match, place_ending: dict, places: Places, 
     start, end = match.span()
     level = surface[:1] if surface[:1] in _LEVEL_OF else None
     if kind == "congress" and surface.startswith("全国"):
-        return _body(surface, start, end)
+        return _body(surface, start, end, national=True)
     if kind == "committee":
         has_department = _patterns()["department"].search(surface) is not None
         if not has_department and text[end:end + 3].startswith(lexicon.party_committee_roles):

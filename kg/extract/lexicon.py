@@ -63,6 +63,7 @@ class Lexicon:
     program_leading_words: tuple[str, ...] = ()
     institution_suffixes: tuple[str, ...] = ()
     institution_generic_words: frozenset[str] = frozenset()
+    national_name_heads: tuple[str, ...] = ()
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -136,4 +137,5 @@ def _default_lexicon() -> Lexicon:
         program_leading_words=_words(data, "program_leading_words"),
         institution_suffixes=_words(data, "institution_suffixes"),
         institution_generic_words=frozenset(_words(data, "institution_generic_words")),
+        national_name_heads=_words(data, "national_name_heads"),
     )

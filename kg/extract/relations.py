@@ -1,4 +1,4 @@
-"""Which city or organisation runs which programme, and where organisations and cities are."""
+"""Which city or organisation runs which programme (where things are: kg/extract/locations.py)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention
-from kg.extract.places import Places, division_named
+from kg.extract.places import Places
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年(?!\d{1,2}月))")  # a year, not a date's
 SENTENCE_BREAKS = "。！？!?；;\n"
@@ -136,61 +136,3 @@ def _place_right_before(text: str, program: Mention, places: Places) -> Mention 
     if text[program.start:program.start + 1] != "“":
         return None
     return next((p for p in places.mentions if p.end == program.start), None)
-
-
-def find_locations(organizations: list[Mention], places: Places) -> list[FoundRelation]:
-    """An organisation whose name starts with a place is in that place; a city is in its parent, if named."""
-    found = []
-    named = {m.attrs["division"].name: m.name for m in places.mentions}
-    for org in organizations:
-        for length in (4, 3, 2):
-            head = org.name[:length]
-            division = division_named(head)
-            if division is not None and head in (division.name, division.short) and (
-                    division.level != "county" or division.name in named):
-                found.append(FoundRelation(org.name, named.get(division.name, division.name), None,
-                                           org.start, org.end, 0.7))
-                break
-    seen = set()
-    for mention in places.mentions:
-        division = mention.attrs["division"]
-        # the gazetteer knows the parent, named in the text or not
-        if division.parent and mention.name not in seen:
-            seen.add(mention.name)
-            found.append(FoundRelation(mention.name, named.get(division.parent, division.parent), None,
-                                       mention.start, mention.end, 0.9))
-    return found
-
-
-def award_holders_located(conferrals, awards: dict[str, str | None], organizations: set[str]) -> list[FoundRelation]:
-    """An organisation holding a city's or county's own award (市长质量奖) is in that city or county.
-
-    ``awards`` maps an award's name to its conferrer; only conferrers below the
-    province level count, since a province's awards go to firms of all its cities.
-    """
-    found = []
-    for conferral in conferrals:
-        conferrer = awards.get(conferral.award)
-        division = division_named(conferrer) if conferrer else None
-        if division is None or division.level == "province" or conferral.recipient not in organizations:
-            continue
-        start, end = conferral.evidence
-        found.append(FoundRelation(conferral.recipient, division.name, None, start, end, 0.85))
-    return found
-
-
-def most_specific(pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    """The (entity, place) pairs implied by a more specific pair of the same entity (firm in 福建省 and in 泉州市)."""
-    by_entity: dict[str, set[str]] = {}
-    for entity, within in pairs:
-        by_entity.setdefault(entity, set()).add(within)
-    implied = set()
-    for entity, places in by_entity.items():
-        for within in places:
-            division = division_named(within)
-            ancestors = set()
-            while division is not None and division.parent:
-                ancestors.add(division.parent)
-                division = division_named(division.parent)
-            implied.update((entity, ancestor) for ancestor in ancestors & places)
-    return implied

@@ -35,6 +35,10 @@ COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|�
 # "多项创新应用获…", "3个产品荣获…": things of the organisation the paragraph is about.
 COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
+# "完成了年度目标", "实现了计划": a plan met, no longer a cue that the honour is only planned.
+ACHIEVED = re.compile(r"完成|实现|达成|达到|超额")
+# "A公司的3个产品荣获…", "A公司的“某某”模式入选…": the organisation's own things honoured stand for it.
+OWN_THINGS = re.compile(r"的[^，,。；;的]{0,24}?(?:产品|模式|项目|案例|经验|做法|成果|技术|品牌|商标)$")
 # "获奖组织(3个)", "二、获奖个人", "提名奖": a section of a decision's list, under the award it named before.
 SECTION_HEADING = re.compile(r"\s*(获奖(?:组织|单位|企业|集体|个人)|(?:组织|个人)奖|[\u4e00-\u9fff]{2,3}奖)"
                              r"\s*(?:\(\s*\d+\s*[个名家位项]\s*\))?\s*[:：]?\s*")
@@ -203,6 +207,14 @@ class ConferralFinder:
 
     def _negative(self, start: int, end: int) -> bool:
         return _verb_patterns()[2].search(self.text, start, end) is not None
+
+    def _negative_before(self, start: int, end: int) -> bool:
+        """A cue in the sentence's earlier clauses, unless the clause says it was met ("完成了…目标任务")."""
+        for cue in _verb_patterns()[2].finditer(self.text, start, end):
+            clause_start = self._clause_bounds(cue.start(), start, end)[0]
+            if not ACHIEVED.search(self.text, clause_start, cue.start()):
+                return True
+        return False
 
     # -- honour rolls --------------------------------------------------------
 
@@ -392,7 +404,7 @@ class ConferralFinder:
             verb_start, verb_end = match.span()
             sentence = self._sentence_bounds(verb_start)
             clause_start, clause_end = self._clause_bounds(verb_start, sentence[0], sentence[1])
-            if self._negative(clause_start, clause_end) or self._negative(sentence[0], verb_start):
+            if self._negative(clause_start, clause_end) or self._negative_before(sentence[0], clause_start):
                 continue
             awards = self._awards_after(verb_end, clause_end)
             if not awards:
@@ -406,8 +418,10 @@ class ConferralFinder:
             confidence = 0.8
             if recipients:
                 gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
-                if "的" in gap or len(gap.strip()) > MAX_GAP:
-                    continue  # "A公司的X模式入选", "A中心及B工程获": the recipient is not A
+                if recipients[-1].type in ("Enterprise", "Organization") and OWN_THINGS.match(gap.rstrip()):
+                    recipients, confidence = recipients[-1:], 0.5
+                elif "的" in gap or len(gap.strip()) > MAX_GAP:
+                    continue  # "A公司的张三入选", "A中心及B工程获": the recipient is not A
             elif COUNTED_AGENTS.search(before):
                 continue  # "全市共有12家企业获得…": a count, no named recipient
             elif OWN_CITY.search(before) and self.places.main_city is not None:

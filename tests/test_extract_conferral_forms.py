@@ -1,0 +1,27 @@
+"""Conferral sentences of less common forms, on short texts written for the tests."""
+from __future__ import annotations
+
+from kg.extract.document import extract_facts
+from tests.test_extract_units import conferrals, document
+
+
+def test_a_firms_products_honoured_stand_for_the_firm():
+    text = "云帆电器股份有限公司召开年会。云帆电器股份有限公司的“云帆”牌空调等2个产品荣获中国名牌产品。"
+    facts = extract_facts(document(text))
+    assert {(c.recipient, c.award, c.confidence) for c in facts.conferrals} == {
+        ("云帆电器股份有限公司", "中国名牌产品", 0.5)}  # less sure than the firm named as the subject
+
+
+def test_a_firms_partner_honoured_is_not_the_firm():
+    text = "云帆电器股份有限公司召开年会。云帆电器股份有限公司的合作伙伴荣获中国名牌产品。"
+    assert ("云帆电器股份有限公司", "中国名牌产品", None) not in conferrals(text)
+
+
+def test_joining_the_ranks_of_an_honour_is_a_conferral_also_after_a_target_met():
+    text = "长兴县召开大会。去年长兴县完成了年度减排目标任务，如今长兴已跻身国家级生态文明建设示范县行列。"
+    assert conferrals(text) == {("长兴县", "国家级生态文明建设示范县", None)}
+
+
+def test_a_cue_of_an_application_in_an_earlier_clause_still_blocks():
+    text = "长兴县召开大会。长兴县今年申报了材料，长兴县获得国家级生态文明建设示范县。"
+    assert conferrals(text) == set()

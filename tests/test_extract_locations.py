@@ -38,6 +38,13 @@ def test_a_document_about_several_cities_places_no_firm_by_default():
     assert "云帆电器股份有限公司" not in locations(text)
 
 
+def test_a_provinces_news_that_names_one_of_its_cities_places_no_firm_there():
+    text = ("浙江省召开质量大会。浙江省各地代表出席，浙江省将推进质量提升。湖州市、湖州市代表发言。"
+            "湖州市介绍经验。云帆电器股份有限公司代表发言。浙江省表彰先进。")
+    assert home_of(find_places(text)).city is None
+    assert "云帆电器股份有限公司" not in locations(text)
+
+
 def test_a_firm_named_with_its_province_is_in_the_city_the_document_is_about():
     found = locations(HUZHOU_NEWS + "浙江青禾纺织有限公司代表发言。浙江省交通运输厅派员出席。")
     assert found["浙江青禾纺织有限公司"][0] == "湖州市"

@@ -17,7 +17,8 @@ from kg.extract.relations import FoundRelation, sentence_around
 from kg.gazetteer import Division, Gazetteer
 
 # A document is about its main city when it names that city (or places within it) at least
-# this many times, and this many times as often as places outside the city and its province.
+# this many times, this many times as often as places outside the city and its province,
+# and at least as often as its province (a province's news names its cities in passing).
 MIN_HOME_MENTIONS = 3
 HOME_SHARE = 4
 # "A公司作为我省企业代表…", "A公司是我市…": the text places the organisation in its own province or city.
@@ -45,7 +46,7 @@ def home_of(places: Places) -> Home:
         return Home(None, places.main_province, ())
     gazetteer = Gazetteer.default()
     ancestors = {d.code for d in gazetteer.parent_chain(city)}
-    home = 0
+    home = province = 0
     elsewhere = []
     for mention in places.mentions:
         division = mention.attrs["division"]
@@ -53,7 +54,9 @@ def home_of(places: Places) -> Home:
             home += 1
         elif division.code not in ancestors:
             elsewhere.append(mention.start)
-    about_city = home >= MIN_HOME_MENTIONS and home >= HOME_SHARE * len(elsewhere)
+        elif division.level == "province":
+            province += 1
+    about_city = home >= MIN_HOME_MENTIONS and home >= HOME_SHARE * len(elsewhere) and home >= province
     return Home(city if about_city else None, places.main_province, tuple(sorted(elsewhere)))
 
 

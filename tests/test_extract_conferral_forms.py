@@ -25,3 +25,11 @@ def test_joining_the_ranks_of_an_honour_is_a_conferral_also_after_a_target_met()
 def test_a_cue_of_an_application_in_an_earlier_clause_still_blocks():
     text = "长兴县召开大会。长兴县今年申报了材料，长兴县获得国家级生态文明建设示范县。"
     assert conferrals(text) == set()
+
+
+def test_a_short_quoted_term_inside_an_honours_name_belongs_to_it():
+    from kg.extract.awards import find_awards
+    from kg.extract.places import find_places
+
+    text = "长兴县召开大会。长兴县的经验入选全国质量提升“一站通”服务典型案例。"
+    assert "全国质量提升一站通服务典型案例" in {a.name for a in find_awards(text, find_places(text))}

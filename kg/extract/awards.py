@@ -164,6 +164,7 @@ def _honours(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
     place_starts = {p.start: p for p in places.mentions}
     for match in _honour_pattern().finditer(text):
         floor = name_before(text, match.start(), lexicon, limit=_MAX_HONOUR)
+        floor = _before_inner_quote(text, floor, lexicon)
         for position in range(floor, match.start()):
             own = text[position] in "省市" and position == floor
             if position in place_starts or text.startswith(lexicon.national_markers, position) or own:
@@ -184,6 +185,19 @@ def _honours(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         attrs["aliases"] = [surface] if surface != attrs["name"] else []
         found.append(Mention("Award", attrs["name"], position, match.end(), attrs))
     return found
+
+
+_MAX_INNER_QUOTE = 8
+
+
+def _before_inner_quote(text: str, floor: int, lexicon: Lexicon) -> int:
+    """"全国某某“一站式”服务典型案例": a short quoted term inside an honour's name does not end it."""
+    if text[floor - 1:floor] != "”":
+        return floor
+    opening = text.rfind("“", max(0, floor - 2 - _MAX_INNER_QUOTE), floor - 1)
+    if opening < 0 or "”" in text[opening:floor - 1]:
+        return floor
+    return name_before(text, opening, lexicon, limit=_MAX_HONOUR)
 
 
 # jieba tags of numerals, measure words, pronouns and adverbs, which no honour's name holds.

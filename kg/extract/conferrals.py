@@ -35,6 +35,15 @@ COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|�
 # "多项创新应用获…", "3个产品荣获…": things of the organisation the paragraph is about.
 COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
+# "我公司荣获…", "本集团获评…": the firm whose own text this is.
+OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
+# "…，公司获得…": the firm the paragraph is about (not "该公司", "子公司", "分公司").
+BARE_FIRM = re.compile(r"(?<![该此其子母分总本我])(?:公司|集团)")
+# "经评审、公示，A获得…", "通过现场评审，A荣获…": the steps a conferral went through, no cue that it is only planned.
+PROCESS_CLAUSE = re.compile(r"\s*(?:经过|通过|经(?![营济理费验典历常]))")
+# Verbs that give a title: a quoted phrase after them is one ("获评“优秀首席质量官”").
+TITLE_VERBS = ("获评", "被评为", "评为", "被授予", "被命名为", "荣膺", "荣获", "喜获")
+TITLE_LINE = 60  # a first line this short that ends no sentence is the document's title
 # "完成了年度目标", "实现了计划": a plan met, no longer a cue that the honour is only planned.
 ACHIEVED = re.compile(r"完成|实现|达成|达到|超额")
 # "A公司的3个产品荣获…", "A公司的“某某”模式入选…": the organisation's own things honoured stand for it.
@@ -77,6 +86,11 @@ def _verb_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
             re.compile(alternation(lexicon.negative_cues)))
 
 
+@lru_cache(maxsize=1)
+def _shortlist_pattern() -> re.Pattern:
+    return re.compile(alternation(Lexicon.default().shortlist_cues))
+
+
 # A run of blanks holding a line break: every break in it follows the same line.
 _BLANK_RUN = re.compile(r"[\n\r\t ]*\n[\n\r\t ]*")
 _NEWLINE = re.compile(r"\n")
@@ -116,7 +130,7 @@ class _Index:
 
 class ConferralFinder:
     def __init__(self, text: str, lines: list[Span], recipients: list[Mention], awards: list[Mention],
-                 holdings: list[RoleHolding], places: Places, lexicon: Lexicon | None = None):
+                 holdings: list[RoleHolding], places: Places, lexicon: Lexicon | None = None, title: str | None = None):
         self.text = text
         self.lines = lines
         self.lexicon = lexicon or Lexicon.default()
@@ -134,8 +148,40 @@ class ConferralFinder:
         self.found: list[FoundConferral] = []
         self._breaks: dict[str, list[int]] = {}
         self._newlines: list[int] | None = None
+        title_lines = [title or ""] + [text[s:e] for s, e in lines[:1] if e - s <= TITLE_LINE
+                                       and text[e - 1] not in SENTENCE_BREAKS]
+        # "…拟表彰对象公示", "…候选名单": every list of the document names candidates.
+        self.shortlist_document = any(self._lists_candidates(line) for line in title_lines)
+        self.own_firm = self._firm_of(title_lines, recipients)
+        self._listing_candidates = self.shortlist_document  # the list being read names candidates
 
     # -- shared helpers ----------------------------------------------------
+
+    def _lists_candidates(self, line: str) -> bool:
+        """Cues of a shortlist after the line's last granting verb ("经公示，决定授予以下…" grants),
+        outside the clauses that name the steps already taken ("经申报、评审，")."""
+        granted_at = 0
+        for verb in _verb_patterns()[1].finditer(line):
+            if not line.endswith("拟", 0, verb.start()):  # "拟表彰对象" grants nothing
+                granted_at = verb.end()
+        for cue in _shortlist_pattern().finditer(line, granted_at):
+            clause_start = max(line.rfind(mark, 0, cue.start()) for mark in CLAUSE_BREAKS) + 1
+            if not PROCESS_CLAUSE.match(line, clause_start):  # "经申报、现场评审，现将结果公布如下"
+                return True
+        return False
+
+    def _firm_of(self, title_lines: list[str], recipients: list[Mention]) -> Mention | None:
+        """The firm a document is by or about: the first named in its title, else in its first sentence."""
+        firms = sorted((m for m in recipients if m.type == "Enterprise"), key=lambda m: m.start)
+        for title in title_lines:
+            named = next((m for m in firms if title and self.text[m.start:m.end] in title), None)
+            if named is not None:
+                return named
+        if not self.lines:
+            return None
+        # the title line, if any, then the first sentence of the body
+        first_end = self._sentence_bounds(self.lines[min(1, len(self.lines) - 1)][0])[1]
+        return next((m for m in firms if m.start < first_end), None)
 
     def _recipient_at(self, position: int) -> Mention | None:
         mention = self.recipients.starting_at(position)
@@ -209,10 +255,12 @@ class ConferralFinder:
         return _verb_patterns()[2].search(self.text, start, end) is not None
 
     def _negative_before(self, start: int, end: int) -> bool:
-        """A cue in the sentence's earlier clauses, unless the clause says it was met ("完成了…目标任务")."""
+        """A cue in the sentence's earlier clauses, unless the clause says it was met ("完成了…目标任务")
+        or names the steps the conferral went through ("经申报、评审和公示，")."""
         for cue in _verb_patterns()[2].finditer(self.text, start, end):
             clause_start = self._clause_bounds(cue.start(), start, end)[0]
-            if not ACHIEVED.search(self.text, clause_start, cue.start()):
+            if not (ACHIEVED.search(self.text, clause_start, cue.start())
+                    or PROCESS_CLAUSE.match(self.text, clause_start, cue.start())):
                 return True
         return False
 
@@ -266,7 +314,8 @@ class ConferralFinder:
             table = tables.get(index)
             if table is not None and heading is not None:
                 # "序号 / 单位名称 / 所在地" under an award's heading: the name column holds the recipients.
-                self._table_rows(table, heading)
+                if not self._listing_candidates:
+                    self._table_rows(table, heading)
                 used.update(range(table.first_line, table.last_line + 1))
                 table_end = table.last_line
                 heading = None  # the table was the list under its heading
@@ -276,6 +325,7 @@ class ConferralFinder:
                 # "X奖获奖企业：A、B、C" or "决定授予以下企业X奖：" then the list on the next lines.
                 (award, year), rest = colon
                 heading = (award, year or last_year)
+                self._enter_list(index, used)
                 used.add(index)
                 if rest[0] < rest[1]:
                     self._roll_line(rest, heading, inline=True)
@@ -287,6 +337,7 @@ class ConferralFinder:
                 award, year = found_heading
                 heading = (award, year or last_year)
                 last_year = year or last_year
+                self._enter_list(index, used)
                 used.add(index)
                 continue
             if heading is None:
@@ -299,6 +350,18 @@ class ConferralFinder:
             if next_heading is not None:
                 heading = next_heading
         return used
+
+    def _enter_list(self, index: int, used: set[int]) -> None:
+        """A list's heading at line ``index``: whether the list names candidates ("…拟表彰对象如下") or recipients.
+
+        A heading right under another list continues it (its next section); otherwise
+        the document's title or the prose line introducing the list says.
+        """
+        if index - 1 in used:
+            return
+        introduction = self.lines[index - 1] if index > 0 else None
+        self._listing_candidates = self.shortlist_document or (
+            introduction is not None and self._lists_candidates(self.text[introduction[0]:introduction[1]]))
 
     def _table_rows(self, table: Table, heading: tuple[Mention, int | None]) -> None:
         award, year = heading
@@ -371,9 +434,10 @@ class ConferralFinder:
             next_heading = self._heading(rest)
             if next_heading is None and not HEADING_NOISE.match(text[position:end]):
                 return False
-        for recipient in recipients:
-            for year in years or [heading_year]:
-                self._add(recipient, award, year, (start, position), 0.9)
+        if not self._listing_candidates:
+            for recipient in recipients:
+                for year in years or [heading_year]:
+                    self._add(recipient, award, year, (start, position), 0.9)
         return next_heading
 
     # -- decisions -----------------------------------------------------------
@@ -386,8 +450,8 @@ class ConferralFinder:
                 continue
             award = awards[0]
             recipients = self._recipients_in(match.end(), award.start)
-            # "经评审、公示，决定授予…" is how decisions read: only cues after the verb count.
-            if not recipients or self._negative(match.end(), award.end):
+            # "经评审、公示，决定授予…" is how decisions read: only cues after the verb count, and "拟" right before it.
+            if not recipients or self._negative(match.end(), award.end) or self.text.endswith("拟", 0, match.start()):
                 continue
             years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
             for recipient in recipients:
@@ -408,7 +472,7 @@ class ConferralFinder:
                 continue
             awards = self._awards_after(verb_end, clause_end)
             if not awards:
-                title = self._title_after(verb_end, clause_end)
+                title = self._title_after(verb_end, clause_end, match.group() in TITLE_VERBS)
                 if title is None:
                     continue
                 awards = [title]
@@ -426,6 +490,12 @@ class ConferralFinder:
                 continue  # "全市共有12家企业获得…": a count, no named recipient
             elif OWN_CITY.search(before) and self.places.main_city is not None:
                 recipients = [self._own_city(clause_start, verb_start)]
+            elif OWN_FIRM.search(before):
+                if self.own_firm is None:
+                    continue  # a firm's own text that never names the firm: no recipient to name
+                recipients = [self._as_named_at(self.own_firm, clause_start, verb_start)]
+            elif BARE_FIRM.search(before) and (firm := self._firm_before(clause_start, line_starts, line_index)):
+                recipients = [self._as_named_at(firm, clause_start, verb_start)]
             else:
                 if COUNTED_AGENTS.search(before) or re.search(r"[此该其]", self.text[verb_end:verb_end + 2]):
                     continue
@@ -451,6 +521,17 @@ class ConferralFinder:
                 break
             awards.append(award)
         return awards
+
+    def _firm_before(self, clause_start: int, line_starts, line_index: int) -> Mention | None:
+        """"…，公司获得X": the last firm named earlier in the paragraph, else the document's own firm."""
+        line_start = line_starts[line_index] if line_index >= 0 else 0
+        earlier = [r for r in self._recipients_in(line_start, clause_start) if r.type == "Enterprise"]
+        return earlier[-1] if earlier else self.own_firm
+
+    @staticmethod
+    def _as_named_at(firm: Mention, start: int, end: int) -> Mention:
+        """The firm, as the words at [start, end) ("我公司") name it."""
+        return Mention(firm.type, firm.name, start, end, dict(firm.attrs))
 
     def _own_city(self, start: int, end: int) -> Mention:
         """"我市" as a recipient: the document's city."""
@@ -495,8 +576,11 @@ class ConferralFinder:
             attrs["nomination_for"] = base.name
         return Mention("Award", base.name + tier, start, end, attrs)
 
-    def _title_after(self, start: int, clause_end: int) -> Mention | None:
-        """A title named right after a verb: “X”称号, or a phrase ending in an award word."""
+    def _title_after(self, start: int, clause_end: int, naming: bool = False) -> Mention | None:
+        """A title named right after a verb: “X”称号, or a phrase ending in an award word.
+
+        ``naming``: the verb gives titles ("获评"), so a whole quoted phrase after it is one.
+        """
         tiered = self._tier_of_award_before(start, clause_end)
         if tiered is not None:
             return tiered
@@ -507,7 +591,7 @@ class ConferralFinder:
             quoted = None  # the quote is only part of the title ("“品质之城”示范城市称号")
         if quoted:
             ending = quoted.group(2) or ""
-            name = quoted.group(1) + ("奖" if ending == "奖" else "") + ("称号" if "称号" in ending else "")
+            name = quoted.group(1) + ("奖" if ending == "奖" else "") + ("称号" if "称号" in ending or naming else "")
             return title_award(name, start + quoted.start(1) - 1, start + quoted.end(), self.places, self.lexicon)
         phrase = segment.strip()
         if not phrase or len(phrase) > 30:
@@ -532,8 +616,10 @@ def timeline_years(text: str, lines: list[Span]) -> dict[int, int]:
 
 
 def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awards: list[Mention],
-                    holdings: list[RoleHolding], places: Places, lexicon: Lexicon | None = None) -> list[FoundConferral]:
-    finder = ConferralFinder(text, lines, recipients, awards, holdings, places, lexicon)
+                    holdings: list[RoleHolding], places: Places, lexicon: Lexicon | None = None,
+                    title: str | None = None) -> list[FoundConferral]:
+    """``title``: the document's title in matchable form (a shortlist's title makes every list in it one)."""
+    finder = ConferralFinder(text, lines, recipients, awards, holdings, places, lexicon, title)
     roll_lines = finder.honour_rolls()
     finder.decisions()
     finder.sentences(timeline_years(text, lines), roll_lines)

@@ -20,6 +20,7 @@ from kg.extract.segments import lines as split_lines
 from kg.model import Adoption, Conferral, DocumentFacts, DocumentMeta, Entity, Location, Position
 from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import SourceDocument
+from kg.textnorm import matchable
 
 MAX_QUOTE = 240
 MAX_MENTIONS = 5  # enough to find an entity in the text; more only bloats the files
@@ -144,7 +145,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     recipients = organizations + people.mentions + free_places
     lines = split_lines(text)
     seen = {}
-    for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon):
+    title = matchable(document.title) if document.title else None
+    for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon, title):
         award_name = _add_award(table, found.award)
         recipient = found.recipient.name
         if found.recipient.type in ("City", "Province"):

@@ -29,6 +29,7 @@ def _patterns() -> dict[str, re.Pattern]:
     lexicon = Lexicon.default()
     departments = alternation(lexicon.body_departments)
     ministry = "(?:" + alternation(lexicon.ministry_fields) + ")(?:部|委员会)"
+    fields = {field.removeprefix("国家") for field in lexicon.ministry_fields if "和" in field}
     congress = "(?:人大常委会|人民代表大会常务委员会|政协)"
     return {
         # Spelled as two branches, not with an optional prefix, so that re can skip to the characters
@@ -38,6 +39,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "congress": re.compile(f"(?:全国|省|市|县|区|州){congress}|{congress}"),
         "committee": re.compile(r"(?:省|市|县|区|州)委(?:员会)?(?:" + departments + ")?"),
         "department": re.compile(departments),
+        # "某市工业和信息化局", "市住房和城乡建设局": a local bureau of a ministry's field ("和" cuts no name here).
+        "bureau": re.compile("(?:省|市|县|区|州)?(?:" + alternation(fields) + ")(?:局|厅)"),
     }
 
 
@@ -63,7 +66,7 @@ def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = 
             continue
         found.append(_body(name, match.start(), match.end(), national=True))
     place_ending = {p.end: p for p in places.mentions}
-    for kind in ("congress", "committee"):
+    for kind in ("congress", "committee", "bureau"):
         for match in patterns[kind].finditer(text):
             mention = _local_body(text, match, place_ending, places, kind, lexicon)
             if mention is not None:

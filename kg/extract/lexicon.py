@@ -64,6 +64,7 @@ class Lexicon:
     institution_suffixes: tuple[str, ...] = ()
     institution_generic_words: frozenset[str] = frozenset()
     national_name_heads: tuple[str, ...] = ()
+    shortlist_cues: tuple[str, ...] = ()
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -138,4 +139,5 @@ def _default_lexicon() -> Lexicon:
         institution_suffixes=_words(data, "institution_suffixes"),
         institution_generic_words=frozenset(_words(data, "institution_generic_words")),
         national_name_heads=_words(data, "national_name_heads"),
+        shortlist_cues=_words(data, "shortlist_cues"),
     )

@@ -20,6 +20,9 @@ OWN_PROVINCE = re.compile(r"我省|本省|全省(?!率先|首|第一|领先|前�
 # "公司", "该集团": the firm the text is about as a subject.
 OWN_FIRM = re.compile(r"(?:^|[，,。；;\s]|该|本)(?:公司|集团)")
 VERB_REACH = 16  # how far before a programme its verb may stand
+# "申报企业须建立…", "…实施卓越绩效模式三年以上": a condition set for applicants, not a programme run.
+REQUIREMENT_BEFORE = re.compile(r"须|应当")
+REQUIREMENT_AFTER = re.compile(r"\s*[一二两三四五六七八九十\d]+\s*年(?:及)?以上")
 
 
 @dataclass
@@ -70,6 +73,9 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
         if not verbs and not issuer and owner is None and not held:
             continue
         verb_start = verbs[-1].start() if verbs else program.start
+        if verbs and (REQUIREMENT_BEFORE.search(text, sentence_start, verb_start)
+                      or REQUIREMENT_AFTER.match(text, program.end)):
+            continue
         before = sorted((a for a in agents if sentence_start <= a.start and a.end <= verb_start
                          and not a.attrs.get("implied")), key=lambda a: a.start)
         subjects, confidence = [], 0.7

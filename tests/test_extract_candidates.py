@@ -125,3 +125,8 @@ def test_a_local_bureau_of_a_ministrys_field_is_a_body_despite_its_and():
     facts = extract_facts(document("牵头单位：岳阳市工业和信息化局；配合单位：岳阳市住房和城乡建设局。"))
     bodies = {e.name for e in facts.entities if e.type == "GovernmentBody"}
     assert {"岳阳市工业和信息化局", "岳阳市住房和城乡建设局"} <= bodies
+
+
+def test_that_company_is_the_firm_named_before_it():
+    text = "岳阳召开大会。岳阳远帆纸业有限公司接待了岳阳市人民政府的考察组。2022年，该公司获得岳阳市市长质量奖。"
+    assert conferrals(text) == {("岳阳远帆纸业有限公司", "岳阳市市长质量奖", 2022)}

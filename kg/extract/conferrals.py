@@ -37,8 +37,8 @@ COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
 # "我公司荣获…", "本集团获评…": the firm whose own text this is.
 OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
-# "…，公司获得…": the firm the paragraph is about (not "该公司", "子公司", "分公司").
-BARE_FIRM = re.compile(r"(?<![该此其子母分总本我])(?:公司|集团)")
+# "…，公司获得…", "该公司": the firm the paragraph is about (not "子公司", "分公司", nor the end of "有限公司").
+BARE_FIRM = re.compile(r"(?<![子母分总限份本我])(?:公司|集团)")
 # "经评审、公示，A获得…", "通过现场评审，A荣获…": the steps a conferral went through, no cue that it is only planned.
 PROCESS_CLAUSE = re.compile(r"\s*(?:经过|通过|经(?![营济理费验典历常]))")
 # Verbs that give a title: a quoted phrase after them is one ("获评“优秀首席质量官”").

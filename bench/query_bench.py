@@ -11,6 +11,8 @@ there already, then measures in this run:
   and opening the cached store (every later query); rdflib: Graph().parse;
 - each saved query's latency, warm: the median of 5 runs on an open store, wall and CPU time,
   in a fresh process (as `qkg query` runs), so that what the benchmark built does not weigh on it;
+  `--rounds N` measures them N times, each in a fresh process, and prints the median and range
+  (on a shared machine the figures move by more than the differences one wants to see);
 - `qkg query` end to end: a new process, from start to printed answer, with the cache warm.
 
 The rdflib side runs in a child process with a time limit per step, so a step
@@ -18,6 +20,7 @@ that would take hours is reported as "> LIMIT s" instead of stopping the run.
 
     python bench/query_bench.py --triples 10000 100000
     python bench/query_bench.py --triples 1000000 --rdflib-limit 120
+    python bench/query_bench.py --triples 1000000 --no-rdflib --rounds 3
 """
 from __future__ import annotations
 
@@ -142,7 +145,7 @@ def rdflib_figures(turtle: Path, queries: list, limit: int) -> dict[str, str]:
     return figures
 
 
-def run_size(size: int, rdflib_limit: int, with_rdflib: bool) -> list[tuple[str, str, str]]:
+def run_size(size: int, rdflib_limit: int, with_rdflib: bool, latency_rounds: int = 1) -> list[tuple[str, str, str]]:
     from synth import write_synthetic
 
     from kg.analytics import analyse, analytics_files
@@ -194,7 +197,8 @@ def run_size(size: int, rdflib_limit: int, with_rdflib: bool) -> list[tuple[str,
 
     parameters = benchmark_parameters(store)
     del store
-    latencies = warm_latencies(turtle, parameters)
+    # Each round is a fresh process; on a shared machine the rounds show how far the figures move.
+    rounds = [warm_latencies(turtle, parameters) for _ in range(latency_rounds)]
     queries = saved_queries()
 
     rdflib = {}
@@ -203,9 +207,14 @@ def run_size(size: int, rdflib_limit: int, with_rdflib: bool) -> list[tuple[str,
     rows[turtle_row] = (rows[turtle_row][0], rows[turtle_row][1], f"rdflib {rdflib.get('turtle', '-')}")
     rows.append(("load (rdflib: Graph().parse)", "", rdflib.get("load", "-")))
     for query in queries:
-        seconds, cpu, count = latencies[query.name]
+        walls = sorted(figures[query.name][0] for figures in rounds)
+        cpus = sorted(figures[query.name][1] for figures in rounds)
+        count = rounds[0][query.name][2]
+        figure = f"{statistics.median(walls) * 1000:.0f} ms ({statistics.median(cpus) * 1000:.0f} ms)"
+        if len(rounds) > 1:
+            figure += f"; {len(rounds)} rounds {walls[0] * 1000:.0f}–{walls[-1] * 1000:.0f} ms"
         rows.append((f"query {query.name} ({count} rows): warm, median of 5 (CPU)",
-                     f"{seconds * 1000:.0f} ms ({cpu * 1000:.0f} ms)", rdflib.get(f"query:{query.name}", "-")))
+                     figure, rdflib.get(f"query:{query.name}", "-")))
 
     env = {**os.environ}
     for query in queries:
@@ -230,6 +239,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rdflib-child", help=argparse.SUPPRESS)
     parser.add_argument("--latency-child", help=argparse.SUPPRESS)
     parser.add_argument("--runs", type=int, default=5, help=argparse.SUPPRESS)
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure the warm latencies this many times, each in a fresh process, and print their range")
     args = parser.parse_args(argv)
     if args.latency_child:
         _latency_child(args.latency_child, sys.stdin.read(), args.runs)
@@ -241,7 +252,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n## about {size:,} triples (synthetic)\n")
         print(f"| measure | qkg (Oxigraph) | plain rdflib (limit {args.rdflib_limit} s a step) |")
         print("|---|---|---|")
-        for measure, ours, theirs in run_size(size, args.rdflib_limit, not args.no_rdflib):
+        for measure, ours, theirs in run_size(size, args.rdflib_limit, not args.no_rdflib, args.rounds):
             print(f"| {measure} | {ours} | {theirs} |", flush=True)
 
 

@@ -33,3 +33,25 @@ def test_a_short_quoted_term_inside_an_honours_name_belongs_to_it():
 
     text = "长兴县召开大会。长兴县的经验入选全国质量提升“一站通”服务典型案例。"
     assert "全国质量提升一站通服务典型案例" in {a.name for a in find_awards(text, find_places(text))}
+
+
+def test_a_county_head_award_written_with_the_short_county_name_is_the_county_award():
+    # "会宁县长质量奖" is 会宁 and 县长质量奖: the same award as 会宁县县长质量奖, conferred by the county
+    from kg.extract.awards import describe_award
+    from kg.extract.places import find_places
+    text = "县政府决定授予甘肃祥和科技有限公司2023年度会宁县长质量奖。"
+    attrs = describe_award("2023年度会宁县长质量奖", find_places(text))
+    assert (attrs["name"], attrs["conferrer"], attrs["level"]) == ("会宁县县长质量奖", "会宁县", "county")
+    assert attrs["aliases"] == ["会宁县长质量奖"]
+    assert describe_award("常州市市长质量奖", find_places("常州市"))["name"] == "常州市市长质量奖"
+    assert ("甘肃祥和科技有限公司", "会宁县县长质量奖", 2023) in conferrals(text)
+
+
+def test_a_registered_name_in_a_list_keeps_its_own_region():
+    text = "县政府决定授予会宁县陇原建材有限责任公司、甘肃金穗面业有限公司2023年度会宁县县长质量奖。"
+    assert {r for r, _, _ in conferrals(text)} == {"会宁县陇原建材有限责任公司", "甘肃金穗面业有限公司"}
+
+
+def test_a_city_name_that_jieba_reads_as_a_verb_opens_a_firm_name():
+    text = "2023年河北省名牌产品：\n保定白洋淀纺织有限公司荣获2023年河北省名牌产品。"
+    assert ("保定白洋淀纺织有限公司", "河北省名牌产品", 2023) in conferrals(text)

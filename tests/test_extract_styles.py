@@ -61,6 +61,7 @@ def test_organizations(extracted):
     _, facts, expected = extracted
     found = names_of(facts, ("Enterprise", "GovernmentBody", "Organization"))
     assert set(expected["organizations"]) <= found
+    assert not found & {normalize_name(n) for n in expected.get("excluded_organizations", [])}
 
 
 def test_people(extracted):

@@ -14,6 +14,7 @@ from kg.extract.mentions import Mention, drop_nested
 from kg.extract.organizations import looks_proper, name_before
 from kg.extract.places import Places, division_named
 from kg.extract.tokenizer import dictionary_tag, tokens
+from kg.gazetteer import Gazetteer
 from kg.namespace import AWARD_LEVEL_OF_DIVISION
 
 QUOTES = "“”\"'‘’「」『』"
@@ -55,7 +56,9 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
     name = ORDINAL.sub("", name)
     name = BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name))
     name = name[_proper_start(name, lexicon):]
-    attrs: dict = {"name": name}
+    spelled = _head_spelled_out(name, lexicon)
+    attrs: dict = {"name": spelled, "aliases": [name]} if spelled != name else {"name": name}
+    name = spelled
     for length in range(min(len(name) - 2, 8), 1, -1):
         division = division_named(name[:length])
         if division is not None and name[:length] in (division.name, division.short):
@@ -75,6 +78,18 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
     return attrs
 
 
+def _head_spelled_out(name: str, lexicon: Lexicon) -> str:
+    """"会宁县长质量奖" is 会宁 and 县长质量奖: the county's own award, named 会宁县县长质量奖."""
+    for head in lexicon.award_head_forms:
+        at = name.find(head, 2)
+        if at < 0:
+            continue
+        division = next((d for d in Gazetteer.default().candidates(name[:at])
+                         if d.short == name[:at] and d.name == d.short + head[0]), None)
+        return division.name + name[at:] if division is not None else name
+    return name
+
+
 def _proper_start(name: str, lexicon: Lexicon) -> int:
     """Where a place or a national marker opens an award's name ("教育系统中国质量奖" -> 2); 0 if none does."""
     for position in range(len(name) - 3):
@@ -90,6 +105,10 @@ def _region_before(text: str, start: int, places: Places) -> Mention | None:
         for place in places.mentions:
             if place.end == position and (position == start or text[position] in QUOTES):
                 return place
+    # "会宁县长质量奖": the place's name as matched takes the head's first character
+    for place in places.mentions:
+        if place.end == start + 1 and place.start < start and place.name.endswith(text[start]):
+            return place
     return None
 
 
@@ -99,7 +118,7 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         head = match.group()
         region = _region_before(text, match.start(), places)
         if region is not None:
-            attrs = describe_award(region.name + head, places, lexicon)
+            attrs = describe_award(text[region.start:match.end()], places, lexicon)
             found.append(Mention("Award", attrs["name"], region.start, match.end(), attrs))
             continue
         # No region: the document's own city (市长, 区长, 县长) or province (省长) confers it.
@@ -141,7 +160,9 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             core = text[start:position]
             proper = len(core) >= 2 and looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
         raw = text[start:end]
-        if raw.endswith(lexicon.award_false_endings) or raw[:1] in "市省县区" and _region_before(text, start + 1, places) is None:
+        bare_at = end - len(ORDINAL.sub("", raw))  # "2023年度县长质量奖": the head of an award without its region
+        if raw.endswith(lexicon.award_false_endings) or text[bare_at:bare_at + 1] in "市省县区" and _region_before(
+                text, bare_at + 1, places) is None:
             proper = False
         if proper and len(ORDINAL.sub("", raw)) > 2:
             attrs = describe_award(raw, places, lexicon)

@@ -14,7 +14,7 @@ from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.media import find_newspapers
 from kg.extract.mentions import Mention, drop_nested, is_cjk
-from kg.extract.places import Places
+from kg.extract.places import Places, division_named
 from kg.extract.tokenizer import dictionary_tag, tokens
 
 MAX_NAME = 24  # characters before a suffix that may belong to a name
@@ -82,8 +82,9 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
             cut = offset
         elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) and _stops_name(token, tag):
             cut = offset
-        elif tag == "v" and index + 1 < len(tagged) and tagged[index + 1][1] in NAME_TAGS - {None}:
-            cut = offset  # "提炼|绍兴…": a verb, then a place or a brand opens the name
+        elif tag == "v" and index + 1 < len(tagged) and tagged[index + 1][1] in NAME_TAGS - {None} \
+                and division_named(token) is None:
+            cut = offset  # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
     return cut
 
 
@@ -295,6 +296,8 @@ def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[M
             surface = text[position + 1:item.end()]
             if own is not None and REGION_PREFIX.match(own.attrs["surface"]) and own.end >= item.end():
                 break  # it names its own region ("中共某省委办公厅、某省人民政府办公厅")
+            if surface.endswith(lexicon.legal_suffixes):
+                break  # a registered name is written in full: "某县A有限公司、B有限公司" shares nothing
             if own is not None:
                 result.remove(own)
             name = region.group() + surface

@@ -73,3 +73,34 @@ def test_a_table_of_people_gives_their_award_firm_and_role():
     assert {(c.recipient, c.award, c.year) for c in facts.conferrals} == {("周明远", "许昌市质量管理先进个人", 2023)}
     assert {(p.person, p.role, p.organization) for p in facts.positions} == {
         ("周明远", "总经理", "许昌瑞丰电气有限公司")}
+
+
+def test_a_heading_without_region_names_the_title_issuers_honour_in_the_titles_year():
+    # The title opens with a province's bureau; the list's heading names the honour alone.
+    text = ("云南省市场监督管理局关于公布2024年质量信得过班组名单的通知\n"
+            "质量信得过班组(2个)\n昆明滇池机电有限公司\n曲靖珠江化工有限公司\n")
+    assert conferrals(text) == {("昆明滇池机电有限公司", "云南省质量信得过班组", 2024),
+                                ("曲靖珠江化工有限公司", "云南省质量信得过班组", 2024)}
+
+
+def test_a_heading_without_region_in_a_document_of_no_place_is_no_award():
+    text = "关于公布质量信得过班组名单的通知\n质量信得过班组(2个)\n华兴机电有限公司\n"
+    assert conferrals(text) == set()
+
+
+def test_columns_after_a_listed_firm_are_its_products_not_the_end_of_the_list():
+    text = ("甘肃省市场监督管理局关于公布2023年企业标准“领跑者”名单的通知\n企业标准“领跑者”(2家)\n"
+            "1. 兰州黄河乳业有限公司　灭菌乳　Q/HHRY 0001S-2023\n2. 天水麦积农机有限公司　播种机\n")
+    assert conferrals(text) == {("兰州黄河乳业有限公司", "甘肃省企业标准领跑者", 2023),
+                                ("天水麦积农机有限公司", "甘肃省企业标准领跑者", 2023)}
+
+
+def test_a_prose_clause_after_a_listed_firm_ends_the_list():
+    text = "2023年河北省名牌产品\n邢台顺德轴承有限公司　今年产值增长，获得好评\n"
+    assert conferrals(text) == set()
+
+
+def test_product_and_team_columns_hold_no_recipient():
+    text = "序号\t企业名称\t产品名称\t所在地\n1\t沧州运河管件有限公司\t弯头\t沧州市\n"
+    table, = find_tables(text, lines(text))
+    assert table.columns == ["序号", "企业名称", "产品名称", "所在地"]

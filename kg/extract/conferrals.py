@@ -15,11 +15,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.awards import title_award
+from kg.extract.awards import describe_award, title_award
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.people import RoleHolding
-from kg.extract.places import Places
+from kg.extract.places import Places, division_named
 from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
 
@@ -28,7 +28,7 @@ YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s
 BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]?)+)\)")
 # Words of a list's heading: "决定授予以下企业…", "…获奖名单如下", "获奖单位".
 LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获")
-HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位]*$")
+HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项]*$")
 NUMBER = r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*"
 # "34家企业获奖", "7个组织获…": a count of recipients, no named one.
 COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|单位|集体|个人|城市|地区))")
@@ -43,6 +43,8 @@ BARE_FIRM = re.compile(r"(?<![子母分总限份本我])(?:公司|集团)")
 PROCESS_CLAUSE = re.compile(r"\s*(?:经过|通过|经(?![营济理费验典历常]))")
 # Verbs that give a title: a quoted phrase after them is one ("获评“优秀首席质量官”").
 TITLE_VERBS = ("获评", "被评为", "评为", "被授予", "被命名为", "荣膺", "荣获", "喜获")
+# A column of a list after its recipient, past a gap of blanks ("某公司　灭菌乳　Q/XX 001-2023"): no clause.
+COLUMNS_AFTER = re.compile(r"[ \t\u3000]+[^，,。；;！？!?]*$")
 TITLE_LINE = 60  # a first line this short that ends no sentence is the document's title
 # "完成了年度目标", "实现了计划": a plan met, no longer a cue that the honour is only planned.
 ACHIEVED = re.compile(r"完成|实现|达成|达到|超额")
@@ -153,6 +155,9 @@ class ConferralFinder:
         # "…拟表彰对象公示", "…候选名单": every list of the document names candidates.
         self.shortlist_document = any(self._lists_candidates(line) for line in title_lines)
         self.own_firm = self._firm_of(title_lines, recipients)
+        self.issuer = _issuing_division(title_lines, places)
+        title_years = [int(y) for line in title_lines for y in YEAR.findall(line)]
+        self.title_year = title_years[0] if title_years else None
         self._listing_candidates = self.shortlist_document  # the list being read names candidates
 
     # -- shared helpers ----------------------------------------------------
@@ -279,6 +284,15 @@ class ConferralFinder:
         years = _years(self.text, start, end)
         return award, years[0] if years else None
 
+    def _unnamed_honour(self, span: Span) -> tuple[Mention, None] | None:
+        """A roll's heading naming an honour without its region ("质量信得过班组（2个）"): the issuer's honour."""
+        match = _unnamed_honour_pattern().fullmatch(self.text, *span)
+        if match is None or self.issuer is None or self.awards.between(*span):
+            return None
+        attrs = describe_award(self.issuer.name + match.group("name"), self.places, self.lexicon)
+        attrs["aliases"] = [match.group("name")]
+        return Mention("Award", attrs["name"], match.start("name"), match.end("name"), attrs), None
+
     def _colon_heading(self, span: Span):
         """A line "<award and words of a list's heading>：<recipients or nothing>", split at the colon."""
         start, end = span
@@ -308,6 +322,7 @@ class ConferralFinder:
         last_year = None
         tables = {table.first_line: table for table in find_tables(self.text, self.lines)}
         table_end = -1
+        last_year = self.title_year  # "2023年某省名牌产品名单" then headings without a year
         for index, span in enumerate(self.lines):
             if index <= table_end:
                 continue
@@ -331,7 +346,7 @@ class ConferralFinder:
                     self._roll_line(rest, heading, inline=True)
                     heading = None  # the list was on this line
                 continue
-            found_heading = self._heading(span) or self._section_heading(span)
+            found_heading = self._heading(span) or self._section_heading(span) or self._unnamed_honour(span)
             if found_heading:
                 # "2021年X奖获奖名单" then "一、X奖（组织）": a heading without a year keeps the last one's.
                 award, year = found_heading
@@ -432,7 +447,8 @@ class ConferralFinder:
         next_heading = None
         if text[position:end].strip() and not inline:
             next_heading = self._heading(rest)
-            if next_heading is None and not HEADING_NOISE.match(text[position:end]):
+            if next_heading is None and not HEADING_NOISE.match(text[position:end]) and not (
+                    recipients[-1].type != "Person" and COLUMNS_AFTER.match(text, position, end)):
                 return False
         if not self._listing_candidates:
             for recipient in recipients:
@@ -597,6 +613,23 @@ class ConferralFinder:
         if not phrase or len(phrase) > 30:
             return None
         return title_award(phrase, start, clause_end, self.places, self.lexicon)
+
+
+@lru_cache(maxsize=1)
+def _unnamed_honour_pattern() -> re.Pattern:
+    suffixes = alternation(Lexicon.default().honour_suffixes)
+    return re.compile(r"\s*(?P<name>[\u4e00-\u9fff“”\"]{0,12}?(?:" + suffixes + r")[”\"]?)"
+                      r"\s*(?:\(\s*\d+\s*[个家项名]\s*\))?\s*")
+
+
+def _issuing_division(title_lines: list[str], places: Places):
+    """The region of the body a document's title opens with ("某省市场监督管理局关于…"), else the document's own."""
+    for title in title_lines:
+        for length in range(min(len(title), 8), 1, -1):
+            division = division_named(title[:length])
+            if division is not None and title[:length] in (division.name, division.short):
+                return division
+    return places.main_city or places.main_province
 
 
 def timeline_years(text: str, lines: list[Span]) -> dict[int, int]:

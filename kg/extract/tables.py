@@ -19,7 +19,9 @@ NAME_COLUMNS = frozenset({"单位名称", "企业名称", "组织名称", "名�
 PERSON_COLUMNS = frozenset({"姓名", "获奖者", "获奖个人"})
 WORK_COLUMNS = frozenset({"工作单位及职务", "单位及职务", "工作单位", "所在单位", "职务", "单位职务"})
 OTHER_COLUMNS = frozenset({"序号", "编号", "所在地", "所在地区", "地区", "属地", "行业", "所属行业", "类别", "获奖类别",
-                           "奖项", "备注", "推荐单位"})
+                           "奖项", "备注", "推荐单位",
+                           # brand, team and standards lists: what the firm makes or runs is no recipient
+                           "产品名称", "产品", "班组名称", "班组", "项目名称", "标准名称", "标准编号", "所在市"})
 HEADER_WORDS = NAME_COLUMNS | WORK_COLUMNS | OTHER_COLUMNS
 _HEADER_WORDS_TUPLE = tuple(sorted(HEADER_WORDS))
 NUMBER_COLUMNS = frozenset({"序号", "编号"})

@@ -73,3 +73,8 @@ def test_a_level_word_after_a_role_still_opens_the_own_citys_body():
 
 def test_a_school_starts_after_the_verbs_before_it():
     assert organizations("省局决定委托华中科技大学举办培训班。") == {"华中科技大学": "Organization"}
+
+
+@pytest.mark.parametrize("text", ["各市(地)市场监督管理局:\n请抓好落实。", "期满后省局将组织评估验收。"])
+def test_bodies_named_by_a_level_word_with_its_alternatives_or_after_a_time_word_are_no_names(text):
+    assert find_organizations(matchable(text), find_places(matchable(text))) == []

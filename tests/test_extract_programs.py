@@ -56,3 +56,25 @@ def test_the_province_adopts_what_the_whole_province_runs():
 def test_a_programme_set_up_is_adopted():
     found = adoptions("襄阳市质量工作会召开。襄阳市成立全省首个“首席质量官之家”。")
     assert ("襄阳市", "首席质量官之家", None) in found
+
+
+_PILOT_NOTICE = ("云南省市场监督管理局关于公布2024年度省级标准化试点示范项目名单的通知\n"
+                 "一、省级标准化试点示范项目(2个)\n"
+                 "1. 高原花卉种植标准化试点,承担单位:昆明滇花园艺有限公司\n"
+                 "2. 普洱茶加工标准化试点,承担单位:普洱澜沧茶业有限公司\n"
+                 "请各承担单位抓好试点建设。\n")
+
+
+def test_a_provincial_programme_named_by_its_level_takes_the_provinces_name_and_no_year():
+    # 省级 stands for the document's province, as 省长质量奖 does; the projects' own names are no programmes
+    assert programs(_PILOT_NOTICE) == {"云南省标准化试点示范项目"}
+
+
+def test_the_bodies_listed_under_a_programme_heading_adopt_it_from_the_titles_year():
+    assert {("昆明滇花园艺有限公司", "云南省标准化试点示范项目", 2024),
+            ("普洱澜沧茶业有限公司", "云南省标准化试点示范项目", 2024)} <= adoptions(_PILOT_NOTICE)
+
+
+def test_a_level_word_without_a_document_place_stays_as_written():
+    text = "公布省级标准化试点示范项目名单。省级标准化试点示范项目承担单位要抓好建设。"
+    assert programs(text) == {"省级标准化试点示范项目"}

@@ -12,6 +12,7 @@ from kg.extract.mentions import Mention, SpanSet
 from kg.extract.organizations import find_organizations
 from kg.extract.people import find_people
 from kg.extract.places import Places, division_named, entity_type, find_places
+from kg.extract.program_rolls import project_carriers
 from kg.extract.programs import find_programs_and_events
 from kg.extract.locations import award_holders_located, find_locations, most_specific
 from kg.extract.relations import find_adoptions
@@ -177,7 +178,9 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
             facts.positions.append(position)
 
     agents = [m for m in organizations + free_places]
-    for relation in find_adoptions(text, named_things, agents, places):
+    # a list of a programme's projects states its adoptions with their year: read before the prose
+    listed_adoptions = project_carriers(text, lines, named_things, organizations, title)
+    for relation in listed_adoptions + find_adoptions(text, named_things, agents, places):
         adopter = relation.subject
         if not table.has("org", adopter):
             adopter = table.place(adopter)

@@ -197,12 +197,17 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
 
 # "各设区市市场监督管理局", "各市、州市场监督管理局", "报送省局": bodies named by a level word, not by a place.
 _LEVEL_WORD_NAME = re.compile(r"^(?:设区市|[省市州县区])")
+# "各市(地)…局", "县(市、区)…局": a level word with the other levels it stands for.
+_LEVELS_IN_BRACKETS = re.compile(r"^各?[省市州县区盟]\([省市州县区盟地、]{1,8}\)")
+# "期满后省局": a time word, then the level word that names the body.
+_LEVEL_AFTER_TIME = re.compile(r"[后前][省市县区]$")
 
 
 def _addressed_by_level(text: str, start: int, core: str) -> bool:
     listed = text[start - 1:start] == "、" and text[start - 2:start - 1] in "省市州县区" and (
         text[start - 3:start - 2] == "各" or not is_cjk(text[start - 3:start - 2] or " "))  # "各市、州…"
-    if core.startswith("设区市") or listed and _LEVEL_WORD_NAME.match(core):
+    if core.startswith("设区市") or listed and _LEVEL_WORD_NAME.match(core) or _LEVELS_IN_BRACKETS.match(core) \
+            or _LEVEL_AFTER_TIME.search(core):
         return True
     words = tokens(core)
     return len(words) == 2 and dictionary_tag(words[0]) == "v" and words[1] in ("省", "市", "县", "区")

@@ -95,14 +95,33 @@ def _suffixed(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         surface = text[start:end]
         if len(surface) - len(suffix) < 2:
             continue
+        if _PROJECT_AFTER.match(text, end):
+            continue  # "某某标准化试点，承担单位：…": one project of a programme, not the programme
         bare = _without_generic_prefix(ORDINAL.sub("", surface).strip("()"), suffix, lexicon)
+        bare = YEAR_LEAD.sub("", bare)
         if len(bare) <= len(suffix) + 1 or COUNTED.match(bare):
             continue
         if not (_issuer(bare, places) or text.count(bare) >= 2 or _after_adoption_verb(text, start, lexicon)):
             continue  # an unquoted programme must be named twice, carry its region, or be taken up
+        bare = _level_as_region(bare, places)
+        written = YEAR_LEAD.sub("", surface)
         found.append(Mention("Program", bare, start, end,
-                             {"aliases": [surface] if surface != bare else [], "confidence": confidence}))
+                             {"aliases": [written] if written != bare else [], "confidence": confidence}))
     return found
+
+
+# What follows a project's name in a list of a programme's projects: the body carrying it out.
+_PROJECT_AFTER = re.compile(r"\s*[,，:：(（]?\s*(?:承担单位|实施单位|建设单位|牵头单位)")
+# A year before a name ("2023年度省级…"), or what is left of it once the digits went ("年度…").
+YEAR_LEAD = re.compile(r"^(?:\d{4})?年度?(?=.)")
+# "省级标准化试点示范项目" is the programme of the document's province: named after it, as its awards are.
+_LEVEL_WORDS = {"省级": "province", "市级": "city"}
+
+
+def _level_as_region(name: str, places: Places) -> str:
+    level = _LEVEL_WORDS.get(name[:2])
+    division = places.main_province if level == "province" else places.main_city if level else None
+    return division.name + name[2:] if division is not None and len(name) > 4 else name
 
 
 # A name between an adoption verb and a programme's ending: name characters only, no function word.

@@ -12,7 +12,7 @@ from functools import lru_cache
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, drop_nested
 from kg.extract.organizations import looks_proper, name_before
-from kg.extract.places import Places, division_named
+from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
 from kg.gazetteer import Gazetteer
 from kg.namespace import AWARD_LEVEL_OF_DIVISION
@@ -59,18 +59,16 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
     spelled = _head_spelled_out(name, lexicon)
     attrs: dict = {"name": spelled, "aliases": [name]} if spelled != name else {"name": name}
     name = spelled
-    for length in range(min(len(name) - 2, 8), 1, -1):
-        division = division_named(name[:length])
-        if division is not None and name[:length] in (division.name, division.short):
-            full = division.name
-            if name[:length] == division.short and not name[length:].startswith(full[len(division.short):]):
-                name = full + name[length:]
-            attrs.update(name=name, conferrer=full, level=AWARD_LEVEL_OF_DIVISION[division.level],
-                         conferrer_division=division)
-            break
-    else:
-        if name.startswith(lexicon.national_markers):
-            attrs["level"] = "national"
+    leading = leading_division(name, reserve=2)
+    if leading is not None:
+        division, length = leading
+        full = division.name
+        if name[:length] == division.short and not name[length:].startswith(full[len(division.short):]):
+            name = full + name[length:]
+        attrs.update(name=name, conferrer=full, level=AWARD_LEVEL_OF_DIVISION[division.level],
+                     conferrer_division=division)
+    elif name.startswith(lexicon.national_markers):
+        attrs["level"] = "national"
     name = attrs["name"]
     tier = next((t for t in lexicon.award_tiers if name.endswith(t) and len(name) > len(t) + 1), None)
     if tier == "提名奖":

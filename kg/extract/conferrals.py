@@ -19,7 +19,7 @@ from kg.extract.awards import describe_award, title_award
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.people import RoleHolding
-from kg.extract.places import Places, division_named
+from kg.extract.places import Places, leading_division
 from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
 
@@ -625,10 +625,9 @@ def _unnamed_honour_pattern() -> re.Pattern:
 def _issuing_division(title_lines: list[str], places: Places):
     """The region of the body a document's title opens with ("某省市场监督管理局关于…"), else the document's own."""
     for title in title_lines:
-        for length in range(min(len(title), 8), 1, -1):
-            division = division_named(title[:length])
-            if division is not None and title[:length] in (division.name, division.short):
-                return division
+        leading = leading_division(title)
+        if leading is not None:
+            return leading[0]
     return places.main_city or places.main_province
 
 

@@ -75,6 +75,16 @@ def division_named(name: str) -> Division | None:
     return Gazetteer.default().lookup(name)
 
 
+def leading_division(text: str, reserve: int = 0) -> tuple[Division, int] | None:
+    """The division whose full or short name opens ``text`` (the longest such, up to 8 characters,
+    leaving at least ``reserve`` characters after it), with that name's length."""
+    for length in range(min(len(text) - reserve, 8), 1, -1):
+        division = division_named(text[:length])
+        if division is not None and text[:length] in (division.name, division.short):
+            return division, length
+    return None
+
+
 def entity_type(division: Division, name: str) -> str:
     if division.level == "province" and name.endswith(PROVINCE_ENDINGS):
         return "Province"

@@ -1,8 +1,8 @@
 """A fast validator for the part of SHACL Core that ``ontology/shapes.ttl`` uses.
 
 pyshacl checks about 6k triples a second; this engine compiles the shapes once
-into small check functions, indexes the data once (predicate -> subject ->
-objects) and remembers whether a node conforms to a value shape, so a million
+into small check functions (kg/shacl_components.py), indexes the data once
+(predicate -> subject -> objects) and remembers whether a node conforms to a value shape, so a million
 triples take seconds. It follows pyshacl's semantics (pyshacl stays the
 reference in the tests): no inference, ``sh:class`` and ``sh:targetClass``
 follow the ``rdfs:subClassOf`` triples of the data graph, one result per
@@ -15,13 +15,11 @@ validate with pyshacl instead, so a new kind of check is never skipped.
 """
 from __future__ import annotations
 
-import datetime
 import gc
 import logging
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection as RdfList
@@ -29,18 +27,18 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node, Variable
 
+from kg import shacl_components as components
 from kg.errors import QkgError
-from kg.namespace import RDF, RDFS, SH, XSD
+from kg.namespace import RDF, RDFS, SH
+from kg.shacl_components import Check, EngineUndecided, Values
+
+__all__ = ["EngineUndecided", "Result", "ShapesEngine", "ShapesUnsupported"]
 
 log = logging.getLogger(__name__)
 
 
 class ShapesUnsupported(QkgError):
     """The shapes use a SHACL feature this engine does not evaluate."""
-
-
-class EngineUndecided(QkgError):
-    """The data holds a case the engine leaves to pyshacl (e.g. a blank node compared with sh:lessThan)."""
 
 
 @dataclass(frozen=True)
@@ -74,23 +72,6 @@ _SPARQL_CONSTRAINT_KEYS = frozenset({RDF.type, SH.message, SH.prefixes, SH.selec
 _UNSAFE_ALGEBRA = frozenset({"LeftJoin", "Minus", "Union", "Group", "AggregateJoin", "Slice", "OrderBy",
                              "ToMultiSet", "Graph", "values", "ServiceGraphPattern", "Builtin_EXISTS",
                              "Builtin_NOTEXISTS"})
-
-_NODE_KINDS = {
-    SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
-    SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal), SH.IRIOrLiteral: (URIRef, Literal),
-}
-# Python types of Literal.value that prove a literal of the datatype well formed (as pyshacl checks).
-_VALUE_TYPES = {
-    XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: (int,), XSD.float: (float,),
-    XSD.decimal: (Decimal,), XSD.boolean: (bool,), XSD.date: (datetime.date,),
-    XSD.time: (datetime.time,), XSD.dateTime: (datetime.datetime,),
-}
-_FORCE_VALUE_COMPARISON = (datetime.datetime, datetime.time)
-
-Values = Collection[Node]
-# A check maps (focus node, value nodes) pairs to (focus, offending value or None, constraint component).
-Check = Callable[["DataIndex", list[tuple[Node, Values]]], list[tuple[Node, Node | None, object]]]
-
 
 class DataIndex:
     """The data graph read once: predicate -> subject -> objects, with what validation works out from it."""
@@ -299,51 +280,51 @@ class ShapesEngine:
         checks: list[Check] = []
         one = partial_one(graph, shape)
         if (minimum := one(SH.minCount)) is not None:
-            checks.append(_min_count(int(minimum)))
+            checks.append(components.min_count(int(minimum)))
         if (maximum := one(SH.maxCount)) is not None:
-            checks.append(_max_count(int(maximum)))
+            checks.append(components.max_count(int(maximum)))
         for cls in graph.objects(shape, SH["class"]):
-            checks.append(_class(cls))
+            checks.append(components.class_(cls))
         if (datatype := one(SH.datatype)) is not None:
-            checks.append(_datatype(datatype))
+            checks.append(components.datatype(datatype))
         if (kind := one(SH.nodeKind)) is not None:
-            if kind not in _NODE_KINDS:
+            if kind not in components.NODE_KINDS:
                 raise self._refuse(shape, f"sh:nodeKind {kind}")
-            checks.append(_node_kind(_NODE_KINDS[kind]))
+            checks.append(components.node_kind(components.NODE_KINDS[kind]))
         if (members := one(SH["in"])) is not None:
-            checks.append(_in(frozenset(self._list(shape, members))))
+            checks.append(components.in_(frozenset(self._list(shape, members))))
         for pattern in graph.objects(shape, SH.pattern):
-            checks.append(_pattern(re.compile(str(pattern))))
+            checks.append(components.pattern(re.compile(str(pattern))))
         for bound in graph.objects(shape, SH.minInclusive):
-            checks.append(_range(bound, SH.MinInclusiveConstraintComponent, lambda order: order >= 0))
+            checks.append(components.value_range(bound, SH.MinInclusiveConstraintComponent, lambda order: order >= 0))
         for bound in graph.objects(shape, SH.maxInclusive):
-            checks.append(_range(bound, SH.MaxInclusiveConstraintComponent, lambda order: order <= 0))
+            checks.append(components.value_range(bound, SH.MaxInclusiveConstraintComponent, lambda order: order <= 0))
         if (languages := one(SH.languageIn)) is not None:
-            checks.append(_language_in([str(tag).lower() for tag in self._list(shape, languages)]))
+            checks.append(components.language_in([str(tag).lower() for tag in self._list(shape, languages)]))
         if (unique := one(SH.uniqueLang)) is not None:
             if not is_property:
                 raise self._refuse(shape, "sh:uniqueLang on a node shape")
             if isinstance(unique, Literal) and unique.value is True:
-                checks.append(_unique_lang)
+                checks.append(components.unique_lang)
         for other in graph.objects(shape, SH.lessThan):
             self.predicates.add(other)
-            checks.append(_less_than(other))
+            checks.append(components.less_than(other))
         for other in graph.objects(shape, SH.disjoint):
             self.predicates.add(other)
-            checks.append(_disjoint(other))
+            checks.append(components.disjoint(other))
         for node_shape in graph.objects(shape, SH.node):
             compiled = self._compile(node_shape, top_level=False)
             if compiled.path is not None:
                 raise self._refuse(shape, "sh:node naming a property shape")
-            checks.append(_node(compiled))
+            checks.append(components.node(compiled))
         for alternatives in graph.objects(shape, SH["or"]):
             shapes = [self._compile(member, top_level=False) for member in self._list(shape, alternatives)]
-            checks.append(_or(shapes))
+            checks.append(components.or_(shapes))
         if (qualified := one(SH.qualifiedValueShape)) is not None:
             least = one(SH.qualifiedMinCount)
             if least is None:
                 raise self._refuse(shape, "sh:qualifiedValueShape without sh:qualifiedMinCount")
-            checks.append(_qualified_min(self._compile(qualified, top_level=False), int(least)))
+            checks.append(components.qualified_min(self._compile(qualified, top_level=False), int(least)))
         elif one(SH.qualifiedMinCount) is not None:
             raise self._refuse(shape, "sh:qualifiedMinCount without sh:qualifiedValueShape")
         return checks
@@ -382,7 +363,7 @@ class ShapesEngine:
             raise self._refuse(shape, f"a SPARQL constraint using {unsafe}")
         key = len(self._sparql)
         self._sparql.append((compiled, query, message))
-        return _sparql(key, message, is_node_shape=True)
+        return components.sparql(key, message, is_node_shape=True)
 
     # --- validating ------------------------------------------------------------------------------
 
@@ -421,8 +402,8 @@ class ShapesEngine:
         return results
 
 
-def _result(shape: CompiledShape, focus: Node, value: Node | None, component: URIRef | _SparqlHit) -> Result:
-    if isinstance(component, _SparqlHit):
+def _result(shape: CompiledShape, focus: Node, value: Node | None, component: URIRef | components.SparqlHit) -> Result:
+    if isinstance(component, components.SparqlHit):
         return Result(focus, component.path or shape.path, component.value, SH.SPARQLConstraintComponent,
                       component.message, shape.severity, shape.node)
     return Result(focus, shape.path, value, component, shape.message or "", shape.severity, shape.node)
@@ -456,245 +437,3 @@ def _pattern_variables(algebra) -> Iterator[Node]:
     for child in children:
         if isinstance(child, (dict, list)):
             yield from _pattern_variables(child)
-
-
-# --- constraint components ---------------------------------------------------------------------------
-# Each check takes the (focus node, value nodes) pairs of a shape at once and returns its results as
-# (focus, value or None, component): one call per shape and constraint, not one per node.
-
-
-def _per_value(component: URIRef, passes: Callable[[DataIndex, Node], bool]) -> Check:
-    def check(data, pairs):
-        return [(focus, value, component) for focus, values in pairs for value in values if not passes(data, value)]
-    return check
-
-
-def _min_count(minimum: int) -> Check:
-    def check(data, pairs):
-        return [(focus, None, SH.MinCountConstraintComponent) for focus, values in pairs if len(values) < minimum]
-    check.needs_empty = True
-    return check
-
-
-def _max_count(maximum: int) -> Check:
-    def check(data, pairs):
-        return [(focus, None, SH.MaxCountConstraintComponent) for focus, values in pairs if len(values) > maximum]
-    return check
-
-
-def _class(cls: Node) -> Check:
-    def passes(data: DataIndex, value: Node) -> bool:
-        return not isinstance(value, Literal) and not data.subclasses(cls).isdisjoint(data.types.get(value, ()))
-    return _per_value(SH.ClassConstraintComponent, passes)
-
-
-def _datatype(datatype: Node) -> Check:
-    value_types = _VALUE_TYPES.get(datatype)
-
-    def well_formed(value: Literal) -> bool:
-        return value_types is None or isinstance(value.value, value_types)
-
-    def passes(data: DataIndex, value: Node) -> bool:
-        # pyshacl's reading: the same datatype IRI and not ill-typed; plain literals are xsd:string.
-        if not isinstance(value, Literal):
-            return False
-        if value.datatype == datatype:
-            return value.ill_typed is not True and well_formed(value)
-        if datatype == RDFS.Literal:
-            return True
-        if datatype == RDFS.Datatype and value.datatype:
-            return True
-        if value.datatype is None and value.language is None and datatype == XSD.string:
-            return well_formed(value)
-        if datatype == RDF.langString and value.language:
-            return well_formed(value)
-        return False
-    return _per_value(SH.DatatypeConstraintComponent, passes)
-
-
-def _node_kind(kinds: tuple[type, ...]) -> Check:
-    return _per_value(SH.NodeKindConstraintComponent, lambda data, value: isinstance(value, kinds))
-
-
-def _in(members: frozenset[Node]) -> Check:
-    return _per_value(SH.InConstraintComponent, lambda data, value: value in members)
-
-
-def _pattern(regex: re.Pattern) -> Check:
-    def text(value: Node) -> str:
-        if isinstance(value, Literal) and value.value is not None \
-                and value.datatype in (None, RDF.langString, XSD.string):
-            return str(value.value)
-        return str(value)
-
-    def passes(data: DataIndex, value: Node) -> bool:
-        return not isinstance(value, BNode) and regex.search(text(value)) is not None
-    return _per_value(SH.PatternConstraintComponent, passes)
-
-
-def _compare_literals(first: Literal, second: Literal) -> int:
-    """pyshacl's literal order: 0 when equal in value, 1 when greater, else -1 (TypeError when incomparable)."""
-    if first.eq(second):
-        return 0
-    if isinstance(first.value, _FORCE_VALUE_COMPARISON):
-        return 0 if first.value == second.value else 1 if first.value > second.value else -1
-    return 1 if first > second else -1
-
-
-_EXACT_NUMBERS = frozenset({XSD.integer, XSD.decimal})
-
-
-def _range(bound: Node, component: URIRef, accepts: Callable[[int], bool]) -> Check:
-    bound_is_text = isinstance(bound, Literal) and isinstance(bound.value, str)
-    # Integers and decimals order by their values whichever way they are compared; this skips rdflib's slow path.
-    bound_number = bound.value if isinstance(bound, Literal) and bound.datatype in _EXACT_NUMBERS else None
-
-    def passes(data: DataIndex, value: Node) -> bool:
-        if not isinstance(value, Literal) or isinstance(value.value, str) != bound_is_text:
-            return False
-        if bound_number is not None and value.datatype in _EXACT_NUMBERS and value.value is not None:
-            difference = value.value - bound_number
-            return accepts(0 if difference == 0 else 1 if difference > 0 else -1)
-        try:
-            return accepts(_compare_literals(value, bound))
-        except (TypeError, NotImplementedError):
-            return False
-    return _per_value(component, passes)
-
-
-def _language_in(languages: list[str]) -> Check:
-    wanted = set(languages)
-
-    def passes(data: DataIndex, value: Node) -> bool:
-        if not isinstance(value, Literal) or not value.language:
-            return False
-        tag = value.language.lower()
-        return "*" in wanted or tag in wanted or tag.split("-")[0] in wanted
-    return _per_value(SH.LanguageInConstraintComponent, passes)
-
-
-def _repeated_languages(values: Values) -> set[str]:
-    seen: set[str] = set()
-    repeated: set[str] = set()
-    for value in values:
-        if isinstance(value, Literal) and value.language:
-            tag = value.language.lower()
-            (repeated if tag in seen else seen).add(tag)
-    return repeated
-
-
-def _unique_lang(data, pairs):
-    # One result per repeated language, without a value (as pyshacl reports it).
-    return [(focus, None, SH.UniqueLangConstraintComponent)
-            for focus, values in pairs if len(values) > 1 for _ in _repeated_languages(values)]
-
-
-def _comparable(node: Node) -> tuple[object, bool]:
-    """A node as pyshacl's sh:lessThan compares it: (value, whether it compares as text)."""
-    if isinstance(node, BNode):
-        raise EngineUndecided("sh:lessThan with a blank node")
-    if isinstance(node, URIRef):
-        return str(node), True
-    if isinstance(node, Literal):
-        if isinstance(node.value, str):
-            return node.value, True
-        if node.datatype in _EXACT_NUMBERS and node.value is not None:
-            return _Number(node.value, node), False
-    return node, False
-
-
-class _Number:
-    """An integer or decimal literal, with its value: what rdflib's Literal.__lt__ orders two such by."""
-
-    __slots__ = ("value", "literal")
-
-    def __init__(self, value, literal: Literal):
-        self.value = value
-        self.literal = literal
-
-
-def _less(left, right) -> bool:
-    if type(left) is _Number and type(right) is _Number:
-        return left.value < right.value
-    return (left.literal if type(left) is _Number else left) < (right.literal if type(right) is _Number else right)
-
-
-def _less_than(other: URIRef) -> Check:
-    def check(data, pairs):
-        failures = []
-        for focus, values in pairs:
-            bounds = [_comparable(bound) for bound in set(data.values(focus, other))]
-            for value in values:
-                left, left_is_text = _comparable(value)
-                for right, right_is_text in bounds:
-                    try:
-                        if left_is_text != right_is_text or not _less(left, right):
-                            failures.append((focus, value, SH.LessThanConstraintComponent))
-                    except TypeError as exc:
-                        raise EngineUndecided(f"sh:lessThan cannot order {value!r}") from exc
-        return failures
-    return check
-
-
-def _disjoint(other: URIRef) -> Check:
-    def check(data, pairs):
-        return [(focus, value, SH.DisjointConstraintComponent) for focus, values in pairs
-                for others in (data.values(focus, other),) if others for value in values if value in others]
-    return check
-
-
-def _node(shape: CompiledShape) -> Check:
-    return _per_value(SH.NodeConstraintComponent, shape.conforms)
-
-
-def _or(shapes: list[CompiledShape]) -> Check:
-    return _per_value(SH.OrConstraintComponent, lambda data, value: any(s.conforms(data, value) for s in shapes))
-
-
-def _qualified_min(shape: CompiledShape, least: int) -> Check:
-    def check(data, pairs):
-        return [(focus, None, SH.QualifiedMinCountConstraintComponent) for focus, values in pairs
-                if sum(1 for value in values if shape.conforms(data, value)) < least]
-    check.needs_empty = True
-    return check
-
-
-@dataclass(frozen=True)
-class _SparqlHit:
-    """A SPARQL result row as reported: its path and value, and the message with its variables filled in."""
-
-    path: URIRef | None
-    value: Node | None
-    message: str
-
-
-def _fill(message: str, bindings: dict[str, Node]) -> str:
-    # As pyshacl fills {$var} and {?var}.
-    for var, value in bindings.items():
-        message = re.sub("{{[?$]{}}}".format(var), str(value), message)
-    return message
-
-
-def _sparql(key: int, message: str | None, *, is_node_shape: bool) -> Check:
-    def check(data, pairs):
-        hits = []
-        rows_by_focus = data.sparql_rows[key]
-        for focus, _ in pairs:
-            seen = []
-            for row in rows_by_focus.get(focus, ()):
-                row = dict(row)
-                path, value = row.pop("path", None), row.pop("value", None)
-                row.pop("this", None)
-                signature = (path, value, row)
-                if signature in seen:  # pyshacl drops repeated rows of one focus node
-                    continue
-                seen.append(signature)
-                value = value if value is not None else (focus if is_node_shape else None)
-                bindings = {**row, "this": focus}
-                if path is not None:
-                    bindings["path"] = path
-                if value is not None:
-                    bindings["value"] = value
-                hits.append((focus, value, _SparqlHit(path, value, _fill(message or "", bindings))))
-        return hits
-    return check

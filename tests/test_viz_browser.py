@@ -132,7 +132,7 @@ def test_type_and_year_filters_hide_what_they_should(browser, small_page):
     page.fill("#year-from", "2020")
     page.dispatch_event("#year-from", "change")
     award_edges = page.evaluate(
-        "window.qkg.visibleEdgeIds().filter(function (id) { return window.qkg.network.body.data.edges.get(id).label.indexOf('获奖') === 0; })")
+        "window.qkg.visibleEdgeIds().filter(function (id) { return window.qkg.edgeLabel(id).indexOf('获奖') === 0; })")
     assert len(award_edges) == 1  # the 2018 conferral is hidden, the 2021 one stays
     assert_quiet(log)
 
@@ -151,7 +151,7 @@ def test_english_toggle_relabels_edges(browser, small_page):
     path, _ = small_page
     page, log = open_offline(browser, path)
     page.click("#lang")
-    labels = page.evaluate("window.qkg.network.body.data.edges.get().map(function (e) { return e.label; })")
+    labels = page.evaluate("window.qkg.network.body.data.edges.getIds().map(window.qkg.edgeLabel)")
     assert "awarded 2021" in labels and "implements" in labels
     assert page.inner_text("#lang") == "中文"
     assert_quiet(log)

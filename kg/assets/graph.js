@@ -3,7 +3,9 @@
 (function () {
   "use strict";
 
+  performance.mark("qkg-script");
   var data = JSON.parse(document.getElementById("qkg-data").textContent);
+  performance.mark("qkg-parsed");
   var entities = data.entities;
   var lang = "zh";
   var nodeById = {};
@@ -74,27 +76,38 @@
   }
   computeVisible();
 
-  // Edge labels dominate redraw time (seconds at 20,000 edges), and relabelling
-  // through the DataSet costs as much again: past this many edges, vis-network
-  // draws edges bare and the page paints the labels of the selected node's
-  // edges itself, after each draw.
-  var labelAllEdges = data.edges.length <= 5000;
-  var zhEdgeLabels = {};
-  data.edges.forEach(function (edge) { zhEdgeLabels[edge.id] = edge.label; });
-  function edgeLabel(id) { return lang === "zh" ? zhEdgeLabels[id] : data.edgeFacts[id].labelEn; }
-  var labelledEdges = [];
-  function labelOnly(ids) {
-    if (!labelAllEdges) labelledEdges = ids;
-  }
+  // Labels are painted by the page after each draw, not handed to vis-network:
+  // vis measures every node label when it fits the view (half a second at
+  // 10,000 nodes) and keeps a label module per edge, although at the first,
+  // zoomed-out draw no label is big enough to read. The page paints the labels
+  // in view that are readable at the current zoom, as vis would, plus the
+  // labels of the selected node's edges.
+  var READABLE_PX = 4;   // vis-network's own limits: scaling.label.drawThreshold - 1 …
+  var LARGEST_PX = 30;   // … and scaling.label.maxVisible, in screen pixels
+  var EDGE_FONT = 10;
+  var NODE_LABEL_COLOR = "#1f2937", EDGE_LABEL_COLOR = "#475569";
+  function edgeLabel(id) { return lang === "zh" ? data.edges[id].label : data.edgeFacts[id].labelEn; }
+  var selectedEdges = [];
 
-  var nodes = new vis.DataSet(data.nodes);
-  var edges = new vis.DataSet(labelAllEdges ? data.edges : data.edges.map(function (edge) {
-    return { id: edge.id, from: edge.from, to: edge.to };
+  // One colour object per type, shared by its nodes.
+  var typeColors = {};
+  Object.keys(data.types).forEach(function (type) {
+    var color = data.types[type].color;
+    typeColors[type] = { background: color, border: "#ffffff",
+                         highlight: { background: color, border: "#111827" }, hover: { background: color, border: "#374151" } };
+  });
+  performance.mark("qkg-indexes");
+  var nodes = new vis.DataSet(data.nodes.map(function (node) {
+    var type = entities[node.id].type;
+    return { id: node.id, x: node.x, y: node.y, size: node.size, shape: data.types[type].shape,
+             color: typeColors[type], title: node.title };
   }));
+  var edges = new vis.DataSet(data.edges.map(function (edge) { return { id: edge.id, from: edge.from, to: edge.to }; }));
   var nodeView = new vis.DataView(nodes, { filter: function (node) { return visible[node.id] === true; } });
   var edgeView = new vis.DataView(edges, {
     filter: function (edge) { return visible[edge.from] === true && visible[edge.to] === true && edgeInYears(edge); }
   });
+  performance.mark("qkg-datasets");
 
   var big = data.nodes.length > 1500;
   var container = document.getElementById("graph");
@@ -103,38 +116,80 @@
     physics: false,
     layout: { improvedLayout: false },
     interaction: { hover: !big, tooltipDelay: 200, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false },
-    nodes: {
-      borderWidth: 1.5, borderWidthSelected: 3,
-      font: { size: 14, color: "#1f2937", strokeWidth: 3, strokeColor: "#ffffff" }
-    },
+    nodes: { borderWidth: 1.5, borderWidthSelected: 3 },
     edges: {
       smooth: false, width: 1, selectionWidth: 2, hoverWidth: 0.5,
       arrows: { to: { enabled: true, scaleFactor: 0.45 } },
-      color: { color: "#cbd5e1", highlight: "#dc2626", hover: "#64748b", inherit: false },
-      font: { size: 10, color: "#475569", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" }
+      color: { color: "#cbd5e1", highlight: "#dc2626", hover: "#64748b", inherit: false }
     }
   });
-  var edgeById = {};
-  data.edges.forEach(function (edge) { edgeById[edge.id] = edge; });
-  network.on("afterDrawing", function (ctx) {
-    if (!labelledEdges.length) return;
-    var ends = [];
-    labelledEdges.forEach(function (id) { ends.push(edgeById[id].from, edgeById[id].to); });
-    var at = network.getPositions(ends);
-    ctx.save();
-    ctx.font = "10px " + getComputedStyle(document.body).fontFamily;
-    ctx.textAlign = "center";
+  performance.mark("qkg-network");
+
+  var fontFamily = null;
+  function labelFont(px, bold) { return (bold ? "bold " : "") + px + "px " + fontFamily; }
+  // The part of the canvas in view, in graph coordinates, with a margin for labels that reach in.
+  function viewBox(margin) {
+    var low = network.DOMtoCanvas({ x: -margin, y: -margin });
+    var high = network.DOMtoCanvas({ x: container.clientWidth + margin, y: container.clientHeight + margin });
+    return { left: low.x, top: low.y, right: high.x, bottom: high.y };
+  }
+  function inBox(box, x, y) { return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom; }
+  // vis-network's body holds the drawn nodes and edges (after filters) with their current positions.
+  function paintEdgeLabels(ctx, scale, box) {
+    var body = network.body;
+    var readable = EDGE_FONT * scale >= READABLE_PX;
+    var ids = readable ? body.edgeIndices : selectedEdges;
+    if (!ids.length) return;
+    var size = Math.min(EDGE_FONT, LARGEST_PX / scale);
+    ctx.font = labelFont(size, false);
     ctx.textBaseline = "middle";
-    ctx.lineWidth = 3;
+    ctx.fillStyle = EDGE_LABEL_COLOR;
+    ctx.lineWidth = 3 * size / EDGE_FONT;
+    for (var i = 0; i < ids.length; i++) {
+      var edge = body.edges[ids[i]];
+      if (!edge || !edge.connected) continue;
+      var from = edge.from, to = edge.to;
+      var x = (from.x + to.x) / 2, y = (from.y + to.y) / 2;
+      if (readable && !inBox(box, x, y)) continue;
+      // Along the edge and upright, as vis-network's font.align "middle" draws it.
+      var dy = from.y - to.y, dx = from.x - to.x, angle = Math.atan2(dy, dx);
+      if ((angle < -1 && dx < 0) || (angle > 0 && dx < 0)) angle += Math.PI;
+      var text = edgeLabel(edge.id);
+      ctx.save();
+      ctx.translate(x, y);
+      ctx.rotate(angle);
+      ctx.strokeText(text, 0, 0);
+      ctx.fillText(text, 0, 0);
+      ctx.restore();
+    }
+  }
+  function paintNodeLabels(ctx, scale, box) {
+    var body = network.body, ids = body.nodeIndices;
+    ctx.textBaseline = "top";
+    ctx.fillStyle = NODE_LABEL_COLOR;
+    var font = null;
+    for (var i = 0; i < ids.length; i++) {
+      var node = body.nodes[ids[i]], own = nodeById[ids[i]];
+      if (own.labelSize * scale < READABLE_PX || !inBox(box, node.x, node.y)) continue;
+      var size = Math.min(own.labelSize, LARGEST_PX / scale);
+      var wanted = labelFont(size, node.selected);
+      if (wanted !== font) { ctx.font = font = wanted; ctx.lineWidth = 3 * size / own.labelSize; }
+      var y = node.y + node.options.size + 2;
+      ctx.strokeText(own.label, node.x, y);
+      ctx.fillText(own.label, node.x, y);
+    }
+  }
+  network.on("afterDrawing", function (ctx) {
+    var renderer = network.renderer;
+    if (big && (renderer.dragging || renderer.zooming)) return;  // edges are hidden too (hideEdgesOn*)
+    fontFamily = fontFamily || getComputedStyle(document.body).fontFamily;
+    var scale = network.getScale(), box = viewBox(100);
+    ctx.save();
+    ctx.textAlign = "center";
+    ctx.lineJoin = "round";
     ctx.strokeStyle = "#ffffff";
-    ctx.fillStyle = "#475569";
-    labelledEdges.forEach(function (id) {
-      var from = at[edgeById[id].from], to = at[edgeById[id].to];
-      if (!from || !to) return;
-      var x = (from.x + to.x) / 2, y = (from.y + to.y) / 2, text = edgeLabel(id);
-      ctx.strokeText(text, x, y);
-      ctx.fillText(text, x, y);
-    });
+    paintEdgeLabels(ctx, scale, box);
+    paintNodeLabels(ctx, scale, box);
     ctx.restore();
   });
   network.once("afterDrawing", function () {
@@ -357,7 +412,7 @@
     }
     selected = id;
     var hood = neighbourhood(id);
-    labelOnly(hood.edges);
+    selectedEdges = hood.edges;
     network.setSelection(hood, { unselectAll: true, highlightEdges: false });
     if (moveTo) network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
     renderPanel(id);
@@ -366,7 +421,7 @@
   function closePanel() {
     selected = null;
     panel.hidden = true;
-    labelOnly([]);
+    selectedEdges = [];
     network.unselectAll();
   }
   document.getElementById("panel-close").addEventListener("click", closePanel);
@@ -490,15 +545,13 @@
   }
   document.getElementById("lang").addEventListener("click", function () {
     lang = lang === "zh" ? "en" : "zh";
-    if (labelAllEdges) {
-      edges.update(data.edges.map(function (edge) { return { id: edge.id, label: edgeLabel(edge.id) }; }));
-    } else {
-      network.redraw();
-    }
+    network.redraw();
     applyLanguage();
   });
 
+  performance.mark("qkg-prelang");
   applyLanguage();
+  performance.mark("qkg-lang");
 
   // For tests and benchmarks: read-only views of the page's state.
   window.qkg = {
@@ -506,6 +559,7 @@
     visibleNodeIds: function () { return nodeView.getIds(); },
     visibleEdgeIds: function () { return edgeView.getIds(); },
     search: search,
+    edgeLabel: edgeLabel,
     select: function (id) { selectEntity(id, true); },
     selected: function () { return selected; },
     language: function () { return lang; }

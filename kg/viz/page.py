@@ -84,8 +84,10 @@ def page_data(net: Network, viz: VizGraph, title: str) -> dict:
         documents[doc_id] = entry
     return {
         "title": title,
-        "nodes": net.nodes,
-        "edges": net.edges,
+        # Only what differs between nodes and edges: the page script adds the type's shape and colours.
+        "nodes": [{"id": n["id"], "label": n["label"], "x": n["x"], "y": n["y"], "size": n["size"],
+                   "labelSize": n["font"]["size"], "title": n["title"]} for n in net.nodes],
+        "edges": [{"id": e["id"], "from": e["from"], "to": e["to"], "label": e["label"]} for e in net.edges],
         "edgeFacts": edges,
         "entities": {
             node.id: {"type": node.type, "aliases": node.aliases, "level": node.level, "year": node.year,

@@ -10,6 +10,8 @@
   var lang = "zh";
   var nodeById = {};
   data.nodes.forEach(function (node) { nodeById[node.id] = node; });
+  // The data names an edge's ends by their position in data.nodes (shorter than the ids).
+  data.edges.forEach(function (edge) { edge.from = data.nodes[edge.from].id; edge.to = data.nodes[edge.to].id; });
 
   // Incident edges of every node, for the panel and the neighbourhood.
   var incident = {};

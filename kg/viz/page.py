@@ -64,7 +64,18 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def page_data(net: Network, viz: VizGraph, title: str) -> dict:
-    """Everything the page script reads: the vis nodes and edges, and what the panel and filters need."""
+    """Everything the page script reads: the vis nodes and edges, and what the panel and filters need.
+
+    Edges name their ends by position in ``nodes`` and facts their documents by
+    position in ``documents``: numbers instead of IRIs repeated tens of
+    thousands of times, which the browser has to read before the first draw.
+    """
+    document_number = {doc_id: number for number, doc_id in enumerate(viz.documents)}
+
+    def numbered(doc_ids: list[str]) -> list[int]:
+        return [document_number[d] for d in doc_ids if d in document_number]
+
+    node_number = {n["id"]: number for number, n in enumerate(net.nodes)}
     edges = []
     for vis_edge, edge in zip(net.edges, viz.edges):
         _, label_en = edge_labels(edge)
@@ -72,26 +83,28 @@ def page_data(net: Network, viz: VizGraph, title: str) -> dict:
             "relation": edge.relation,
             "labelEn": label_en,
             "facts": [
-                {"year": f.year, "detail": f.detail, "documents": f.documents,
-                 "evidence": [{"document": d, "start": a, "end": b, "quote": q} for d, a, b, q in f.evidence]}
+                {"year": f.year, "detail": f.detail, "documents": numbered(f.documents),
+                 "evidence": [{"document": document_number.get(d), "start": a, "end": b, "quote": q}
+                              for d, a, b, q in f.evidence]}
                 for f in edge.facts
             ],
         })
-    documents = {}
-    for doc_id, doc in viz.documents.items():
+    documents = []
+    for doc in viz.documents.values():
         entry = asdict(doc)
         entry["url"] = _safe_url(doc.url)
-        documents[doc_id] = entry
+        documents.append(entry)
     return {
         "title": title,
         # Only what differs between nodes and edges: the page script adds the type's shape and colours.
         "nodes": [{"id": n["id"], "label": n["label"], "x": n["x"], "y": n["y"], "size": n["size"],
                    "labelSize": n["font"]["size"], "title": n["title"]} for n in net.nodes],
-        "edges": [{"id": e["id"], "from": e["from"], "to": e["to"], "label": e["label"]} for e in net.edges],
+        "edges": [{"id": e["id"], "from": node_number[e["from"]], "to": node_number[e["to"]], "label": e["label"]}
+                  for e in net.edges],
         "edgeFacts": edges,
         "entities": {
             node.id: {"type": node.type, "aliases": node.aliases, "level": node.level, "year": node.year,
-                      "cities": node.cities, "documents": node.documents}
+                      "cities": node.cities, "documents": numbered(node.documents)}
             for node in viz.nodes.values()
         },
         "documents": documents,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.lexicon import Lexicon, alternation, longest_first
 from kg.extract.mentions import Mention
 from kg.extract.places import Places
 
@@ -28,20 +28,31 @@ _PARTY = ("中国共产党", "中共")
 def _patterns() -> dict[str, re.Pattern]:
     lexicon = Lexicon.default()
     departments = alternation(lexicon.body_departments)
-    ministry = "(?:" + alternation(lexicon.ministry_fields) + ")(?:部|委员会)"
+    ministry_ending = "(?:部|委员会)"
+    ministry = "(?:" + alternation(lexicon.ministry_fields) + ")" + ministry_ending
     fields = {field.removeprefix("国家") for field in lexicon.ministry_fields if "和" in field}
-    congress = "(?:人大常委会|人民代表大会常务委员会|政协)"
+    congress_words = ("人大常委会", "人民代表大会常务委员会", "政协")
+    congress = "(?:" + "|".join(congress_words) + ")"
+    levels = ("省", "市", "县", "区", "州")
+    # Spelled with one branch per first word, not with an optional prefix or a group of words first,
+    # so that re can skip to the characters a name can start with (the same matches, found faster):
+    # "(?:a|b)c" tries what "ac|bc" tries, in the same order.
     return {
-        # Spelled as two branches, not with an optional prefix, so that re can skip to the characters
-        # a name can start with (the same matches, found faster).
-        "ministry": re.compile(f"中华人民共和国{ministry}|{ministry}"),
+        "ministry": re.compile(_each_opening(["中华人民共和国"], ministry) + "|"
+                               + _each_opening(lexicon.ministry_fields, ministry_ending)),
         "central": re.compile(r"国家(?!级)[\u4e00-\u9fff]{2,10}?(?:" + alternation(lexicon.central_body_endings) + ")"),
-        "congress": re.compile(f"(?:全国|省|市|县|区|州){congress}|{congress}"),
+        "congress": re.compile(_each_opening(["全国", *levels], congress) + "|" + "|".join(congress_words)),
         "committee": re.compile(r"(?:省|市|县|区|州)委(?:员会)?(?:" + departments + ")?"),
         "department": re.compile(departments),
         # "某市工业和信息化局", "市住房和城乡建设局": a local bureau of a ministry's field ("和" cuts no name here).
-        "bureau": re.compile("(?:省|市|县|区|州)?(?:" + alternation(fields) + ")(?:局|厅)"),
+        "bureau": re.compile(_each_opening(levels, "(?:" + alternation(fields) + ")(?:局|厅)") + "|"
+                             + _each_opening(fields, "(?:局|厅)")),
     }
+
+
+def _each_opening(openings, rest: str) -> str:
+    """"(?:a|b)rest" as "a rest|b rest", longest opening first as ``alternation`` orders them."""
+    return "|".join(re.escape(opening) + rest for opening in longest_first(openings))
 
 
 def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:

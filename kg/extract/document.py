@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from kg.extract.awards import find_awards
 from kg.extract.conferrals import find_conferrals
@@ -32,8 +35,22 @@ _SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 def document_id(document: SourceDocument) -> str:
     """A stable id, unique per file: the file name's letters and a hash of its path."""
     slug = _SLUG.sub("-", document.path.stem).strip("-._") or "doc"
-    digest = hashlib.sha1(str(document.path.resolve()).encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(str(_resolved(document.path)).encode("utf-8")).hexdigest()[:8]
     return f"{slug[:60]}-{digest}"
+
+
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``, with the folder's resolution kept: resolving looks up every folder on the way
+    (a system call each), and a corpus's files share their folders. A file that is a link is resolved whole."""
+    if path.is_symlink():
+        return path.resolve()
+    folder = path.parent if path.is_absolute() else Path(os.getcwd()) / path.parent
+    return _resolved_folder(folder) / path.name
+
+
+@lru_cache(maxsize=256)
+def _resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def _near(mentions: list[Mention], mention: Mention, reach: int = 40) -> list[Mention]:

@@ -1,6 +1,8 @@
 """The graph page without a browser: nodes and edges, layout, focus filters, escaping, the commands."""
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import re
 
@@ -12,7 +14,7 @@ from kg.pipeline import build_exports, build_graph
 from kg.viz import page_html, to_network, viz_graph
 from kg.viz.focus import Focus, FocusError, entity_type, focus
 from kg.viz.layout import force_layout
-from kg.viz.page import json_for_script, script_for_inline
+from kg.viz.page import data_element, json_for_script, script_for_inline
 
 FACTS = """
 format: qkg-facts/1
@@ -173,6 +175,17 @@ def test_json_for_script_cannot_close_the_script_element():
     text = json_for_script(hostile)
     assert not re.search("[<>&\u2028\u2029]", text)
     assert json.loads(text) == hostile
+
+
+def test_large_data_is_packed_small_data_stays_json():
+    value = {"names": [f"名称{i} </script>" for i in range(2000)]}
+    plain = data_element(value, packed_above=10**9)
+    assert re.fullmatch(r'<script type="application/json" id="qkg-data">[^<]*</script>', plain)
+    packed = data_element(value, packed_above=1000)
+    body = re.fullmatch(r'<script type="application/octet-stream" id="qkg-data-gzip">([A-Za-z0-9+/=]+)</script>', packed).group(1)
+    assert json.loads(gzip.decompress(base64.b64decode(body))) == value
+    assert len(packed) < len(plain) / 5
+    assert data_element(value, packed_above=1000) == packed  # the same bytes every time
 
 
 def test_inline_script_has_no_closing_tag():

@@ -13,6 +13,8 @@ from kg.namespace import entity_iri
 from kg.pipeline import build_exports, build_graph
 from kg.viz import viz_graph, write_page
 from kg.viz.browser import chromium_available, offline_browser, open_offline
+from kg.viz.network import to_network
+from kg.viz.page import page_html
 
 pytestmark = pytest.mark.skipif(not chromium_available(), reason="no Chromium at /usr/bin/chromium (CI installs it)")
 pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
@@ -69,11 +71,18 @@ def browser():
         yield chromium
 
 
-@pytest.fixture
-def small_page(write_facts, tmp_path):
+@pytest.fixture(params=["json", "packed"])
+def small_page(request, write_facts, tmp_path):
+    """The small graph's page with its data as plain JSON, and packed as large graphs' pages are."""
     facts = write_facts(FACTS.replace("HOSTILE", _yaml_quoted(HOSTILE_NAME)))
     viz = viz_graph(build_graph([facts]))
-    return write_page(viz, tmp_path / "page.html"), viz
+    if request.param == "json":
+        return write_page(viz, tmp_path / "page.html"), viz
+    text = page_html(to_network(viz), viz, packed_above=0)
+    assert 'id="qkg-data-gzip"' in text and 'id="qkg-data"' not in text
+    path = tmp_path / "packed.html"
+    path.write_text(text, encoding="utf-8")
+    return path, viz
 
 
 @pytest.fixture(scope="module")

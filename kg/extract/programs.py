@@ -78,11 +78,12 @@ def _suffixed(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
     """Unquoted names ending in a programme suffix, with a proper core (quoted ones: _quoted)."""
     found = []
     place_ends = sorted(p.end for p in places.mentions)
+    twice = _NamedTwice(text)
     for match in _patterns()["Program"].finditer(text):
         suffix = match.group()
         end = match.end()
         if text[match.start() - 1:match.start()] == "”" or not _worth_a_look(text, match.start(), end, place_ends,
-                                                                               lexicon):
+                                                                               lexicon, twice):
             continue
         if _NOT_A_NAME_AFTER.match(text, end) or _SLOGAN_AFTER.match(text, end):
             continue  # "体系化", "模式下": the suffix is part of a longer ordinary word
@@ -101,7 +102,7 @@ def _suffixed(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         bare = YEAR_LEAD.sub("", bare)
         if len(bare) <= len(suffix) + 1 or COUNTED.match(bare):
             continue
-        if not (_issuer(bare, places) or text.count(bare) >= 2 or _after_adoption_verb(text, start, lexicon)):
+        if not (_issuer(bare, places) or twice(bare) or _after_adoption_verb(text, start, lexicon)):
             continue  # an unquoted programme must be named twice, carry its region, or be taken up
         bare = _level_as_region(bare, places)
         written = YEAR_LEAD.sub("", surface)
@@ -254,11 +255,32 @@ def _quoted(text: str, lexicon: Lexicon) -> list[Mention]:
     return found
 
 
-def _worth_a_look(text: str, suffix_start: int, end: int, place_ends: list[int], lexicon: Lexicon) -> bool:
+class _NamedTwice:
+    """Does a text hold a part at least twice (``text.count(part) >= 2``)? Remembered per part, as parts
+    repeat; the scan stops at the second occurrence, as count's own does not."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, part: str) -> bool:
+        answer = self.known.get(part)
+        if answer is None:
+            first = self.text.find(part)
+            # str.count counts occurrences that do not overlap, from the left: the second starts after the first
+            # (an empty part occurs len(text) + 1 times)
+            second = first + max(len(part), 1)
+            answer = self.known[part] = first >= 0 and second <= len(self.text) and (
+                self.text.find(part, second) >= 0)
+        return answer
+
+
+def _worth_a_look(text: str, suffix_start: int, end: int, place_ends: list[int], lexicon: Lexicon,
+                  twice: _NamedTwice) -> bool:
     """Cheap necessary conditions for an unquoted programme name (see the checks in _suffixed)."""
     if suffix_start < 2 or not is_cjk(text[suffix_start - 1]):
         return False
-    if text.count(text[suffix_start - 2:end]) >= 2 or _after_adoption_verb(text, suffix_start - 2, lexicon, reach=_MAX_NAME):
+    if twice(text[suffix_start - 2:end]) or _after_adoption_verb(text, suffix_start - 2, lexicon, reach=_MAX_NAME):
         return True
     index = bisect_left(place_ends, suffix_start - _MAX_NAME)
     return index < len(place_ends) and place_ends[index] < suffix_start

@@ -168,33 +168,45 @@
     }
     function inBox(box, x, y) { return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom; }
     // vis-network's body holds the drawn nodes and edges (after filters) with their current positions.
+    // Text drawn at many different angles defeats the canvas's glyph cache (3 s for
+    // 10,000 labels in view): past this many, labels are drawn level.
+    var MAX_TURNED_LABELS = 1000;
     function paintEdgeLabels(ctx, scale, box) {
       var body = network.body;
       var readable = EDGE_FONT * scale >= READABLE_PX;
       var ids = readable ? body.edgeIndices : selectedEdges;
-      if (!ids.length) return;
+      var shown = [];
+      for (var i = 0; i < ids.length; i++) {
+        var edge = body.edges[ids[i]];
+        if (!edge || !edge.connected) continue;
+        if (readable && !inBox(box, (edge.from.x + edge.to.x) / 2, (edge.from.y + edge.to.y) / 2)) continue;
+        shown.push(edge);
+      }
+      if (!shown.length) return;
       var size = Math.min(EDGE_FONT, LARGEST_PX / scale);
+      var turned = shown.length <= MAX_TURNED_LABELS;
       ctx.font = labelFont(size, false);
       ctx.textBaseline = "middle";
       ctx.fillStyle = EDGE_LABEL_COLOR;
       ctx.lineWidth = 3 * size / EDGE_FONT;
-      for (var i = 0; i < ids.length; i++) {
-        var edge = body.edges[ids[i]];
-        if (!edge || !edge.connected) continue;
-        var from = edge.from, to = edge.to;
+      shown.forEach(function (edge) {
+        var from = edge.from, to = edge.to, text = edgeLabel(edge.id);
         var x = (from.x + to.x) / 2, y = (from.y + to.y) / 2;
-        if (readable && !inBox(box, x, y)) continue;
+        if (!turned) {
+          ctx.strokeText(text, x, y);
+          ctx.fillText(text, x, y);
+          return;
+        }
         // Along the edge and upright, as vis-network's font.align "middle" draws it.
         var dy = from.y - to.y, dx = from.x - to.x, angle = Math.atan2(dy, dx);
         if ((angle < -1 && dx < 0) || (angle > 0 && dx < 0)) angle += Math.PI;
-        var text = edgeLabel(edge.id);
         ctx.save();
         ctx.translate(x, y);
         ctx.rotate(angle);
         ctx.strokeText(text, 0, 0);
         ctx.fillText(text, 0, 0);
         ctx.restore();
-      }
+      });
     }
     function paintNodeLabels(ctx, scale, box) {
       var body = network.body, ids = body.nodeIndices;

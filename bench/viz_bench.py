@@ -8,7 +8,8 @@ programs, regulations, events), then prints the time to turn it into the
 page (graph → nodes and edges, layout, HTML) and, in headless Chromium with
 the network blocked, the time to the first complete draw (until
 vis-network's first ``afterDrawing``), a search, a click on a node until its
-panel shows, and a type filter. Goals: first draw under 2 s at 2,000 nodes
+panel shows, a type filter, and the slowest redraw over a few zoom levels
+(how responsive the page stays). Goals: first draw under 2 s at 2,000 nodes
 and under 5 s at 10,000.
 
 With ``--rounds N`` the page is opened N times: the load's figures (when the
@@ -115,6 +116,20 @@ LOAD_STAGES = """(function () {
           first_draw_s: window.qkgFirstDraw / 1000};
 })()"""
 
+# Milliseconds of the slowest redraw (median of three) over the fitted view and zoom levels
+# where labels and arrowheads start to show; the view is fitted again afterwards.
+SLOWEST_REDRAW = """(function () {
+  var network = window.qkg.network, fitted = network.getScale(), slowest = 0;
+  [fitted, 0.15, 0.3, 0.5, 1, 2].forEach(function (scale) {
+    network.moveTo({scale: scale, animation: false});
+    var times = [];
+    for (var i = 0; i < 3; i++) { var start = performance.now(); network.redraw(); times.push(performance.now() - start); }
+    slowest = Math.max(slowest, times.sort(function (a, b) { return a - b; })[1]);
+  });
+  network.fit({animation: false});
+  return slowest;
+})()"""
+
 
 def measure(size: int, folder: Path, rounds: int = 1) -> dict[str, float]:
     graph, build_s = timed(lambda: build(synthetic_documents(size)))
@@ -157,6 +172,8 @@ def measure(size: int, folder: Path, rounds: int = 1) -> dict[str, float]:
         page.uncheck("#type-filter input[value='Enterprise']")
         page.evaluate("new Promise(function (done) { requestAnimationFrame(function () { requestAnimationFrame(done); }); })")
         figures["filter_s"] = time.perf_counter() - start
+        page.check("#type-filter input[value='Enterprise']")
+        figures["redraw_max_s"] = page.evaluate(SLOWEST_REDRAW) / 1000
         figures["errors"] = sum(len(log.console_errors) + len(log.page_errors) + len(log.blocked_requests) for log in logs)
     return figures
 
@@ -171,7 +188,7 @@ def main() -> None:
         folder = args.keep or Path(temporary)
         folder.mkdir(parents=True, exist_ok=True)
         columns = ["nodes", "edges", "build_s", "viz_s", "layout_s", "html_s", "page_mb", "open_to_ready_s",
-                   "script_s", "data_s", "network_s", "first_draw_s", "draw_range", "drawn_nodes",
+                   "script_s", "data_s", "network_s", "first_draw_s", "draw_range", "drawn_nodes", "redraw_max_s",
                    "search_s", "click_to_panel_s", "filter_s", "errors"]
         print(" ".join(f"{c:>15}" for c in columns))
         for size in (int(s) for s in args.sizes.split(",")):

@@ -75,6 +75,8 @@ def _value(value) -> str:
         return _text(value)
     if kind is list or kind is tuple:
         return _flow(value)
+    if kind is float or kind is int:  # confidences, years: scalar's own repr, without its checks
+        return repr(value)
     if isinstance(value, dict):
         raise TypeError("facts files hold no mappings below a section's items")
     return scalar(value)

@@ -166,6 +166,30 @@ def test_english_toggle_relabels_edges(browser, small_page):
     assert_quiet(log)
 
 
+PAINTED_TEXT = """(scale) => {
+  var network = window.qkg.network, ctx = network.canvas.frame.canvas.getContext("2d"), painted = [];
+  ctx.fillText = function (text) { painted.push(text); return CanvasRenderingContext2D.prototype.fillText.apply(this, arguments); };
+  network.fit({animation: false});
+  network.moveTo({scale: scale, animation: false});
+  network.redraw();
+  delete ctx.fillText;
+  return painted;
+}"""
+
+
+def test_labels_are_painted_when_readable_in_the_chosen_language(browser, small_page):
+    path, _ = small_page
+    page, log = open_offline(browser, path, width=800, height=600)
+    close_up = page.evaluate(PAINTED_TEXT, 1.0)
+    assert "甲市示例股份有限公司" in close_up and HOSTILE_NAME in close_up  # node labels, as plain text
+    assert "获奖 2021" in close_up and "位于" in close_up  # edge labels
+    assert page.evaluate(PAINTED_TEXT, 0.2) == []  # too small to read: nothing painted
+    page.click("#lang")
+    assert "awarded 2021" in page.evaluate(PAINTED_TEXT, 1.0)
+    assert page.evaluate("window.pwned") is None
+    assert_quiet(log)
+
+
 def test_default_graph_search_and_click_show_awards_with_sources(browser, default_page):
     page, log = open_offline(browser, default_page)
     total = page.evaluate("window.qkg.visibleNodeIds().length")

@@ -11,7 +11,7 @@
   });
 
   // Large graphs come packed: the browser reads a tenth of the bytes before
-  // the first draw. Unpacking needs DecompressionStream (2023 in every engine).
+  // the first draw. Unpacking needs DecompressionStream (in every major engine since 2023).
   function readData(then) {
     var plain = document.getElementById("qkg-data");
     if (plain) { then(JSON.parse(plain.textContent)); return; }

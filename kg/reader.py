@@ -34,6 +34,9 @@ MAX_CONTROL_SHARE = 0.02  # text files hold next to no control characters
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 MARKDOWN_HEADING = re.compile(r"#{1,2}[ \t]+(\S.*)")
+# A plain text's first line is its title when it is short and ends no sentence or clause.
+TITLE_LINE_MAX = 60
+NOT_TITLE_ENDINGS = tuple("。，,；;：:！!？?、")
 FULL_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 YEAR_MONTH = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})(?!\d)")
 YEAR_ONLY = re.compile(r"\A(\d{4})(?:年)?\Z")
@@ -116,7 +119,8 @@ def read_document(path) -> SourceDocument:
         text = decoded
         metadata, body_start = _front_matter(path, text)
         if "title" not in metadata:
-            heading = _first_heading(text[body_start:])
+            body = text[body_start:]
+            heading = _first_heading(body) or (_title_line(body) if suffix == ".txt" else None)
             if heading:
                 metadata["title"] = heading
     if not text.strip():
@@ -222,6 +226,17 @@ def _first_heading(body: str) -> str | None:
         if line:
             heading = MARKDOWN_HEADING.match(matchable_form(line))
             return line[heading.start(1):].strip() if heading else None
+    return None
+
+
+def _title_line(text: str) -> str | None:
+    """A plain text's first non-blank line, when it reads as a title (short, no sentence's end)."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line:
+            plain = matchable_form(line)
+            looks_like_title = len(line) <= TITLE_LINE_MAX and not plain.endswith(NOT_TITLE_ENDINGS)
+            return line if looks_like_title else None
     return None
 
 

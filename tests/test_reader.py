@@ -77,7 +77,9 @@ def test_markdown_front_matter_gives_metadata_and_offsets_into_whole_file():
 
 def test_text_without_front_matter_has_no_invented_metadata():
     doc = read_document(DOCS / "gbk_decision.txt")
-    assert (doc.title, doc.date, doc.publisher, doc.url) == (None, None, None, None)
+    # the first line reads as a title (short, no sentence's end): it is the title, nothing else is invented
+    assert doc.title == "宁波市人民政府关于表彰2023年度宁波市市长质量奖获奖组织的决定"
+    assert (doc.date, doc.publisher, doc.url) == (None, None, None)
     assert doc.body_start == 0
 
 
@@ -205,3 +207,24 @@ def test_corpus_documents_read_with_offsets_intact():
     with_front_matter = [read_document(p) for p in paths if p.read_text(encoding="utf-8").startswith("---")]
     for doc in with_front_matter:
         assert doc.title and doc.date and doc.body_start > 0
+
+
+def test_plain_text_title_is_its_first_line_when_it_reads_as_one(tmp_path):
+    titled = tmp_path / "titled.txt"
+    titled.write_text("\n某某县召开质量大会\n\n正文第一句。\n", encoding="utf-8")
+    assert read_document(titled).title == "某某县召开质量大会"
+    sentence = tmp_path / "sentence.txt"
+    sentence.write_text("近日，某某县召开质量大会。\n正文。\n", encoding="utf-8")
+    assert read_document(sentence).title is None
+    addressed = tmp_path / "addressed.txt"
+    addressed.write_text("各区人民政府：\n正文。\n", encoding="utf-8")
+    assert read_document(addressed).title is None
+    long_line = tmp_path / "long.txt"
+    long_line.write_text("某" * 61 + "\n", encoding="utf-8")
+    assert read_document(long_line).title is None
+
+
+def test_plain_text_markdown_heading_still_wins(tmp_path):
+    path = tmp_path / "heading.txt"
+    path.write_text("# 某某市质量奖名单\n正文。\n", encoding="utf-8")
+    assert read_document(path).title == "某某市质量奖名单"

@@ -25,6 +25,8 @@ ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|�
 YEAR_INSIDE = re.compile(r"\d{4}(?=年度)|\d{4}年(?!度)")
 BATCH_INSIDE = re.compile(r"首批|第[一二三四五六七八九十\d]+批")
 _MAX_AWARD = 20  # characters an award's name may run to
+# "第六届天府质量奖": an award held in editions has a proper name, even one of common words.
+EDITION_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)$")
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +66,7 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
         division, length = leading
         full = division.name
         if name[:length] == division.short and not name[length:].startswith(full[len(division.short):]):
+            attrs["aliases"] = [*attrs.get("aliases", ()), name]  # as written ("四川工匠"), an alias
             name = full + name[length:]
         attrs.update(name=name, conferrer=full, level=AWARD_LEVEL_OF_DIVISION[division.level],
                      conferrer_division=division)
@@ -156,7 +159,8 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         else:
             start = name_before(text, position, lexicon, limit=_MAX_AWARD)
             core = text[start:position]
-            proper = len(core) >= 2 and looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
+            proper = len(core) >= 2 and (looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
+                                         or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None)
         raw = text[start:end]
         bare_at = end - len(ORDINAL.sub("", raw))  # "2023年度县长质量奖": the head of an award without its region
         if raw.endswith(lexicon.award_false_endings) or text[bare_at:bare_at + 1] in "市省县区" and _region_before(
@@ -227,10 +231,48 @@ def _counted(core: str) -> bool:
     return any(dictionary_tag(token) in _COUNTING_TAGS for token in tokens(core))
 
 
+def _named_again(text: str, awards: list[Mention], places: Places, lexicon: Lexicon) -> list[Mention]:
+    """An award's name known as proper where an edition marks it ("第六届X奖") is the award wherever it stands."""
+    found = []
+    for surface in {text[a.start:a.end] for a in awards if EDITION_BEFORE.search(text, max(0, a.start - 8), a.start)}:
+        position = text.find(surface)
+        while position >= 0:
+            end = position + len(surface)
+            tier = _tier_pattern().match(text, end)
+            end = tier.end() if tier else end
+            attrs = describe_award(text[position:end], places, lexicon)
+            found.append(Mention("Award", attrs["name"], position, end, attrs))
+            position = text.find(surface, end)
+    return found
+
+
+# "X奖由某省人民政府设立": the government that set an award up confers it (an award with a proper name and no region).
+SET_UP_BY = re.compile(r"(?:是|系)?由([\u4e00-\u9fff]{2,8}?)(?:人民)?政府(?:批准)?(?:设立|设置|创设|颁发)")
+
+
+def _conferrers_stated(text: str, awards: list[Mention]) -> None:
+    """Give the awards a sentence says a government set up that government as their conferrer."""
+    if "政府" not in text:
+        return
+    ending_at = {a.end: a for a in awards}
+    for match in SET_UP_BY.finditer(text):
+        award = ending_at.get(match.start())
+        division = division_named(match.group(1)) if award is not None else None
+        if division is None or award.attrs.get("conferrer"):
+            continue
+        for other in awards:
+            if other.name == award.name or other.attrs.get("nomination_for") == award.name:
+                other.attrs = dict(other.attrs, conferrer=division.name,
+                                   level=AWARD_LEVEL_OF_DIVISION[division.level])
+
+
 def find_awards(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
     lexicon = lexicon or Lexicon.default()
-    return drop_nested(_head_awards(text, places, lexicon) + _other_awards(text, places, lexicon)
-                       + _honours(text, places, lexicon))
+    others = _other_awards(text, places, lexicon)
+    awards = drop_nested(_head_awards(text, places, lexicon) + others + _named_again(text, others, places, lexicon)
+                         + _honours(text, places, lexicon))
+    _conferrers_stated(text, awards)
+    return awards
 
 
 def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon | None = None) -> Mention | None:

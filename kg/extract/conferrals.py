@@ -56,6 +56,8 @@ SECTION_HEADING = re.compile(r"\s*(获奖(?:组织|单位|企业|集体|个人)|
 SECTION_REACH = 1500  # how far before its sections a decision names the award
 # "张三(某公司董事长)": the bracket after a listed person says where the person works.
 PERSON_BRACKET = re.compile(r"\([^()]{0,30}\)")
+# "另有", "今年已有": between a place and the recipient after it, the place only frames the sentence.
+EXISTENTIAL = re.compile(r"[\u4e00-\u9fff\d]{0,6}?(?:另|还|已|也|又|共)有")
 # Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
 MAX_GAP = 6
 # Words that may stand between a subject and its verb without counting against MAX_GAP.
@@ -493,8 +495,8 @@ class ConferralFinder:
                     continue
                 awards = [title]
             before = self.text[clause_start:verb_start]
-            recipients = [r for r in self._recipients_in(clause_start, verb_start)
-                          if not any(a.start <= r.start < a.end for a in awards)]
+            recipients = self._framed_out([r for r in self._recipients_in(clause_start, verb_start)
+                                           if not any(a.start <= r.start < a.end for a in awards)])
             confidence = 0.8
             if recipients:
                 gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
@@ -524,15 +526,30 @@ class ConferralFinder:
                      or ([context_years[line_index]] if line_index in context_years else []))
             for recipient in recipients:
                 for award in awards:
-                    self._add(recipient, award, years[0] if years else None, (min(recipient.start, clause_start),
+                    year = self._bracket_year(award) if len(awards) > 1 else None
+                    year = year or (years[0] if years else None)
+                    self._add(recipient, award, year, (min(recipient.start, clause_start),
                                                                                max(a.end for a in awards)), confidence)
 
+    def _framed_out(self, recipients: list[Mention]) -> list[Mention]:
+        """"德阳市另有A获得…", "某县今年已有A获得…": the place frames the sentence; A is the recipient."""
+        return [r for r, following in zip(recipients, recipients[1:] + [None])
+                if not (following is not None and r.type in ("City", "Province")
+                        and EXISTENTIAL.fullmatch(self.text, r.end, following.start))]
+
+    def _bracket_year(self, award: Mention) -> int | None:
+        """"X奖（2019年）、Y奖（2021年）": the year in brackets right after an award."""
+        brackets = BRACKET_YEARS.match(self.text, award.end)
+        years = _years(self.text, brackets.start(), brackets.end()) if brackets else []
+        return years[0] if len(years) == 1 else None
+
     def _awards_after(self, verb_end: int, clause_end: int) -> list[Mention]:
-        """The award right after a verb and those listed with it ("X奖、Y奖", "“X”“Y”")."""
+        """The award right after a verb and those listed with it ("X奖、Y奖", "“X”“Y”", "X奖（2019年）、Y奖")."""
         awards = []
         for award in self.awards.between(verb_end, clause_end):
             previous_end = awards[-1].end if awards else verb_end
-            gap = self.text[previous_end:award.start]
+            brackets = BRACKET_YEARS.match(self.text, previous_end) if awards else None
+            gap = self.text[brackets.end() if brackets else previous_end:award.start]
             if not awards and len(gap) > AWARD_REACH or awards and gap.strip(AWARD_JOINERS):
                 break
             awards.append(award)
@@ -602,7 +619,7 @@ class ConferralFinder:
             return tiered
         text = self.text
         segment = text[start:clause_end]
-        quoted = re.match(r"\s*(?:[\u4e00-\u9fff]{0,8}?)“([^“”]{2,24})”(称号|荣誉称号|奖)?", segment)
+        quoted = re.match(r"\s*(?:[\u4e00-\u9fff]{0,8}?|(?:19|20)\d{2}年度?)“([^“”]{2,24})”(称号|荣誉称号|奖)?", segment)
         if quoted and quoted.end() < len(segment.rstrip()) - 2:
             quoted = None  # the quote is only part of the title ("“品质之城”示范城市称号")
         if quoted:

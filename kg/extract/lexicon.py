@@ -65,6 +65,7 @@ class Lexicon:
     institution_generic_words: frozenset[str] = frozenset()
     national_name_heads: tuple[str, ...] = ()
     shortlist_cues: tuple[str, ...] = ()
+    body_short_forms: tuple[tuple[str, str], ...] = ()  # (short ending, full ending) of bodies' names
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -140,4 +141,6 @@ def _default_lexicon() -> Lexicon:
         institution_generic_words=frozenset(_words(data, "institution_generic_words")),
         national_name_heads=_words(data, "national_name_heads"),
         shortlist_cues=_words(data, "shortlist_cues"),
+        body_short_forms=tuple(sorted(((str(k), str(v)) for k, v in (data.get("body_short_forms") or {}).items()),
+                                      key=lambda pair: -len(pair[0]))),
     )

@@ -143,6 +143,14 @@ def _canonical(name: str, suffix: str, places: Places) -> tuple[str, str | None]
     return name, None
 
 
+def full_form(name: str, lexicon: Lexicon) -> str:
+    """A body's name with the usual short form of its ending spelled out (市场监管局 -> 市场监督管理局)."""
+    for short, full in lexicon.body_short_forms:
+        if name.endswith(short):
+            return name[: -len(short)] + full
+    return name
+
+
 def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
     lexicon = lexicon or Lexicon.default()
     found: list[Mention] = []
@@ -171,6 +179,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         if name in BARE_CITY_GOVERNMENTS or re.sub(r"\(.*?\)", "", core) in LOCAL_PREFIXES and "(" in core:
             continue  # "市政府" in a city's news is the city itself (a role's organisation, see people.py)
         canonical, within = _canonical(name, suffix, places)
+        written = canonical
+        canonical = full_form(canonical, lexicon)
         entity_type = lexicon.org_suffix_type[suffix]
         implied = places.main_city is not None and name.startswith(places.main_city.name) and name not in text
         if implied:
@@ -182,9 +192,11 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             mention.attrs["implied"] = True  # not the subject of a sentence: the sentence names no body
         if within:
             mention.attrs["within"] = within
+        if written != canonical:
+            mention.attrs["aliases"] = [written]
         former = FORMER_NAME.match(text, match.end())
         if former:
-            mention.attrs["aliases"] = [former.group(1)]
+            mention.attrs["aliases"] = [*mention.attrs.get("aliases", ()), former.group(1)]
             mention.attrs["former_end"] = former.end()
         found.append(mention)
     former_spans = [(m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs]

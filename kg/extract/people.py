@@ -246,10 +246,38 @@ def _table_people(context: _Context, mentions: list[Mention], holdings: list[Rol
                 holdings.append(RoleHolding(name, role_name, organization, row[0][0], row[-1][1], confidence))
 
 
+# Between an organisation and a role, a department or trade that belongs to the role ("…公司质量部经理",
+# "…公司焊接高级技师"): a few characters of a name, no word that ends a name.
+QUALIFIER_MAX = 8
+_QUALIFIER = re.compile(r"[\u4e00-\u9fff]{1,%d}" % QUALIFIER_MAX)
+# "公司质量部部长": a firm's department named after the bare word for the firm.
+_DEPARTMENT_AFTER_FIRM = re.compile(r"(?:公司|集团|企业|厂)([\u4e00-\u9fff]{1,6}?(?:部|办公室|科|处|车间|中心))$")
+
+
+def _qualified(context: _Context, role_start: int, role: str) -> tuple[int, str]:
+    """Where a role begins with the department or trade before it, and the role so named."""
+    text = context.text
+    for gap in range(1, QUALIFIER_MAX + 1):
+        start = role_start - gap
+        org = context.org_ending_at.get(start)
+        if org is not None:
+            if _QUALIFIER.fullmatch(text, start, role_start) and not _NEVER_IN_ROLES.search(text, start, role_start):
+                return start, text[start:role_start] + role
+            break
+    department = _DEPARTMENT_AFTER_FIRM.search(text, max(0, role_start - 10), role_start)
+    if department is not None:
+        return department.start(1), department.group(1) + role
+    return role_start, role
+
+
+_NEVER_IN_ROLES = re.compile(r"[的了是被把和与及在]")
+
+
 def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str, str | None, int, float]]:
     """The role before a name and the roles listed before it with 、, each with its organisation."""
     chain = []
     text = context.text
+    role_start, role = _qualified(context, role_start, role)
     while True:
         organization, start, confidence = context.organization_before(role_start, role)
         chain.append([role, organization, start, confidence])

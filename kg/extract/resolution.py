@@ -99,7 +99,17 @@ def usable_alias(alias: str) -> bool:
 
 def merge_organizations(mentions: list[Mention], lexicon: Lexicon | None = None) -> dict[str, str]:
     """Map each organisation name to the canonical name of the organisation it stands for."""
-    return merge_names({m.name for m in mentions}, lexicon)
+    canonical = merge_names({m.name for m in mentions}, lexicon)
+    # "X有限公司（以下简称“X集团”）": a name the text declares for an organisation is that organisation,
+    # even when it abbreviates nothing by rule.
+    for mention in mentions:
+        for alias in mention.attrs.get("aliases", ()):
+            owner = canonical[mention.name]
+            if canonical.get(alias) == alias and alias != owner:
+                for name, target in canonical.items():
+                    if target == alias:
+                        canonical[name] = owner
+    return canonical
 
 
 def merge_names(names, lexicon: Lexicon | None = None) -> dict[str, str]:

@@ -1,0 +1,77 @@
+"""Rules added for documents of further styles (firm news, annexes, county reports, national lists),
+each on a short text written for the test (names invented)."""
+from __future__ import annotations
+
+from kg.extract.document import extract_facts
+from tests.test_extract_units import conferrals, document
+
+
+def _facts(text: str):
+    return extract_facts(document(text))
+
+
+def test_an_award_set_up_by_a_provincial_government_is_conferred_by_the_province():
+    text = ("云帆电器有限公司荣获第三届岷峨质量奖。\n岷峨质量奖由四川省人民政府设立，每两年评选一次。"
+            "另有青松机械有限公司获得岷峨质量奖提名奖。")
+    facts = _facts(text)
+    award = facts.entity_named("岷峨质量奖")
+    assert award is not None and award.conferrer == "四川省"
+    nomination = facts.entity_named("岷峨质量奖提名奖")
+    assert nomination.conferrer == "四川省" and nomination.nomination_for == "岷峨质量奖"
+    assert ("青松机械有限公司", "岷峨质量奖提名奖", None) in conferrals(text)
+
+
+def test_a_short_name_declared_in_brackets_is_an_alias_of_the_full_name():
+    text = "云帆智能装备集团有限公司（以下简称“云帆集团”）召开年会。云帆集团董事长罗一鸣出席。"
+    facts = _facts(text)
+    firm = facts.entity_named("云帆集团")
+    assert firm.name == "云帆智能装备集团有限公司" and "云帆集团" in firm.aliases
+    assert [e.name for e in facts.entities if e.type == "Enterprise"] == ["云帆智能装备集团有限公司"]
+    assert {(p.person, p.role, p.organization) for p in facts.positions} == {
+        ("罗一鸣", "董事长", "云帆智能装备集团有限公司")}
+
+
+def test_a_place_that_frames_an_existential_sentence_is_not_the_recipient():
+    for text in ("会议召开。德阳市另有青松机械有限公司获得德阳市市长质量奖。",
+                 "会议召开。长兴县今年已有青松机械有限公司获得湖州市政府质量奖。"):
+        found = conferrals(text)
+        assert {recipient for recipient, _, _ in found} == {"青松机械有限公司"}, text
+
+
+def test_honours_listed_with_their_years_in_brackets_each_get_their_year():
+    text = "会议召开。云帆电器有限公司先后获得德阳市市长质量奖（2019年）、四川省质量标杆（2021年）等荣誉。"
+    assert conferrals(text) == {("云帆电器有限公司", "德阳市市长质量奖", 2019),
+                                ("云帆电器有限公司", "四川省质量标杆", 2021)}
+
+
+def test_a_quoted_title_after_a_year_is_conferred_in_that_year():
+    text = "云帆电器有限公司召开年会。公司质量部部长何一静被评为2022年度“巴蜀工匠”。"
+    facts = _facts(text)
+    assert {(c.recipient, c.year) for c in facts.conferrals} == {("何一静", 2022)}
+    assert facts.entity_named(facts.conferrals[0].award).name.endswith("工匠")
+
+
+def test_a_region_short_name_spelled_out_in_an_award_keeps_the_written_form_as_alias():
+    from kg.extract.awards import describe_award
+    from kg.extract.places import find_places
+
+    described = describe_award("四川工匠", find_places("四川"))
+    assert described["name"] == "四川省工匠" and "四川工匠" in described["aliases"]
+
+
+def test_a_department_or_trade_before_a_role_belongs_to_the_role():
+    text = ("会议召开。青松纺织有限公司质量部经理钱一梅、东海船舶有限公司焊接高级技师孙一波作交流发言。\n"
+            "云帆电器有限公司召开年会，公司质量部部长何一静出席。")
+    roles = {(p.person, p.role, p.organization) for p in _facts(text).positions}
+    assert {("钱一梅", "质量部经理", "青松纺织有限公司"), ("孙一波", "焊接高级技师", "东海船舶有限公司"),
+            ("何一静", "质量部部长", "云帆电器有限公司")} <= roles
+
+
+def test_a_bodys_usual_short_name_ending_is_spelled_out_and_kept_as_alias():
+    text = "长兴县召开会议。县市场监管局局长吴一良主持。长兴县市场监管局将开展培训。"
+    facts = _facts(text)
+    body = facts.entity_named("县市场监管局")
+    assert body.name == "长兴县市场监督管理局" and body.type == "GovernmentBody"
+    assert {"县市场监管局", "长兴县市场监管局"} <= set(body.aliases)
+    assert ("吴一良", "局长", "长兴县市场监督管理局") in {(p.person, p.role, p.organization)
+                                                      for p in facts.positions}

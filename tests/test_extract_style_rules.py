@@ -75,3 +75,38 @@ def test_a_bodys_usual_short_name_ending_is_spelled_out_and_kept_as_alias():
     assert {"县市场监管局", "长兴县市场监管局"} <= set(body.aliases)
     assert ("吴一良", "局长", "长兴县市场监督管理局") in {(p.person, p.role, p.organization)
                                                       for p in facts.positions}
+
+
+ANNEX = """某市人民政府关于公布2023年度某市政府质量奖获奖名单的通知
+
+附件：2023年度佛山市政府质量奖获奖名单
+
+一、佛山市政府质量奖（组织，2家，排名不分先后）
+云帆电器有限公司
+佛山市禅城区青松陶瓷有限公司
+
+二、佛山市政府质量奖（个人，1名）
+陈一华　云帆电器有限公司总工程师
+黄一萍　佛山市人民医院质量管理办公室主任
+
+佛山市人民政府
+2024年1月10日
+"""
+
+
+def test_annex_sections_with_notes_in_brackets_and_people_listed_with_their_work():
+    facts = _facts(ANNEX)
+    assert {(c.recipient, c.award, c.year) for c in facts.conferrals} == {
+        ("云帆电器有限公司", "佛山市政府质量奖", 2023), ("佛山市禅城区青松陶瓷有限公司", "佛山市政府质量奖", 2023),
+        ("陈一华", "佛山市政府质量奖", 2023), ("黄一萍", "佛山市政府质量奖", 2023)}  # not the signing government
+    positions = {(p.person, p.role, p.organization) for p in facts.positions}
+    assert {("陈一华", "总工程师", "云帆电器有限公司"),
+            ("黄一萍", "质量管理办公室主任", "佛山市人民医院")} <= positions
+    assert facts.entity_named("佛山市人民医院").type == "Organization"  # its office is part of it, no entity
+    assert facts.entity_named("佛山市人民医院质量管理办公室") is None
+
+
+def test_a_firm_named_after_its_city_and_district_is_in_the_district_and_the_city_in_its_province():
+    locations = {(l.entity, l.within) for l in _facts(ANNEX).locations}
+    assert ("佛山市禅城区青松陶瓷有限公司", "禅城区") in locations
+    assert ("佛山市", "广东省") in locations  # named only inside other names

@@ -29,6 +29,8 @@ BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]
 # Words of a list's heading: "决定授予以下企业…", "…获奖名单如下", "获奖单位".
 LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获")
 HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项]*$")
+# A heading's section number or Markdown marks and its notes in brackets ("一、X奖（组织，4家，排名不分先后）").
+HEADING_EXTRAS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|#{1,6})|\([^()]{0,24}\)")
 NUMBER = r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*"
 # "34家企业获奖", "7个组织获…": a count of recipients, no named one.
 COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|单位|集体|个人|城市|地区))")
@@ -149,6 +151,8 @@ class ConferralFinder:
                            and m.name == holding.person), None)
             if person is not None:
                 self.person_of_holding[holding.start] = person
+        # "张三　某公司总工程师": where a listed person's line goes on to say where the person works
+        self.work_after = {h.start: h.end for h in holdings if h.start in person_mentions}
         self.found: list[FoundConferral] = []
         self._breaks: dict[str, list[int]] = {}
         self._newlines: list[int] | None = None
@@ -213,6 +217,10 @@ class ConferralFinder:
         return found
 
     def _add(self, recipient: Mention, award: Mention, year: int | None, span: Span, confidence: float) -> None:
+        conferrer = award.attrs.get("conferrer")
+        if conferrer and recipient.type == "GovernmentBody" and recipient.name in (conferrer + "人民政府",
+                                                                                    conferrer + "政府"):
+            return  # the government conferring an award (a decision's signature) is not its recipient
         self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence))
 
     def _hard_newlines(self) -> list[int]:
@@ -280,7 +288,7 @@ class ConferralFinder:
         if len(awards) != 1:
             return None
         award = awards[0]
-        rest = self.text[start:award.start] + self.text[award.end:end]
+        rest = HEADING_EXTRAS.sub("", self.text[start:award.start] + self.text[award.end:end])
         if not HEADING_NOISE.match(rest):
             return None
         years = _years(self.text, start, end)
@@ -424,7 +432,8 @@ class ConferralFinder:
                     text[recipients[-1].end:recipient.start].isspace():
                 recipients.pop()  # "某公司　张三": the firm says where the listed person works
             recipients.append(recipient)
-            position = recipient.end
+            position = max(recipient.end, self.work_after.get(recipient.start, 0)) if recipient.type == "Person" \
+                else recipient.end
             bracket = PERSON_BRACKET.match(text, position, end) if recipient.type == "Person" else None
             if bracket and not BRACKET_YEARS.match(text, position, end):  # "(2020年)" is the year, read below
                 position = bracket.end()

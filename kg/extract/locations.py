@@ -104,8 +104,18 @@ def _by_name(name: str, entity_type: str, named: dict, home: Home) -> tuple[str 
             if (division.level == "province" and entity_type == "Enterprise" and home.city is not None
                     and home.city.province == division.name):
                 return home.city.name, OWN_CITY_DEFAULT  # a provincial prefix is part of the firm's name
-            return division.name, BY_NAME
+            return _district_after(name, length, division) or division.name, BY_NAME
     return None, 0.0
+
+
+def _district_after(name: str, at: int, division: Division) -> str | None:
+    """"佛山市禅城区某公司": a district or county of the city, spelled out after it, is where the firm is."""
+    for length in (4, 3, 2):
+        child = division_named(name[at:at + length])
+        if child is not None and child.name == name[at:at + length] and child.parent == division.name \
+                and len(name) > at + length:
+            return child.name
+    return None
 
 
 def _stated(text: str, mentions: list[Mention], home: Home) -> tuple[str | None, float]:
@@ -127,6 +137,17 @@ def _in_home_city(text: str, name: str, mentions: list[Mention], home: Home, lex
     if any(m.attrs.get("national") for m in mentions):
         return False
     return not any(home.names_elsewhere(*sentence_around(text, m.start, m.end)) for m in mentions)
+
+
+def cities_in_names_located(cities: set[str], places: Places, located: set[str]) -> list[FoundRelation]:
+    """A city of the document named only inside other names ("佛山市人民政府") is still in its parent."""
+    found = []
+    for mention in places.mentions:
+        division = mention.attrs["division"]
+        if division.name in cities and division.name not in located and division.parent:
+            located.add(division.name)
+            found.append(FoundRelation(division.name, division.parent, None, mention.start, mention.end, 0.9))
+    return found
 
 
 def award_holders_located(conferrals, awards: dict[str, str | None], organizations: set[str]) -> list[FoundRelation]:

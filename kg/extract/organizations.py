@@ -199,6 +199,7 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             mention.attrs["aliases"] = [*mention.attrs.get("aliases", ()), former.group(1)]
             mention.attrs["former_end"] = former.end()
         found.append(mention)
+    found = _without_departments(found)
     former_spans = [(m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in former_spans)]
     # Bodies found by pattern go first: of two mentions of one span, drop_nested keeps the first.
@@ -264,6 +265,19 @@ def _named_without_place(text: str, start: int, core: str, suffix: str, places: 
     if suffix in _OWN_BODY_SUFFIXES and places.main_city is not None:
         return start, places.main_city.name + name, places.main_city.name + core
     return None
+
+
+# Suffixes of a department inside an organisation ("某医院质量管理办公室"): the organisation is the one named.
+DEPARTMENT_SUFFIXES = ("办公室",)
+
+
+def _without_departments(found: list[Mention]) -> list[Mention]:
+    """Drop a department named after a firm or an institution: the firm or institution is the organisation."""
+    by_start: dict[int, list[Mention]] = {}
+    for mention in found:
+        by_start.setdefault(mention.start, []).append(mention)
+    return [m for m in found if not (m.name.endswith(DEPARTMENT_SUFFIXES) and any(
+        other.end < m.end and other.type != "GovernmentBody" for other in by_start[m.start]))]
 
 
 # "新增…研究中心1至3家": a count after the name makes it a kind of organisation, not one of them.

@@ -172,6 +172,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
             for name in found:
                 holdings.append(RoleHolding(name, role_name, organization, start, names[-1][1], confidence))
     _name_then_role(context, mentions, holdings)
+    _name_then_work(context, mentions, holdings)
     _listed_after_organization(context, mentions)
     _table_people(context, mentions, holdings)
     mentions = [m for m in mentions if m.name not in excluded]
@@ -221,6 +222,33 @@ def _listed_after_organization(context: _Context, mentions: list[Mention]) -> No
         if end is not None and (end == len(text) or text[end] in "\r\n"):
             mentions.append(Mention("Person", text[gap.end():end], gap.end(), end))
             known.add(gap.end())
+
+
+# A listed person's line: the name, a gap of blanks, then where the person works ("张三　某某公司总工程师").
+_NAME_AND_GAP = re.compile(r"([\u4e00-\u9fff]{2,4})[ \t\u3000]+")
+
+
+def _name_then_work(context: _Context, mentions: list[Mention], holdings: list[RoleHolding]) -> None:
+    """"张三　某某有限公司总工程师" on a line of its own: the person, the organisation and the role."""
+    text, lexicon = context.text, context.lexicon
+    known = {m.start for m in mentions}
+    for org in context.organizations:
+        line_start = text.rfind("\n", 0, org.start) + 1
+        person = _NAME_AND_GAP.fullmatch(text, line_start, org.start)
+        if person is None or line_start in known or person_name_at(text, line_start, lexicon) != person.end(1):
+            continue
+        line_end = text.find("\n", org.end)
+        line_end = len(text) if line_end < 0 else line_end
+        while line_end > org.end and text[line_end - 1].isspace():
+            line_end -= 1
+        role = next((m for m in _role_pattern().finditer(text, org.end, line_end) if m.end() == line_end), None)
+        if role is None or role.group() in lexicon.excluded_roles:
+            continue
+        name = person.group(1)
+        mentions.append(Mention("Person", name, line_start, person.end(1)))
+        known.add(line_start)
+        for role_name, organization, _, confidence in _role_chain(context, role.start(), role.group()):
+            holdings.append(RoleHolding(name, role_name, organization, line_start, line_end, confidence))
 
 
 def _table_people(context: _Context, mentions: list[Mention], holdings: list[RoleHolding]) -> None:

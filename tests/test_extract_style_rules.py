@@ -110,3 +110,35 @@ def test_a_firm_named_after_its_city_and_district_is_in_the_district_and_the_cit
     locations = {(l.entity, l.within) for l in _facts(ANNEX).locations}
     assert ("佛山市禅城区青松陶瓷有限公司", "禅城区") in locations
     assert ("佛山市", "广东省") in locations  # named only inside other names
+
+
+def test_markdown_tables_under_an_awards_heading_with_a_place_column():
+    text = ("# 某省人民政府关于第二届福建省政府质量奖获奖名单的公告\n\n"
+            "省政府决定授予下列2家组织第二届福建省政府质量奖。\n\n"
+            "## 福建省政府质量奖获奖组织\n\n| 序号 | 组织名称 | 所在地 |\n|---|---|---|\n"
+            "| 1 | 青松光电科技有限公司 | 厦门市 |\n| 2 | 云帆鞋业集团有限公司 | 泉州市 |\n")
+    facts = _facts(text)
+    assert {(c.recipient, c.award, c.year) for c in facts.conferrals} == {
+        ("青松光电科技有限公司", "福建省政府质量奖", None), ("云帆鞋业集团有限公司", "福建省政府质量奖", None)}
+    locations = {(l.entity, l.within) for l in facts.locations}
+    assert {("青松光电科技有限公司", "厦门市"), ("云帆鞋业集团有限公司", "泉州市")} <= locations
+
+
+NATIONAL = ("第五届中国质量奖评选结果揭晓\n第五届中国质量奖颁奖大会在北京举行。\n"
+            "获得第五届中国质量奖的组织包括（按行业排序）：\n青松机床集团有限公司（江苏）\n云帆家电股份有限公司（广东）\n"
+            "获得第五届中国质量奖的个人为：北方精工研究院首席专家赵一群、东海造船有限公司焊接高级技师孙一波。\n"
+            "获得提名奖的组织中，恒信电子股份有限公司、蓝天环境科技有限公司等企业来自长三角。\n")
+
+
+def test_a_list_introduced_by_the_award_its_members_won_and_its_tier_named_alone():
+    assert conferrals(NATIONAL) == {
+        ("青松机床集团有限公司", "中国质量奖", None), ("云帆家电股份有限公司", "中国质量奖", None),
+        ("赵一群", "中国质量奖", None), ("孙一波", "中国质量奖", None),
+        ("恒信电子股份有限公司", "中国质量奖提名奖", None), ("蓝天环境科技有限公司", "中国质量奖提名奖", None)}
+
+
+def test_an_employer_of_common_words_before_a_role_and_a_name_and_places_in_brackets():
+    facts = _facts(NATIONAL)
+    assert ("赵一群", "首席专家", "北方精工研究院") in {(p.person, p.role, p.organization) for p in facts.positions}
+    locations = {(l.entity, l.within) for l in facts.locations}
+    assert {("青松机床集团有限公司", "江苏省"), ("云帆家电股份有限公司", "广东省")} <= locations

@@ -27,7 +27,9 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|�
 YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
 BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]?)+)\)")
 # Words of a list's heading: "决定授予以下企业…", "…获奖名单如下", "获奖单位".
-LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获")
+# "获得X奖的组织包括：", "…的个人为：": the award named before the list in the line that introduces it.
+LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获|"
+                          r"^获得.*的(?:组织|企业|单位|集体|个人)(?:主要)?(?:包括|为|有|是)(?:\([^()]*\))?$")
 HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项]*$")
 # A heading's section number or Markdown marks and its notes in brackets ("一、X奖（组织，4家，排名不分先后）").
 HEADING_EXTRAS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|#{1,6})|\([^()]{0,24}\)")
@@ -154,6 +156,7 @@ class ConferralFinder:
         # "张三　某公司总工程师": where a listed person's line goes on to say where the person works
         self.work_after = {h.start: h.end for h in holdings if h.start in person_mentions}
         self.found: list[FoundConferral] = []
+        self._place_spans: set[Span] | None = None
         self._breaks: dict[str, list[int]] = {}
         self._newlines: list[int] | None = None
         title_lines = [title or ""] + [text[s:e] for s, e in lines[:1] if e - s <= TITLE_LINE
@@ -434,7 +437,9 @@ class ConferralFinder:
             recipients.append(recipient)
             position = max(recipient.end, self.work_after.get(recipient.start, 0)) if recipient.type == "Person" \
                 else recipient.end
-            bracket = PERSON_BRACKET.match(text, position, end) if recipient.type == "Person" else None
+            bracket = PERSON_BRACKET.match(text, position, end)
+            if bracket and recipient.type != "Person" and not self._place_in_brackets(bracket):
+                bracket = None  # an organisation's bracket is skipped only when it says where it is: "某公司（江苏）"
             if bracket and not BRACKET_YEARS.match(text, position, end):  # "(2020年)" is the year, read below
                 position = bracket.end()
             if position < end and text[position] in "、，,":
@@ -546,6 +551,31 @@ class ConferralFinder:
                 if not (following is not None and r.type in ("City", "Province")
                         and EXISTENTIAL.fullmatch(self.text, r.end, following.start))]
 
+    def _place_in_brackets(self, bracket: re.Match) -> bool:
+        if self._place_spans is None:
+            self._place_spans = {p.span for p in self.places.mentions}
+        return (bracket.start() + 1, bracket.end() - 1) in self._place_spans
+
+    # -- "获得提名奖的组织中，A、B、C等…" ----------------------------------------
+
+    def tier_groups(self) -> None:
+        """Recipients listed after "获得<tier>的组织中/包括": that tier of the award the text spoke of before."""
+        for match in _tier_group_pattern().finditer(self.text):
+            base = self._main_award_before(match.start(), SECTION_REACH)
+            if base is None or self._listing_candidates:
+                continue
+            award = self._tiered(base, match.group("tier"), match.start("tier"), match.end("tier"))
+            years = _years(self.text, max(0, base.start - 8), base.end)
+            position, end = match.end(), self._sentence_bounds(match.end())[1]
+            while position < end:
+                recipient = self._recipient_at(position)
+                if recipient is None:
+                    break
+                self._add(recipient, award, years[0] if years else None, (match.start(), recipient.end), 0.8)
+                position = recipient.end
+                if position < end and self.text[position] in "、和及与":
+                    position += 1
+
     def _bracket_year(self, award: Mention) -> int | None:
         """"X奖（2019年）、Y奖（2021年）": the year in brackets right after an award."""
         brackets = BRACKET_YEARS.match(self.text, award.end)
@@ -642,6 +672,12 @@ class ConferralFinder:
 
 
 @lru_cache(maxsize=1)
+def _tier_group_pattern() -> re.Pattern:
+    tiers = alternation(Lexicon.default().award_tiers)
+    return re.compile(r"获得(?P<tier>" + tiers + r")的(?:组织|企业|单位|集体|个人)(?:中|里|有|包括|为)?[,，:：]")
+
+
+@lru_cache(maxsize=1)
 def _unnamed_honour_pattern() -> re.Pattern:
     suffixes = alternation(Lexicon.default().honour_suffixes)
     return re.compile(r"\s*(?P<name>[\u4e00-\u9fff“”\"]{0,12}?(?:" + suffixes + r")[”\"]?)"
@@ -680,5 +716,6 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     finder = ConferralFinder(text, lines, recipients, awards, holdings, places, lexicon, title)
     roll_lines = finder.honour_rolls()
     finder.decisions()
+    finder.tier_groups()
     finder.sentences(timeline_years(text, lines), roll_lines)
     return finder.found

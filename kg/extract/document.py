@@ -17,7 +17,8 @@ from kg.extract.people import find_people
 from kg.extract.places import Places, division_named, entity_type, find_places
 from kg.extract.program_rolls import project_carriers
 from kg.extract.programs import find_programs_and_events
-from kg.extract.locations import award_holders_located, cities_in_names_located, find_locations, most_specific
+from kg.extract.locations import (award_holders_located, cities_in_names_located, find_locations, most_specific,
+                                  table_places)
 from kg.extract.relations import find_adoptions
 from kg.extract.resolution import alias_mentions, merge_organizations
 from kg.extract.segments import lines as split_lines
@@ -209,6 +210,7 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     relations = find_locations(text, org_entities, places, Places(free_places, places.main_city,
                                                                   places.main_province), lexicon)
     relations += award_holders_located(facts.conferrals, award_conferrers, {m.name for m in org_entities})
+    relations += table_places(text, lines, org_entities, places)
     cities = {e.name for e in table.entities.values() if e.type == "City"}
     relations += cities_in_names_located(cities, places, {r.subject for r in relations})
     implied = most_specific([(r.subject, r.object) for r in relations])

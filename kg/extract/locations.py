@@ -14,6 +14,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention
 from kg.extract.places import Places, division_named
 from kg.extract.relations import FoundRelation, sentence_around
+from kg.extract.tables import NAME_COLUMNS, PLACE_COLUMNS, find_tables
 from kg.gazetteer import Division, Gazetteer
 
 # A document is about its main city when it names that city (or places within it) at least
@@ -76,7 +77,9 @@ def find_locations(text: str, organizations: list[Mention], places: Places, free
     found = []
     for name, mentions in by_name.items():
         first = mentions[0]
-        within, confidence = _by_name(name, first.type, named, home)
+        within, confidence = _bracketed(text, mentions)
+        if within is None:
+            within, confidence = _by_name(name, first.type, named, home)
         if within is None:
             within, confidence = _stated(text, mentions, home)
         if within is None and _in_home_city(text, name, mentions, home, lexicon):
@@ -92,6 +95,19 @@ def find_locations(text: str, organizations: list[Mention], places: Places, free
             found.append(FoundRelation(mention.name, named.get(division.parent, division.parent), None,
                                        mention.start, mention.end, 0.9))
     return found
+
+
+# "某公司（江苏）": a list's item with its province or city in brackets.
+BRACKETED_PLACE = re.compile(r"\(([\u4e00-\u9fff]{2,8})\)")
+
+
+def _bracketed(text: str, mentions: list[Mention]) -> tuple[str | None, float]:
+    for mention in mentions:
+        bracket = BRACKETED_PLACE.match(text, mention.attrs.get("former_end", mention.end))
+        division = division_named(bracket.group(1)) if bracket else None
+        if division is not None and bracket.group(1) in (division.name, division.short):
+            return division.name, STATED
+    return None, 0.0
 
 
 def _by_name(name: str, entity_type: str, named: dict, home: Home) -> tuple[str | None, float]:
@@ -137,6 +153,24 @@ def _in_home_city(text: str, name: str, mentions: list[Mention], home: Home, lex
     if any(m.attrs.get("national") for m in mentions):
         return False
     return not any(home.names_elsewhere(*sentence_around(text, m.start, m.end)) for m in mentions)
+
+
+def table_places(text: str, lines, organizations: list[Mention], places: Places) -> list[FoundRelation]:
+    """A list's place column ("所在地") says where the organisation of each row is."""
+    if not any(column in text for column in PLACE_COLUMNS):
+        return []
+    organization_at = {m.start: m for m in organizations}
+    place_at = {p.start: p for p in places.mentions}
+    found = []
+    for table in find_tables(text, lines):
+        for row in table.rows:
+            name, where = table.cell(row, NAME_COLUMNS), table.cell(row, PLACE_COLUMNS)
+            organization = organization_at.get(name[0]) if name and where else None
+            place = place_at.get(where[0]) if organization is not None else None
+            if place is not None and place.end == where[1]:
+                found.append(FoundRelation(organization.name, place.attrs["division"].name, None,
+                                           row[0][0], row[-1][1], 0.85))
+    return found
 
 
 def cities_in_names_located(cities: set[str], places: Places, located: set[str]) -> list[FoundRelation]:

@@ -143,6 +143,18 @@ def _canonical(name: str, suffix: str, places: Places) -> tuple[str, str | None]
     return name, None
 
 
+@lru_cache(maxsize=1)
+def _role_then_surname() -> re.Pattern:
+    lexicon = Lexicon.default()
+    return re.compile(f"(?:{alternation(lexicon.roles)})[{''.join(sorted(lexicon.surnames))}]")
+
+
+def _employs_named_person(text: str, end: int, lexicon: Lexicon) -> bool:
+    """"北方某某研究院首席专家张三": a body followed by a role and a person's name is that person's employer,
+    a proper name even when its words are common ones."""
+    return lexicon is Lexicon.default() and _role_then_surname().match(text, end) is not None
+
+
 def full_form(name: str, lexicon: Lexicon) -> str:
     """A body's name with the usual short form of its ending spelled out (市场监管局 -> 市场监督管理局)."""
     for short, full in lexicon.body_short_forms:
@@ -169,7 +181,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             continue
         if _addressed_by_level(text, start, core):
             continue
-        if suffix not in lexicon.legal_suffixes and not local_government and not looks_proper(core, suffix, lexicon):
+        if suffix not in lexicon.legal_suffixes and not local_government and not looks_proper(core, suffix, lexicon) \
+                and not _employs_named_person(text, match.end(), lexicon):
             named = _named_without_place(text, start, core, suffix, places, lexicon, found)
             if named is None:
                 continue

@@ -25,7 +25,11 @@ OTHER_COLUMNS = frozenset({"序号", "编号", "所在地", "所在地区", "地
 HEADER_WORDS = NAME_COLUMNS | WORK_COLUMNS | OTHER_COLUMNS
 _HEADER_WORDS_TUPLE = tuple(sorted(HEADER_WORDS))
 NUMBER_COLUMNS = frozenset({"序号", "编号"})
-_CELL = re.compile(r"[^\t]+?(?=\t| {2,}|\u3000|$)")
+PLACE_COLUMNS = frozenset({"所在地", "所在地区", "地区", "属地", "所在市"})
+# Cells end at a tab, a run of blanks or a Markdown table's bar ("| 1 | 某公司 | 某市 |").
+_CELL = re.compile(r"[^\t|]+?(?=\t|\|| {2,}|\u3000|$)")
+# A Markdown table's rule under its header ("|---|:---:|").
+_MARKDOWN_RULE = re.compile(r"\s*\|?(?:\s*:?-{3,}:?\s*\|?)+\s*")
 _NUMBER = re.compile(r"\d{1,4}\.?")
 
 
@@ -62,7 +66,8 @@ def _cells(text: str, span: Span) -> list[Span]:
 def _header_cells(text: str, span: Span) -> list[str]:
     """The line's cells if every one is a column name, else none (most lines fail at their first cell)."""
     start, end = span
-    if start < end and not text[start].isspace() and not text.startswith(_HEADER_WORDS_TUPLE, start, end):
+    if start < end and not text[start].isspace() and text[start] != "|" and \
+            not text.startswith(_HEADER_WORDS_TUPLE, start, end):
         return []  # the first cell starts the line, so the line starts with a column name
     cells = []
     for start, end in _each_cell(text, span):
@@ -79,6 +84,8 @@ def find_tables(text: str, lines: list[Span]) -> list[Table]:
     index = 0
     while index < len(lines):
         columns, after = _header(text, lines, index)
+        if columns and after < len(lines) and _MARKDOWN_RULE.fullmatch(text, *lines[after]):
+            after += 1
         if len(columns) < 2 or not (set(columns) & (NAME_COLUMNS | NUMBER_COLUMNS)) or \
                 not set(columns) & NAME_COLUMNS:
             index += 1

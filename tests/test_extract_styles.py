@@ -101,14 +101,24 @@ def test_programs_exactly(path):
     assert found == {canonical(facts, name) for name in expected["programs"]}
 
 
+def _assert_exactly_with_attributes(path: Path, entity_type: str, key: str) -> None:
+    """The entities of a type are exactly those listed under ``key``, each with the attributes listed."""
+    _, facts, expected = _extracted(path)
+    found = {e.name: e for e in facts.entities if e.type == entity_type}
+    assert set(found) == set(expected[key])
+    for name, attributes in expected[key].items():
+        for attribute, value in attributes.items():
+            assert getattr(found[name], attribute) == value, (name, attribute)
+
+
 @pytest.mark.parametrize("path", _listing("events"), ids=lambda p: p.name)
 def test_events_exactly_with_date_and_place(path):
-    _, facts, expected = _extracted(path)
-    events = {e.name: e for e in facts.entities if e.type == "Event"}
-    assert set(events) == set(expected["events"])
-    for name, attributes in expected["events"].items():
-        for key, value in attributes.items():
-            assert getattr(events[name], key) == value, (name, key)
+    _assert_exactly_with_attributes(path, "Event", "events")
+
+
+@pytest.mark.parametrize("path", _listing("regulations"), ids=lambda p: p.name)
+def test_regulations_exactly_with_issuer_and_year(path):
+    _assert_exactly_with_attributes(path, "Regulation", "regulations")
 
 
 def test_government_bodies(extracted):

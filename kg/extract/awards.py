@@ -194,7 +194,7 @@ def _honours(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
                 break
         else:
             continue
-        surface = text[position:match.end()]
+        surface = text[position:_honour_end(text, match)]
         if _counted(text[position:match.start()]):
             continue  # "许多质量标杆", "一批示范企业": a count of holders, not an honour's name
         if own:
@@ -206,8 +206,18 @@ def _honours(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             written = surface
         attrs = describe_award(written, places, lexicon)
         attrs["aliases"] = [surface] if surface != attrs["name"] else []
-        found.append(Mention("Award", attrs["name"], position, match.end(), attrs))
+        found.append(Mention("Award", attrs["name"], position, position + len(surface), attrs))
     return found
+
+
+def _honour_end(text: str, match: re.Match) -> int:
+    """Where an honour ends: a second ending may overlap the first ("质量标杆" + "标杆企业" = 质量标杆企业)."""
+    end = match.end()
+    for inner in range(match.start() + 1, match.end()):
+        longer = _honour_pattern().match(text, inner)
+        if longer is not None and longer.end() > end:
+            end = longer.end()
+    return end
 
 
 _MAX_INNER_QUOTE = 8

@@ -41,6 +41,8 @@ COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
 # "我公司荣获…", "本集团获评…": the firm whose own text this is.
 OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
+# A line of a firm's timeline before its verb: a year (and month), then blanks or a dash ("2016年　荣获…").
+TIMELINE_ENTRY = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?[\s　:：.、\-—]*")
 # "…，公司获得…", "该公司": the firm the paragraph is about (not "子公司", "分公司", nor the end of "有限公司").
 BARE_FIRM = re.compile(r"(?<![子母分总限份本我])(?:公司|集团)")
 # "经评审、公示，A获得…", "通过现场评审，A荣获…": the steps a conferral went through, no cue that it is only planned.
@@ -528,6 +530,9 @@ class ConferralFinder:
                 recipients = [self._as_named_at(self.own_firm, clause_start, verb_start)]
             elif BARE_FIRM.search(before) and (firm := self._firm_before(clause_start, line_starts, line_index)):
                 recipients = [self._as_named_at(firm, clause_start, verb_start)]
+            elif self.own_firm is not None and TIMELINE_ENTRY.fullmatch(before) and self._opens_line(clause_start):
+                # "2016年　荣获X" in a firm's own history: the firm, its year the line's
+                recipients = [self._as_named_at(self.own_firm, clause_start, verb_start)]
             else:
                 if COUNTED_AGENTS.search(before) or re.search(r"[此该其]", self.text[verb_end:verb_end + 2]):
                     continue
@@ -544,6 +549,11 @@ class ConferralFinder:
                     year = year or (years[0] if years else None)
                     self._add(recipient, award, year, (min(recipient.start, clause_start),
                                                                                max(a.end for a in awards)), confidence)
+
+    def _opens_line(self, position: int) -> bool:
+        """Nothing but blanks between the line's start and ``position``."""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        return not self.text[line_start:position].strip()
 
     def _framed_out(self, recipients: list[Mention]) -> list[Mention]:
         """"德阳市另有A获得…", "某县今年已有A获得…": the place frames the sentence; A is the recipient."""

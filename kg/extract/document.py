@@ -13,6 +13,7 @@ from kg.extract.conferrals import find_conferrals
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.organizations import find_organizations
+from kg.extract.own_firm import title_firm
 from kg.extract.people import find_people
 from kg.extract.places import Places, division_named, entity_type, find_places
 from kg.extract.program_rolls import project_carriers
@@ -117,6 +118,9 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     text, original = document.matchable, document.text
     places = find_places(text)
     organizations = find_organizations(text, places, lexicon)
+    page_firm = title_firm(text, matchable(document.title) if document.title else None, organizations, lexicon)
+    if page_firm is not None:
+        organizations = sorted(organizations + [page_firm], key=lambda m: m.start)
     people, new_organizations = find_people(text, places, organizations, lexicon)
     organizations = sorted(organizations + new_organizations, key=lambda m: m.start)
     awards = find_awards(text, places, lexicon)
@@ -152,7 +156,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     for mention in organizations:
         surface = mention.attrs.get("surface", mention.name)
         table.add(org_types.get(mention.name, mention.type), mention.name, mention.span,
-                  [surface, _as_written(original, mention), *mention.attrs.get("aliases", [])], 0.8)
+                  [surface, "" if mention.attrs.get("from_title") else _as_written(original, mention),
+                   *mention.attrs.get("aliases", [])], 0.8)
     for mention in people.mentions:
         table.add("Person", mention.name, mention.span, [_as_written(original, mention)], 0.75)
     for award in awards:
@@ -288,7 +293,8 @@ def _add_named_thing(table: _Table, thing: Mention) -> None:
     issuer = table.place(attrs["issuer"]) if attrs.get("issuer") and thing.type == "Regulation" else None
     place = table.place(attrs["place"]) if attrs.get("place") and thing.type == "Event" else None
     table.add(thing.type, thing.name, thing.span, attrs.get("aliases", ()), attrs.get("confidence", 0.6),
-              issuer=issuer, place=place, date=attrs.get("date") if thing.type == "Event" else None)
+              issuer=issuer, place=place, date=attrs.get("date") if thing.type == "Event" else None,
+              year=attrs.get("year") if thing.type == "Regulation" else None)
 
 
 def _add_award(table: _Table, award: Mention) -> str:

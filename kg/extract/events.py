@@ -34,8 +34,11 @@ YEAR_START = re.compile(r"^((?:19|20)\d{2})")
 # Words that end the previous phrase: the event's name starts after them.
 JOINERS = "暨及和与在于的了是由"
 # "在成都举行", "于绍兴召开": where the event took place.
-HELD = re.compile(r"(?:在|于)(?P<place>[\u4e00-\u9fff]{2,8}?)(?:隆重|顺利|成功)?(?:举行|召开|举办|开幕|开展|启动)")
+# The place may open a longer venue ("在某区某会展中心举行"): its first place is the event's.
+HELD = re.compile(r"(?:在|于)(?P<place>[\u4e00-\u9fff]{2,16}?)(?:隆重|顺利|成功)?(?:举行|召开|举办|开幕|开展|启动)")
 FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(?:(\d{1,2})日)?")
+# "9月15日，…大会…举行" in a text that gave its year before ("2023年6月29日，…"): that year.
+MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +155,17 @@ def _place_and_date(text: str, start: int, end: int, places: Places) -> dict:
     if date:
         year, month, day = date.groups()
         attrs["date"] = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    elif (month_day := MONTH_DAY.search(text, sentence_start, sentence_end)) and (year := _year_before(text, sentence_start)):
+        attrs["date"] = f"{year}-{int(month_day.group(1)):02d}-{int(month_day.group(2)):02d}"
     return attrs
+
+
+def _year_before(text: str, position: int) -> str | None:
+    """The year of the last full date before ``position``: the year a text's later month-day dates are in."""
+    last = None
+    for last in FULL_DATE.finditer(text, 0, position):
+        pass
+    return last.group(1) if last else None
 
 
 def find_events(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:

@@ -79,6 +79,8 @@ def find_locations(text: str, organizations: list[Mention], places: Places, free
         first = mentions[0]
         within, confidence = _bracketed(text, mentions)
         if within is None:
+            within, confidence = _sited(text, mentions, free)
+        if within is None:
             within, confidence = _by_name(name, first.type, named, home)
         if within is None:
             within, confidence = _stated(text, mentions, home)
@@ -132,6 +134,23 @@ def _district_after(name: str, at: int, division: Division) -> str | None:
                 and len(name) > at + length:
             return child.name
     return None
+
+
+# "A公司成立于2008年，坐落于某市某区": the same sentence goes on to say where the organisation is.
+SITED = re.compile(r"[^。；;！!？?\n]{0,16}?(?:位于|坐落于|座落于|地处|落户于?)")
+
+
+def _sited(text: str, mentions: list[Mention], free: Places) -> tuple[str | None, float]:
+    """The place (the most specific of a run like 某市某区) right after 位于/坐落于 following a mention."""
+    starts = {p.start: p for p in free.mentions}
+    for mention in mentions:
+        cue = SITED.match(text, mention.end)
+        place = starts.get(cue.end()) if cue else None
+        while place is not None and place.end in starts:
+            place = starts[place.end]
+        if place is not None:
+            return place.attrs["division"].name, STATED
+    return None, 0.0
 
 
 def _stated(text: str, mentions: list[Mention], home: Home) -> tuple[str | None, float]:

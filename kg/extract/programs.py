@@ -53,6 +53,16 @@ def _issuer(name: str, places: Places) -> str | None:
     return None
 
 
+# "2023年6月29日，某市人大常委会审议通过《…条例》": the year the regulation was passed, just before its title.
+ENACTED_BEFORE = re.compile(r"((?:19|20)\d{2})年[^。；;！!\n《]{0,40}?(?:审议通过|表决通过|通过|颁布|批准|出台|印发)了?\Z")
+
+
+def _enacted_year(text: str, title_start: int) -> int | None:
+    sentence_start = max(text.rfind(mark, 0, title_start) for mark in "。；;\n") + 1
+    enacted = ENACTED_BEFORE.search(text, sentence_start, title_start)
+    return int(enacted.group(1)) if enacted else None
+
+
 def find_regulations(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
     found = []
     for match in BOOK_TITLE.finditer(text):
@@ -61,7 +71,8 @@ def find_regulations(text: str, places: Places, lexicon: Lexicon) -> list[Mentio
             found.append(Mention("Program", name, match.start(), match.end(), {"aliases": [], "title": True}))
         elif name.endswith(lexicon.regulation_suffixes):
             found.append(Mention("Regulation", name, match.start(), match.end(),
-                                 {"issuer": _issuer(name, places), "title": True}))
+                                 {"issuer": _issuer(name, places), "title": True,
+                                  "year": _enacted_year(text, match.start())}))
     for match in QUOTED.finditer(text):
         name = _compact(match.group(1))
         if name.endswith(("条例", "办法", "纲要", "实施意见")):

@@ -286,8 +286,9 @@ class _Reader:
         facts = DocumentFacts(document=self.document(data), path=self.path)
         facts.entities = [self.entity(i) for i in self.items(data, "entities")]
         for item in self.items(data, "conferrals"):
-            v = self.fact(item, "conferrals", ("recipient", "award"), ("year",))
+            v = self.fact(item, "conferrals", ("recipient", "award"), ("year", "period"))
             v["year"] = self.year(item.get("year"), "year", item.get(_LINE))
+            v["period"] = self.text(item.get("period"), "period", item.get(_LINE))
             facts.conferrals.append(Conferral(**v))
         for item in self.items(data, "positions"):
             facts.positions.append(Position(**self.fact(item, "positions", ("person", "role", "organization"))))
@@ -440,7 +441,8 @@ def facts_to_data(facts: DocumentFacts) -> dict:
         for e in facts.entities
     ]
     data["conferrals"] = [
-        _compact({"recipient": c.recipient, "award": c.award, "year": c.year, "evidence": c.evidence,
+        _compact({"recipient": c.recipient, "award": c.award, "year": c.year, "period": c.period,
+                  "evidence": c.evidence,
                   "confidence": c.confidence, "quote": c.quote})
         for c in facts.conferrals
     ]

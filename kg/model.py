@@ -51,6 +51,7 @@ class Conferral:
     recipient: str
     award: str
     year: int | None = None
+    period: str | None = None  # the edition as written when it is not one plain year: "2015—2016年度", "第八届"
     evidence: Span | None = None
     confidence: float | None = None
     quote: str | None = None

@@ -175,6 +175,16 @@ def evaluate(extracted: list[DocumentFacts], gold: list[DocumentFacts]) -> Evalu
     return Evaluation(scores, paired, unpaired, [g.document.id for g in gold if g.document.id not in used])
 
 
+def evaluate_pairs(pairs: Iterable[tuple[DocumentFacts, DocumentFacts]]) -> Evaluation:
+    """Score (extracted, gold) pairs that the caller has already matched."""
+    scores = {label: Score(label) for label in (*ENTITY_TYPES, "organizations", *FACT_KINDS)}
+    paired = []
+    for extracted, gold in pairs:
+        paired.append((extracted.document.id, gold.document.id))
+        compare(extracted, gold, scores)
+    return Evaluation(scores, paired, [], [])
+
+
 def evaluate_folders(extracted: Path | Iterable[Path], gold: Path | Iterable[Path]) -> Evaluation:
     as_list = lambda p: [p] if isinstance(p, (str, Path)) else list(p)  # noqa: E731
     return evaluate(read_facts(as_list(extracted)), read_facts(as_list(gold)))

@@ -19,7 +19,7 @@ import yaml
 
 from kg.errors import QkgError
 from kg.htmltext import HtmlPage, parse_page
-from kg.textnorm import matchable as matchable_form
+from kg.textnorm import matchable as matchable_form, strip_pinyin_glosses
 
 log = logging.getLogger(__name__)
 
@@ -113,10 +113,12 @@ def read_document(path) -> SourceDocument:
         page = parse_page(decoded)
         if not page.text.strip():
             raise UnreadableDocument(path, "no main text in the HTML page")
-        text, body_start = page.text, 0
+        text, body_start = strip_pinyin_glosses(page.text), 0
         metadata = _html_metadata(page)
+        if metadata.get("title"):
+            metadata["title"] = strip_pinyin_glosses(metadata["title"])
     else:
-        text = decoded
+        text = strip_pinyin_glosses(decoded)
         metadata, body_start = _front_matter(path, text)
         if "title" not in metadata:
             body = text[body_start:]

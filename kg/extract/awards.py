@@ -101,6 +101,14 @@ def _proper_start(name: str, lexicon: Lexicon) -> int:
     return 0
 
 
+def _after_firm(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """An award's name holds no firm's name: it starts after the last legal form before it
+    ("…电子有限公司宜昌市市长质量奖" -> "宜昌市市长质量奖", the firm being its recipient)."""
+    window = text[start:end]
+    cut = max((window.rfind(s) + len(s) for s in lexicon.legal_suffixes if s in window), default=0)
+    return start + cut
+
+
 def _region_before(text: str, start: int, places: Places) -> Mention | None:
     for position in (start, start - 1):
         for place in places.mentions:
@@ -157,7 +165,7 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         if quoted_open >= 0 and "”" not in text[quoted_open:position] and text[end:end + 1] == "”":
             start, proper = quoted_open + 1, True
         else:
-            start = name_before(text, position, lexicon, limit=_MAX_AWARD)
+            start = _after_firm(text, name_before(text, position, lexicon, limit=_MAX_AWARD), position, lexicon)
             core = text[start:position]
             proper = len(core) >= 2 and (looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
                                          or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None)

@@ -76,16 +76,29 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
     """
     tagged = _tagged(run)
     offset = cut = 0
+    opened_by_place = False  # the name so far opens with a place: region + trade name + industry + form
     for index, (token, tag) in enumerate(tagged):
         offset += len(token)
+        if offset - len(token) == cut and division_named(token) is not None:
+            opened_by_place = True
+        if len(token) == 1 and opened_by_place and token in lexicon.org_left_stops \
+                and not _ends_a_name(run[:offset - 1], tagged[index - 1][0], lexicon):
+            continue  # a trade name's character (常州天和科技…), not a conjunction after a whole name
         if token in lexicon.org_left_stops or token.isdigit():
             cut = offset
+            opened_by_place = False
         elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) and _stops_name(token, tag):
-            cut = offset
+            cut, opened_by_place = offset, False
         elif tag == "v" and index + 1 < len(tagged) and tagged[index + 1][1] in NAME_TAGS - {None} \
                 and division_named(token) is None:
-            cut = offset  # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
+            # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
+            cut, opened_by_place = offset, False
     return cut
+
+
+def _ends_a_name(before: str, last_word: str, lexicon: Lexicon) -> bool:
+    """Does ``before`` end with a whole name (an organisation's, an award's, a place's)?"""
+    return before.endswith((*lexicon.org_suffix_type, "奖")) or division_named(last_word) is not None
 
 
 def _stops_name(token: str, tag: str) -> bool:

@@ -94,6 +94,13 @@ class Devset:
         return [d for d in self.documents if d.source.part == name]
 
 
+UNFINISHED_TITLE = "TODO"  # tools/devset_add.py starts an annotation with this title
+
+
+def _unfinished(annotation: Path) -> bool:
+    return f"title: {UNFINISHED_TITLE}\n" in annotation.read_text(encoding="utf-8")
+
+
 def load_devset(folder: Path) -> Devset:
     """The annotated documents of ``folder`` whose texts are cached, with what is missing."""
     folder = Path(folder)
@@ -102,7 +109,7 @@ def load_devset(folder: Path) -> Devset:
     for source in sources:
         annotation = folder / "annotations" / f"{source.id}.yaml"
         text = folder / "cache" / f"{source.id}.txt"
-        if not annotation.is_file():
+        if not annotation.is_file() or _unfinished(annotation):
             unannotated.append(source)
         elif not text.is_file():
             uncached.append(source)

@@ -19,6 +19,7 @@ import yaml
 
 from kg.errors import QkgError
 from kg.htmltext import HtmlPage, parse_page
+from kg.layout import find_title, signature_date
 from kg.textnorm import matchable as matchable_form, strip_pinyin_glosses
 
 log = logging.getLogger(__name__)
@@ -122,12 +123,14 @@ def read_document(path) -> SourceDocument:
         metadata, body_start = _front_matter(path, text)
         if "title" not in metadata:
             body = text[body_start:]
-            heading = _first_heading(body) or (_title_line(body) if suffix == ".txt" else None)
+            heading = _first_heading(body) or (find_title(body) if suffix == ".txt" else None)
             if heading:
                 metadata["title"] = heading
     if not text.strip():
         raise UnreadableDocument(path, "empty file")
     _fill_from_byline(text[body_start:], metadata)
+    if "date" not in metadata and (signed := signature_date(text[body_start:])):
+        metadata["date"] = signed
     return SourceDocument(
         path=path,
         text=text,

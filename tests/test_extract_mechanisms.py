@@ -51,3 +51,58 @@ def test_a_conjunction_between_two_firms_still_separates_them(tmp_path):
     facts = facts_of(tmp_path, "市政府决定授予常州甲乙机械有限公司和常州丙丁电子有限公司常州市市长质量奖。\n")
     names = {e.name for e in facts.entities if e.type == "Enterprise"}
     assert names == {"常州甲乙机械有限公司", "常州丙丁电子有限公司"}
+
+
+# -- document layout: title and date -------------------------------------------------------
+
+def test_the_title_skips_page_furniture_and_prefers_an_official_title():
+    from kg.layout import find_title
+    text = ("当前位置:首页 > 政务公开\n索 引 号: 0001/2024-00010\n有效性: 有效\n某府〔2024〕3号\n"
+            "某某市人民政府关于表彰2023年度某某市市长质量奖的决定\n各区人民政府:\n")
+    assert find_title(text) == "某某市人民政府关于表彰2023年度某某市市长质量奖的决定"
+    assert find_title("新疆:以质为钥开启强区建设新篇章\n正文。") == "新疆:以质为钥开启强区建设新篇章"
+    assert find_title("近日，某市召开质量大会。\n") is None
+
+
+def test_a_decision_is_dated_by_its_signature(tmp_path):
+    path = tmp_path / "decision.txt"
+    path.write_text("关于表彰的决定\n正文。\n\n某某市人民政府\n2017年2月13日\n", encoding="utf-8")
+    assert read_document(path).date == "2017-02-13"
+
+
+# -- year resolution -------------------------------------------------------------------------
+
+def test_a_range_of_years_is_one_conferral_in_its_last_year_with_the_range_kept(tmp_path):
+    facts = facts_of(tmp_path, "许昌市人民政府关于表彰的决定\n根据《许昌市市长质量奖管理办法》(许政〔2014〕46号)规定，"
+                               "市政府决定授予许昌瑞丰电气有限公司“2015—2016年度许昌市市长质量奖”。\n")
+    [conferral] = facts.conferrals
+    assert (conferral.recipient, conferral.award, conferral.year) == ("许昌瑞丰电气有限公司", "许昌市市长质量奖", 2016)
+    assert conferral.period == "2015—2016年度"
+
+
+def test_a_regulation_cited_in_passing_gives_no_year(tmp_path):
+    facts = facts_of(tmp_path, "根据《宜昌市市长质量奖管理办法》(宜府〔2014〕46号)，市政府决定授予宜昌长风机电有限公司宜昌市市长质量奖。\n")
+    assert {c.year for c in facts.conferrals} == {None}
+
+
+def test_the_titles_year_then_the_documents_date_date_what_a_decision_confers(tmp_path):
+    titled = facts_of(tmp_path, "关于表彰2023年度宜昌市市长质量奖的决定\n市政府决定授予宜昌甲乙机械有限公司宜昌市市长质量奖。\n",
+                      "titled.txt")
+    assert conferrals(titled) == {("宜昌甲乙机械有限公司", "宜昌市市长质量奖", 2023)}
+    signed = facts_of(tmp_path, "关于表彰的决定\n市政府决定授予宜昌甲乙机械有限公司宜昌市市长质量奖。\n宜昌市人民政府\n2019年5月6日\n",
+                      "signed.txt")
+    assert conferrals(signed) == {("宜昌甲乙机械有限公司", "宜昌市市长质量奖", 2019)}
+
+
+def test_news_of_a_past_honour_is_not_dated_by_the_news(tmp_path):
+    facts = facts_of(tmp_path, "某市召开质量大会\n2022-03-01 来源：某报\n会上介绍，宜昌甲乙机械有限公司曾获湖北省长江质量奖。\n")
+    assert {c.year for c in facts.conferrals} == {None}
+
+
+# -- award names: region + core + tier, without edition -------------------------------------
+
+def test_an_edition_after_the_region_is_the_period_not_part_of_the_name(tmp_path):
+    facts = facts_of(tmp_path, "关于颁发第八届市长质量奖的决定\n授予黄石甲乙水泥有限公司黄石市第八届市长质量奖。\n"
+                               "黄石市人民政府\n2024年3月4日\n")
+    [conferral] = facts.conferrals
+    assert (conferral.award, conferral.year, conferral.period) == ("黄石市市长质量奖", 2024, "第八届")

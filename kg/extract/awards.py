@@ -24,6 +24,8 @@ ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|�
 # Inside a name: a year goes ("质量之光2016年度…" -> "质量之光年度…"), so does a batch ("全国首批…").
 YEAR_INSIDE = re.compile(r"\d{4}(?=年度)|\d{4}年(?!度)")
 BATCH_INSIDE = re.compile(r"首批|第[一二三四五六七八九十\d]+批")
+# An edition after the region ("黄石市第八届市长质量奖"): the edition is the conferral's period, not the name's.
+EDITION_INSIDE = re.compile(r"第[一二三四五六七八九十百零〇\d]+届|首届")
 _MAX_AWARD = 20  # characters an award's name may run to
 # "第六届天府质量奖": an award held in editions has a proper name, even one of common words.
 EDITION_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)$")
@@ -56,7 +58,7 @@ def _describe_default(name: str) -> dict:
 def _describe(name: str, lexicon: Lexicon) -> dict:
     name = "".join(c for c in name if c not in QUOTES and not c.isspace())
     name = ORDINAL.sub("", name)
-    name = BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name))
+    name = EDITION_INSIDE.sub("", BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name)))
     name = name[_proper_start(name, lexicon):]
     spelled = _head_spelled_out(name, lexicon)
     attrs: dict = {"name": spelled, "aliases": [name]} if spelled != name else {"name": name}
@@ -109,7 +111,14 @@ def _after_firm(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     return start + cut
 
 
+# Between a region and its award's head an edition or a year may stand ("黄石市第八届市长质量奖").
+DESIGNATION_BETWEEN = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届|(?:19|20)\d{2}年度?)$")
+
+
 def _region_before(text: str, start: int, places: Places) -> Mention | None:
+    between = DESIGNATION_BETWEEN.search(text, max(0, start - 8), start)
+    if between is not None:
+        start = between.start()
     for position in (start, start - 1):
         for place in places.mentions:
             if place.end == position and (position == start or text[position] in QUOTES):

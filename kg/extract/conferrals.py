@@ -22,6 +22,7 @@ from kg.extract.people import RoleHolding
 from kg.extract.places import Places, leading_division
 from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
+from kg.extract.years import cited_in_passing, designation
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|[\u4e00-\u9fff]))")
 YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
@@ -87,6 +88,7 @@ class FoundConferral:
     start: int
     end: int
     confidence: float
+    period: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +113,15 @@ def _break_pattern(breaks: str) -> re.Pattern:
     return re.compile("[" + re.escape(breaks + "<>") + "]")
 
 
+# "2015—2016年度", "2015至2016年": a range of years, one edition whose year is the last.
+YEAR_RANGE_JOINER = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*")
+
+
 def _years(text: str, start: int, end: int) -> list[int]:
-    return [int(m.group(1)) for m in YEAR.finditer(text, start, end)]
+    """The years written in [start, end), a range counted once, as its last year."""
+    matches = [m for m in YEAR.finditer(text, start, end) if not cited_in_passing(text, m.start())]
+    return [int(m.group(1)) for m, following in zip(matches, matches[1:] + [None])
+            if following is None or not YEAR_RANGE_JOINER.fullmatch(text, m.end(), following.start())]
 
 
 class _Index:
@@ -167,7 +176,7 @@ class ConferralFinder:
         self.shortlist_document = any(self._lists_candidates(line) for line in title_lines)
         self.own_firm = self._firm_of(title_lines, recipients)
         self.issuer = _issuing_division(title_lines, places)
-        title_years = [int(y) for line in title_lines for y in YEAR.findall(line)]
+        title_years = [y for line in title_lines for y in _years(line, 0, len(line))]
         self.title_year = title_years[0] if title_years else None
         self._listing_candidates = self.shortlist_document  # the list being read names candidates
 
@@ -721,11 +730,31 @@ def timeline_years(text: str, lines: list[Span]) -> dict[int, int]:
 
 def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awards: list[Mention],
                     holdings: list[RoleHolding], places: Places, lexicon: Lexicon | None = None,
-                    title: str | None = None) -> list[FoundConferral]:
-    """``title``: the document's title in matchable form (a shortlist's title makes every list in it one)."""
+                    title: str | None = None, document_year: int | None = None) -> list[FoundConferral]:
+    """``title``: the document's title in matchable form (a shortlist's title makes every list in it one);
+    ``document_year``: the year of the document's date, the last resort of year resolution (years.py)."""
     finder = ConferralFinder(text, lines, recipients, awards, holdings, places, lexicon, title)
     roll_lines = finder.honour_rolls()
     finder.decisions()
     finder.tier_groups()
+    listed = len(finder.found)  # what lists and decisions confer: the document's own announcement
     finder.sentences(timeline_years(text, lines), roll_lines)
+    for number, found in enumerate(finder.found):
+        written = designation(text, found.award.start, found.award.end)
+        if written is not None:
+            found.year = written.year or found.year
+            found.period = written.period
+        # a sentence of news dates an honour by the document only when the document is about that award
+        announced = number < listed or _award_in_title(found.award.name, title)
+        if found.year is None and announced:
+            found.year = finder.title_year or document_year
     return finder.found
+
+
+def _award_in_title(award: str, title: str | None) -> bool:
+    """Does the title name the award, its region perhaps left out ("第七届长江质量奖揭晓")?"""
+    if not title:
+        return False
+    leading = leading_division(award)
+    core = award[leading[1]:] if leading is not None else award
+    return len(core) >= 3 and core in title

@@ -170,7 +170,9 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     lines = split_lines(text)
     seen = {}
     title = matchable(document.title) if document.title else None
-    for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon, title):
+    document_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon, title,
+                                 document_year):
         award_name = _add_award(table, found.award)
         recipient = found.recipient.name
         if found.recipient.type in ("City", "Province"):
@@ -182,7 +184,7 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         if found.year is not None and None in known:
             facts.conferrals.remove(known.pop(None))
         conferral = Conferral(recipient, award_name, found.year, (found.start, found.end), found.confidence,
-                              _quote(original, found.start, found.end))
+                              _quote(original, found.start, found.end), period=found.period)
         known[found.year] = conferral
         facts.conferrals.append(conferral)
 

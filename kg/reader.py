@@ -266,6 +266,7 @@ def _fill_from_byline(body: str, metadata: dict[str, str]) -> None:
     if "date" in metadata and "publisher" in metadata:
         return
     for line in body.splitlines()[:BYLINE_SCAN_LINES]:
+        line = matchable_form(line)  # "來源：" in traditional script is a byline too
         if not BYLINE.search(line):
             continue
         if "date" not in metadata and (date := normalize_date(line)) and len(date) == 10:

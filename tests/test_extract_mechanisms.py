@@ -106,3 +106,29 @@ def test_an_edition_after_the_region_is_the_period_not_part_of_the_name(tmp_path
                                "黄石市人民政府\n2024年3月4日\n")
     [conferral] = facts.conferrals
     assert (conferral.award, conferral.year, conferral.period) == ("黄石市市长质量奖", 2024, "第八届")
+
+
+# -- enumerations and recipients ---------------------------------------------------------------
+
+def test_a_count_closing_a_list_of_named_recipients_keeps_them(tmp_path):
+    facts = facts_of(tmp_path, "TCL科技集团股份有限公司、欣旺达电子股份有限公司等2个组织获“广东省政府质量奖”。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("TCL科技集团股份有限公司", "广东省政府质量奖"), ("欣旺达电子股份有限公司", "广东省政府质量奖")}
+
+
+def test_a_team_named_with_its_organisation_is_the_recipient(tmp_path):
+    facts = facts_of(tmp_path, "授予中国水电七局成都水电建设工程有限公司白鹤滩灌浆智能化攻坚班组“四川省天府质量奖”。\n")
+    assert {c.recipient for c in facts.conferrals} == {"中国水电七局成都水电建设工程有限公司白鹤滩灌浆智能化攻坚班组"}
+    names = {e.name for e in facts.entities}
+    assert "中国水电七局成都水电建设工程有限公司" in names  # the organisation is still named
+
+
+def test_a_prize_goes_to_no_place_and_no_governing_body(tmp_path):
+    facts = facts_of(tmp_path, "国务院、质检总局决定授予海尔集团公司中国质量奖。\n青岛市获评全国质量强市示范城市。\n")
+    assert {(c.recipient, c.award) for c in facts.conferrals} == {
+        ("海尔集团公司", "中国质量奖"), ("青岛市", "全国质量强市示范城市")}
+
+
+def test_words_around_a_ceremony_are_no_award(tmp_path):
+    facts = facts_of(tmp_path, "市长张三为获奖企业颁奖。某某公司获了一等奖。\n")
+    assert not any(e.type == "Award" and (e.name.startswith(("奖", "了")) or "颁奖" in e.name) for e in facts.entities)

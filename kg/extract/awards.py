@@ -104,10 +104,11 @@ def _proper_start(name: str, lexicon: Lexicon) -> int:
 
 
 def _after_firm(text: str, start: int, end: int, lexicon: Lexicon) -> int:
-    """An award's name holds no firm's name: it starts after the last legal form before it
+    """An award's name holds no firm's name: it starts after the last firm's ending before it
     ("…电子有限公司宜昌市市长质量奖" -> "宜昌市市长质量奖", the firm being its recipient)."""
     window = text[start:end]
-    cut = max((window.rfind(s) + len(s) for s in lexicon.legal_suffixes if s in window), default=0)
+    firm_endings = [s for s, kind in lexicon.org_suffix_type.items() if kind == "Enterprise"] + list(lexicon.legal_suffixes)
+    cut = max((window.rfind(s) + len(s) for s in firm_endings if s in window), default=0)
     return start + cut
 
 
@@ -299,7 +300,15 @@ def find_awards(text: str, places: Places, lexicon: Lexicon | None = None) -> li
     awards = drop_nested(_head_awards(text, places, lexicon) + others + _named_again(text, others, places, lexicon)
                          + _honours(text, places, lexicon))
     _conferrers_stated(text, awards)
-    return awards
+    return [a for a in awards if is_award_name(a.name)]
+
+
+# What opens no award's name: the end of a verb ("为获奖企业颁奖" -> "奖企业颁奖"), a particle ("获了一等奖").
+NOT_AN_AWARD = re.compile(r"^[奖了获为向给]|颁奖|获奖")
+
+
+def is_award_name(name: str) -> bool:
+    return NOT_AN_AWARD.search(name) is None
 
 
 def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon | None = None) -> Mention | None:
@@ -314,4 +323,6 @@ def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon
     if not (2 < len(bare) <= _MAX_AWARD) or not any(bare.endswith(s) for s in lexicon.award_suffixes) and cleaned == raw:
         return None
     attrs = describe_award(cleaned, places, lexicon)
+    if not is_award_name(attrs["name"]):
+        return None
     return Mention("Award", attrs["name"], start, end, attrs)

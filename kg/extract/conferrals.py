@@ -40,6 +40,9 @@ COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|�
 # "多项创新应用获…", "3个产品荣获…": things of the organisation the paragraph is about.
 COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
+# "A、B、C等10个组织", "A和B两家企业": the total that closes an enumeration of named recipients.
+ENUMERATION_TOTAL = re.compile(r"^\s*(?:等|共|这|计)?\s*" + NUMBER + r"(?:家|名|位|个|所)?"
+                               r"(?:企业|组织|单位|集体|个人|公司|机构|团队|项目|医院|学校)?(?:和个人|及个人)?\s*")
 # "我公司荣获…", "本集团获评…": the firm whose own text this is.
 OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
 # A line of a firm's timeline before its verb: a year (and month), then blanks or a dash ("2016年　荣获…").
@@ -235,6 +238,8 @@ class ConferralFinder:
         if conferrer and recipient.type == "GovernmentBody" and recipient.name in (conferrer + "人民政府",
                                                                                     conferrer + "政府"):
             return  # the government conferring an award (a decision's signature) is not its recipient
+        if not fits_award(recipient, award.name):
+            return
         self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence))
 
     def _hard_newlines(self) -> list[int]:
@@ -525,6 +530,7 @@ class ConferralFinder:
             confidence = 0.8
             if recipients:
                 gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
+                gap = ENUMERATION_TOTAL.sub("", gap)  # "A、B、C等10个组织获": the list's total
                 if recipients[-1].type in ("Enterprise", "Organization") and OWN_THINGS.match(gap.rstrip()):
                     recipients, confidence = recipients[-1:], 0.5
                 elif "的" in gap or len(gap.strip()) > MAX_GAP:
@@ -749,6 +755,21 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
         if found.year is None and announced:
             found.year = finder.title_year or document_year
     return finder.found
+
+
+# The bodies that govern (and so confer or organise), never the winners of a prize.
+GOVERNING_BODY = re.compile(r"(?:国务院|部|总局|人民政府|政府|委员会|办公厅|办公室|领导小组)$")
+PRIZE = re.compile(r"奖(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖)?(?:\([^()]*\))?$")
+
+
+def fits_award(recipient: Mention, award: str) -> bool:
+    """Recipient kinds: a prize (…奖) goes to an organisation, a team or a person; honours for places
+    (示范城市, 成效突出的地区, 典型案例) may go to a city or province; governing bodies win no prize."""
+    if not PRIZE.search(award):
+        return True
+    if recipient.type in ("City", "Province"):
+        return False
+    return not (recipient.type == "GovernmentBody" and GOVERNING_BODY.search(recipient.name))
 
 
 def _award_in_title(award: str, title: str | None) -> bool:

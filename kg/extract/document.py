@@ -166,7 +166,10 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         _add_named_thing(table, thing)
 
     facts = DocumentFacts(document=_meta(document))
-    recipients = organizations + people.mentions + free_places
+    # a unit named with its organisation ("…有限公司…班组") is the recipient, not the organisation
+    unit_spans = [m.span for m in organizations if m.attrs.get("unit_of")]
+    recipients = [m for m in organizations if m.attrs.get("unit_of") or not any(
+        s <= m.start and m.end <= e and (s, e) != m.span for s, e in unit_spans)] + people.mentions + free_places
     lines = split_lines(text)
     seen = {}
     title = matchable(document.title) if document.title else None

@@ -231,7 +231,29 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     # Bodies found by pattern go first: of two mentions of one span, drop_nested keeps the first.
     found = drop_nested(find_government_bodies(text, places, lexicon) + found + find_newspapers(text))
     found = _share_prefixes(text, found, lexicon)
-    return sorted(found + _enumerated(text, found, lexicon), key=lambda m: m.start)
+    found = found + _enumerated(text, found, lexicon)
+    return sorted(found + units_of(text, found), key=lambda m: m.start)
+
+
+# A team or unit of an organisation, named after it: "…有限公司白鹤滩灌浆智能化攻坚班组", "…医院心脏大血管外科".
+UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"]{0,16}?(?:QC小组|质量管理小组|小组|班组|团队|项目组|车间|工作室|"
+                        r"实验室|研究室|外科|内科|检验所|创新团队)(?![\u4e00-\u9fff]{0,2}(?:长|成员|负责人))")
+
+
+def units_of(text: str, organizations: list[Mention]) -> list[Mention]:
+    """Teams and units named with their organisation: recipients of their own (the unit stays an
+    Organization; the organisation it belongs to is still named)."""
+    units = []
+    for mention in organizations:
+        if mention.attrs.get("unit_of"):
+            continue
+        match = UNIT_AFTER.match(text, mention.end)
+        if match is None or match.end() == mention.end:
+            continue
+        name = mention.name + text[mention.end:match.end()].replace("“", "").replace("”", "").replace('"', "")
+        units.append(Mention("Organization", name, mention.start, match.end(),
+                             {"surface": text[mention.start:match.end()], "unit_of": mention.name}))
+    return units
 
 
 # "各设区市市场监督管理局", "各市、州市场监督管理局", "报送省局": bodies named by a level word, not by a place.

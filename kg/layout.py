@@ -55,6 +55,22 @@ def _furniture(line: str) -> bool:
     return len(line) < 4 or INDEX_FIELD.match(line) is not None or DOCUMENT_NUMBER.match(line) is not None or FURNITURE.search(line) is not None
 
 
+# "2023-01-10 16:00:22 中国质量报": a line near the top that opens with the full date it was published.
+DATELINE = re.compile(r"^\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])")
+DATELINE_SCAN_LINES = 10
+
+
+def dateline_date(body: str) -> str | None:
+    """The date a news page's dateline opens with, among its first lines."""
+    for line in body.splitlines()[:DATELINE_SCAN_LINES]:
+        match = DATELINE.match(matchable(line))
+        if match:
+            year, month, day = (int(part) for part in match.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
 def signature_date(body: str) -> str | None:
     """The date a decision or notice was signed: alone on one of its last lines ("2017年2月13日")."""
     lines = [line.strip() for line in body.splitlines() if line.strip()]

@@ -19,7 +19,7 @@ import yaml
 
 from kg.errors import QkgError
 from kg.htmltext import HtmlPage, parse_page
-from kg.layout import find_title, signature_date
+from kg.layout import dateline_date, find_title, signature_date
 from kg.textnorm import matchable as matchable_form, strip_pinyin_glosses
 
 log = logging.getLogger(__name__)
@@ -129,8 +129,8 @@ def read_document(path) -> SourceDocument:
     if not text.strip():
         raise UnreadableDocument(path, "empty file")
     _fill_from_byline(text[body_start:], metadata)
-    if "date" not in metadata and (signed := signature_date(text[body_start:])):
-        metadata["date"] = signed
+    if "date" not in metadata and (found := dateline_date(text[body_start:]) or signature_date(text[body_start:])):
+        metadata["date"] = found
     return SourceDocument(
         path=path,
         text=text,

@@ -14,6 +14,8 @@ from importlib.resources import files
 
 _FULL_WIDTH_FIRST, _FULL_WIDTH_LAST, _FULL_WIDTH_OFFSET = 0xFF01, 0xFF5E, 0xFEE0
 _SPACES = {0x3000: " ", 0x00A0: " "}
+# Variant forms that OpenCC's character table leaves as they are (陜西 is 陕西).
+_VARIANTS = {ord("陜"): "陕"}
 
 
 def opencc_characters(dictionary: str) -> dict[int, str]:
@@ -34,6 +36,7 @@ def _table() -> dict[int, str]:
     for code in range(_FULL_WIDTH_FIRST, _FULL_WIDTH_LAST + 1):
         table[code] = chr(code - _FULL_WIDTH_OFFSET)
     table.update(_SPACES)
+    table.update(_VARIANTS)
     return table
 
 

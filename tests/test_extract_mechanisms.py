@@ -132,3 +132,14 @@ def test_a_prize_goes_to_no_place_and_no_governing_body(tmp_path):
 def test_words_around_a_ceremony_are_no_award(tmp_path):
     facts = facts_of(tmp_path, "市长张三为获奖企业颁奖。某某公司获了一等奖。\n")
     assert not any(e.type == "Award" and (e.name.startswith(("奖", "了")) or "颁奖" in e.name) for e in facts.entities)
+
+
+def test_a_news_page_is_dated_by_its_dateline(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("某报\n第七届广东省政府质量奖颁奖大会召开\n\n2023-01-10 16:00:22 中国质量报\n正文。\n", encoding="utf-8")
+    assert read_document(path).date == "2023-01-10"
+
+
+def test_variant_characters_match_their_simplified_form():
+    from kg.textnorm import matchable
+    assert matchable("陜西質量獎") == "陕西质量奖"

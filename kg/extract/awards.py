@@ -120,13 +120,14 @@ def _region_before(text: str, start: int, places: Places) -> Mention | None:
     between = DESIGNATION_BETWEEN.search(text, max(0, start - 8), start)
     if between is not None:
         start = between.start()
+    ending_at = places.ending_at()
     for position in (start, start - 1):
-        for place in places.mentions:
-            if place.end == position and (position == start or text[position] in QUOTES):
+        for place in ending_at.get(position, ()):
+            if position == start or text[position] in QUOTES:
                 return place
     # "会宁县长质量奖": the place's name as matched takes the head's first character
-    for place in places.mentions:
-        if place.end == start + 1 and place.start < start and place.name.endswith(text[start]):
+    for place in ending_at.get(start + 1, ()):
+        if place.start < start and place.name.endswith(text[start]):
             return place
     return None
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 import os
 import re
 from dataclasses import dataclass, field
@@ -55,8 +56,9 @@ def _resolved_folder(folder: Path) -> Path:
     return folder.resolve()
 
 
-def _near(mentions: list[Mention], mention: Mention, reach: int = 40) -> list[Mention]:
-    return [m for m in mentions if mention.start - reach <= m.start <= mention.end]
+def _near(mentions: list[Mention], starts: list[int], mention: Mention, reach: int = 40) -> list[Mention]:
+    """The mentions (sorted by start, ``starts`` their starts) that start within reach before ``mention`` or in it."""
+    return mentions[bisect_left(starts, mention.start - reach):bisect_right(starts, mention.end)]
 
 
 def _overlaps(mention: Mention, spans: SpanSet) -> bool:
@@ -126,8 +128,10 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     awards = find_awards(text, places, lexicon)
     # An award named after its conferring government holds that government's name
     # ("浙江省政府质量奖"): the award wins; otherwise an organisation wins.
+    awards = sorted(awards, key=lambda a: a.start)
+    award_starts = [a.start for a in awards]
     organizations = [o for o in organizations if not any(a.start <= o.start and o.end <= a.end and a.span != o.span
-                                                         for a in _near(awards, o))]
+                                                         for a in _near(awards, award_starts, o))]
     org_spans = [m.span for m in organizations]
     org_set = SpanSet(org_spans)
     awards = [a for a in awards if not _overlaps(a, org_set)]
@@ -167,9 +171,9 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
 
     facts = DocumentFacts(document=_meta(document))
     # a unit named with its organisation ("…有限公司…班组") is the recipient, not the organisation
-    unit_spans = [m.span for m in organizations if m.attrs.get("unit_of")]
-    recipients = [m for m in organizations if m.attrs.get("unit_of") or not any(
-        s <= m.start and m.end <= e and (s, e) != m.span for s, e in unit_spans)] + people.mentions + free_places
+    unit_end = {m.start: m.end for m in organizations if m.attrs.get("unit_of")}  # a unit starts where its org does
+    recipients = [m for m in organizations if m.attrs.get("unit_of") or m.end >= unit_end.get(m.start, 0)] \
+        + people.mentions + free_places
     lines = split_lines(text)
     seen = {}
     title = matchable(document.title) if document.title else None
@@ -225,12 +229,13 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     relations += cities_in_names_located(cities, places, {r.subject for r in relations})
     implied = most_specific([(r.subject, r.object) for r in relations])
     # of two ways to one place, the surer one's evidence and confidence (a city's award over a default)
+    located: set[tuple[str, str]] = set()
     for relation in sorted(relations, key=lambda r: -r.confidence):
         if (relation.subject, relation.object) in implied:
             continue
         within = table.place(relation.object)
-        if within and within != relation.subject and all(
-                (l.entity, l.within) != (relation.subject, within) for l in facts.locations):
+        if within and within != relation.subject and (relation.subject, within) not in located:
+            located.add((relation.subject, within))
             facts.locations.append(Location(relation.subject, within, (relation.start, relation.end),
                                             relation.confidence, _quote(original, relation.start, relation.end)))
     facts.entities = sorted(table.entities.values(), key=lambda e: (e.type, e.name))

@@ -142,7 +142,7 @@ SITED = re.compile(r"[^。；;！!？?\n]{0,16}?(?:位于|坐落于|座落于|�
 
 def _sited(text: str, mentions: list[Mention], free: Places) -> tuple[str | None, float]:
     """The place (the most specific of a run like 某市某区) right after 位于/坐落于 following a mention."""
-    starts = {p.start: p for p in free.mentions}
+    starts = {start: found[-1] for start, found in free.starting_at().items()}  # the last of one start, as before
     for mention in mentions:
         cue = SITED.match(text, mention.end)
         place = starts.get(cue.end()) if cue else None

@@ -163,8 +163,8 @@ class ConferralFinder:
         self.person_of_holding = {}
         person_mentions = {m.start: m for m in recipients if m.type == "Person"}
         for holding in holdings:
-            person = next((m for s, m in person_mentions.items() if holding.start <= s < holding.end
-                           and m.name == holding.person), None)
+            person = next((person_mentions[s] for s in range(holding.start, holding.end)
+                           if s in person_mentions and person_mentions[s].name == holding.person), None)
             if person is not None:
                 self.person_of_holding[holding.start] = person
         # "张三　某公司总工程师": where a listed person's line goes on to say where the person works

@@ -143,3 +143,23 @@ def test_a_news_page_is_dated_by_its_dateline(tmp_path):
 def test_variant_characters_match_their_simplified_form():
     from kg.textnorm import matchable
     assert matchable("陜西質量獎") == "陕西质量奖"
+
+
+# -- conferral frames --------------------------------------------------------------------------
+
+def test_a_decision_may_name_its_recipients_before_the_verb(tmp_path):
+    facts = facts_of(tmp_path, "国务院决定对京东方科技集团股份有限公司、中铁工程装备集团有限公司等2家组织授予第四届中国质量奖。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("京东方科技集团股份有限公司", "中国质量奖"), ("中铁工程装备集团有限公司", "中国质量奖")}
+
+
+def test_an_enumerated_subject_carries_to_the_verb_of_a_later_clause(tmp_path):
+    facts = facts_of(tmp_path, "省政府日前印发决定，九州通医药集团股份有限公司、东风商用车有限公司等2家企业脱颖而出，"
+                               "摘获“湖北省长江质量奖”。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"九州通医药集团股份有限公司", "东风商用车有限公司"}
+
+
+def test_trade_names_after_a_place_keep_descriptive_words_and_one_character_verbs(tmp_path):
+    facts = facts_of(tmp_path, "授予杭州福斯达深冷装备股份有限公司、湖北永恒太阳能股份有限公司、美的集团股份有限公司“某奖”。\n")
+    names = {e.name for e in facts.entities if e.type == "Enterprise"}
+    assert {"杭州福斯达深冷装备股份有限公司", "湖北永恒太阳能股份有限公司", "美的集团股份有限公司"} <= names

@@ -73,6 +73,8 @@ MAX_GAP = 6
 # Words that may stand between a subject and its verb without counting against MAX_GAP.
 GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
+ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
+SUBJECT_JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
 SENTENCE_BREAKS = "。！？!?；;\n"
 LIST_JOINERS = "、和与及,，"
 TIMELINE_RESET = 80
@@ -498,12 +500,25 @@ class ConferralFinder:
                 continue
             award = awards[0]
             recipients = self._recipients_in(match.end(), award.start)
+            if not recipients:  # "决定对A、B等9家组织授予X": the recipients before the verb, after 对/向/为
+                recipients = self._addressed_before(sentence_start, match.start())
             # "经评审、公示，决定授予…" is how decisions read: only cues after the verb count, and "拟" right before it.
             if not recipients or self._negative(match.end(), award.end) or self.text.endswith("拟", 0, match.start()):
                 continue
             years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
             for recipient in recipients:
                 self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
+
+    def _addressed_before(self, sentence_start: int, verb_start: int) -> list[Mention]:
+        """The recipients between the last 对/向/为/给 of the clause and a granting verb."""
+        clause_start = max(self.text.rfind(mark, sentence_start, verb_start) for mark in "，,；;：:") + 1
+        clause_start = max(clause_start, sentence_start)
+        preposition = max(self.text.rfind(word, clause_start, verb_start) for word in ADDRESSING)
+        if preposition < 0:
+            return []
+        recipients = self._recipients_in(preposition + 1, verb_start)
+        gap = ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb_start]) if recipients else ""
+        return recipients if len(gap.strip()) <= MAX_GAP else []
 
     # -- news sentences ------------------------------------------------------
 
@@ -648,8 +663,18 @@ class ConferralFinder:
         earlier = [r for r in self._recipients_in(floor, clause_start) if r.type not in excluded]
         in_sentence = [r for r in earlier if r.start >= sentence_start]
         if in_sentence:
-            return [in_sentence[0]]
+            return self._enumeration_ending(in_sentence)
         return [earlier[-1]] if earlier else []
+
+    def _enumeration_ending(self, mentions: list[Mention]) -> list[Mention]:
+        """The last mention and those listed before it ("…日前印发决定，A、B和C等5家企业脱颖而出，摘获X":
+        A, B and C are the subject, not what the sentence named first)."""
+        listed = [mentions[-1]]
+        for mention in reversed(mentions[:-1]):
+            if self.text[mention.end:listed[0].start].strip() not in SUBJECT_JOINERS:
+                break
+            listed.insert(0, mention)
+        return listed
 
     def _tier_of_award_before(self, start: int, clause_end: int) -> Mention | None:
         """"A荣获金奖" after "第六届X奖颁奖大会…": the tier of the award named shortly before."""
@@ -758,7 +783,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
 
 
 # The bodies that govern (and so confer or organise), never the winners of a prize.
-GOVERNING_BODY = re.compile(r"(?:国务院|部|总局|人民政府|政府|委员会|办公厅|办公室|领导小组)$")
+GOVERNING_BODY = re.compile(r"(?:国务院|总局|人民政府|政府|委员会|办公厅|办公室|领导小组)$|^[\u4e00-\u9fff]{2,7}部$")
 PRIZE = re.compile(r"奖(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖)?(?:\([^()]*\))?$")
 
 
@@ -772,10 +797,14 @@ def fits_award(recipient: Mention, award: str) -> bool:
     return not (recipient.type == "GovernmentBody" and GOVERNING_BODY.search(recipient.name))
 
 
+TIER_ENDING = re.compile(r"(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖|鼓励奖)$")
+
+
 def _award_in_title(award: str, title: str | None) -> bool:
     """Does the title name the award, its region perhaps left out ("第七届长江质量奖揭晓")?"""
     if not title:
         return False
     leading = leading_division(award)
     core = award[leading[1]:] if leading is not None else award
+    core = TIER_ENDING.sub("", core) or core  # "第七届长江质量奖揭晓" is about its 提名奖 too
     return len(core) >= 3 and core in title

@@ -49,6 +49,9 @@ def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
 # jieba dictionary tags of words that never sit inside a name (conjunctions,
 # prepositions, pronouns, particles, adverbs, numerals, measure words …).
 HARD_STOP_TAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d", "z", "m", "q", "y", "e", "o"})
+# Tags of words that, after a place has opened a name, are its trade name ("湖北|永恒|太阳能…": 永恒 is a
+# descriptive word, z); a one-character verb there is a trade name's character too ("杭州福斯|达|深冷…").
+TRADE_NAME_TAGS = frozenset({"z"})
 # Tags of words that can open a name: places, person and brand names, unknown words.
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x", None})
 
@@ -87,10 +90,11 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
         if token in lexicon.org_left_stops or token.isdigit():
             cut = offset
             opened_by_place = False
-        elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) and _stops_name(token, tag):
+        elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) and _stops_name(token, tag) \
+                and not (opened_by_place and tag in TRADE_NAME_TAGS):
             cut, opened_by_place = offset, False
         elif tag == "v" and index + 1 < len(tagged) and tagged[index + 1][1] in NAME_TAGS - {None} \
-                and division_named(token) is None:
+                and division_named(token) is None and not (opened_by_place and len(token) == 1):
             # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
             cut, opened_by_place = offset, False
     return cut
@@ -109,6 +113,7 @@ def _stops_name(token: str, tag: str) -> bool:
 # Characters that never sit inside an organisation's name: a name starts after the last one
 # (found without jieba, which then sees a shorter window).
 _NEVER_IN_NAMES = re.compile(r"[的了是被把]")
+LIST_OPENERS = "、:：;；，,\n"
 
 
 def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) -> int:
@@ -118,7 +123,10 @@ def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) ->
     last = None
     for last in _NEVER_IN_NAMES.finditer(text, start, end):
         pass
-    if last is not None:
+    # "、美的集团…": a listed name's second character is no particle (the run opens after punctuation)
+    listed_brand = last is not None and last.start() == start + 1 and bounded and start > 0 \
+        and text[start - 1] in LIST_OPENERS
+    if last is not None and not listed_brand:
         start, bounded = last.end(), True
     return start + cut_left(text[start:end], lexicon, bounded)
 

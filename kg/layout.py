@@ -23,6 +23,8 @@ OFFICIAL_TITLE = re.compile(r"[\u4e00-\u9fff()]{0,24}关于[^|｜\n。；;]{2,80
 DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[〔\[【(]\s*\d{4}\s*[〕\]】)]\s*\d+\s*号$")
 FURNITURE = re.compile(r"当前位置|您的位置|首页|[>＞»|｜]|索引号|文号|发布日期|发布时间|发布单位|发布机构|制发机关|成文日期|"
                        r"主题分类|公开方式|来源[:：]|字号|打印|分享到|^EN$|^https?:|^www\.")
+# "中国质量新闻网", "某某日报": the site's or paper's own name above the article.
+SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|在线|频道|日报|晚报|新闻|报)$")
 # "有效性: 有效", "主题分类: 其他": a field of the page's index with a short value, not a title.
 INDEX_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,5}\s*[:：]\s*\S{0,10}$")
 SIGNATURE_DATE = re.compile(r"^[\u4e00-\u9fff()]{0,30}?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
@@ -52,7 +54,7 @@ def find_title(body: str) -> str | None:
 
 def _furniture(line: str) -> bool:
     line = re.sub(r"\s+", "", line).lstrip("•·")
-    return len(line) < 4 or INDEX_FIELD.match(line) is not None or DOCUMENT_NUMBER.match(line) is not None or FURNITURE.search(line) is not None
+    return len(line) < 4 or INDEX_FIELD.match(line) is not None or SITE_NAME.match(line) is not None or DOCUMENT_NUMBER.match(line) is not None or FURNITURE.search(line) is not None
 
 
 # "2023-01-10 16:00:22 中国质量报": a line near the top that opens with the full date it was published.

@@ -163,3 +163,20 @@ def test_trade_names_after_a_place_keep_descriptive_words_and_one_character_verb
     facts = facts_of(tmp_path, "授予杭州福斯达深冷装备股份有限公司、湖北永恒太阳能股份有限公司、美的集团股份有限公司“某奖”。\n")
     names = {e.name for e in facts.entities if e.type == "Enterprise"}
     assert {"杭州福斯达深冷装备股份有限公司", "湖北永恒太阳能股份有限公司", "美的集团股份有限公司"} <= names
+
+
+def test_people_named_without_a_role_in_a_decision(tmp_path):
+    facts = facts_of(tmp_path, "授予攀枝花技师学院周树春同志第二届四川省天府质量奖；授予九州通医药集团股份有限公司、"
+                               "李万君等9名个人第四届中国质量奖提名奖。\n")
+    people = {e.name for e in facts.entities if e.type == "Person"}
+    assert {"周树春", "李万君"} <= people
+
+
+def test_a_counted_list_of_short_names_are_organisations(tmp_path):
+    facts = facts_of(tmp_path, "省政府研究决定，授予海尔、海信、青岛港3个企业山东省省长质量奖。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"海尔", "海信", "青岛港"}
+
+
+def test_a_site_name_above_the_article_is_not_its_title():
+    from kg.layout import find_title
+    assert find_title("中国质量新闻网\n第七届广东省政府质量奖颁奖大会在广州召开\n正文。") == "第七届广东省政府质量奖颁奖大会在广州召开"

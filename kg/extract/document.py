@@ -12,6 +12,7 @@ from pathlib import Path
 from kg.extract.awards import find_awards
 from kg.extract.conferrals import find_conferrals
 from kg.extract.lexicon import Lexicon
+from kg.extract.listed_people import listed_people
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.organizations import find_organizations
 from kg.extract.own_firm import title_firm
@@ -125,6 +126,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         organizations = sorted(organizations + [page_firm], key=lambda m: m.start)
     people, new_organizations = find_people(text, places, organizations, lexicon)
     organizations = sorted(organizations + new_organizations, key=lambda m: m.start)
+    people.mentions = sorted(people.mentions + [m for m in listed_people(text, organizations, people.mentions, lexicon)
+                                                if m.name not in people.excluded], key=lambda m: m.start)
     awards = find_awards(text, places, lexicon)
     # An award named after its conferring government holds that government's name
     # ("浙江省政府质量奖"): the award wins; otherwise an organisation wins.

@@ -114,6 +114,7 @@ def _stops_name(token: str, tag: str) -> bool:
 # (found without jieba, which then sees a shorter window).
 _NEVER_IN_NAMES = re.compile(r"[的了是被把]")
 LIST_OPENERS = "、:：;；，,\n"
+PRONOUNS = "这那此其该本我你他她它"
 
 
 def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) -> int:
@@ -124,8 +125,8 @@ def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) ->
     for last in _NEVER_IN_NAMES.finditer(text, start, end):
         pass
     # "、美的集团…": a listed name's second character is no particle (the run opens after punctuation)
-    listed_brand = last is not None and last.start() == start + 1 and bounded and start > 0 \
-        and text[start - 1] in LIST_OPENERS
+    listed_brand = last is not None and last.group() == "的" and last.start() == start + 1 and bounded \
+        and start > 0 and text[start - 1] in LIST_OPENERS and text[start] not in PRONOUNS
     if last is not None and not listed_brand:
         start, bounded = last.end(), True
     return start + cut_left(text[start:end], lexicon, bounded)
@@ -363,7 +364,9 @@ def _default_verb_stops() -> tuple[str, ...]:
 # "X区民政局、人社局、总工会": the later bodies share the first one's region.
 REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
 # "A、B、C等10家企业": every item of the list is a firm.
-ENUMERATION_END = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两几多数]+)?\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
+ENUMERATION_END = re.compile(r"(?:等\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
+                             r"\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 MAX_ITEM = 14
 
 
@@ -403,6 +406,21 @@ def _item_with_suffix(text: str, start: int):
     return pattern.match(text, start, end)
 
 
+def _count(written: str | None) -> int | None:
+    """The number a count is written with: "10", "十", "五"; None when it is no plain number."""
+    if not written:
+        return None
+    if written.isdigit():
+        return int(written)
+    if written == "十":
+        return 10
+    if len(written) == 1 and written in _NUMERALS:
+        return _NUMERALS[written]
+    if len(written) == 2 and written[0] == "十" and written[1] in _NUMERALS:
+        return 10 + _NUMERALS[written[1]]
+    return None
+
+
 def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Items of "A、B、C等N家企业" lists that hold at least one organisation already found."""
     spans = {(m.start, m.end) for m in found}
@@ -420,11 +438,15 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
             if start == 0 or text[start - 1] != "、":
                 break
             end = start - 1
-        if len(items) < 2 or not any(item in spans for item in items):
+        if match.group("bare_count") is not None and _count(match.group("bare_count")) != len(items):
+            continue  # "A、B 10个企业" with no 等: the count must be the list's own
+        counted = _count(match.group("count") or match.group("bare_count")) == len(items)
+        # a list of short names ("授予海尔、海信、青岛港10个企业"): its count says every item is one
+        if len(items) < 2 or not (counted or any(item in spans for item in items)):
             continue
         first_start, first_end = items[-1]
         items[-1] = (name_before(text, first_end, lexicon, limit=MAX_ITEM), first_end)
-        entity_type = "Enterprise" if match.group(1) in ("企业", "公司") else "Organization"
+        entity_type = "Enterprise" if match.group(3) in ("企业", "公司") else "Organization"
         for start, end in items:
             if (start, end) not in spans and end - start >= 2:
                 extra.append(Mention(entity_type, text[start:end], start, end, {"surface": text[start:end]}))

@@ -180,3 +180,22 @@ def test_a_counted_list_of_short_names_are_organisations(tmp_path):
 def test_a_site_name_above_the_article_is_not_its_title():
     from kg.layout import find_title
     assert find_title("中国质量新闻网\n第七届广东省政府质量奖颁奖大会在广州召开\n正文。") == "第七届广东省政府质量奖颁奖大会在广州召开"
+
+
+# -- honour rolls --------------------------------------------------------------------------------
+
+def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):
+    facts = facts_of(tmp_path, "内蒙古自治区主席质量奖揭晓\n2023年度“内蒙古自治区主席质量奖”\n获奖企业名单\n"
+                               "  包头市英思特稀磁新材料股份有限公司\n\n  内蒙古双欣环保材料股份有限公司\n")
+    assert conferrals(facts) == {("包头市英思特稀磁新材料股份有限公司", "内蒙古自治区主席质量奖", 2023),
+                                 ("内蒙古双欣环保材料股份有限公司", "内蒙古自治区主席质量奖", 2023)}
+
+
+def test_past_winners_listed_one_year_a_line(tmp_path):
+    facts = facts_of(tmp_path, "南通四企业获2015年度市长质量奖\n市政府授予江苏通光电子线缆股份有限公司“2015年度南通市市长质量奖”。\n"
+                               "链接:历届获奖名单\n2009年:南通醋酸纤维有限公司(崇川)\n"
+                               "2010年:江苏联发集团股份有限公司(海安)、南通供电公司(崇川)\n")
+    assert conferrals(facts) == {("江苏通光电子线缆股份有限公司", "南通市市长质量奖", 2015),
+                                 ("南通醋酸纤维有限公司", "南通市市长质量奖", 2009),
+                                 ("江苏联发集团股份有限公司", "南通市市长质量奖", 2010),
+                                 ("南通供电公司", "南通市市长质量奖", 2010)}

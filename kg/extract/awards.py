@@ -305,7 +305,7 @@ def find_awards(text: str, places: Places, lexicon: Lexicon | None = None) -> li
 
 
 # What opens no award's name: the end of a verb ("为获奖企业颁奖" -> "奖企业颁奖"), a particle ("获了一等奖").
-NOT_AN_AWARD = re.compile(r"^[奖了获为向给]|颁奖|获奖")
+NOT_AN_AWARD = re.compile(r"^(?:[奖了获为向给]|年(?!度))|颁奖|获奖")
 
 
 def is_award_name(name: str) -> bool:

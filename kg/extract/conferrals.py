@@ -31,7 +31,13 @@ BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]
 # "获得X奖的组织包括：", "…的个人为：": the award named before the list in the line that introduces it.
 LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获|"
                           r"^获得.*的(?:组织|企业|单位|集体|个人)(?:主要)?(?:包括|为|有|是)(?:\([^()]*\))?$")
-HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项]*$")
+# A line of nothing but a list's words ("获奖企业名单", "名单如下：", "↓↓↓").
+# "(崇川)", "(海安)": a short note after a listed organisation, its district as a roll gives it.
+SHORT_NOTE = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
+# "2010年：", "2013年度:" opening a line: the year of the winners listed after it.
+YEAR_LABEL = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[:：]\s*")
+LIST_WORDS_LINE = re.compile(r"\s*(?:获奖|表彰)?(?:企业|组织|单位|个人|集体)?(?:名单|名录)(?:如下)?\s*[:：]?\s*|\s*[↓⬇]+\s*")
+HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项“”\"]*$")
 # A heading's section number or Markdown marks and its notes in brackets ("一、X奖（组织，4家，排名不分先后）").
 HEADING_EXTRAS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|#{1,6})|\([^()]{0,24}\)")
 NUMBER = r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*"
@@ -183,6 +189,7 @@ class ConferralFinder:
         self.issuer = _issuing_division(title_lines, places)
         title_years = [y for line in title_lines for y in _years(line, 0, len(line))]
         self.title_year = title_years[0] if title_years else None
+        self.title = title
         self._listing_candidates = self.shortlist_document  # the list being read names candidates
 
     # -- shared helpers ----------------------------------------------------
@@ -386,8 +393,19 @@ class ConferralFinder:
                 self._enter_list(index, used)
                 used.add(index)
                 continue
+            label = YEAR_LABEL.match(self.text, *span)
+            if label is not None:
+                # "2010年：A（海安）、B（崇川）": a roll of past winners, one line a year
+                award = heading[0] if heading else self._award_of_title(span[0])
+                if award is not None and self._roll_line((label.end(), span[1]), (award, int(label.group(1))),
+                                                         inline=True) is not False:
+                    used.add(index)
+                    continue
             if heading is None:
                 continue
+            if LIST_WORDS_LINE.fullmatch(self.text, *span):
+                used.add(index)
+                continue  # "获奖企业名单" under the award's heading: the heading's second line
             next_heading = self._roll_line(span, heading)
             if next_heading is False:
                 heading = None
@@ -396,6 +414,10 @@ class ConferralFinder:
             if next_heading is not None:
                 heading = next_heading
         return used
+
+    def _award_of_title(self, before: int) -> Mention | None:
+        """The award the document's title names, as named in the text before ``before``."""
+        return next((a for a in self.awards.between(0, before) if _award_in_title(a.name, self.title)), None)
 
     def _enter_list(self, index: int, used: set[int]) -> None:
         """A list's heading at line ``index``: whether the list names candidates ("…拟表彰对象如下") or recipients.
@@ -456,7 +478,8 @@ class ConferralFinder:
             position = max(recipient.end, self.work_after.get(recipient.start, 0)) if recipient.type == "Person" \
                 else recipient.end
             bracket = PERSON_BRACKET.match(text, position, end)
-            if bracket and recipient.type != "Person" and not self._place_in_brackets(bracket):
+            if bracket and recipient.type != "Person" and not self._place_in_brackets(bracket) \
+                    and not SHORT_NOTE.fullmatch(text, bracket.start(), bracket.end()):
                 bracket = None  # an organisation's bracket is skipped only when it says where it is: "某公司（江苏）"
             if bracket and not BRACKET_YEARS.match(text, position, end):  # "(2020年)" is the year, read below
                 position = bracket.end()
@@ -771,7 +794,11 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     listed = len(finder.found)  # what lists and decisions confer: the document's own announcement
     finder.sentences(timeline_years(text, lines), roll_lines)
     for number, found in enumerate(finder.found):
-        written = designation(text, found.award.start, found.award.end)
+        # the award's own designation first where the statement names the award; a roll's line under a
+        # heading elsewhere keeps the year it gives ("2010年：A、B"), else takes the heading's designation
+        in_statement = found.start <= found.award.start < found.end
+        written = designation(text, found.award.start, found.award.end) \
+            if in_statement or found.year is None else None
         if written is not None:
             found.year = written.year or found.year
             found.period = written.period

@@ -199,3 +199,11 @@ def test_past_winners_listed_one_year_a_line(tmp_path):
                                  ("南通醋酸纤维有限公司", "南通市市长质量奖", 2009),
                                  ("江苏联发集团股份有限公司", "南通市市长质量奖", 2010),
                                  ("南通供电公司", "南通市市长质量奖", 2010)}
+
+
+def test_news_sites_named_as_a_source_are_organisations(tmp_path):
+    facts = facts_of(tmp_path, "第七届长江质量奖揭晓\n2018-02-05 22:35:00 来源:荆楚网\n中国江苏网3月28日讯 某某。据红网报道，某某。"
+                               "国家电网、互联网和上网不是新闻网站。\n")
+    organizations = {e.name for e in facts.entities if e.type == "Organization"}
+    assert {"荆楚网", "中国江苏网", "红网"} <= organizations
+    assert not {"国家电网", "互联网", "上网"} & organizations

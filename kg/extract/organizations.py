@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation
-from kg.extract.media import find_newspapers
+from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, drop_nested, is_cjk
 from kg.extract.places import Places, division_named
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -238,7 +238,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     former_spans = [(m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs]
     found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in former_spans)]
     # Bodies found by pattern go first: of two mentions of one span, drop_nested keeps the first.
-    found = drop_nested(find_government_bodies(text, places, lexicon) + found + find_newspapers(text))
+    found = drop_nested(find_government_bodies(text, places, lexicon) + found + find_newspapers(text)
+                        + find_news_sites(text))
     found = _share_prefixes(text, found, lexicon)
     found = found + _enumerated(text, found, lexicon)
     return sorted(found + units_of(text, found), key=lambda m: m.start)

@@ -56,7 +56,7 @@ def _around_each_bao(text: str):
 
 # "来源：荆楚网", "中国江苏网3月28日讯", "据红网报道": a news site (or a broadcaster) named where a source is.
 _SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e00-\u9fff]{2,10}?(?:网|电视台|广播电台|客户端|新闻))"
-                   r"|据(?P<reported>[\u4e00-\u9fff]{2,8}?(?:网|电视台))报道"
+                   r"|据(?P<reported>[\u4e00-\u9fff]{1,8}?(?:网|电视台))报道"
                    r"|(?P<dateline>[\u4e00-\u9fff]{2,8}?网)(?=\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|消息|报道))")
 
 

@@ -7,7 +7,9 @@ entities, so a fact naming a firm by its short name still counts:
 
 - entities by type, and all organisations together (Enterprise, GovernmentBody, Organization);
 - conferrals as (recipient, award, year);
-- positions as (person, role, organisation), a role's "市政府/省政府" prefix ignored;
+- positions as (person, role, organisation), a role's "市政府/省政府" prefix ignored and a place's
+  people's government standing for the place ("副省长" of 江苏省人民政府 is 副省长 of 江苏省: the curated
+  default writes the one, the development set's conventions the other);
 - adoptions as (adopter, programme); locations as (entity, place).
 """
 from __future__ import annotations
@@ -26,6 +28,7 @@ ORGANIZATION_TYPES = ("Enterprise", "GovernmentBody", "Organization")
 ENTITY_TYPES = ("City", "Province", *ORGANIZATION_TYPES, "Person", "Award", "Program", "Regulation", "Event")
 FACT_KINDS = ("conferrals", "positions", "adoptions", "locations")
 _QUOTES = re.compile(r"[“”\"'‘’《》\s]")
+_GOVERNMENT = re.compile(r"(?<=[省市县区州旗盟])(?:人民)?政府$")
 _ROLE_PREFIX = re.compile(r"^(?:市政府|省政府|县政府|区政府|市人民政府|省人民政府)")
 
 
@@ -118,7 +121,8 @@ class _Matcher:
 def _fact_sets(facts: DocumentFacts, key) -> dict[str, set]:
     return {
         "conferrals": {(key(c.recipient), key(c.award), c.year) for c in facts.conferrals},
-        "positions": {(key(p.person), _ROLE_PREFIX.sub("", _key(p.role)), key(p.organization)) for p in facts.positions},
+        "positions": {(key(p.person), _ROLE_PREFIX.sub("", _key(p.role)), _GOVERNMENT.sub("", key(p.organization)))
+                      for p in facts.positions},
         "adoptions": {(key(a.adopter), key(a.program)) for a in facts.adoptions},
         "locations": {(key(l.entity), key(l.within)) for l in facts.locations},
     }

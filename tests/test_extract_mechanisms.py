@@ -207,3 +207,10 @@ def test_news_sites_named_as_a_source_are_organisations(tmp_path):
     organizations = {e.name for e in facts.entities if e.type == "Organization"}
     assert {"荆楚网", "中国江苏网", "红网"} <= organizations
     assert not {"国家电网", "互联网", "上网"} & organizations
+
+
+def test_a_stop_glued_to_a_level_word_and_a_verb_before_a_brand_end_no_name(tmp_path):
+    facts = facts_of(tmp_path, "大连市召开质量大会。会议由市质监局局长戴克敏主持。经评审确定江铃汽车股份有限公司副总裁曾发发获奖。\n")
+    positions = {(p.person, p.role, p.organization) for p in facts.positions}
+    assert ("戴克敏", "局长", "大连市质量技术监督局") in positions
+    assert ("曾发发", "副总裁", "江铃汽车股份有限公司") in positions

@@ -82,6 +82,9 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
     opened_by_place = False  # the name so far opens with a place: region + trade name + industry + form
     for index, (token, tag) in enumerate(tagged):
         offset += len(token)
+        if len(token) == 2 and token[0] in lexicon.org_left_stops and token[1] in LOCAL_PREFIXES:
+            cut, opened_by_place = offset - 1, False  # "会议由市质监局": jieba glued the stop to 市 ("由市")
+            continue
         if offset - len(token) == cut and division_named(token) is not None:
             opened_by_place = True
         if len(token) == 1 and opened_by_place and token in lexicon.org_left_stops \
@@ -93,7 +96,9 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
         elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) and _stops_name(token, tag) \
                 and not (opened_by_place and tag in TRADE_NAME_TAGS):
             cut, opened_by_place = offset, False
-        elif tag == "v" and index + 1 < len(tagged) and tagged[index + 1][1] in NAME_TAGS - {None} \
+        elif tag == "v" and index + 1 < len(tagged) and (
+                tagged[index + 1][1] in NAME_TAGS - {None}
+                or len(token) > 1 and tagged[index + 1][1] is None and all(map(is_cjk, tagged[index + 1][0]))) \
                 and division_named(token) is None and not (opened_by_place and len(token) == 1):
             # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
             cut, opened_by_place = offset, False
@@ -181,7 +186,10 @@ def full_form(name: str, lexicon: Lexicon) -> str:
     """A body's name with the usual short form of its ending spelled out (市场监管局 -> 市场监督管理局)."""
     for short, full in lexicon.body_short_forms:
         if name.endswith(short):
-            return name[: -len(short)] + full
+            head = name[: -len(short)]
+            if full.startswith("国家") and head.endswith("国家"):
+                head = head[:-2]  # "国家质检总局": the national body's full name holds 国家 already
+            return head + full
     return name
 
 

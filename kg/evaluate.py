@@ -121,11 +121,18 @@ class _Matcher:
 def _fact_sets(facts: DocumentFacts, key) -> dict[str, set]:
     return {
         "conferrals": {(key(c.recipient), key(c.award), c.year) for c in facts.conferrals},
-        "positions": {(key(p.person), _ROLE_PREFIX.sub("", _key(p.role)), _GOVERNMENT.sub("", key(p.organization)))
+        "positions": {(key(p.person), _ROLE_PREFIX.sub("", _key(p.role)), _organization_key(p.organization, key))
                       for p in facts.positions},
         "adoptions": {(key(a.adopter), key(a.program)) for a in facts.adoptions},
         "locations": {(key(l.entity), key(l.within)) for l in facts.locations},
     }
+
+
+def _organization_key(name: str, key) -> str:
+    """A position's organisation: a place's people's government is the place, by its name as written."""
+    plain = _key(name)
+    government = _GOVERNMENT.search(plain)
+    return plain[:government.start()] if government else key(name)
 
 
 def _show(item) -> str:

@@ -457,6 +457,6 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
         items[-1] = (name_before(text, first_end, lexicon, limit=MAX_ITEM), first_end)
         entity_type = "Enterprise" if match.group(3) in ("企业", "公司") else "Organization"
         for start, end in items:
-            if (start, end) not in spans and end - start >= 2:
+            if end - start >= 2 and not any(s < end and start < e for s, e in spans):  # nothing found there
                 extra.append(Mention(entity_type, text[start:end], start, end, {"surface": text[start:end]}))
     return extra

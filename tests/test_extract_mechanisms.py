@@ -214,3 +214,16 @@ def test_a_stop_glued_to_a_level_word_and_a_verb_before_a_brand_end_no_name(tmp_
     positions = {(p.person, p.role, p.organization) for p in facts.positions}
     assert ("戴克敏", "局长", "大连市质量技术监督局") in positions
     assert ("曾发发", "副总裁", "江铃汽车股份有限公司") in positions
+
+
+# -- award names: the region from the issuing government ------------------------------------
+
+def test_an_award_without_its_region_is_the_issuing_governments(tmp_path):
+    facts = facts_of(tmp_path, "泉州市人民政府关于第六届泉州市政府质量奖的通报\n市政府决定授予福建火炬电子科技股份有限公司市政府质量奖提名奖。\n")
+    awards = {e.name: e for e in facts.entities if e.type == "Award"}
+    assert set(awards) == {"泉州市政府质量奖", "泉州市政府质量奖提名奖"}
+    assert awards["泉州市政府质量奖"].conferrer == "泉州市"
+    assert "泉州市人民政府质量奖" in awards["泉州市政府质量奖"].aliases  # the other usual form
+    facts = facts_of(tmp_path, "2023年度自治区主席质量奖揭晓\n内蒙古自治区人民政府发布通报，授予包头市英思特稀磁新材料股份有限公司"
+                               "2023年度“自治区主席质量奖”。\n", "autonomous.txt")
+    assert conferrals(facts) == {("包头市英思特稀磁新材料股份有限公司", "内蒙古自治区主席质量奖", 2023)}

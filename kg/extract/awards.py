@@ -84,6 +84,8 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
 def _head_spelled_out(name: str, lexicon: Lexicon) -> str:
     """"会宁县长质量奖" is 会宁 and 县长质量奖: the county's own award, named 会宁县县长质量奖."""
     for head in lexicon.award_head_forms:
+        if head[1:2] != "长":
+            continue  # only a leader's title shares its first character with the place (会宁县|县长)
         at = name.find(head, 2)
         if at < 0:
             continue
@@ -132,7 +134,19 @@ def _region_before(text: str, start: int, places: Places) -> Mention | None:
     return None
 
 
-def _head_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
+PROVINCIAL_HEADS = ("省", "主席", "自治区")
+LEVEL_WORDS = ("自治区", "全省", "全市", "省", "市", "县", "区")
+
+
+def _own_division(head: str, places: Places, issuer):
+    """The division whose award a head without a region names: the issuer's when it is of the head's level."""
+    provincial = head.startswith(PROVINCIAL_HEADS)
+    if issuer is not None and (issuer.level == "province") == provincial:
+        return issuer
+    return places.main_province if provincial else places.main_city
+
+
+def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> list[Mention]:
     found = []
     for match in _head_pattern().finditer(text):
         head = match.group()
@@ -141,19 +155,27 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             attrs = describe_award(text[region.start:match.end()], places, lexicon)
             found.append(Mention("Award", attrs["name"], region.start, match.end(), attrs))
             continue
-        # No region: the document's own city (市长, 区长, 县长) or province (省长) confers it.
-        division = places.main_province if head[0] == "省" else places.main_city
+        # No region: the issuing government's, else the document's own city (市长, 区长, 县长) or province
+        # (省长, 自治区主席) confers it.
+        division = _own_division(head, places, issuer)
         if division is None:
             continue
         prefix_start = name_before(text, match.start(), lexicon, limit=10)
         prefix = text[prefix_start:match.start()]
-        named = len(prefix) >= 2 and looks_proper(prefix, "奖", lexicon)  # 卓越绩效市长奖
-        name = (prefix if named else division.name) + head
+        level_word = prefix in LEVEL_WORDS  # "自治区主席质量奖": the level, not a name
+        named = len(prefix) >= 2 and not level_word and looks_proper(prefix, "奖", lexicon)  # 卓越绩效市长奖
+        if named:
+            name = prefix + head
+        elif head.startswith("主席") or head[1:].startswith("政府") and division.name.endswith(head[0]):
+            name = division.name + (head[1:] if head[1:].startswith("政府") else head)  # 泉州市政府质量奖
+        else:
+            name = division.name + head
         attrs = {"name": name, "conferrer": division.name, "level": AWARD_LEVEL_OF_DIVISION[division.level]}
         tier = match.group("tier")
         if tier == "提名奖":
             attrs["nomination_for"] = name[: -len(tier)]
-        found.append(Mention("Award", name, prefix_start if named else match.start(), match.end(), attrs))
+        found.append(Mention("Award", name, prefix_start if named or level_word else match.start(), match.end(),
+                             attrs))
     return found
 
 
@@ -295,10 +317,12 @@ def _conferrers_stated(text: str, awards: list[Mention]) -> None:
                                    level=AWARD_LEVEL_OF_DIVISION[division.level])
 
 
-def find_awards(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
+def find_awards(text: str, places: Places, lexicon: Lexicon | None = None, issuer=None) -> list[Mention]:
+    """``issuer``: the division of the government the document is issued by (its title says), whose
+    award an award's name without a region is ("市政府质量奖" in 泉州市's notice is 泉州市政府质量奖)."""
     lexicon = lexicon or Lexicon.default()
     others = _other_awards(text, places, lexicon)
-    awards = drop_nested(_head_awards(text, places, lexicon) + others + _named_again(text, others, places, lexicon)
+    awards = drop_nested(_head_awards(text, places, lexicon, issuer) + others + _named_again(text, others, places, lexicon)
                          + _honours(text, places, lexicon))
     _conferrers_stated(text, awards)
     return [a for a in awards if is_award_name(a.name)]
@@ -327,3 +351,25 @@ def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon
     if not is_award_name(attrs["name"]):
         return None
     return Mention("Award", attrs["name"], start, end, attrs)
+
+
+def issuing_division(title_lines: list[str], places: Places):
+    """The region of the body a document's title opens with ("某省市场监督管理局关于…"), else the document's own."""
+    for title in title_lines:
+        leading = leading_division(title)
+        if leading is not None:
+            return leading[0]
+    return places.main_city or places.main_province
+
+
+_PEOPLES_GOVERNMENT = re.compile(r"(?<=[省市县区])人民政府")
+_GOVERNMENT = re.compile(r"(?<=[省市县区])政府")
+
+
+def government_variant(name: str) -> str | None:
+    """The other usual form of an award named after a government: 浙江省人民政府质量奖 <-> 浙江省政府质量奖."""
+    if _PEOPLES_GOVERNMENT.search(name):
+        return _PEOPLES_GOVERNMENT.sub("政府", name, count=1)
+    if _GOVERNMENT.search(name):
+        return _GOVERNMENT.sub("人民政府", name, count=1)
+    return None

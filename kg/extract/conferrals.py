@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.awards import describe_award, title_award
+from kg.extract.awards import describe_award, issuing_division, title_award
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.people import RoleHolding
@@ -186,7 +186,7 @@ class ConferralFinder:
         # "…拟表彰对象公示", "…候选名单": every list of the document names candidates.
         self.shortlist_document = any(self._lists_candidates(line) for line in title_lines)
         self.own_firm = self._firm_of(title_lines, recipients)
-        self.issuer = _issuing_division(title_lines, places)
+        self.issuer = issuing_division(title_lines, places)
         title_years = [y for line in title_lines for y in _years(line, 0, len(line))]
         self.title_year = title_years[0] if title_years else None
         self.title = title
@@ -755,15 +755,6 @@ def _unnamed_honour_pattern() -> re.Pattern:
     suffixes = alternation(Lexicon.default().honour_suffixes)
     return re.compile(r"\s*(?P<name>[\u4e00-\u9fff“”\"]{0,12}?(?:" + suffixes + r")[”\"]?)"
                       r"\s*(?:\(\s*\d+\s*[个家项名]\s*\))?\s*")
-
-
-def _issuing_division(title_lines: list[str], places: Places):
-    """The region of the body a document's title opens with ("某省市场监督管理局关于…"), else the document's own."""
-    for title in title_lines:
-        leading = leading_division(title)
-        if leading is not None:
-            return leading[0]
-    return places.main_city or places.main_province
 
 
 def timeline_years(text: str, lines: list[Span]) -> dict[int, int]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.extract.awards import find_awards
+from kg.extract.awards import find_awards, government_variant, issuing_division
 from kg.extract.conferrals import find_conferrals
 from kg.extract.lexicon import Lexicon
 from kg.extract.listed_people import listed_people
@@ -128,7 +128,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     organizations = sorted(organizations + new_organizations, key=lambda m: m.start)
     people.mentions = sorted(people.mentions + [m for m in listed_people(text, organizations, people.mentions, lexicon)
                                                 if m.name not in people.excluded], key=lambda m: m.start)
-    awards = find_awards(text, places, lexicon)
+    title = matchable(document.title) if document.title else None
+    awards = find_awards(text, places, lexicon, issuing_division([title] if title else [], places))
     # An award named after its conferring government holds that government's name
     # ("浙江省政府质量奖"): the award wins; otherwise an organisation wins.
     awards = sorted(awards, key=lambda a: a.start)
@@ -179,7 +180,6 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         + people.mentions + free_places
     lines = split_lines(text)
     seen = {}
-    title = matchable(document.title) if document.title else None
     document_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon, title,
                                  document_year):
@@ -315,8 +315,12 @@ def _add_award(table: _Table, award: Mention) -> str:
     conferrer = table.place(attrs["conferrer"]) if attrs.get("conferrer") else None
     main = attrs.get("nomination_for")
     if main:
-        table.add("Award", main, None, (), 0.7, conferrer=conferrer, level=None if conferrer else attrs.get("level"))
-    table.add("Award", award.name, award.span, attrs.get("aliases", ()), 0.8, conferrer=conferrer,
+        main_variant = government_variant(main)
+        table.add("Award", main, None, [main_variant] if main_variant else [], 0.7, conferrer=conferrer,
+                  level=None if conferrer else attrs.get("level"))
+    variant = government_variant(award.name)  # the award's other usual name, as an alias
+    table.add("Award", award.name, award.span, [*attrs.get("aliases", ()), *([variant] if variant else [])], 0.8,
+              conferrer=conferrer,
               level=None if conferrer else attrs.get("level"), nomination_for=main)
     return award.name
 

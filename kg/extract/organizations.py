@@ -134,6 +134,11 @@ def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) ->
         and start > 0 and text[start - 1] in LIST_OPENERS and text[start] not in PRONOUNS
     if last is not None and not listed_brand:
         start, bounded = last.end(), True
+    # no name holds a firm's legal form inside it: "…有限公司市政府质量奖" names the firm, then something else
+    window = text[start:end]
+    after_firm = max((window.rfind(form) + len(form) for form in lexicon.legal_suffixes if form in window), default=0)
+    if after_firm:
+        start, bounded = start + after_firm, True
     return start + cut_left(text[start:end], lexicon, bounded)
 
 

@@ -23,7 +23,7 @@ from kg.model import DocumentFacts, Entity
 from kg.namespace import KIND_OF_TYPE, normalize_name
 
 ORGANIZATION_TYPES = ("Enterprise", "GovernmentBody", "Organization")
-ENTITY_TYPES = ("City", "Province", *ORGANIZATION_TYPES, "Person", "Award", "Program", "Regulation", "Event")
+ENTITY_TYPES = ("City", "Province", *ORGANIZATION_TYPES, "Person", "Project", "Award", "Program", "Regulation", "Event")
 FACT_KINDS = ("conferrals", "positions", "adoptions", "locations")
 _QUOTES = re.compile(r"[“”\"'‘’《》\s]")
 _ROLE_PREFIX = re.compile(r"^(?:市政府|省政府|县政府|区政府|市人民政府|省人民政府)")

@@ -191,7 +191,7 @@ def test_the_2021_review_dates_the_quality_benchmarks(curated):
     years = {c.recipient: c.year for c in _changzhou(curated).conferrals if c.award == "全国质量标杆"}
     assert len(years) == 2 and set(years.values()) == {2021}
     text = (REPO / "facts" / "002_6b825dc445f9db47.yaml").read_text(encoding="utf-8")
-    assert re.search(r"#.*section that reviews 2021, \[269, 1515\)", text), "the file should say where the year comes from"
+    assert re.search(r"#.*section that reviews 2021, \[269, 1521\)", text), "the file should say where the year comes from"
 
 
 def test_the_technical_standards_base_is_an_organisation(curated):

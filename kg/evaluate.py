@@ -25,7 +25,7 @@ from kg.model import DocumentFacts, Entity
 from kg.namespace import KIND_OF_TYPE, normalize_name
 
 ORGANIZATION_TYPES = ("Enterprise", "GovernmentBody", "Organization")
-ENTITY_TYPES = ("City", "Province", *ORGANIZATION_TYPES, "Person", "Award", "Program", "Regulation", "Event")
+ENTITY_TYPES = ("City", "Province", *ORGANIZATION_TYPES, "Person", "Project", "Award", "Program", "Regulation", "Event")
 FACT_KINDS = ("conferrals", "positions", "adoptions", "locations")
 _QUOTES = re.compile(r"[“”\"'‘’《》\s]")
 _GOVERNMENT = re.compile(r"(?<=[省市县区州旗盟])(?:人民)?政府$")

@@ -20,11 +20,14 @@ from kg.extract.people import find_people
 from kg.extract.places import Places, division_named, entity_type, find_places
 from kg.extract.program_rolls import project_carriers
 from kg.extract.programs import find_programs_and_events
+from kg.extract.projects import find_projects
 from kg.extract.locations import (award_holders_located, cities_in_names_located, find_locations, most_specific,
                                   table_places)
 from kg.extract.relations import find_adoptions
 from kg.extract.resolution import alias_mentions, merge_organizations
+from kg.extract.section_years import SectionYears
 from kg.extract.segments import lines as split_lines
+from kg.factfile import LOCATED_KINDS, RECIPIENT_KINDS
 from kg.model import Adoption, Conferral, DocumentFacts, DocumentMeta, Entity, Location, Position
 from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import SourceDocument
@@ -143,6 +146,11 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     # A title in 《》 is one name, whatever names it holds ("《…市长质量奖管理办法》").
     named_things = [m for m in find_programs_and_events(text, places, lexicon)
                     if m.attrs.get("title") or not _overlaps(m, org_and_award_set)]
+    # a construction project, the recipient of an award for works, is no programme ("…工程")
+    projects = [p for p in find_projects(text, organizations + people.mentions + awards)
+                if not _overlaps(p, org_and_award_set)]
+    project_set = SpanSet([p.span for p in projects])
+    named_things = [m for m in named_things if not _overlaps(m, project_set)]
 
     canonical_org = merge_organizations(organizations, lexicon)
     for mention in organizations:
@@ -156,7 +164,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     short_uses = alias_mentions(text, sorted(org_types.items()), taken, lexicon)
     organizations = sorted(organizations + short_uses, key=lambda m: m.start)
 
-    blocked = SpanSet([m.span for m in organizations] + [a.span for a in awards] + [m.span for m in named_things])
+    blocked = SpanSet([m.span for m in organizations] + [a.span for a in awards] + [m.span for m in named_things]
+                      + [p.span for p in projects])
     free_places = [p for p in places.mentions if not _overlaps(p, blocked)]
     table = _Table(places)
     for place in free_places:
@@ -172,21 +181,26 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         _add_award(table, award)
     for thing in named_things:
         _add_named_thing(table, thing)
+    for project in projects:
+        table.add("Project", project.name, project.span, [_as_written(original, project)], 0.7)
 
     facts = DocumentFacts(document=_meta(document))
     # a unit named with its organisation ("…有限公司…班组") is the recipient, not the organisation
     unit_end = {m.start: m.end for m in organizations if m.attrs.get("unit_of")}  # a unit starts where its org does
     recipients = [m for m in organizations if m.attrs.get("unit_of") or m.end >= unit_end.get(m.start, 0)] \
-        + people.mentions + free_places
+        + people.mentions + free_places + projects
     lines = split_lines(text)
     seen = {}
     document_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    reviewed = SectionYears(text, lines)  # a section reviewing a year dates what it states without one
     for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon, title,
                                  document_year):
         award_name = _add_award(table, found.award)
         recipient = found.recipient.name
         if found.recipient.type in ("City", "Province"):
             recipient = table.place(recipient) or recipient
+        if found.year is None:
+            found.year = reviewed.year_at(found.start)
         key = (recipient, award_name)
         known = seen.setdefault(key, {})
         if found.year in known or (found.year is None and known):
@@ -222,7 +236,7 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         if adopter and all((a.adopter, a.program) != (adopter, relation.object) for a in facts.adoptions):
             facts.adoptions.append(Adoption(adopter, relation.object, relation.year, (relation.start, relation.end),
                                             relation.confidence, _quote(original, relation.start, relation.end)))
-    org_entities = [m for m in organizations if table.has("org", m.name)]
+    org_entities = [m for m in organizations if table.has("org", m.name)] + projects
     award_conferrers = {e.name: e.conferrer for e in table.entities.values() if e.type == "Award"}
     relations = find_locations(text, org_entities, places, Places(free_places, places.main_city,
                                                                   places.main_province), lexicon)
@@ -249,12 +263,12 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
 
 
 # The kinds of entity each reference may name (as kg.factfile checks on reading).
-_AGENTS = ("org", "person", "place")
+_AGENTS = RECIPIENT_KINDS
 _FACT_REFERENCES = {
     "conferrals": (("recipient", _AGENTS), ("award", ("award",))),
     "positions": (("person", ("person",)), ("organization", ("org", "place"))),
     "adoptions": (("adopter", ("org", "place")), ("program", ("program",))),
-    "locations": (("entity", ("org", "place", "event")), ("within", ("place",))),
+    "locations": (("entity", LOCATED_KINDS), ("within", ("place",))),
 }
 _ENTITY_REFERENCES = (("conferrer", ("org", "place")), ("nomination_for", ("award",)), ("issuer", ("org", "place")))
 

@@ -93,7 +93,8 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
         if token in lexicon.org_left_stops or token.isdigit():
             cut = offset
             opened_by_place = False
-        elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) and _stops_name(token, tag) \
+        elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) \
+                and _stops_name(token, tag, inside=offset - len(token) > cut) \
                 and not (opened_by_place and tag in TRADE_NAME_TAGS):
             cut, opened_by_place = offset, False
         elif tag == "v" and index + 1 < len(tagged) and (
@@ -110,9 +111,14 @@ def _ends_a_name(before: str, last_word: str, lexicon: Lexicon) -> bool:
     return before.endswith((*lexicon.org_suffix_type, "奖")) or division_named(last_word) is not None
 
 
-def _stops_name(token: str, tag: str) -> bool:
-    """Numerals sit inside names (十四局, 二五三厂) unless ordinal or counted (第一个, 23家)."""
-    return tag != "m" or token.startswith("第") or token[-1] in "个次批家名位项届"
+def _stops_name(token: str, tag: str, inside: bool = False) -> bool:
+    """Numerals sit inside names (十四局, 二五三厂) unless ordinal or counted (第一个, 23家); an ordinal after
+    a name's first words numbers one of its units ("南通师范学校|第二|附属小学", "…医院|第一|分院")."""
+    if tag != "m":
+        return True
+    if token[-1] in "个次批家名位项届":
+        return True
+    return token.startswith("第") and not inside
 
 
 # Characters that never sit inside an organisation's name: a name starts after the last one

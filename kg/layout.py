@@ -17,11 +17,12 @@ TITLE_SCAN_LINES = 8
 TITLE_MAX = 60
 SIGNATURE_SCAN_LINES = 12
 NOT_TITLE_ENDINGS = tuple("。，,；;：:！!？?、")
+SENTENCE_MARKS = re.compile(r"[。，,；;！!？?]")
 # "…人民政府关于表彰…的决定": the title a government's own document gives itself.
 OFFICIAL_TITLE = re.compile(r"[\u4e00-\u9fff()]{0,24}关于[^|｜\n。；;]{2,80}?的(?:决定|通知|通报|公告|意见|批复|命令)")
 # Page furniture that is never the title.
 DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,8}\s*[〔\[【(]\s*\d{4}\s*[〕\]】)]\s*\d+\s*号$")
-FURNITURE = re.compile(r"当前位置|您的位置|首页|[>＞»|｜]|索引号|文号|发布日期|发布时间|发布单位|发布机构|制发机关|成文日期|"
+FURNITURE = re.compile(r"当前位置|您的位置|首页|[>＞»]|[|｜].*[|｜]|索引号|文号|发布日期|发布时间|发布单位|发布机构|制发机关|成文日期|"
                        r"主题分类|公开方式|来源[:：]|字号|打印|分享到|^EN$|^https?:|^www\.")
 # "中国质量新闻网", "某某日报": the site's or paper's own name above the article.
 SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,10}(?:网|在线|频道|日报|晚报|新闻|报)$")
@@ -42,7 +43,9 @@ def find_title(body: str) -> str | None:
             break
         plain = matchable(line)
         official = OFFICIAL_TITLE.search(plain)
-        if official:
+        # the line's own title, not one a sentence cites ("会上宣读了《省人民政府关于…的决定》")
+        if official and not SENTENCE_MARKS.search(plain, 0, official.start()) and plain[official.start() - 1:
+                                                                                         official.start()] != "《":
             return line[official.start():official.end()].strip()
         if _furniture(plain):
             continue

@@ -227,3 +227,24 @@ def test_an_award_without_its_region_is_the_issuing_governments(tmp_path):
     facts = facts_of(tmp_path, "2023年度自治区主席质量奖揭晓\n内蒙古自治区人民政府发布通报，授予包头市英思特稀磁新材料股份有限公司"
                                "2023年度“自治区主席质量奖”。\n", "autonomous.txt")
     assert conferrals(facts) == {("包头市英思特稀磁新材料股份有限公司", "内蒙古自治区主席质量奖", 2023)}
+
+
+def test_a_roll_takes_names_no_finder_knew_and_the_headings_region(tmp_path):
+    facts = facts_of(tmp_path, "9月24日,会上宣读了《省人民政府关于颁发第八届长江质量奖的决定》,并为获奖组织颁奖。\n"
+                               "湖北省第八届长江质量奖获奖组织\n中国船舶重工集团公司第七一九研究所\n格力电器(武汉)有限公司\n")
+    assert facts.document.title != "省人民政府关于颁发第八届长江质量奖的决定"  # cited by a sentence, not the title
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("中国船舶重工集团公司第七一九研究所", "湖北省长江质量奖"), ("格力电器(武汉)有限公司", "湖北省长江质量奖")}
+
+
+def test_tiers_of_an_award_without_region_and_a_place_tagged_as_a_word(tmp_path):
+    facts = facts_of(tmp_path, "辽宁省人民政府关于授予省长质量奖的决定\n省政府决定,授予大连华锐重工集团股份有限公司"
+                               "2019年省长质量奖金奖,授予东北制药集团股份有限公司2019年省长质量奖银奖。\n")
+    assert conferrals(facts) == {("大连华锐重工集团股份有限公司", "辽宁省省长质量奖金奖", 2019),
+                                 ("东北制药集团股份有限公司", "辽宁省省长质量奖银奖", 2019)}
+
+
+def test_a_title_may_hold_one_bar_a_table_of_fields_holds_several():
+    from kg.layout import find_title
+    assert find_title("喜报｜蜀工集团荣获第六届天府质量奖\n") == "喜报｜蜀工集团荣获第六届天府质量奖"
+    assert find_title("制发机关 | 宜兴市人民政府 | 文号\n某市召开质量大会\n") == "某市召开质量大会"

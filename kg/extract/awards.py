@@ -202,6 +202,10 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             core = text[start:position]
             proper = len(core) >= 2 and (looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
                                          or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None)
+        if proper:
+            region = _region_before(text, start, places)  # "湖北省第八届|长江质量奖": the region before an edition
+            if region is not None and region.start < start:
+                start = region.start
         raw = text[start:end]
         bare_at = end - len(ORDINAL.sub("", raw))  # "2023年度县长质量奖": the head of an award without its region
         if raw.endswith(lexicon.award_false_endings) or text[bare_at:bare_at + 1] in "市省县区" and _region_before(
@@ -321,7 +325,8 @@ def find_awards(text: str, places: Places, lexicon: Lexicon | None = None, issue
     """``issuer``: the division of the government the document is issued by (its title says), whose
     award an award's name without a region is ("市政府质量奖" in 泉州市's notice is 泉州市政府质量奖)."""
     lexicon = lexicon or Lexicon.default()
-    others = _other_awards(text, places, lexicon)
+    # fragments are dropped before nesting is resolved, so that "年省长质量奖金奖" does not hide the award in it
+    others = [a for a in _other_awards(text, places, lexicon) if is_award_name(a.name)]
     awards = drop_nested(_head_awards(text, places, lexicon, issuer) + others + _named_again(text, others, places, lexicon)
                          + _honours(text, places, lexicon))
     _conferrers_stated(text, awards)

@@ -32,6 +32,10 @@ BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]
 LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获|"
                           r"^获得.*的(?:组织|企业|单位|集体|个人)(?:主要)?(?:包括|为|有|是)(?:\([^()]*\))?$")
 # A line of nothing but a list's words ("获奖企业名单", "名单如下：", "↓↓↓").
+# A roll's line that is a name: name characters only, an organisation's or a unit's ending.
+NAME_LINE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·“”\"-]{4,40}")
+NOT_IN_NAME_LINES = re.compile(r"[的了是在将获]|授予|颁发|名单|公告|评选|会议|大会|决定|通知")
+UNIT_ENDINGS = "司厂局院所校馆会社心站队组部行店场园团处室"
 # "(崇川)", "(海安)": a short note after a listed organisation, its district as a roll gives it.
 SHORT_NOTE = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 # "2010年：", "2013年度:" opening a line: the year of the winners listed after it.
@@ -408,12 +412,34 @@ class ConferralFinder:
                 continue  # "获奖企业名单" under the award's heading: the heading's second line
             next_heading = self._roll_line(span, heading)
             if next_heading is False:
+                unit = self._name_line(span)
+                if unit is not None:  # a recipient no finder knew, alone on its line under the roll's heading
+                    self._add(unit, heading[0], heading[1], span, 0.6)
+                    used.add(index)
+                    continue
                 heading = None
                 continue
             used.add(index)
             if next_heading is not None:
                 heading = next_heading
         return used
+
+    def _name_line(self, span: Span) -> Mention | None:
+        """A line of a roll that is one organisation's name, though no finder took it for one
+        ("中国船舶重工集团公司第七一九研究所"): name characters only, an organisation's ending, no award."""
+        start, end = span
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        line = self.text[start:end]
+        if not NAME_LINE.fullmatch(line) or NOT_IN_NAME_LINES.search(line) or self.awards.between(start, end):
+            return None
+        if not (line.endswith(tuple(self.lexicon.org_suffix_type)) or line[-1] in UNIT_ENDINGS):
+            return None
+        kind = self.lexicon.org_suffix_type.get(next((s for s in sorted(self.lexicon.org_suffix_type, key=len,
+                                                                         reverse=True) if line.endswith(s)), ""))
+        return Mention(kind or "Organization", line, start, end, {"surface": line, "listed_in_roll": True})
 
     def _award_of_title(self, before: int) -> Mention | None:
         """The award the document's title names, as named in the text before ``before``."""

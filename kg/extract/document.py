@@ -197,6 +197,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
                                  document_year):
         award_name = _add_award(table, found.award)
         recipient = found.recipient.name
+        if found.recipient.attrs.get("listed_in_roll"):
+            table.add(found.recipient.type, recipient, found.recipient.span, (), 0.6)
         if found.recipient.type in ("City", "Province"):
             recipient = table.place(recipient) or recipient
         if found.year is None:

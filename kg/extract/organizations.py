@@ -94,7 +94,7 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
             cut = offset
             opened_by_place = False
         elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) \
-                and _stops_name(token, tag, inside=offset - len(token) > cut) \
+                and _stops_name(token, tag, inside=offset - len(token) > cut) and division_named(token) is None \
                 and not (opened_by_place and tag in TRADE_NAME_TAGS):
             cut, opened_by_place = offset, False
         elif tag == "v" and index + 1 < len(tagged) and (

@@ -248,3 +248,15 @@ def test_a_title_may_hold_one_bar_a_table_of_fields_holds_several():
     from kg.layout import find_title
     assert find_title("喜报｜蜀工集团荣获第六届天府质量奖\n") == "喜报｜蜀工集团荣获第六届天府质量奖"
     assert find_title("制发机关 | 宜兴市人民政府 | 文号\n某市召开质量大会\n") == "某市召开质量大会"
+
+
+def test_a_counted_award_then_its_list_after_a_cue(tmp_path):
+    facts = facts_of(tmp_path, "泉州市人民政府关于第六届泉州市政府质量奖的通报\n本届质量奖还评选出9家市政府质量奖提名奖企业,其中我会6家上榜,"
+                               "分别是:南威软件股份有限公司、泉州福海粮油工业有限公司。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("南威软件股份有限公司", "泉州市政府质量奖提名奖"),
+                                                          ("泉州福海粮油工业有限公司", "泉州市政府质量奖提名奖")}
+
+
+def test_an_industry_word_before_a_firms_form_is_part_of_its_name(tmp_path):
+    facts = facts_of(tmp_path, "中兴通讯股份有限公司以及汕头宜华企业集团有限公司获得首届“广东省政府质量奖”。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"中兴通讯股份有限公司", "汕头宜华企业集团有限公司"}

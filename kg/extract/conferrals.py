@@ -83,6 +83,9 @@ MAX_GAP = 6
 # Words that may stand between a subject and its verb without counting against MAX_GAP.
 GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
+# "9家…奖企业", "5个X奖": a count right before an award's name, then its list
+COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
+LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
 ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
 SUBJECT_JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
 SENTENCE_BREAKS = "。！？!?；;\n"
@@ -559,15 +562,33 @@ class ConferralFinder:
                 self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
 
     def _addressed_before(self, sentence_start: int, verb_start: int) -> list[Mention]:
-        """The recipients between the last 对/向/为/给 of the clause and a granting verb."""
+        """The recipients between the last 对/向/为/给 of the clause and a granting verb; or, when the
+        clause names none, after a 对 that opens a list earlier in the sentence ("对A、B等43个组织，
+        以及C等3名个人，在…方面所作的贡献，授予X")."""
         clause_start = max(self.text.rfind(mark, sentence_start, verb_start) for mark in "，,；;：:") + 1
         clause_start = max(clause_start, sentence_start)
         preposition = max(self.text.rfind(word, clause_start, verb_start) for word in ADDRESSING)
-        if preposition < 0:
+        if preposition >= 0:
+            recipients = self._recipients_in(preposition + 1, verb_start)
+            gap = ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb_start]) if recipients else ""
+            return recipients if len(gap.strip()) <= MAX_GAP else []
+        opening = self.text.rfind("对", sentence_start, clause_start)
+        if opening < 0 or self._recipient_at(opening + 1) is None:
             return []
-        recipients = self._recipients_in(preposition + 1, verb_start)
-        gap = ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb_start]) if recipients else ""
-        return recipients if len(gap.strip()) <= MAX_GAP else []
+        return self._recipients_in(opening + 1, clause_start)
+
+    def counted_lists(self) -> None:
+        """"评选出9家市政府质量奖提名奖企业，其中…，分别是：A、B、C": a count of an award's recipients, then
+        the list after 分别是/分别为/包括/：."""
+        for award in self.awards.mentions:
+            if not COUNT_BEFORE_AWARD.search(self.text, max(0, award.start - 8), award.start):
+                continue
+            sentence_start, sentence_end = self._sentence_bounds(award.start)
+            cue = LIST_CUE.search(self.text, award.end, sentence_end)
+            if cue is None or _shortlist_pattern().search(self.text, sentence_start, cue.start()):
+                continue  # "评选出" selected them: only a shortlist's cues make the list candidates
+            for recipient in self._recipients_in(cue.end(), sentence_end):
+                self._add(recipient, award, None, (sentence_start, sentence_end), 0.7)
 
     # -- news sentences ------------------------------------------------------
 
@@ -807,6 +828,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     finder = ConferralFinder(text, lines, recipients, awards, holdings, places, lexicon, title)
     roll_lines = finder.honour_rolls()
     finder.decisions()
+    finder.counted_lists()
     finder.tier_groups()
     listed = len(finder.found)  # what lists and decisions confer: the document's own announcement
     finder.sentences(timeline_years(text, lines), roll_lines)

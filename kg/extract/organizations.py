@@ -52,6 +52,7 @@ HARD_STOP_TAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "u
 # Tags of words that, after a place has opened a name, are its trade name ("湖北|永恒|太阳能…": 永恒 is a
 # descriptive word, z); a one-character verb there is a trade name's character too ("杭州福斯|达|深冷…").
 TRADE_NAME_TAGS = frozenset({"z"})
+TRADE_WORDS = frozenset({"企业", "实业"})  # stop words elsewhere, a name's industry word right before its form
 # Tags of words that can open a name: places, person and brand names, unknown words.
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x", None})
 
@@ -90,6 +91,8 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
         if len(token) == 1 and opened_by_place and token in lexicon.org_left_stops \
                 and not _ends_a_name(run[:offset - 1], tagged[index - 1][0], lexicon):
             continue  # a trade name's character (常州天和科技…), not a conjunction after a whole name
+        if opened_by_place and token in TRADE_WORDS and (index == len(tagged) - 1 or tagged[index + 1][0] == "集团"):
+            continue  # "汕头宜华|企业|集团有限公司": the industry word of a name, not "企业" heading a list
         if token in lexicon.org_left_stops or token.isdigit():
             cut = offset
             opened_by_place = False

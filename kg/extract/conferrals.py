@@ -197,6 +197,7 @@ class ConferralFinder:
         title_years = [y for line in title_lines for y in _years(line, 0, len(line))]
         self.title_year = title_years[0] if title_years else None
         self.title = title
+        self._title_award: Mention | None | bool = False  # not looked for yet
         self._listing_candidates = self.shortlist_document  # the list being read names candidates
 
     # -- shared helpers ----------------------------------------------------
@@ -445,8 +446,11 @@ class ConferralFinder:
         return Mention(kind or "Organization", line, start, end, {"surface": line, "listed_in_roll": True})
 
     def _award_of_title(self, before: int) -> Mention | None:
-        """The award the document's title names, as named in the text before ``before``."""
-        return next((a for a in self.awards.between(0, before) if _award_in_title(a.name, self.title)), None)
+        """The award the document's title names, as first named in the text (before ``before``)."""
+        if self._title_award is False:
+            self._title_award = next((a for a in self.awards.mentions if _award_in_title(a.name, self.title)), None)
+        award = self._title_award
+        return award if award is not None and award.start < before else None
 
     def _enter_list(self, index: int, used: set[int]) -> None:
         """A list's heading at line ``index``: whether the list names candidates ("…拟表彰对象如下") or recipients.

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.media import find_news_sites, find_newspapers
-from kg.extract.mentions import Mention, drop_nested, is_cjk
+from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
 from kg.extract.places import Places, division_named
 from kg.extract.tokenizer import dictionary_tag, tokens
 
@@ -447,6 +447,7 @@ def _count(written: str | None) -> int | None:
 def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Items of "A、B、C等N家企业" lists that hold at least one organisation already found."""
     spans = {(m.start, m.end) for m in found}
+    occupied = SpanSet(spans)
     extra = []
     for match in ENUMERATION_END.finditer(text):
         items = []
@@ -471,6 +472,6 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
         items[-1] = (name_before(text, first_end, lexicon, limit=MAX_ITEM), first_end)
         entity_type = "Enterprise" if match.group(3) in ("企业", "公司") else "Organization"
         for start, end in items:
-            if end - start >= 2 and not any(s < end and start < e for s, e in spans):  # nothing found there
+            if end - start >= 2 and not occupied.overlaps(start, end):  # nothing found there
                 extra.append(Mention(entity_type, text[start:end], start, end, {"surface": text[start:end]}))
     return extra

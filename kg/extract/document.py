@@ -191,6 +191,7 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         + people.mentions + free_places + projects
     lines = split_lines(text)
     seen = {}
+    replaced: set[int] = set()
     document_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
     reviewed = SectionYears(text, lines)  # a section reviewing a year dates what it states without one
     for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon, title,
@@ -208,12 +209,13 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         if found.year in known or (found.year is None and known):
             continue
         if found.year is not None and None in known:
-            facts.conferrals.remove(known.pop(None))
+            replaced.add(id(known.pop(None)))  # a dated statement replaces the undated one
         conferral = Conferral(recipient, award_name, found.year, (found.start, found.end), found.confidence,
                               _quote(original, found.start, found.end), period=found.period)
         known[found.year] = conferral
         facts.conferrals.append(conferral)
 
+    facts.conferrals = [c for c in facts.conferrals if id(c) not in replaced]
     for holding in people.holdings:
         if holding.organization is None or holding.person in people.excluded:
             continue

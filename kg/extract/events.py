@@ -106,8 +106,8 @@ def _cut(text: str, start: int, suffix_start: int, places: Places, lexicon: Lexi
         marker = next((m for m in lexicon.event_markers if text.startswith(m, position - len(m))), None)
         if marker and position - len(marker) >= start:
             position -= len(marker)
-        for place in places.mentions:
-            if start <= place.start < position <= place.start + 12 and ZONE.fullmatch(text, place.end, position):
+        for place in _places_from(places, max(start, position - 12), position):
+            if ZONE.fullmatch(text, place.end, position):
                 position = place.start
                 break
     return position
@@ -145,8 +145,8 @@ def _place_and_date(text: str, start: int, end: int, places: Places) -> dict:
     attrs = {}
     sentence_start, sentence_end = sentence_around(text, start, end)
     for match in HELD.finditer(text, sentence_start, sentence_end):
-        for place in places.mentions:
-            if match.start("place") <= place.start and place.end <= match.end("place"):
+        for place in _places_from(places, match.start("place"), match.end("place")):
+            if place.end <= match.end("place"):
                 attrs["place"] = place.name
                 break
         if "place" in attrs:

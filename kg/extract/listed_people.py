@@ -18,6 +18,7 @@ from kg.extract.people import person_name_at
 COMRADE = re.compile(r"同志")
 COUNTED_PEOPLE = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两几]+)\s*(?:名|位)\s*(?:个人|同志|人)|等\s*\d+\s*人")
 ITEM_SEPARATORS = "、和及与"
+SEPARATOR = re.compile(f"[{ITEM_SEPARATORS}]")
 ITEM_ENDS = "、，,。；;和及与等\n"
 LONGEST_NAME = 4
 
@@ -42,8 +43,9 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
                 break
     org_ends = {m.end for m in organizations}
     org_starts = {m.start for m in organizations}
-    for position, char in enumerate(text):
-        if char not in ITEM_SEPARATORS or position not in org_ends:
+    for separator in SEPARATOR.finditer(text):
+        position = separator.start()
+        if position not in org_ends:
             continue
         start = position + 1  # "A公司、张三…": the item after an organisation's separator
         end = person_name_at(text, start, lexicon)

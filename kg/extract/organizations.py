@@ -257,8 +257,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             mention.attrs["former_end"] = former.end()
         found.append(mention)
     found = _without_departments(found)
-    former_spans = [(m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs]
-    found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in former_spans)]
+    former = SpanSet((m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs)
+    found = [m for m in found if not former.contains(m.start, m.end)]
     # Bodies found by pattern go first: of two mentions of one span, drop_nested keeps the first.
     found = drop_nested(find_government_bodies(text, places, lexicon) + found + find_newspapers(text)
                         + find_news_sites(text))

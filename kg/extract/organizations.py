@@ -396,6 +396,7 @@ MAX_ITEM = 14
 def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     starting = {m.start: m for m in found}
     result = list(found)
+    dropped: set[int] = set()  # the items' own mentions, replaced by the names sharing the region
     for mention in found:
         region = REGION_PREFIX.match(mention.attrs["surface"])
         if not region or region.group() == mention.attrs["surface"]:
@@ -412,12 +413,12 @@ def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[M
             if surface.endswith(lexicon.legal_suffixes):
                 break  # a registered name is written in full: "某县A有限公司、B有限公司" shares nothing
             if own is not None:
-                result.remove(own)
+                dropped.add(id(own))
             name = region.group() + surface
             entity_type = lexicon.org_suffix_type[item.group() if item.re is _suffix_pattern() else item.group(1)]
             result.append(Mention(entity_type, name, position + 1, item.end(), {"surface": surface}))
             position = item.end()
-    return result
+    return [m for m in result if id(m) not in dropped]
 
 
 def _item_with_suffix(text: str, start: int):

@@ -260,3 +260,18 @@ def test_a_counted_award_then_its_list_after_a_cue(tmp_path):
 def test_an_industry_word_before_a_firms_form_is_part_of_its_name(tmp_path):
     facts = facts_of(tmp_path, "中兴通讯股份有限公司以及汕头宜华企业集团有限公司获得首届“广东省政府质量奖”。\n")
     assert {r for r, _, _ in conferrals(facts)} == {"中兴通讯股份有限公司", "汕头宜华企业集团有限公司"}
+
+
+def test_an_award_then_its_count_then_its_list(tmp_path):
+    facts = facts_of(tmp_path, "会上颁发了第五届中国质量奖。其中,中国质量奖1家,为TCL科技集团股份有限公司;"
+                               "中国质量奖提名奖2家,分别为广东联塑科技实业有限公司、纳思达股份有限公司。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("TCL科技集团股份有限公司", "中国质量奖"), ("广东联塑科技实业有限公司", "中国质量奖提名奖"),
+        ("纳思达股份有限公司", "中国质量奖提名奖")}
+
+
+def test_a_decisions_list_runs_on_past_a_semicolon_to_its_award(tmp_path):
+    facts = facts_of(tmp_path, "市政府决定:\n授予青岛鼎信通讯股份有限公司、海利尔药业集团股份有限公司;青岛兴仪电子设备有限责任公司"
+                               "等3家单位第七届青岛市市长质量奖提名奖。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {
+        "青岛鼎信通讯股份有限公司", "海利尔药业集团股份有限公司", "青岛兴仪电子设备有限责任公司"}

@@ -86,6 +86,9 @@ CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 # "9家…奖企业", "5个X奖": a count right before an award's name, then its list
 COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
 LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
+COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
+                               r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
+LIST_CONTINUATIONS = 2
 ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
 SUBJECT_JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
 SENTENCE_BREAKS = "。！？!?；;\n"
@@ -552,6 +555,16 @@ class ConferralFinder:
         for match in _verb_patterns()[1].finditer(self.text):
             sentence_start, sentence_end = self._sentence_bounds(match.start())
             awards = self.awards.between(match.end(), sentence_end)
+            for _ in range(LIST_CONTINUATIONS):
+                # "授予A、B；C、D等5家单位X奖": a list that runs on past a semicolon to its award
+                semicolon = sentence_end - 1 if self.text[sentence_end - 1:sentence_end] in ("；", ";") else sentence_end
+                if awards or self.text[semicolon:semicolon + 1] not in ("；", ";"):
+                    break
+                following_end = self._sentence_bounds(semicolon + 1)[1]
+                if _verb_patterns()[1].search(self.text, semicolon + 1, following_end):
+                    break
+                sentence_end = following_end
+                awards = self.awards.between(match.end(), sentence_end)
             if not awards:
                 continue
             award = awards[0]
@@ -585,10 +598,14 @@ class ConferralFinder:
         """"评选出9家市政府质量奖提名奖企业，其中…，分别是：A、B、C": a count of an award's recipients, then
         the list after 分别是/分别为/包括/：."""
         for award in self.awards.mentions:
-            if not COUNT_BEFORE_AWARD.search(self.text, max(0, award.start - 8), award.start):
-                continue
             sentence_start, sentence_end = self._sentence_bounds(award.start)
-            cue = LIST_CUE.search(self.text, award.end, sentence_end)
+            counted_after = COUNT_AFTER_AWARD.match(self.text, award.end)  # "X奖提名奖7家，分别为A、B"
+            if counted_after is not None:
+                cue = counted_after
+            elif COUNT_BEFORE_AWARD.search(self.text, max(0, award.start - 8), award.start):
+                cue = LIST_CUE.search(self.text, award.end, sentence_end)
+            else:
+                continue
             if cue is None or _shortlist_pattern().search(self.text, sentence_start, cue.start()):
                 continue  # "评选出" selected them: only a shortlist's cues make the list candidates
             for recipient in self._recipients_in(cue.end(), sentence_end):

@@ -275,3 +275,11 @@ def test_a_decisions_list_runs_on_past_a_semicolon_to_its_award(tmp_path):
                                "等3家单位第七届青岛市市长质量奖提名奖。\n")
     assert {r for r, _, _ in conferrals(facts)} == {
         "青岛鼎信通讯股份有限公司", "海利尔药业集团股份有限公司", "青岛兴仪电子设备有限责任公司"}
+
+
+def test_people_closed_by_a_count_and_brands_before_a_count(tmp_path):
+    facts = facts_of(tmp_path, "授予海尔、海信2个企业和吴经建、陈汝孝、王信3人山东省省长质量奖。\n"
+                               "雪天盐业、华锐精密等7家组织荣获湖南省省长质量奖。全省首席质量官超1000人。\n")
+    people = {e.name for e in facts.entities if e.type == "Person"}
+    assert people == {"吴经建", "陈汝孝", "王信"}
+    assert {"雪天盐业", "华锐精密"} <= {r for r, _, _ in conferrals(facts)}

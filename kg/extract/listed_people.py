@@ -16,11 +16,13 @@ from kg.extract.mentions import Mention, SpanSet
 from kg.extract.people import person_name_at
 
 COMRADE = re.compile(r"同志")
-COUNTED_PEOPLE = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两几]+)\s*(?:名|位)\s*(?:个人|同志|人)|等\s*\d+\s*人")
+COUNTED_PEOPLE = re.compile(r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:个人|同志|人)(?![员民才士口数次])")
 ITEM_SEPARATORS = "、和及与"
 SEPARATOR = re.compile(f"[{ITEM_SEPARATORS}]")
 ITEM_ENDS = "、，,。；;和及与等\n"
 LONGEST_NAME = 4
+ITEM_OPENERS = "、，,：:；;\n 和及与"
+GRANTING = ("授予", "表彰", "给予", "奖励")
 
 
 def listed_people(text: str, organizations: list[Mention], known: list[Mention],
@@ -35,12 +37,15 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
             found.append(Mention("Person", text[start:end], start, end, {"listed": True}))
             taken.add(start, end)
 
-    for cue in (*COMRADE.finditer(text), *COUNTED_PEOPLE.finditer(text)):
-        for length in range(LONGEST_NAME, 1, -1):
-            start = cue.start() - length
-            if start >= 0 and person_name_at(text, start, lexicon) == cue.start():
-                add(start, cue.start())
-                break
+    org_ends = {m.end for m in organizations}
+    for cue in COMRADE.finditer(text):
+        _name_ending_at(text, cue.start(), lexicon, add)
+    for cue in COUNTED_PEOPLE.finditer(text):
+        # "A、B、C等10人", "…张才奎5人": the counted list's names, walked back through 、
+        end = cue.start()
+        while (start := _name_ending_at(text, end, lexicon, add, org_ends)) is not None \
+                and text[start - 1:start] == "、":
+            end = start - 1
     org_ends = {m.end for m in organizations}
     org_starts = {m.start for m in organizations}
     for separator in SEPARATOR.finditer(text):
@@ -55,3 +60,21 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
             continue  # "A公司和张三丰收": a name must stand as an item of the list
         add(start, end)
     return sorted(found, key=lambda m: m.start)
+
+
+def _name_ending_at(text: str, end: int, lexicon: Lexicon, add, item_after=None) -> int | None:
+    """Add the person's name that ends at ``end``, if one does; where it starts.
+
+    ``item_after``: the name is an item of a list, so what opens an item stands before it, or an
+    organisation it works for ("…湘雅二医院向大雄等1名个人"), not "…首席质量官超1000人"."""
+    listed = item_after is not None
+    for length in range(LONGEST_NAME, 1, -1):
+        start = end - length
+        if start < 0 or person_name_at(text, start, lexicon) != end:
+            continue
+        if listed and not (start == 0 or text[start - 1] in ITEM_OPENERS or text.endswith(GRANTING, 0, start)
+                           or start in item_after):
+            return None
+        add(start, end)
+        return start
+    return None

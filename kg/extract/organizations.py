@@ -445,6 +445,22 @@ def _count(written: str | None) -> int | None:
     return None
 
 
+# Tags of common words: an item made only of them is a kind of thing ("企业单位"), not a brand.
+COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "m", "q", "r", "p", "c", "u", "f", "s"})
+
+
+def _brand_item(item: str, lexicon: Lexicon) -> bool:
+    """A list item that reads as a firm's short name: a proper word, not a place or common words alone."""
+    return 2 <= len(item) <= 8 and division_named(item) is None and item not in lexicon.org_left_stops \
+        and looks_proper(item, "公司", lexicon) and not all(dictionary_tag(t) in COMMON_WORD_TAGS for t in tokens(item))
+
+
+def _generic_item(item: str, lexicon: Lexicon) -> bool:
+    """A list item that is a place, a stop word or common words only ("各市", "企业单位")."""
+    return len(item) < 2 or division_named(item) is not None or item in lexicon.org_left_stops \
+        or all(dictionary_tag(t) in COMMON_WORD_TAGS for t in tokens(item))
+
+
 def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Items of "A、B、C等N家企业" lists that hold at least one organisation already found."""
     spans = {(m.start, m.end) for m in found}
@@ -466,8 +482,15 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
         if match.group("bare_count") is not None and _count(match.group("bare_count")) != len(items):
             continue  # "A、B 10个企业" with no 等: the count must be the list's own
         counted = _count(match.group("count") or match.group("bare_count")) == len(items)
-        # a list of short names ("授予海尔、海信、青岛港10个企业"): its count says every item is one
-        if len(items) < 2 or not (counted or any(item in spans for item in items)):
+        # a list of short names ("授予海尔、海信、青岛港10个企业"): its count says every item is one;
+        # "雪天盐业、华锐精密等7家组织": names that are brands (no common words only, no places) before 等
+        if not items:
+            continue
+        first_start = items[-1][0]
+        brands = match.group(0).startswith("等") and any(_brand_item(text[s:e], lexicon) for s, e in items) \
+            and not any(_generic_item(text[s:e], lexicon) for s, e in items) \
+            and text[first_start - 1:first_start] not in ("”", ")", "\"")  # the end of a longer name
+        if not (brands or len(items) >= 2 and (counted or any(item in spans for item in items))):
             continue
         first_start, first_end = items[-1]
         items[-1] = (name_before(text, first_end, lexicon, limit=MAX_ITEM), first_end)

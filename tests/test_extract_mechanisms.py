@@ -283,3 +283,11 @@ def test_people_closed_by_a_count_and_brands_before_a_count(tmp_path):
     people = {e.name for e in facts.entities if e.type == "Person"}
     assert people == {"吴经建", "陈汝孝", "王信"}
     assert {"雪天盐业", "华锐精密"} <= {r for r, _, _ in conferrals(facts)}
+
+
+def test_compound_roles_and_a_national_bodys_short_name(tmp_path):
+    facts = facts_of(tmp_path, "会上，国家市场监管总局党组书记、局长罗文讲话。海尔集团董事局主席张瑞敏出席。\n")
+    positions = {(p.person, p.role, p.organization) for p in facts.positions}
+    assert ("罗文", "局长", "国家市场监督管理总局") in positions
+    assert ("罗文", "党组书记", "国家市场监督管理总局") in positions
+    assert ("张瑞敏", "董事局主席", "海尔集团") in positions

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.lexicon import Lexicon, alternation, longest_first
+from kg.extract.lexicon import Lexicon, alternation, full_form, longest_first
 from kg.extract.mentions import Mention
 from kg.extract.places import Places
 
@@ -86,8 +86,9 @@ def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = 
 
 
 def _body(name: str, start: int, end: int, **attrs) -> Mention:
-    """A body's mention; ``national=True`` marks a central body, which is in no city."""
-    return Mention("GovernmentBody", name, start, end, {"surface": name, **attrs})
+    """A body's mention, its name's usual short ending spelled out (国家市场监管总局 -> 国家市场监督管理总局);
+    ``national=True`` marks a central body, which is in no city."""
+    return Mention("GovernmentBody", full_form(name, Lexicon.default()), start, end, {"surface": name, **attrs})
 
 
 def _role_follows(text: str, end: int) -> bool:

@@ -144,3 +144,14 @@ def _default_lexicon() -> Lexicon:
         body_short_forms=tuple(sorted(((str(k), str(v)) for k, v in (data.get("body_short_forms") or {}).items()),
                                       key=lambda pair: -len(pair[0]))),
     )
+
+
+def full_form(name: str, lexicon: Lexicon) -> str:
+    """A body's name with the usual short form of its ending spelled out (市场监管局 -> 市场监督管理局)."""
+    for short, full in lexicon.body_short_forms:
+        if name.endswith(short):
+            head = name[: -len(short)]
+            if full.startswith("国家") and head.endswith("国家"):
+                head = head[:-2]  # "国家质检总局": the national body's full name holds 国家 already
+            return head + full
+    return name

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.government import find_government_bodies
-from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
 from kg.extract.places import Places, division_named
@@ -194,17 +194,6 @@ def _employs_named_person(text: str, end: int, lexicon: Lexicon) -> bool:
     """"北方某某研究院首席专家张三": a body followed by a role and a person's name is that person's employer,
     a proper name even when its words are common ones."""
     return lexicon is Lexicon.default() and _role_then_surname().match(text, end) is not None
-
-
-def full_form(name: str, lexicon: Lexicon) -> str:
-    """A body's name with the usual short form of its ending spelled out (市场监管局 -> 市场监督管理局)."""
-    for short, full in lexicon.body_short_forms:
-        if name.endswith(short):
-            head = name[: -len(short)]
-            if full.startswith("国家") and head.endswith("国家"):
-                head = head[:-2]  # "国家质检总局": the national body's full name holds 国家 already
-            return head + full
-    return name
 
 
 def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:

@@ -291,3 +291,19 @@ def test_compound_roles_and_a_national_bodys_short_name(tmp_path):
     assert ("罗文", "局长", "国家市场监督管理总局") in positions
     assert ("罗文", "党组书记", "国家市场监督管理总局") in positions
     assert ("张瑞敏", "董事局主席", "海尔集团") in positions
+
+
+def test_a_lists_last_item_no_finder_knew_and_a_name_that_ends_in_a_place_character(tmp_path):
+    facts = facts_of(tmp_path, "广西丹泉酒业有限公司、中粮油脂(钦州)有限公司、骆驼集团华南蓄电池有限公司、桂林市象山景区管理处"
+                               "等4家单位获第六届广西壮族自治区主席质量奖提名奖。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"广西丹泉酒业有限公司", "中粮油脂(钦州)有限公司",
+                                                    "骆驼集团华南蓄电池有限公司", "桂林市象山景区管理处"}
+
+
+def test_an_award_in_a_bracketed_note_is_not_the_one_granted(tmp_path):
+    facts = facts_of(tmp_path, "市政府决定授予东莞市豪顺精密科技有限公司、楚天龙股份有限公司(曾获2018年东莞市政府质量奖鼓励奖,"
+                               "不占用本届名额)等2家企业2020年“东莞市政府质量奖鼓励奖”称号。\n")
+    assert conferrals(facts) == {("东莞市豪顺精密科技有限公司", "东莞市政府质量奖鼓励奖", 2020),
+                                 ("楚天龙股份有限公司", "东莞市政府质量奖鼓励奖", 2020),
+                                 # the note speaks of the firm right before it, and of 2018
+                                 ("楚天龙股份有限公司", "东莞市政府质量奖鼓励奖", 2018)}

@@ -85,10 +85,13 @@ GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|�
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 # "9家…奖企业", "5个X奖": a count right before an award's name, then its list
 COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
+# "、桂林市象山景区管理处等8家单位": one more item of a list, then its total
+LAST_ITEM = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9()]{4,30}?)(?=等\s*(?:\d+|[一二三四五六七八九十两几多]+)\s*[家个名位所])")
 LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
 COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
                                r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
 LIST_CONTINUATIONS = 2
+MAX_AWARD_NAME = 40
 ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
 SUBJECT_JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
 SENTENCE_BREAKS = "。！？!?；;\n"
@@ -306,12 +309,19 @@ class ConferralFinder:
         return self._bounds(position, SENTENCE_BREAKS, 0, len(self.text))
 
     def _negative(self, start: int, end: int) -> bool:
-        return _verb_patterns()[2].search(self.text, start, end) is not None
+        """A cue that the honour is only planned or proposed, outside the names of awards ("鼓励奖" holds 鼓励)."""
+        return any(not self._in_award(cue.start()) for cue in _verb_patterns()[2].finditer(self.text, start, end))
+
+    def _in_award(self, position: int) -> bool:
+        return any(a.start <= position < a.end for a in self.awards.between(max(0, position - MAX_AWARD_NAME),
+                                                                            position + MAX_AWARD_NAME))
 
     def _negative_before(self, start: int, end: int) -> bool:
         """A cue in the sentence's earlier clauses, unless the clause says it was met ("完成了…目标任务")
         or names the steps the conferral went through ("经申报、评审和公示，")."""
         for cue in _verb_patterns()[2].finditer(self.text, start, end):
+            if self._in_award(cue.start()):
+                continue
             clause_start = self._clause_bounds(cue.start(), start, end)[0]
             if not (ACHIEVED.search(self.text, clause_start, cue.start())
                     or PROCESS_CLAUSE.match(self.text, clause_start, cue.start())):
@@ -565,6 +575,8 @@ class ConferralFinder:
                     break
                 sentence_end = following_end
                 awards = self.awards.between(match.end(), sentence_end)
+            # an award named in a bracketed note is not the one granted ("某公司(曾获2018年X奖)等7家企业Y")
+            awards = [a for a in awards if not self._in_brackets(a.start)]
             if not awards:
                 continue
             award = awards[0]
@@ -577,6 +589,12 @@ class ConferralFinder:
             years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
             for recipient in recipients:
                 self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
+
+    def _in_brackets(self, position: int) -> bool:
+        """Is ``position`` inside a bracketed note on its line?"""
+        line_start = self.text.rfind("\n", 0, position) + 1
+        opened = max(self.text.rfind("(", line_start, position), self.text.rfind("（", line_start, position))
+        return opened >= 0 and max(self.text.rfind(")", opened, position), self.text.rfind("）", opened, position)) < 0
 
     def _addressed_before(self, sentence_start: int, verb_start: int) -> list[Mention]:
         """The recipients between the last 对/向/为/给 of the clause and a granting verb; or, when the
@@ -633,9 +651,21 @@ class ConferralFinder:
             before = self.text[clause_start:verb_start]
             recipients = self._framed_out([r for r in self._recipients_in(clause_start, verb_start)
                                            if not any(a.start <= r.start < a.end for a in awards)])
+            if self._in_brackets(verb_start):
+                # "B公司(曾获2018年X奖,…)": a note in brackets speaks of what stands right before it
+                opened = max(self.text.rfind("(", 0, verb_start), self.text.rfind("（", 0, verb_start))
+                recipients = [r for r in self._recipients_in(max(0, opened - SUBJECT_LOOKBACK), opened)
+                              if r.end == opened][-1:]
             confidence = 0.8
             if recipients:
                 gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
+                unknown = LAST_ITEM.match(gap)
+                if unknown is not None and self._name_line((recipients[-1].end + 1,
+                                                            recipients[-1].end + 1 + len(unknown.group(1)))):
+                    # "A、B、桂林市象山景区管理处等8家单位获": the list's last item, a name no finder knew
+                    start = recipients[-1].end + 1
+                    recipients.append(self._name_line((start, start + len(unknown.group(1)))))
+                    gap = gap[unknown.end(1):]
                 gap = ENUMERATION_TOTAL.sub("", gap)  # "A、B、C等10个组织获": the list's total
                 if recipients[-1].type in ("Enterprise", "Organization") and OWN_THINGS.match(gap.rstrip()):
                     recipients, confidence = recipients[-1:], 0.5

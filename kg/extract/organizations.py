@@ -14,7 +14,7 @@ from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
-from kg.extract.places import Places, division_named
+from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
 
 MAX_NAME = 24  # characters before a suffix that may belong to a name
@@ -382,13 +382,30 @@ _NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十", sta
 MAX_ITEM = 14
 
 
+ZONE_WORDS = ("开发区", "高新区", "经开区", "新区", "园区", "保税区", "自贸区")
+
+
+def _is_region(prefix: str) -> bool:
+    """A prefix that is a place's name ("某区", "某省某市"), not a name's part that ends in 州 ("中粮油脂(钦州")."""
+    if "(" in prefix or ")" in prefix:
+        return False
+    if division_named(prefix) is not None:
+        return True
+    leading = leading_division(prefix)
+    if leading is None:
+        return False
+    rest = prefix[leading[1]:]  # "南通|开发区", "海门|区", "江苏省|常州市"
+    return rest in ("", "省", "市", "县", "区", "州", "盟", "旗") or rest.endswith(ZONE_WORDS) \
+        or division_named(rest) is not None
+
+
 def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     starting = {m.start: m for m in found}
     result = list(found)
     dropped: set[int] = set()  # the items' own mentions, replaced by the names sharing the region
     for mention in found:
         region = REGION_PREFIX.match(mention.attrs["surface"])
-        if not region or region.group() == mention.attrs["surface"]:
+        if not region or region.group() == mention.attrs["surface"] or not _is_region(region.group()):
             continue
         position = mention.attrs.get("former_end", mention.end)
         while position < len(text) and text[position] == "、":

@@ -307,3 +307,8 @@ def test_an_award_in_a_bracketed_note_is_not_the_one_granted(tmp_path):
                                  ("楚天龙股份有限公司", "东莞市政府质量奖鼓励奖", 2020),
                                  # the note speaks of the firm right before it, and of 2018
                                  ("楚天龙股份有限公司", "东莞市政府质量奖鼓励奖", 2018)}
+
+
+def test_a_year_opening_the_title_dates_what_it_announces(tmp_path):
+    facts = facts_of(tmp_path, "2025年全省质量工作暨省长质量奖颁奖大会召开\n会上，湖南雪天盐业股份有限公司荣获湖南省省长质量奖。\n")
+    assert conferrals(facts) == {("湖南雪天盐业股份有限公司", "湖南省省长质量奖", 2025)}

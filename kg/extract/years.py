@@ -54,7 +54,7 @@ def designation(text: str, award_start: int, award_end: int) -> Designation | No
 
 def cited_in_passing(text: str, position: int) -> bool:
     """Is ``position`` inside a title in 《》 or a document number's 〔〕?"""
-    if text[position - 1:position] in "〔[【":
+    if position > 0 and text[position - 1] in "〔[【":
         return True
     opened = text.rfind("《", 0, position)
     return opened >= 0 and text.rfind("》", opened, position) < 0

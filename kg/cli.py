@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import sys
 from pathlib import Path
 
 import click
 
 from kg import __version__
-from kg.errors import QkgError
+from kg.errors import QkgError, write_failure
 
 
 def reports_errors(command):
-    """Turn the library's errors into one-line click errors (no traceback)."""
+    """Turn the library's errors, and a system's refusal to write, into one-line click errors (no traceback)."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -25,8 +27,26 @@ def reports_errors(command):
             return command(*args, **kwargs)
         except QkgError as exc:
             raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+        except OSError as exc:  # a full disk or a closed pipe the library had no name for
+            raise click.ClickException(str(write_failure(exc, "a file"))) from None
 
     return wrapper
+
+
+def echo_output(data: bytes) -> None:
+    """Write a command's answer to standard output; a full disk or a closed pipe is a one-line error.
+
+    Whatever stayed in the stream's buffer is dropped, so that Python's flush
+    at exit does not fail again with a traceback of its own.
+    """
+    try:
+        click.echo(data, nl=False)
+        sys.stdout.flush()
+    except OSError as exc:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise write_failure(exc, "standard output") from None
 
 
 @click.group()
@@ -48,14 +68,18 @@ def cli(verbose: bool) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
               help="Folder to write the exports into.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check (not recommended).")
+@click.option("--force", is_flag=True,
+              help="Write into a folder that is not an earlier export (its other files are kept).")
 @reports_errors
-def build(facts: tuple[Path, ...], out: Path, no_validate: bool) -> None:
+def build(facts: tuple[Path, ...], out: Path, no_validate: bool, force: bool) -> None:
     """Build the knowledge graph from facts files and write the exports.
 
     \b
     Writes OUT/qgov.ttl, qgov.nt, qgov.jsonld, qgov.trig (one named graph per
     source document), the analytics and OUT/graph.html. Nothing is written
-    when the facts are wrong or the graph violates the shapes.
+    when the facts are wrong or the graph violates the shapes. The new files
+    replace the old all at once. OUT must be new, empty or an earlier export
+    (--force for another folder), and never a folder that holds the facts.
 
     \b
     Examples:
@@ -64,7 +88,7 @@ def build(facts: tuple[Path, ...], out: Path, no_validate: bool) -> None:
     """
     from kg.pipeline import build_exports
 
-    result = build_exports(facts or None, out, validate=not no_validate)
+    result = build_exports(facts or None, out, validate=not no_validate, force=force)
     for line in result.summary.lines():
         click.echo(line)
     click.echo(f"wrote {len(result.written)} files into {out}")
@@ -146,7 +170,7 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Pat
     saved = queries.find_query(name_or_file)
     answer = queries.run_query(store.open_store(data), saved, values)
     # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
-    click.echo(results.render(answer, fmt).encode("utf-8"), nl=False)
+    echo_output(results.render(answer, fmt).encode("utf-8"))
 
 
 @cli.command()
@@ -190,8 +214,10 @@ def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, 
               help="The graph file to analyse. Default: exports/qgov.ttl.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
               help="Folder to write the analytics into.")
+@click.option("--force", is_flag=True,
+              help="Write into a folder that is not an earlier export (its other files are kept).")
 @reports_errors
-def analyze(data: Path | None, out: Path) -> None:
+def analyze(data: Path | None, out: Path, force: bool) -> None:
     """Analyse the graph with networkx and write the results (qkg build does this too).
 
     \b
@@ -207,9 +233,10 @@ def analyze(data: Path | None, out: Path) -> None:
     """
     from kg.analytics import analytics_files, analyse
     from kg.analytics.network import store_triples
-    from kg.exports import StagedExports
+    from kg.staging import StagedExports, check_out_folder
     from kg.store import open_store
 
+    check_out_folder(out, force=force)
     analysis = analyse(store_triples(open_store(data)))
     with StagedExports(out) as staged:
         for name, content in analytics_files(analysis).items():

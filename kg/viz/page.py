@@ -22,7 +22,7 @@ from pyvis.network import Network
 
 from kg.builder import KnowledgeGraph
 from kg.errors import QkgError
-from kg.exports import StagedExports
+from kg.staging import StagedExports, write_file
 from kg.viz.focus import Focus, FocusError, focus
 from kg.viz.graphdata import VizGraph, viz_graph
 from kg.viz.network import edge_labels, to_network
@@ -152,8 +152,7 @@ def write_page(viz: VizGraph, path: Path, title: str = DEFAULT_TITLE) -> Path:
     """Lay out ``viz`` and write its page to ``path``."""
     path = Path(path)
     text = page_html(to_network(viz), viz, title)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_file(path, text.encode("utf-8"))
     log.info("wrote %s (%d nodes, %d edges, %d bytes)", path, len(viz.nodes), len(viz.edges), len(text.encode()))
     return path
 

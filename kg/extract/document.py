@@ -181,8 +181,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
             continue
         if found.year is not None and None in known:
             facts.conferrals.remove(known.pop(None))
-        conferral = Conferral(recipient, award_name, found.year, (found.start, found.end), found.confidence,
-                              _quote(original, found.start, found.end))
+        conferral = Conferral(recipient, award_name, found.year, evidence=(found.start, found.end),
+                              confidence=found.confidence, quote=_quote(original, found.start, found.end))
         known[found.year] = conferral
         facts.conferrals.append(conferral)
 

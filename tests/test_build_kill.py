@@ -1,0 +1,94 @@
+"""Fault injection: `qkg build` killed with SIGKILL at random moments leaves the old exports or the new, never a mix.
+
+Each round kills a build that replaces one set of exports by another, then
+checks the folder byte for byte against both sets, then lets the next build
+run to its end and checks that it wrote the new set and left nothing behind.
+The kill moments are drawn (seeded) from the time a whole build takes, half
+of them in its last fifth, where the files are put in place. Run these with
+``python -m pytest -m faults``; ``QKG_KILL_MOMENTS`` sets how many (default 30).
+"""
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.staging import STAGING_PREFIX
+
+from conftest import SMALL_FACTS
+
+pytestmark = pytest.mark.faults
+
+MOMENTS = int(os.environ.get("QKG_KILL_MOMENTS", "30"))
+SEED = 11
+TIMEOUT = 120  # seconds for one build: a hang fails the test instead of stopping the suite
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _command(facts: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "kg", "build", "--facts", str(facts), "--out", str(out)]
+
+
+def _build(facts: Path, out: Path, env) -> None:
+    done = subprocess.run(_command(facts, out), env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    assert done.returncode == 0, done.stderr
+
+
+def _leftovers(out: Path) -> list[str]:
+    return [p.name for p in out.parent.iterdir() if p.name.startswith(STAGING_PREFIX)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"),
+                    reason="the atomic swap and the helper's death with its build are Linux's")
+def test_a_killed_build_leaves_the_old_or_the_new_set(tmp_path, write_facts):
+    env = {**os.environ, "QKG_CACHE_DIR": str(tmp_path / "cache")}
+    old_facts = write_facts(SMALL_FACTS)
+    new_facts = tmp_path / "new-facts"
+    new_facts.mkdir()
+    (new_facts / "doc.yaml").write_text(
+        SMALL_FACTS.replace("测试文件甲", "测试文件乙").replace("year: 2019", "year: 2020"), encoding="utf-8")
+    sets = {}
+    for name, facts in (("old", old_facts), ("new", new_facts)):
+        _build(facts, tmp_path / f"reference-{name}", env)
+        sets[name] = _snapshot(tmp_path / f"reference-{name}")
+    assert sets["old"] != sets["new"] and sets["old"].keys() == sets["new"].keys()
+
+    started = time.perf_counter()
+    _build(old_facts, tmp_path / "timed", env)
+    whole = time.perf_counter() - started
+    rng = random.Random(SEED)
+    moments = [rng.uniform(0, whole) if i % 2 else rng.uniform(0.8 * whole, 1.1 * whole) for i in range(MOMENTS)]
+
+    out = tmp_path / "exports"
+    _build(old_facts, out, env)
+    current, outcomes = "old", []
+    for moment in moments:
+        target = "new" if current == "old" else "old"
+        build = subprocess.Popen(_command(new_facts if target == "new" else old_facts, out), env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(moment)
+        build.send_signal(signal.SIGKILL)
+        build.wait(timeout=TIMEOUT)
+        found = _snapshot(out)
+        if found == sets[current]:
+            outcomes.append("old")
+        elif found == sets[target]:
+            outcomes.append("new" if build.returncode else "finished")
+        else:
+            pytest.fail(f"killed at {moment:.3f} s: the exports are neither the old set nor the new")
+        # The next build runs to its end: the target set, and nothing left beside it.
+        _build(new_facts if target == "new" else old_facts, out, env)
+        assert _snapshot(out) == sets[target]
+        assert _leftovers(out) == []
+        current = target
+    print(f"\n{len(moments)} kills over builds of {whole:.2f} s: {outcomes.count('old')} left the old set, "
+          f"{outcomes.count('new')} the new set, {outcomes.count('finished')} came after the build's end")

@@ -143,14 +143,19 @@ def _parameter_values(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
               help="The graph file to query. Default: exports/qgov.ttl.")
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a query file call remote endpoints (SERVICE <…>); refused without it.")
 @reports_errors
-def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Path | None, list_queries: bool) -> None:
+def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Path | None, list_queries: bool,
+          allow_service: bool) -> None:
     """Run a saved query (by name) or a SPARQL query file on the graph.
 
     \b
     Parameters are bound as RDF terms by the engine, never pasted into the
     query. The graph file is parsed once into a cached store
     ($QKG_CACHE_DIR, else the user's cache folder), so later queries start at once.
+    A query file that calls a remote endpoint (SERVICE) runs only with
+    --allow-service. Ctrl-C stops a query at once.
 
     \b
     Examples:
@@ -168,7 +173,7 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Pat
         raise click.UsageError("give a saved query's name or a query file (see qkg query --list)")
     values = _parameter_values(params)
     saved = queries.find_query(name_or_file)
-    answer = queries.run_query(store.open_store(data), saved, values)
+    answer = store.with_store(data, lambda graph: queries.run_query(graph, saved, values, allow_service=allow_service))
     # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
     echo_output(results.render(answer, fmt).encode("utf-8"))
 

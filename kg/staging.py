@@ -110,7 +110,8 @@ def write_file(path: Path, data: bytes) -> None:
         raise write_failure(exc, path) from None
 
 
-def _lock(folder: Path) -> int:
+def lock_folder(folder: Path) -> int:
+    """Lock ``folder`` for as long as this process (or a child it forks) keeps the descriptor returned."""
     descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     fcntl.flock(descriptor, fcntl.LOCK_EX)
     return descriptor
@@ -118,13 +119,22 @@ def _lock(folder: Path) -> int:
 
 def remove_leftovers(parent: Path, name: str) -> list[Path]:
     """Remove the staging folders for ``parent/name`` whose build is gone (their lock is free)."""
+    removed = remove_stale_folders(parent, f"{STAGING_PREFIX}{name}-")
+    if removed:
+        log.warning("removed %d staging folder(s) that an interrupted run left beside %s", len(removed),
+                    parent / name)
+    return removed
+
+
+def remove_stale_folders(parent: Path, prefix: str) -> list[Path]:
+    """Remove the folders in ``parent`` named ``prefix…`` that nobody holds locked (``lock_folder``)."""
     removed = []
     try:
         entries = list(os.scandir(parent))
     except OSError:
         return removed
     for entry in entries:
-        if not entry.name.startswith(f"{STAGING_PREFIX}{name}-") or not entry.is_dir(follow_symlinks=False):
+        if not entry.name.startswith(prefix) or not entry.is_dir(follow_symlinks=False):
             continue
         try:
             descriptor = os.open(entry.path, os.O_RDONLY | os.O_DIRECTORY)
@@ -139,9 +149,6 @@ def remove_leftovers(parent: Path, name: str) -> list[Path]:
             removed.append(Path(entry.path))
         finally:
             os.close(descriptor)
-    if removed:
-        log.warning("removed %d staging folder(s) that an interrupted run left beside %s", len(removed),
-                    parent / name)
     return removed
 
 
@@ -182,7 +189,7 @@ class StagedExports:
             parent.mkdir(parents=True, exist_ok=True)
             remove_leftovers(parent, self.out.name)
             self.dir = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{self.out.name}-", dir=parent))
-            self._lock = _lock(self.dir)
+            self._lock = lock_folder(self.dir)
         except OSError as exc:
             raise write_failure(exc, parent) from None
         self.files: list[str] = []

@@ -3,8 +3,8 @@
 Each round kills a build that replaces one set of exports by another, then
 checks the folder byte for byte against both sets, then lets the next build
 run to its end and checks that it wrote the new set and left nothing behind.
-The kill moments are drawn (seeded) from the time a whole build takes, half
-of them in its last fifth, where the files are put in place. Run these with
+The kill moments are drawn (seeded) from the time a whole build takes, two
+thirds of them around the moment it swaps the new set in. Run these with
 ``python -m pytest -m faults``; ``QKG_KILL_MOMENTS`` sets how many (default 30).
 """
 from __future__ import annotations
@@ -43,6 +43,21 @@ def _build(facts: Path, out: Path, env) -> None:
     assert done.returncode == 0, done.stderr
 
 
+def _swap_moment(facts: Path, out: Path, env) -> tuple[float, float]:
+    """When, from its start, a build swaps the new set in (the folder's inode changes), and when it ends."""
+    before = out.stat().st_ino
+    started = time.perf_counter()
+    build = subprocess.Popen(_command(facts, out), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    swap = None
+    while build.poll() is None:
+        if swap is None and out.stat().st_ino != before:
+            swap = time.perf_counter() - started
+        time.sleep(0.002)
+    whole = time.perf_counter() - started
+    assert build.returncode == 0
+    return (swap if swap is not None else whole), whole
+
+
 def _leftovers(out: Path) -> list[str]:
     return [p.name for p in out.parent.iterdir() if p.name.startswith(STAGING_PREFIX)]
 
@@ -62,14 +77,14 @@ def test_a_killed_build_leaves_the_old_or_the_new_set(tmp_path, write_facts):
         sets[name] = _snapshot(tmp_path / f"reference-{name}")
     assert sets["old"] != sets["new"] and sets["old"].keys() == sets["new"].keys()
 
-    started = time.perf_counter()
-    _build(old_facts, tmp_path / "timed", env)
-    whole = time.perf_counter() - started
-    rng = random.Random(SEED)
-    moments = [rng.uniform(0, whole) if i % 2 else rng.uniform(0.8 * whole, 1.1 * whole) for i in range(MOMENTS)]
-
     out = tmp_path / "exports"
     _build(old_facts, out, env)
+    swap, whole = _swap_moment(new_facts, out, env)
+    _build(old_facts, out, env)
+    rng = random.Random(SEED)
+    # A third anywhere in the build, the rest in the last quarter second before the swap and just after it.
+    moments = [rng.uniform(0, whole) if i % 3 == 0 else rng.uniform(max(0.0, swap - 0.25), swap + 0.02)
+               for i in range(MOMENTS)]
     current, outcomes = "old", []
     for moment in moments:
         target = "new" if current == "old" else "old"
@@ -90,5 +105,5 @@ def test_a_killed_build_leaves_the_old_or_the_new_set(tmp_path, write_facts):
         assert _snapshot(out) == sets[target]
         assert _leftovers(out) == []
         current = target
-    print(f"\n{len(moments)} kills over builds of {whole:.2f} s: {outcomes.count('old')} left the old set, "
+    print(f"\n{len(moments)} kills over builds of {whole:.2f} s (swap at {swap:.2f} s): {outcomes.count('old')} left the old set, "
           f"{outcomes.count('new')} the new set, {outcomes.count('finished')} came after the build's end")

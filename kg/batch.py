@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
+from kg.errors import OutputError
 from kg.reader import UnreadableDocument
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class Processed:
 class Skipped:
     path: Path
     reason: str  # one line
+    lost: bool = False  # the input was read but its output could not be written (a full disk)
 
 
 Outcome = Processed | Skipped
@@ -114,7 +116,7 @@ def _run_pool(files, worker, jobs, bar, initializer, initargs) -> Iterator[Outco
             if status == "ok":
                 pending[index] = Processed(path, pickle.loads(payload))
             else:
-                pending[index] = Skipped(path, payload)
+                pending[index] = Skipped(path, payload, lost=status == "lost")
             while next_index in pending:
                 yield pending.pop(next_index)
                 next_index += 1
@@ -137,6 +139,8 @@ def _run_one(worker, path: Path) -> tuple[str, Any]:
         return "ok", worker(path)
     except UnreadableDocument as exc:
         return "skip", exc.reason
+    except OutputError as exc:
+        return "lost", str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         log.debug("unexpected error on %s", path, exc_info=True)
         return "skip", f"unexpected error: {type(exc).__name__}: {_one_line(exc)}"
@@ -144,7 +148,7 @@ def _run_one(worker, path: Path) -> tuple[str, Any]:
 
 def _outcome(path: Path, run: tuple[str, Any]) -> Outcome:
     status, payload = run
-    return Processed(path, payload) if status == "ok" else Skipped(path, payload)
+    return Processed(path, payload) if status == "ok" else Skipped(path, payload, lost=status == "lost")
 
 
 def _one_line(exc: BaseException) -> str:

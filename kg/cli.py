@@ -294,9 +294,13 @@ def extract(paths: tuple[Path, ...], out: Path, jobs: int | None, keep_text: boo
 
     \b
     Writes OUT/<document id>.yaml per document, in the curated facts format,
-    each fact with a confidence and the offsets of its evidence. Unreadable,
-    empty or binary files are reported and skipped; exit status 0 when at
-    least one document was extracted.
+    each fact with a confidence and the offsets of its evidence. A document's
+    id hashes its name and text, so extracting again (from anywhere) replaces
+    its facts file. Every file under PATH is extracted or reported as skipped
+    with the reason (unsupported, empty, binary, not a regular file, …); facts
+    files in OUT from earlier runs whose document is not among the inputs are
+    reported as stale. Exit status 0 when at least one document was extracted
+    and no facts file was lost to a write error (a full disk).
 
     \b
     Examples:
@@ -308,7 +312,16 @@ def extract(paths: tuple[Path, ...], out: Path, jobs: int | None, keep_text: boo
     summary = extract_paths(paths, out, jobs=jobs, keep_text=keep_text, progress=progress)
     for skipped in summary.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for path, source in summary.stale:
+        click.echo(f"stale {path}: from an earlier run; its document {source} is not among these inputs "
+                   f"(gone, or changed since)", err=True)
     click.echo(summary.line(), err=True)
+    if summary.lost:
+        first = summary.lost[0]
+        raise ExtractError(f"{len(summary.lost)} documents were read but their facts could not be written "
+                           f"(first: {first.reason})")
     if not summary.extracted:
         raise ExtractError("no document could be extracted")
 

@@ -1,11 +1,8 @@
 """Extract the facts of one document: finders, then resolution, then the facts model."""
 from __future__ import annotations
 
-import hashlib
-import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.awards import find_awards
@@ -31,28 +28,11 @@ from kg.textnorm import matchable
 MAX_QUOTE = 240
 MAX_MENTIONS = 5  # enough to find an entity in the text; more only bloats the files
 TYPE_PRIORITY = {"Enterprise": 0, "GovernmentBody": 1, "Organization": 2}
-_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def document_id(document: SourceDocument) -> str:
-    """A stable id, unique per file: the file name's letters and a hash of its path."""
-    slug = _SLUG.sub("-", document.path.stem).strip("-._") or "doc"
-    digest = hashlib.sha1(str(_resolved(document.path)).encode("utf-8")).hexdigest()[:8]
-    return f"{slug[:60]}-{digest}"
-
-
-def _resolved(path: Path) -> Path:
-    """``path.resolve()``, with the folder's resolution kept: resolving looks up every folder on the way
-    (a system call each), and a corpus's files share their folders. A file that is a link is resolved whole."""
-    if path.is_symlink():
-        return path.resolve()
-    folder = path.parent if path.is_absolute() else Path(os.getcwd()) / path.parent
-    return _resolved_folder(folder) / path.name
-
-
-@lru_cache(maxsize=256)
-def _resolved_folder(folder: Path) -> Path:
-    return folder.resolve()
+    """A stable id, unique per file: the file name's letters and a hash of its name and text (kg.reader)."""
+    return document.id
 
 
 def _near(mentions: list[Mention], mention: Mention, reach: int = 40) -> list[Mention]:

@@ -15,13 +15,14 @@ from pathlib import Path
 import yaml
 
 from kg.batch import Processed, Skipped, extract_many
-from kg.errors import QkgError
+from kg.errors import QkgError, write_failure
 from kg.extract.document import extract_facts
 from kg.extract.lexicon import Lexicon
 from kg.extract.output import is_plain, scalar, write_facts
 from kg.extract.resolution import abbreviates, variants
 from kg.namespace import KIND_OF_TYPE, normalize_name
-from kg.reader import SourceDocument, UnreadableDocument, find_documents, read_document
+from kg.reader import SourceDocument, read_document, walk_inputs
+from kg.staging import write_file
 
 log = logging.getLogger(__name__)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,6 +42,7 @@ class FileResult:
     characters: int
     counts: dict[str, int]
     organizations: tuple[str, ...] = ()  # canonical names, for resolution across documents
+    warnings: tuple[str, ...] = ()  # what was read other than as written (undecodable bytes replaced)
 
 
 @dataclass
@@ -53,8 +55,22 @@ class ExtractionSummary:
     skipped: list[Skipped] = field(default_factory=list)
     resolved: int = 0  # files whose organisations were renamed to a fuller name found in another file
     names: "OrganizationIndex" = field(default_factory=lambda: OrganizationIndex(), repr=False)
+    warnings: list[str] = field(default_factory=list)
+    # Facts files in the output folder that this run did not write, with the source each names.
+    stale: list[tuple[Path, str]] = field(default_factory=list)
+    written: dict[Path, Path] = field(default_factory=dict, repr=False)  # facts file -> its document
+
+    @property
+    def lost(self) -> list[Skipped]:
+        """Documents read whose facts file could not be written (a full disk)."""
+        return [skip for skip in self.skipped if skip.lost]
 
     def add(self, result: FileResult) -> None:
+        self.warnings.extend(result.warnings)
+        first = self.written.setdefault(result.written, result.source)
+        if first != result.source:  # same name, same text: the one facts file stands for both
+            self.skipped.append(Skipped(result.source, f"same name and text as {first} (one facts file for both)"))
+            return
         self.extracted += 1
         self.characters += result.characters
         self.facts.update(result.counts)
@@ -68,9 +84,22 @@ class ExtractionSummary:
         if self.resolved:
             line += f"; {self.resolved} files name organisations by their fuller names from other files"
         if self.skipped:
-            reasons = Counter(skip.reason for skip in self.skipped)
+            reasons = Counter(_kind_of(skip.reason) for skip in self.skipped)
             line += " (skipped: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()) + ")"
+        if self.warnings:
+            line += f"; {len(self.warnings)} read with undecodable bytes replaced"
+        if self.stale:
+            line += f"; {len(self.stale)} earlier facts files in the output folder have no document in this run"
         return line
+
+
+def _kind_of(reason: str) -> str:
+    """A skip's reason without the names of files, for counting reasons alike."""
+    if reason.startswith("same name and text as "):
+        return "same name and text as another document"
+    if reason.startswith("cannot write "):
+        return "facts file not written: " + reason.rpartition(": ")[2]
+    return reason
 
 
 def extract_file(path: Path, out_dir: Path, keep_text: bool) -> FileResult:
@@ -82,10 +111,13 @@ def extract_file(path: Path, out_dir: Path, keep_text: bool) -> FileResult:
     if keep_text:
         facts.document.text = document.text
     target = out_dir / f"{facts.document.id}.yaml"
-    write_facts(facts, target)
+    try:
+        write_facts(facts, target)
+    except OSError as exc:  # a full disk: the document is lost to this run, and the run must say so
+        raise write_failure(exc, target) from None
     counts = {"entities": len(facts.entities), **{k: len(getattr(facts, k)) for k in FACT_KINDS}}
     organizations = tuple(sorted({e.name for e in facts.entities if KIND_OF_TYPE[e.type] == "org"}))
-    return FileResult(path, target, len(document.text), counts, organizations)
+    return FileResult(path, target, len(document.text), counts, organizations, document.warnings)
 
 
 def warm_up() -> None:
@@ -96,15 +128,9 @@ def warm_up() -> None:
 
 
 def _inputs(paths) -> tuple[list[Path], list[Skipped]]:
-    """The documents under ``paths``; a path that does not exist is reported, not fatal."""
-    found: list[Path] = []
-    missing: list[Skipped] = []
-    for path in paths:
-        try:
-            found.extend(find_documents([path]))
-        except UnreadableDocument as exc:
-            missing.append(Skipped(exc.path, exc.reason))
-    return sorted(set(found)), missing
+    """Every file under ``paths``, and what was passed over (paths that do not exist, hidden folders)."""
+    files, passed = walk_inputs(paths)
+    return files, [Skipped(path, reason) for path, reason in passed]
 
 
 def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool = False,
@@ -123,11 +149,38 @@ def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool
         if isinstance(outcome, Processed):
             summary.add(outcome.result)
         else:
-            log.warning("skipped %s: %s", outcome.path, outcome.reason)
+            log.info("skipped %s: %s", outcome.path, outcome.reason)  # the CLI prints every skip
             summary.skipped.append(outcome)
     summary.resolved = resolve_across_documents(summary.names)
     summary.names = OrganizationIndex()
+    summary.stale = stale_facts_files(out_dir, set(summary.written))
     return summary
+
+
+_SOURCE_LINE = re.compile(r"(?m)^  source: (.*)$")
+
+
+def stale_facts_files(out_dir: Path, written: set[Path]) -> list[tuple[Path, str]]:
+    """The facts files in ``out_dir`` that this run did not write, each with the source document it names.
+
+    After a document changed (its id hashes its text) or went away, its earlier
+    facts file stays; a build from the folder would count it too.
+    """
+    stale = []
+    for path in sorted(out_dir.glob("*.yaml")):
+        if path in written:
+            continue
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+        except OSError:
+            head = ""
+        source = _SOURCE_LINE.search(head)
+        try:
+            name = str(_unscalar(source.group(1))) if source else "?"
+        except yaml.YAMLError:
+            name = source.group(1)
+        stale.append((path, name))
+    return stale
 
 
 class OrganizationIndex:
@@ -241,7 +294,7 @@ def _rename_organizations(path: Path, names: dict[str, str]) -> None:
         else:
             lines.insert(2, renamed_aliases)
     block = "".join("\n".join(lines) for lines, *_ in parsed)
-    path.write_text(head + marker + block + tail, encoding="utf-8")
+    write_file(path, (head + marker + block + tail).encode("utf-8"))  # whole or not at all, on a full disk too
 
 
 def _flow_list(values) -> str:

@@ -171,5 +171,6 @@ def write_graph_page(graph: KnowledgeGraph, path: Path, spec: Focus | None = Non
 
 
 def stage_page(graph: KnowledgeGraph, staged: StagedExports) -> None:
-    """Add the page of the whole graph to a build's exports."""
-    write_graph_page(graph, staged.path(PAGE_FILE))
+    """Add the page of the whole graph to a build's exports (a write failure names the file in ``out``)."""
+    shown = viz_graph(graph)
+    staged.write_bytes(PAGE_FILE, page_html(to_network(shown), shown, DEFAULT_TITLE).encode("utf-8"))

@@ -379,8 +379,11 @@ def read_facts_file(path: Path) -> DocumentFacts:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise FactsError(f"malformed YAML: {exc.problem or exc.context}", path, line) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, at a character position
+        line = raw.count("\n", 0, exc.position) + 1
+        raise FactsError(f"malformed YAML: {str(exc).splitlines()[0]}", path, line) from None
     except yaml.YAMLError as exc:
-        raise FactsError(f"malformed YAML: {exc}", path) from None
+        raise FactsError(f"malformed YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", path) from None
     return _Reader(path).read(data)
 
 

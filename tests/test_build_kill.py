@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -79,17 +80,22 @@ def test_a_killed_build_leaves_the_old_or_the_new_set(tmp_path, write_facts):
 
     out = tmp_path / "exports"
     _build(old_facts, out, env)
-    swap, whole = _swap_moment(new_facts, out, env)
-    _build(old_facts, out, env)
+    swaps, wholes = [], []
+    for facts in (new_facts, old_facts):
+        swap, whole = _swap_moment(facts, out, env)
+        swaps.append(swap)
+        wholes.append(whole)
     rng = random.Random(SEED)
-    # A third anywhere in the build, the rest in the last quarter second before the swap and just after it.
-    moments = [rng.uniform(0, whole) if i % 3 == 0 else rng.uniform(max(0.0, swap - 0.25), swap + 0.02)
-               for i in range(MOMENTS)]
-    current, outcomes = "old", []
-    for moment in moments:
+    current, outcomes, moments = "old", [], []
+    for number in range(MOMENTS):
+        # A third anywhere in a build, the rest in the quarter second before the swap and just after it;
+        # the swap's moment is the median of the last builds that ran to their end.
+        swap, whole = statistics.median(swaps[-5:]), statistics.median(wholes[-5:])
+        moment = rng.uniform(0, whole) if number % 3 == 0 else rng.uniform(max(0.0, swap - 0.25), swap + 0.02)
+        moments.append(moment)
         target = "new" if current == "old" else "old"
-        build = subprocess.Popen(_command(new_facts if target == "new" else old_facts, out), env=env,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        facts = new_facts if target == "new" else old_facts
+        build = subprocess.Popen(_command(facts, out), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(moment)
         build.send_signal(signal.SIGKILL)
         build.wait(timeout=TIMEOUT)
@@ -100,10 +106,18 @@ def test_a_killed_build_leaves_the_old_or_the_new_set(tmp_path, write_facts):
             outcomes.append("new" if build.returncode else "finished")
         else:
             pytest.fail(f"killed at {moment:.3f} s: the exports are neither the old set nor the new")
-        # The next build runs to its end: the target set, and nothing left beside it.
-        _build(new_facts if target == "new" else old_facts, out, env)
+        if build.returncode:
+            # The next build runs to its end: the target set, and nothing left beside it.
+            if found != sets[target]:
+                swap, whole = _swap_moment(facts, out, env)
+                swaps.append(swap)
+                wholes.append(whole)
+            else:
+                _build(facts, out, env)
         assert _snapshot(out) == sets[target]
         assert _leftovers(out) == []
         current = target
-    print(f"\n{len(moments)} kills over builds of {whole:.2f} s (swap at {swap:.2f} s): {outcomes.count('old')} left the old set, "
-          f"{outcomes.count('new')} the new set, {outcomes.count('finished')} came after the build's end")
+    print(f"\n{len(moments)} kills from {min(moments):.2f} s to {max(moments):.2f} s into builds of "
+          f"{min(wholes):.2f}-{max(wholes):.2f} s (swap at {min(swaps):.2f}-{max(swaps):.2f} s): "
+          f"{outcomes.count('old')} left the old set, {outcomes.count('new')} the new set, "
+          f"{outcomes.count('finished')} came after the build's end")

@@ -20,7 +20,6 @@ import logging
 import os
 import secrets
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -175,6 +174,17 @@ def _carry_over(old: Path, new: Path) -> None:
                 os.symlink(os.readlink(Path(folder) / name), target_folder / name)
 
 
+def _new_folder(parent: Path, prefix: str) -> Path:
+    """A new folder with a random name, with the permissions the umask gives (mkdtemp's are owner-only)."""
+    while True:
+        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            os.mkdir(folder, 0o777)
+            return folder
+        except FileExistsError:
+            continue
+
+
 class StagedExports:
     """A staging folder beside ``out`` that replaces ``out`` on commit.
 
@@ -184,11 +194,13 @@ class StagedExports:
 
     def __init__(self, out: Path):
         self.out = Path(out)
-        parent = self.out.absolute().parent
+        # The folder itself is swapped, not a link to it: a link keeps pointing at the new set.
+        self.target = Path(os.path.realpath(self.out))
+        parent = self.target.parent
         try:
             parent.mkdir(parents=True, exist_ok=True)
-            remove_leftovers(parent, self.out.name)
-            self.dir = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{self.out.name}-", dir=parent))
+            remove_leftovers(parent, self.target.name)
+            self.dir = _new_folder(parent, f"{STAGING_PREFIX}{self.target.name}-")
             self._lock = lock_folder(self.dir)
         except OSError as exc:
             raise write_failure(exc, parent) from None
@@ -217,20 +229,20 @@ class StagedExports:
         return [self.out / relative for relative in self.files]
 
     def _swap(self) -> None:
-        if not os.path.lexists(self.out):
+        if not os.path.lexists(self.target):
             try:
-                os.rename(self.dir, self.out)
+                os.rename(self.dir, self.target)
                 return
             except OSError as exc:
                 if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY):
                     raise
-        _carry_over(self.out, self.dir)
-        if not exchange(self.dir, self.out):
+        _carry_over(self.target, self.dir)
+        if not exchange(self.dir, self.target):
             # No atomic swap here (not Linux, or a file system without it): two renames, and a
             # moment in which ``out`` is missing, but never a mix of old and new files.
-            aside = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{self.out.name}-", dir=self.dir.parent))
-            os.rename(self.out, aside / "old")
-            os.rename(self.dir, self.out)
+            aside = _new_folder(self.dir.parent, f"{STAGING_PREFIX}{self.target.name}-")
+            os.rename(self.target, aside / "old")
+            os.rename(self.dir, self.target)
             self.dir = aside
 
     def __enter__(self) -> "StagedExports":

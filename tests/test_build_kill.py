@@ -4,8 +4,9 @@ Each round kills a build that replaces one set of exports by another, then
 checks the folder byte for byte against both sets, then lets the next build
 run to its end and checks that it wrote the new set and left nothing behind.
 The kill moments are drawn (seeded) from the time a whole build takes, two
-thirds of them around the moment it swaps the new set in. Run these with
-``python -m pytest -m faults``; ``QKG_KILL_MOMENTS`` sets how many (default 30).
+thirds of them around the moment it swaps the new set in, until that many
+builds were killed before their end. Run these with ``python -m pytest -m
+faults``; ``QKG_KILL_MOMENTS`` sets how many kills (default 30).
 """
 from __future__ import annotations
 
@@ -87,11 +88,14 @@ def test_a_killed_build_leaves_the_old_or_the_new_set(tmp_path, write_facts):
         wholes.append(whole)
     rng = random.Random(SEED)
     current, outcomes, moments = "old", [], []
-    for number in range(MOMENTS):
-        # A third anywhere in a build, the rest in the quarter second before the swap and just after it;
+    # Until MOMENTS builds were killed before their end (a kill after it tries nothing), at most twice as many tries.
+    for number in range(2 * MOMENTS):
+        if len(outcomes) - outcomes.count("finished") == MOMENTS:
+            break
+        # A third anywhere in a build, the rest in the 0.3 s before the swap and just after it;
         # the swap's moment is the median of the last builds that ran to their end.
         swap, whole = statistics.median(swaps[-5:]), statistics.median(wholes[-5:])
-        moment = rng.uniform(0, whole) if number % 3 == 0 else rng.uniform(max(0.0, swap - 0.25), swap + 0.02)
+        moment = rng.uniform(0, whole) if number % 3 == 0 else rng.uniform(max(0.0, swap - 0.3), swap + 0.01)
         moments.append(moment)
         target = "new" if current == "old" else "old"
         facts = new_facts if target == "new" else old_facts
@@ -117,6 +121,7 @@ def test_a_killed_build_leaves_the_old_or_the_new_set(tmp_path, write_facts):
         assert _snapshot(out) == sets[target]
         assert _leftovers(out) == []
         current = target
+    assert len(outcomes) - outcomes.count("finished") == MOMENTS
     print(f"\n{len(moments)} kills from {min(moments):.2f} s to {max(moments):.2f} s into builds of "
           f"{min(wholes):.2f}-{max(wholes):.2f} s (swap at {min(swaps):.2f}-{max(swaps):.2f} s): "
           f"{outcomes.count('old')} left the old set, {outcomes.count('new')} the new set, "

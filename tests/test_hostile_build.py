@@ -131,3 +131,18 @@ def test_a_full_disk_for_the_page_is_one_line(small_facts):
     result = _kg("viz", "--facts", str(small_facts), "--out", "/dev/full")
     assert result.returncode == 1
     _one_line_error(result.stderr, "cannot write /dev/full: No space left on device")
+
+
+def test_an_out_that_is_a_link_stays_a_link_and_the_folder_keeps_usual_permissions(runner, small_facts, tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "exports"
+    link.symlink_to(real)
+    for _ in range(2):  # a new folder, then an earlier export
+        result = runner.invoke(cli, ["build", "--facts", str(small_facts), "--out", str(link), "--no-validate"])
+        assert result.exit_code == 0, result.output
+        assert link.is_symlink() and (real / "qgov.ttl").is_file()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert real.stat().st_mode & 0o777 == 0o777 & ~umask
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exports", "facts", "real"]

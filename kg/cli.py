@@ -27,8 +27,9 @@ def reports_errors(command):
             return command(*args, **kwargs)
         except QkgError as exc:
             raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-        except OSError as exc:  # a full disk or a closed pipe the library had no name for
-            raise click.ClickException(str(write_failure(exc, "a file"))) from None
+        except OSError as exc:  # what the system refused, where the library had no words for it
+            cause = exc.strerror or (str(exc).splitlines() or [type(exc).__name__])[0]
+            raise click.ClickException(f"{exc.filename}: {cause}" if exc.filename else cause) from None
 
     return wrapper
 
@@ -239,10 +240,10 @@ def analyze(data: Path | None, out: Path, force: bool) -> None:
     from kg.analytics import analytics_files, analyse
     from kg.analytics.network import store_triples
     from kg.staging import StagedExports, check_out_folder
-    from kg.store import open_store
+    from kg.store import with_store
 
     check_out_folder(out, force=force)
-    analysis = analyse(store_triples(open_store(data)))
+    analysis = analyse(with_store(data, store_triples))
     with StagedExports(out) as staged:
         for name, content in analytics_files(analysis).items():
             staged.write_bytes(name, content)
@@ -271,9 +272,9 @@ def path(first: str, second: str, data: Path | None) -> None:
     """
     from kg.analytics import entity_network, shortest_chain
     from kg.analytics.network import store_triples
-    from kg.store import open_store
+    from kg.store import with_store
 
-    steps = shortest_chain(entity_network(store_triples(open_store(data))), first, second)
+    steps = shortest_chain(entity_network(with_store(data, store_triples)), first, second)
     if not steps:
         click.echo(f"{first} is {second}")
     for number, step in enumerate(steps, start=1):

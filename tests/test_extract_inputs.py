@@ -113,3 +113,19 @@ def _written_names(out: Path, folder: Path):
         target = out / f"{read_document(path).id}.yaml"
         if target.name not in present:
             yield target
+
+
+def test_a_really_full_disk_loses_no_half_files_and_fails_the_run(tmp_path, tiny_disk):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in (GOOD, "numbered_award_list.md", "decision_with_list.txt", "company_profile.html"):
+        shutil.copy(FIXTURES / name, folder / name)
+    space = os.statvfs(tiny_disk)
+    (tiny_disk / "filler").write_bytes(b"\0" * (space.f_bavail * space.f_frsize - 8192))  # two pages left
+    out = tiny_disk / "out"
+    result = _extract(folder, out, "--jobs", "1")
+    assert result.returncode == 1, result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("Error: ") and "could not be written" in last and "No space left on device" in last
+    assert "Traceback" not in result.stderr
+    read_facts([out]) if list(out.glob("*.yaml")) else None  # what was written is whole

@@ -106,18 +106,6 @@ def test_staging_folders_of_killed_builds_are_removed_and_live_ones_kept(runner,
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(STAGING_PREFIX)) == [live.name]
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A 200 kB file system, too small for a build's exports."""
-    mount = tmp_path / "tiny"
-    mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a small file system here to fill it: {done.stderr.decode().strip()}")
-    yield mount
-    subprocess.run(["umount", str(mount)], check=True)
-
-
 def test_a_full_disk_during_build_is_one_line_and_leaves_nothing(small_facts, tiny_disk):
     out = tiny_disk / "exports"
     result = _kg("build", "--facts", str(small_facts), "--out", str(out))

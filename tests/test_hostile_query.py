@@ -168,3 +168,14 @@ def test_a_full_standard_output_is_one_line(built):
                                 timeout=120)
     assert result.returncode == 1
     assert result.stderr.strip() == "Error: cannot write standard output: No space left on device"
+
+
+def test_path_reads_past_a_damaged_cache_too(built):
+    data, env, cache = built
+    expected = _kg("path", "甲市", "张三", "--data", str(data), env=env)
+    assert expected.returncode == 0 and expected.stderr == "", expected.stderr
+    for table in _store_files(cache, "*.sst"):
+        _flip_middle_byte(table)
+    damaged = _kg("path", "甲市", "张三", "--data", str(data), env=env)
+    assert (damaged.returncode, damaged.stdout) == (0, expected.stdout), damaged.stderr
+    assert len(damaged.stderr.strip().splitlines()) == 1 and "was damaged" in damaged.stderr

@@ -308,10 +308,16 @@ def normalize_date(value) -> str | None:
 
 
 def _first_value(mapping: dict, keys) -> str | None:
+    """The first of ``keys`` with a plain value (a text, number or date).
+
+    Lists and mappings are passed over: front matter's aliases may nest them
+    ("billion laughs"), and writing one out as text would expand every alias.
+    """
     for key in keys:
         value = mapping.get(key)
-        if value not in (None, ""):
-            return value if isinstance(value, (dt.date, int)) else str(value).strip()
+        if value in (None, "") or not isinstance(value, (str, int, float, dt.date)):
+            continue
+        return value if isinstance(value, (dt.date, int)) and not isinstance(value, bool) else str(value).strip()
     return None
 
 

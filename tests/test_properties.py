@@ -183,6 +183,17 @@ def test_document_reader_on_nested_front_matter_aliases(tmp_path, depth, width, 
     assert document is not None and document.title == "甲市质量强市"  # the front matter's list is no metadata
 
 
+@PROPERTIES
+@given(fields=st.dictionaries(st.sampled_from(["title", "date", "publisher", "source", "url", "link", "author"])
+                              | st.text(max_size=8), shared_shapes(), max_size=5))
+def test_document_reader_on_random_front_matter(tmp_path, fields):
+    text = "---\n" + yaml.safe_dump(fields, allow_unicode=True) + "---\n甲市推行首席质量官制度。\n"
+    document = _read_document_bytes(tmp_path / "case.md", text.encode("utf-8"))
+    assert document is not None
+    for value in (document.title, document.date, document.publisher, document.url):
+        assert value is None or isinstance(value, str)
+
+
 def _read_document_bytes(path: Path, data: bytes):
     path.write_bytes(data)
     with time_limit():

@@ -202,21 +202,16 @@ def open_store(data: Path | None = None) -> ox.Store:
         raise StoreError(f"no graph file at {path}{hint}") from None
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
+    entry = _entry_dir(content_key(content, fmt))
     for attempt in (1, 2):
         try:
-            entry = cache_graph_bytes(content, fmt, path)
+            cache_graph_bytes(content, fmt, path)
             return ox.Store.read_only(str(entry / "store"))
-        except OSError as exc:
-            if is_damage(exc) and attempt == 1:
+        except (OSError, RuntimeError) as exc:  # RuntimeError: the engine's word for a store it cannot open
+            if attempt == 1 and (isinstance(exc, RuntimeError) or is_damage(exc)):
                 discard(entry, path, str(exc))
                 continue
             # An unwritable or broken cache must not stop a query: parse into memory instead.
-            log.warning("cannot use the store cache (%s); reading %s into memory", str(exc).splitlines()[0], path)
-            break
-        except RuntimeError as exc:  # the engine's word for a store it cannot open
-            if attempt == 1:
-                discard(entry, path, str(exc))
-                continue
             log.warning("cannot use the store cache (%s); reading %s into memory", str(exc).splitlines()[0], path)
             break
     return memory_store(content, fmt, str(path))

@@ -31,16 +31,9 @@ def term_text(term) -> str:
     return term.value
 
 
-def safe_cell(value):
-    """``value`` as Excel should show it: a text that Excel would run as a formula gets a leading ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
-
-
 def _safe_row(row) -> list:
-    # safe_cell inline: a large table has a million cells, nearly all of them harmless.
-    return [("'" + cell) if (type(cell) is str and cell.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell)) else cell
+    """The row as Excel should show it: a text that Excel would run as a formula gets a leading ``'``."""
+    return [("'" + cell) if (isinstance(cell, str) and cell.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(cell)) else cell
             for cell in row]
 
 

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from tqdm import tqdm
 
+from kg.errors import OutputError
 from kg.reader import UnreadableDocument
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class Processed:
 class Skipped:
     path: Path
     reason: str  # one line
+    lost: bool = False  # the input was read but its output could not be written (a full disk)
 
 
 Outcome = Processed | Skipped
@@ -87,34 +89,75 @@ def extract_many(
     ``jobs=1`` runs in this process. A tqdm progress bar goes to stderr when
     ``progress`` is on.
     """
+    global _bar
     files = [Path(path) for path in paths]
     jobs = max(1, min(jobs or default_jobs(), len(files) or 1))
-    bar = tqdm(total=len(files), unit="file", file=sys.stderr, disable=not progress, dynamic_ncols=True)
+    sizes = [_size(path) for path in files]
+    # the bar counts bytes, so that a long file moves it while it is read (see ``advance``)
+    bar = tqdm(total=sum(sizes), unit="B", unit_scale=True, unit_divisor=1024, file=sys.stderr,
+               disable=not progress, dynamic_ncols=True)
     try:
         if jobs == 1:
             if initializer is not None:
                 initializer(*initargs)
-            for path in files:
-                yield _outcome(path, _run_one(worker, path))
-                bar.update()
+            for path, size in zip(files, sizes):
+                _bar = _BarShare(bar, size)
+                outcome = _outcome(path, _run_one(worker, path))
+                _bar.finish()
+                _bar = None
+                yield outcome
         else:
-            yield from _run_pool(files, worker, jobs, bar, initializer, initargs)
+            yield from _run_pool(files, sizes, worker, jobs, bar, initializer, initargs)
     finally:
+        _bar = None
         bar.close()
 
 
-def _run_pool(files, worker, jobs, bar, initializer, initargs) -> Iterator[Outcome]:
+class _BarShare:
+    """The part of the bar that one file's bytes fill: a worker in this process may advance it while it runs."""
+
+    def __init__(self, bar, size: int):
+        self.bar, self.size, self.done = bar, size, 0
+
+    def advance(self, fraction: float) -> None:
+        step = min(self.size - self.done, round(self.size * fraction))
+        if step > 0:
+            self.bar.update(step)
+            self.done += step
+
+    def finish(self) -> None:
+        self.advance(1.0)
+
+
+_bar: _BarShare | None = None  # the file being extracted in this process, when it runs here
+
+
+def advance(fraction: float) -> None:
+    """Move the progress bar by ``fraction`` of the current file, when it is extracted in this process
+    (a long file read in chunks reports each one); in a pool's worker it does nothing."""
+    if _bar is not None:
+        _bar.advance(fraction)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _run_pool(files, sizes, worker, jobs, bar, initializer, initargs) -> Iterator[Outcome]:
     chunk = max(1, min(MAX_CHUNK, len(files) // (jobs * 4)))
     tasks = ((index, worker, path) for index, path in enumerate(files))
     pending: dict[int, Outcome] = {}  # finished out of order, waiting for earlier files
     next_index = 0
     with multiprocessing.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
         for index, path, status, payload in pool.imap_unordered(_run_indexed, tasks, chunksize=chunk):
-            bar.update()
+            bar.update(sizes[index])
             if status == "ok":
                 pending[index] = Processed(path, pickle.loads(payload))
             else:
-                pending[index] = Skipped(path, payload)
+                pending[index] = Skipped(path, payload, lost=status == "lost")
             while next_index in pending:
                 yield pending.pop(next_index)
                 next_index += 1
@@ -137,6 +180,8 @@ def _run_one(worker, path: Path) -> tuple[str, Any]:
         return "ok", worker(path)
     except UnreadableDocument as exc:
         return "skip", exc.reason
+    except OutputError as exc:
+        return "lost", str(exc)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
         log.debug("unexpected error on %s", path, exc_info=True)
         return "skip", f"unexpected error: {type(exc).__name__}: {_one_line(exc)}"
@@ -144,7 +189,7 @@ def _run_one(worker, path: Path) -> tuple[str, Any]:
 
 def _outcome(path: Path, run: tuple[str, Any]) -> Outcome:
     status, payload = run
-    return Processed(path, payload) if status == "ok" else Skipped(path, payload)
+    return Processed(path, payload) if status == "ok" else Skipped(path, payload, lost=status == "lost")
 
 
 def _one_line(exc: BaseException) -> str:

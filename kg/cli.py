@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
+import sys
 from pathlib import Path
 
 import click
 
 from kg import __version__
-from kg.errors import QkgError
+from kg.errors import QkgError, write_failure
 
 
 def reports_errors(command):
-    """Turn the library's errors into one-line click errors (no traceback)."""
+    """Turn the library's errors, and a system's refusal to write, into one-line click errors (no traceback)."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -25,8 +27,27 @@ def reports_errors(command):
             return command(*args, **kwargs)
         except QkgError as exc:
             raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+        except OSError as exc:  # what the system refused, where the library had no words for it
+            cause = exc.strerror or (str(exc).splitlines() or [type(exc).__name__])[0]
+            raise click.ClickException(f"{exc.filename}: {cause}" if exc.filename else cause) from None
 
     return wrapper
+
+
+def echo_output(data: bytes) -> None:
+    """Write a command's answer to standard output; a full disk or a closed pipe is a one-line error.
+
+    Whatever stayed in the stream's buffer is dropped, so that Python's flush
+    at exit does not fail again with a traceback of its own.
+    """
+    try:
+        click.echo(data, nl=False)
+        sys.stdout.flush()
+    except OSError as exc:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise write_failure(exc, "standard output") from None
 
 
 @click.group()
@@ -48,14 +69,18 @@ def cli(verbose: bool) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
               help="Folder to write the exports into.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check (not recommended).")
+@click.option("--force", is_flag=True,
+              help="Write into a folder that is not an earlier export (its other files are kept).")
 @reports_errors
-def build(facts: tuple[Path, ...], out: Path, no_validate: bool) -> None:
+def build(facts: tuple[Path, ...], out: Path, no_validate: bool, force: bool) -> None:
     """Build the knowledge graph from facts files and write the exports.
 
     \b
     Writes OUT/qgov.ttl, qgov.nt, qgov.jsonld, qgov.trig (one named graph per
     source document), the analytics and OUT/graph.html. Nothing is written
-    when the facts are wrong or the graph violates the shapes.
+    when the facts are wrong or the graph violates the shapes. The new files
+    replace the old all at once. OUT must be new, empty or an earlier export
+    (--force for another folder), and never a folder that holds the facts.
 
     \b
     Examples:
@@ -64,7 +89,7 @@ def build(facts: tuple[Path, ...], out: Path, no_validate: bool) -> None:
     """
     from kg.pipeline import build_exports
 
-    result = build_exports(facts or None, out, validate=not no_validate)
+    result = build_exports(facts or None, out, validate=not no_validate, force=force)
     for line in result.summary.lines():
         click.echo(line)
     click.echo(f"wrote {len(result.written)} files into {out}")
@@ -119,14 +144,19 @@ def _parameter_values(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
               help="The graph file to query. Default: exports/qgov.ttl.")
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
+@click.option("--allow-service", is_flag=True,
+              help="Let a query file call remote endpoints (SERVICE <…>); refused without it.")
 @reports_errors
-def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Path | None, list_queries: bool) -> None:
+def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Path | None, list_queries: bool,
+          allow_service: bool) -> None:
     """Run a saved query (by name) or a SPARQL query file on the graph.
 
     \b
     Parameters are bound as RDF terms by the engine, never pasted into the
     query. The graph file is parsed once into a cached store
     ($QKG_CACHE_DIR, else the user's cache folder), so later queries start at once.
+    A query file that calls a remote endpoint (SERVICE) runs only with
+    --allow-service. Ctrl-C stops a query at once.
 
     \b
     Examples:
@@ -144,9 +174,9 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Pat
         raise click.UsageError("give a saved query's name or a query file (see qkg query --list)")
     values = _parameter_values(params)
     saved = queries.find_query(name_or_file)
-    answer = queries.run_query(store.open_store(data), saved, values)
+    answer = store.with_store(data, lambda graph: queries.run_query(graph, saved, values, allow_service=allow_service))
     # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
-    click.echo(results.render(answer, fmt).encode("utf-8"), nl=False)
+    echo_output(results.render(answer, fmt).encode("utf-8"))
 
 
 @cli.command()
@@ -190,8 +220,10 @@ def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, 
               help="The graph file to analyse. Default: exports/qgov.ttl.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
               help="Folder to write the analytics into.")
+@click.option("--force", is_flag=True,
+              help="Write into a folder that is not an earlier export (its other files are kept).")
 @reports_errors
-def analyze(data: Path | None, out: Path) -> None:
+def analyze(data: Path | None, out: Path, force: bool) -> None:
     """Analyse the graph with networkx and write the results (qkg build does this too).
 
     \b
@@ -207,10 +239,11 @@ def analyze(data: Path | None, out: Path) -> None:
     """
     from kg.analytics import analytics_files, analyse
     from kg.analytics.network import store_triples
-    from kg.exports import StagedExports
-    from kg.store import open_store
+    from kg.staging import StagedExports, check_out_folder
+    from kg.store import with_store
 
-    analysis = analyse(store_triples(open_store(data)))
+    check_out_folder(out, force=force)
+    analysis = analyse(with_store(data, store_triples))
     with StagedExports(out) as staged:
         for name, content in analytics_files(analysis).items():
             staged.write_bytes(name, content)
@@ -239,9 +272,9 @@ def path(first: str, second: str, data: Path | None) -> None:
     """
     from kg.analytics import entity_network, shortest_chain
     from kg.analytics.network import store_triples
-    from kg.store import open_store
+    from kg.store import with_store
 
-    steps = shortest_chain(entity_network(store_triples(open_store(data))), first, second)
+    steps = shortest_chain(entity_network(with_store(data, store_triples)), first, second)
     if not steps:
         click.echo(f"{first} is {second}")
     for number, step in enumerate(steps, start=1):
@@ -262,9 +295,13 @@ def extract(paths: tuple[Path, ...], out: Path, jobs: int | None, keep_text: boo
 
     \b
     Writes OUT/<document id>.yaml per document, in the curated facts format,
-    each fact with a confidence and the offsets of its evidence. Unreadable,
-    empty or binary files are reported and skipped; exit status 0 when at
-    least one document was extracted.
+    each fact with a confidence and the offsets of its evidence. A document's
+    id hashes its name and text, so extracting again (from anywhere) replaces
+    its facts file. Every file under PATH is extracted or reported as skipped
+    with the reason (unsupported, empty, binary, not a regular file, …); facts
+    files in OUT from earlier runs whose document is not among the inputs are
+    reported as stale. Exit status 0 when at least one document was extracted
+    and no facts file was lost to a write error (a full disk).
 
     \b
     Examples:
@@ -276,7 +313,16 @@ def extract(paths: tuple[Path, ...], out: Path, jobs: int | None, keep_text: boo
     summary = extract_paths(paths, out, jobs=jobs, keep_text=keep_text, progress=progress)
     for skipped in summary.skipped:
         click.echo(f"skipped {skipped.path}: {skipped.reason}", err=True)
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    for path, source in summary.stale:
+        click.echo(f"stale {path}: from an earlier run; its document {source} is not among these inputs "
+                   f"(gone, or changed since)", err=True)
     click.echo(summary.line(), err=True)
+    if summary.lost:
+        first = summary.lost[0]
+        raise ExtractError(f"{len(summary.lost)} documents were read but their facts could not be written "
+                           f"(first: {first.reason})")
     if not summary.extracted:
         raise ExtractError("no document could be extracted")
 

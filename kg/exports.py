@@ -3,20 +3,17 @@
 Serialisation goes through Oxigraph (fast at a million triples) with the
 triples in a fixed order, so the same facts give byte-identical files and a
 diff of the exports shows only what changed. Files are written into a
-temporary folder first and moved into place only when all are complete.
+staging folder and swapped into place only when all are complete (kg/staging.py).
 """
 from __future__ import annotations
-
-import os
-import shutil
-import tempfile
-from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from kg.builder import KnowledgeGraph, Triple, TripleSortKeys
+from kg.errors import write_failure
 from kg.namespace import PREFIXES
+from kg.staging import StagedExports
 
 RDF_EXPORTS = {
     "qgov.ttl": ox.RdfFormat.TURTLE,
@@ -123,48 +120,12 @@ def turtle_bytes(triples) -> bytes:
     return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
 
 
-class StagedExports:
-    """A temporary folder beside ``out`` whose files replace those in ``out`` on commit.
-
-    Used as a context manager: if anything fails before ``commit()``, the
-    staged files are removed and ``out`` is left as it was.
-    """
-
-    def __init__(self, out: Path):
-        self.out = Path(out)
-        self.out.mkdir(parents=True, exist_ok=True)
-        self.dir = Path(tempfile.mkdtemp(prefix=".qkg-staging-", dir=self.out))
-        self.files: list[str] = []
-
-    def path(self, relative: str) -> Path:
-        target = self.dir / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if relative not in self.files:
-            self.files.append(relative)
-        return target
-
-    def write_bytes(self, relative: str, data: bytes) -> None:
-        self.path(relative).write_bytes(data)
-
-    def commit(self) -> list[Path]:
-        written = []
-        for relative in self.files:
-            target = self.out / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(self.dir / relative, target)
-            written.append(target)
-        return written
-
-    def __enter__(self) -> "StagedExports":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        shutil.rmtree(self.dir, ignore_errors=True)
-
-
 def stage_rdf(graph: KnowledgeGraph, staged: StagedExports) -> list[Triple]:
     """Write the four RDF files into ``staged``; return ``graph.triples()``, which the export sorted anyway."""
     export = RdfExport(graph)
     for file_name in RDF_EXPORTS:
-        export.serialize(file_name, staged.path(file_name))
+        try:
+            export.serialize(file_name, staged.path(file_name))
+        except OSError as exc:
+            raise write_failure(exc, staged.out / file_name) from None
     return export.rdflib_triples

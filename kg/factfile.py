@@ -82,40 +82,50 @@ _SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _MERGE = "tag:yaml.org,2002:merge"
 
 
-def _plain_value(loader: _LineLoader, node: yaml.Node) -> Any:
+def _plain_value(loader: _LineLoader, node: yaml.Node, built: dict[int, Any]) -> Any:
     """The value of ``node``: texts, plain integers, lists and mappings directly, anything else by the loader.
 
     The generic constructor costs a few Python calls per node; facts files are
     nearly all texts, offsets, lists and mappings, so those take a short path.
+    A node that aliases repeat is built once and shared (``built``, by node), as
+    ``yaml.safe_load`` does: nested aliases (the "billion laughs" shape) cost
+    one value per node of the file, not one per path through it.
     """
     tag = node.tag
     if tag == _STR:
         return node.value
     if tag == _INT and node.value.isdigit() and (node.value[0] != "0" or node.value == "0"):  # 012 is octal
         return int(node.value)
+    if id(node) in built:
+        return built[id(node)]
     if tag == _SEQ:
-        return [_plain_value(loader, item) for item in node.value]
+        items: list = []
+        built[id(node)] = items  # before the items: a list may hold itself
+        items.extend(_plain_value(loader, item, built) for item in node.value)
+        return items
     if tag == _MAP and not any(key.tag == _MERGE for key, _ in node.value):
-        mapping = {}
+        mapping: dict = {}
+        built[id(node)] = mapping
         for key_node, value_node in node.value:
-            key = _plain_value(loader, key_node)
+            key = _plain_value(loader, key_node, built)
             try:
                 hash(key)
             except TypeError:
                 raise yaml.constructor.ConstructorError(
                     "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
                 ) from None
-            mapping[key] = _plain_value(loader, value_node)
+            mapping[key] = _plain_value(loader, value_node, built)
         mapping[_LINE] = node.start_mark.line + 1
         return mapping
-    return loader.construct_object(node, deep=True)
+    built[id(node)] = value = loader.construct_object(node, deep=True)
+    return value
 
 
 def _load_yaml(text: str) -> Any:
     loader = _LineLoader(text)
     try:
         node = loader.get_single_node()
-        return None if node is None else _plain_value(loader, node)
+        return None if node is None else _plain_value(loader, node, {})
     finally:
         loader.dispose()
 
@@ -373,8 +383,11 @@ def read_facts_file(path: Path) -> DocumentFacts:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise FactsError(f"malformed YAML: {exc.problem or exc.context}", path, line) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, at a character position
+        line = raw.count("\n", 0, exc.position) + 1
+        raise FactsError(f"malformed YAML: {str(exc).splitlines()[0]}", path, line) from None
     except yaml.YAMLError as exc:
-        raise FactsError(f"malformed YAML: {exc}", path) from None
+        raise FactsError(f"malformed YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}", path) from None
     return _Reader(path).read(data)
 
 

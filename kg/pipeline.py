@@ -13,8 +13,9 @@ from typing import Iterable
 
 from kg import resources
 from kg.builder import BuildSummary, KnowledgeGraph, build
-from kg.errors import GraphInvalid, QkgError
-from kg.exports import StagedExports, stage_rdf
+from kg.errors import GraphInvalid, QkgError, write_failure
+from kg.exports import stage_rdf
+from kg.staging import StagedExports, check_out_folder
 from kg.factfile import read_facts
 from kg.sidecar import Sidecar
 
@@ -82,14 +83,22 @@ def build_exports(
     page: bool = True,
     analyze: bool = True,
     fork: bool | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Build the graph and write every export into ``out``; on any failure, ``out`` is left untouched.
 
     ``fork`` (default: where the platform allows it) runs the shapes check and
     the page in a child process beside the RDF exports and the analytics.
+    ``out`` must not hold the facts, nor be a folder of other files unless
+    ``force`` (kg.staging.check_out_folder).
     """
+    facts_paths = list(facts_paths or [resources.curated_facts_dir()])
+    check_out_folder(out, facts_paths, force=force)
     with paused_gc():
-        return _build_exports(facts_paths, out, validate=validate, page=page, analyze=analyze, fork=fork)
+        try:
+            return _build_exports(facts_paths, out, validate=validate, page=page, analyze=analyze, fork=fork)
+        except OSError as exc:  # a full disk, a read-only folder: one line, and ``out`` as it was
+            raise write_failure(exc, out) from None
 
 
 def _stage_page_files(graph: KnowledgeGraph, staged: StagedExports) -> list[str]:

@@ -94,6 +94,7 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,6 +105,7 @@ import pyoxigraph as ox
 from kg import resources
 from kg.errors import QkgError
 from kg.namespace import AWARD_LEVELS, PREFIXES, XSD
+from kg.store import DamagedStore, is_damage
 
 
 class QueryError(QkgError):
@@ -120,6 +122,10 @@ class ParameterError(QueryError):
 
 class QueryFileError(QueryError):
     """A query file's header or SPARQL text is malformed."""
+
+
+class RemoteServiceRefused(QueryError):
+    """A query calls a remote endpoint (SERVICE) and the user did not allow it."""
 
 
 def _string(value: str) -> ox.Literal:
@@ -192,6 +198,7 @@ class SavedQuery:
     parameters: tuple[Parameter, ...] = field(default=())
     text: str = ""
     path: Path | None = None
+    shipped: bool = False  # one of the saved queries that come with qkg
 
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
@@ -281,6 +288,7 @@ def parse_query_text(text: str, name: str, path: Path | None = None, saved: bool
         parameters=tuple(parameters),
         text=text,
         path=Path(path) if path is not None else None,
+        shipped=saved,
     )
 
 
@@ -316,9 +324,70 @@ class QueryResult:
 _ENGINE_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
-def run_query(store: ox.Store, query: SavedQuery, values: Mapping[str, str] | None = None) -> QueryResult:
-    """Run ``query`` on ``store`` with ``values`` bound to its parameters."""
+def calls_service(text: str) -> bool:
+    """Does the SPARQL ``text`` call a remote endpoint (a SERVICE pattern)?
+
+    Read with rdflib's SPARQL parser; a query it cannot read (Oxigraph reads
+    more SPARQL than rdflib) counts as calling one when the word SERVICE
+    appears in it at all.
+    """
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(text)
+    except Exception:  # noqa: BLE001 - pyparsing's errors, and whatever else rdflib raises on a query it cannot read
+        return re.search(r"(?i)\bservice\b", text) is not None
+    return _has_service(tree)
+
+
+def _has_service(node) -> bool:
+    if getattr(node, "name", None) == "ServiceGraphPattern":
+        return True
+    if isinstance(node, str):
+        return False
+    if isinstance(node, dict):
+        return any(_has_service(value) for value in node.values())
+    if isinstance(node, (list, tuple)) or hasattr(node, "asList"):
+        return any(_has_service(item) for item in node)
+    return False
+
+
+def run_query(store: ox.Store, query: SavedQuery, values: Mapping[str, str] | None = None, *,
+              allow_service: bool = False) -> QueryResult:
+    """Run ``query`` on ``store`` with ``values`` bound to its parameters.
+
+    A query that is not one of qkg's own and calls a remote endpoint (SERVICE)
+    is refused unless ``allow_service``. The engine works in a thread of its
+    own while this one waits, so that Ctrl-C stops the wait at once (Python
+    handles a signal only in the main thread, and only between its own steps).
+    """
     substitutions = query.bindings(values or {})
+    if not allow_service and not query.shipped and calls_service(query.text):
+        raise RemoteServiceRefused(f"{query.path or query.name}: the query calls a remote endpoint (SERVICE); "
+                                   f"run it with --allow-service to let it")
+    return _waiting_for(lambda: _evaluate(store, query, substitutions))
+
+
+def _waiting_for(work: Callable[[], "QueryResult"]) -> "QueryResult":
+    """``work()`` run in a daemon thread; this thread waits, and a KeyboardInterrupt leaves it at once."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the waiting thread, which raises it
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="qkg-query", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.1)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _evaluate(store: ox.Store, query: SavedQuery, substitutions: dict) -> QueryResult:
     # The data may sit in named graphs (TriG, N-Quads): the query sees their union. With no named
     # graph the union is the default graph itself, which the engine reads a little faster (3-15%).
     has_named_graphs = next(iter(store.named_graphs()), None) is not None
@@ -331,18 +400,30 @@ def run_query(store: ox.Store, query: SavedQuery, values: Mapping[str, str] | No
         )
     except SyntaxError as exc:
         raise QueryFileError(f"{query.path or query.name}: not a valid SPARQL query: {_first_line(exc)}") from None
-    except RuntimeError as exc:  # e.g. a parameter missing from the SELECT projection
+    except (OSError, RuntimeError) as exc:  # e.g. a parameter missing from the SELECT projection
+        _raise_if_damaged(exc)
         raise QueryFileError(f"{query.path or query.name}: {_first_line(exc)}") from None
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError(f"{query.path or query.name}: only SELECT queries can be run (this one is ASK, CONSTRUCT or DESCRIBE)")
     parameter_names = {p.name for p in query.parameters}
     kept = [(index, v.value) for index, v in enumerate(solutions.variables) if v.value not in parameter_names]
+    failure = None
     try:
         with _collector_paused():
             rows = [[solution[index] for index, _ in kept] for solution in solutions]
     except (OSError, RuntimeError) as exc:
-        raise QueryError(f"{query.path or query.name}: the query failed: {_first_line(exc)}") from None
+        failure = exc.__class__(str(exc))  # a copy without the traceback, which holds the engine's iterator
+    # Dropped here: the engine's iterator must not be dropped in another thread (the waiting one).
+    del solutions
+    if failure is not None:
+        _raise_if_damaged(failure)
+        raise QueryError(f"{query.path or query.name}: the query failed: {_first_line(failure)}")
     return QueryResult(variables=[name for _, name in kept], rows=rows)
+
+
+def _raise_if_damaged(exc: Exception) -> None:
+    if is_damage(exc):
+        raise DamagedStore(_first_line(exc)) from None
 
 
 @contextmanager

@@ -7,11 +7,14 @@ included, so offsets stay offsets into the file; HTML keeps its main text.
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import logging
 import os
 import re
+import stat
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +35,15 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 CONTROL_BYTES = bytes(byte for byte in range(0x20) if byte not in b"\t\n\r\f\v\x1b") + b"\x7f"
 BINARY_SAMPLE = 65536
 MAX_CONTROL_SHARE = 0.02  # text files hold next to no control characters
+# A text in one encoding with a few bad bytes (a damaged download) is read with them replaced;
+# a text in another encoding fails at most of its non-ASCII characters.
+MAX_BAD_SHARE = 0.01  # of the non-ASCII bytes
+MIN_BAD_ALLOWED = 1  # however short the text
+BAD_SPOTS_NAMED = 3
+_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
+NO_SUCH_PATH = "no such file or folder"
+_FILE_KINDS = {stat.S_IFIFO: "named pipe", stat.S_IFSOCK: "socket", stat.S_IFCHR: "device",
+               stat.S_IFBLK: "device", stat.S_IFDIR: "folder"}
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 MARKDOWN_HEADING = re.compile(r"#{1,2}[ \t]+(\S.*)")
@@ -77,39 +89,80 @@ class SourceDocument:
     encoding: str  # 'utf-8', 'utf-8-sig' or 'gb18030'
     sha256: str  # of text.encode('utf-8')
     body_start: int = 0  # offset where the text after any front matter begins
+    warnings: tuple[str, ...] = ()  # one line each: what was read other than as written (bytes replaced)
+
+    @property
+    def id(self) -> str:
+        return document_id(self.path, self.sha256)
+
+
+def document_id(path: Path, sha256: str) -> str:
+    """A document's id: its file name's letters and a hash of its name and text.
+
+    The same file gives the same id wherever its folder is; two files differ
+    in id unless they have the same name and the same text.
+    """
+    path = Path(path)
+    slug = _SLUG.sub("-", path.stem).strip("-._") or "doc"
+    digest = hashlib.sha1(f"{path.name}\0{sha256}".encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:60]}-{digest}"
 
 
 def find_documents(paths) -> list[Path]:
     """Files named, plus supported files under folders named (recursively); sorted, without repeats.
 
     A file named explicitly is kept whatever its suffix, so that reading it
-    reports it rather than dropping it silently.
+    reports it rather than dropping it silently. ``walk_inputs`` gives every
+    file, with what is passed over.
+    """
+    files, passed = walk_inputs(paths)
+    for path, reason in passed:
+        if reason == NO_SUCH_PATH:
+            raise UnreadableDocument(path, reason)
+    named = {Path(raw) for raw in paths}
+    return [path for path in files if path in named or (
+        path.name.lower().endswith(SUPPORTED_SUFFIXES) and not path.name.startswith("."))]
+
+
+def walk_inputs(paths) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Every file under ``paths`` (named, or in folders searched recursively), and what was passed over.
+
+    Files come whatever their type or suffix, so that reading each accounts
+    for it. Passed over, each with its reason: hidden folders (``.git``) and
+    links to folders, which are not searched, and paths that do not exist.
     """
     found: set[Path] = set()
+    passed: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for folder, _, names in os.walk(path):
-                for name in names:
-                    if name.lower().endswith(SUPPORTED_SUFFIXES) and not name.startswith("."):
-                        found.add(Path(folder) / name)
-        elif path.exists():
+            for folder, folders, names in os.walk(path):
+                for name in list(folders):
+                    inside = Path(folder) / name
+                    if os.path.islink(inside):
+                        passed.append((inside, "a link to a folder (not followed)"))
+                        folders.remove(name)
+                    elif name.startswith("."):
+                        passed.append((inside, "a hidden folder (not searched)"))
+                        folders.remove(name)
+                found.update(Path(folder) / name for name in names)
+        elif os.path.lexists(path):
             found.add(path)
         else:
-            raise UnreadableDocument(path, "no such file or folder")
-    return sorted(found)
+            passed.append((path, NO_SUCH_PATH))
+    return sorted(found), passed
 
 
 def read_document(path) -> SourceDocument:
     path = Path(path)
     suffix = path.suffix.lower()
+    if path.name.startswith("."):
+        raise UnreadableDocument(path, "a hidden file")
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableDocument(path, f"unsupported file type '{suffix or path.name}'")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise UnreadableDocument(path, (exc.strerror or str(exc)).lower()) from exc
-    decoded, encoding = decode(path, data)
+    data = read_regular_file(path)
+    warnings: list[str] = []
+    decoded, encoding = decode(path, data, warnings)
     if suffix in HTML_SUFFIXES:
         page = parse_page(decoded)
         if not page.text.strip():
@@ -142,11 +195,39 @@ def read_document(path) -> SourceDocument:
         encoding=encoding,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         body_start=body_start,
+        warnings=tuple(warnings),
     )
 
 
-def decode(path, data: bytes) -> tuple[str, str]:
-    """Decode strictly: UTF-8 (with or without BOM), else GB18030; reject empty and binary data."""
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of ``path`` if it is a regular file; a named pipe, a device or a socket is refused unread.
+
+    The file is opened without blocking and checked before it is read, so a
+    pipe with no writer cannot hang the reader.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise UnreadableDocument(path, (exc.strerror or str(exc)).lower()) from None
+    try:
+        kind = stat.S_IFMT(os.fstat(descriptor).st_mode)
+        if kind != stat.S_IFREG:
+            raise UnreadableDocument(path, f"not a regular file (a {_FILE_KINDS.get(kind, 'special file')})")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError as exc:
+        raise UnreadableDocument(path, (exc.strerror or str(exc)).lower()) from None
+    finally:
+        os.close(descriptor)
+
+
+def decode(path, data: bytes, warnings: list[str] | None = None) -> tuple[str, str]:
+    """Decode: UTF-8 (with or without BOM), else GB18030; reject empty and binary data.
+
+    A text with a few undecodable bytes in one encoding (under ``MAX_BAD_SHARE``
+    of its non-ASCII bytes) is read with each replaced by U+FFFD, and a line
+    naming the file and the byte offsets goes into ``warnings``.
+    """
     if not data:
         raise UnreadableDocument(path, "empty file")
     if data.startswith(UTF16_BOMS):
@@ -156,16 +237,55 @@ def decode(path, data: bytes) -> tuple[str, str]:
     if b"\x00" in data or control > MAX_CONTROL_SHARE * len(sample):
         raise UnreadableDocument(path, "binary file")
     if data.startswith(UTF8_BOM):
+        candidates, body, start = (("utf-8", "utf-8-sig"),), data[len(UTF8_BOM):], len(UTF8_BOM)
+    else:
+        candidates, body, start = (("utf-8", "utf-8"), ("gb18030", "gb18030")), data, 0
+    for codec, name in candidates:
         try:
-            return data[len(UTF8_BOM):].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise UnreadableDocument(path, "cannot decode as UTF-8 despite its byte order mark") from exc
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
+            return body.decode(codec), name
         except UnicodeDecodeError:
             continue
+    allowed = max(MIN_BAD_ALLOWED, MAX_BAD_SHARE * (len(body) - len(body.translate(None, bytes(range(128))))))
+    readings = [(_decode_replacing(body, codec, allowed), name) for codec, name in candidates]
+    readable = [(len(bad), index) for index, ((text, bad), _) in enumerate(readings) if text is not None]
+    if readable:
+        (text, bad), name = readings[min(readable)[1]]  # the encoding with the fewest bad spots
+        shown = ", ".join(str(start + offset) for offset in bad[:BAD_SPOTS_NAMED])
+        more = f" and {len(bad) - BAD_SPOTS_NAMED} more" if len(bad) > BAD_SPOTS_NAMED else ""
+        message = (f"{path}: {len(bad)} undecodable byte sequence{'s' if len(bad) > 1 else ''} "
+                   f"at byte offset {shown}{more} replaced with U+FFFD (read as {name})")
+        log.info("%s", message)  # the caller reports ``warnings``
+        if warnings is not None:
+            warnings.append(message)
+        return text, name
+    if data.startswith(UTF8_BOM):
+        raise UnreadableDocument(path, "cannot decode as UTF-8 despite its byte order mark")
     raise UnreadableDocument(path, "cannot decode as UTF-8 or GB18030")
+
+
+_BAD_SPOTS = threading.local()  # the offsets the "qkg-replace" error handler met, per thread
+_HANDLER = "qkg-replace"
+
+
+def _replace_and_record(exc: UnicodeDecodeError):
+    spots, allowed = _BAD_SPOTS.spots, _BAD_SPOTS.allowed
+    spots.append(exc.start)
+    if len(spots) > allowed:
+        raise exc  # too many to be a text in this encoding
+    return "\ufffd", exc.end
+
+
+def _decode_replacing(data: bytes, codec: str, allowed: float) -> tuple[str | None, list[int]]:
+    """``data`` decoded with each undecodable sequence replaced, and their offsets; None past ``allowed`` of them."""
+    try:
+        codecs.lookup_error(_HANDLER)
+    except LookupError:
+        codecs.register_error(_HANDLER, _replace_and_record)
+    _BAD_SPOTS.spots, _BAD_SPOTS.allowed = [], allowed
+    try:
+        return data.decode(codec, errors=_HANDLER), _BAD_SPOTS.spots
+    except UnicodeDecodeError:
+        return None, _BAD_SPOTS.spots
 
 
 def normalize_date(value) -> str | None:
@@ -193,10 +313,16 @@ def normalize_date(value) -> str | None:
 
 
 def _first_value(mapping: dict, keys) -> str | None:
+    """The first of ``keys`` with a plain value (a text, number or date).
+
+    Lists and mappings are passed over: front matter's aliases may nest them
+    ("billion laughs"), and writing one out as text would expand every alias.
+    """
     for key in keys:
         value = mapping.get(key)
-        if value not in (None, ""):
-            return value if isinstance(value, (dt.date, int)) else str(value).strip()
+        if value in (None, "") or not isinstance(value, (str, int, float, dt.date)):
+            continue
+        return value if isinstance(value, (dt.date, int)) and not isinstance(value, bool) else str(value).strip()
     return None
 
 

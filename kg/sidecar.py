@@ -12,9 +12,12 @@ one core.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
+import os
 import pickle
+import signal
 import sys
 import traceback
 from typing import Any, Callable
@@ -44,8 +47,27 @@ def _sendable(exc: BaseException) -> BaseException:
         return SidecarError(f"{type(exc).__name__}: {exc}")
 
 
-def _serve(connection, steps: list[Step]) -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Be killed when the parent dies, even by SIGKILL (Linux; elsewhere nothing).
+
+    A child left running after its build was killed would go on writing into
+    the build's staging folder, and hold that folder's lock (kg/staging.py).
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+
+
+def _serve(connection, steps: list[Step], parent: int) -> None:
     """The child: run each step, send back (name, ok, value); stop at the first failure."""
+    die_with_parent()
+    if os.getppid() != parent:  # the parent died before the line above
+        return
     for name, step in steps:
         try:
             message = (name, True, step())
@@ -77,7 +99,7 @@ class Sidecar:
         if self._steps and (fork_available() if fork is None else fork):
             context = multiprocessing.get_context("fork")
             parent_end, child_end = context.Pipe(duplex=False)
-            self._process = context.Process(target=_serve, args=(child_end, self._steps), daemon=True)
+            self._process = context.Process(target=_serve, args=(child_end, self._steps, os.getpid()), daemon=True)
             self._process.start()
             child_end.close()
             self._connection = parent_end

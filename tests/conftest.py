@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -114,6 +115,18 @@ locations:
   - entity: 丁县
     in: 甲市
 """
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 200 kB file system, too small for a build's exports (mounting it needs root)."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small file system here to fill it: {done.stderr.decode().strip()}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
 
 
 @pytest.fixture

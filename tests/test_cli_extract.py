@@ -22,7 +22,7 @@ def make_inputs(folder: Path) -> Path:
     (documents / "empty.txt").write_bytes(b"")
     (documents / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
     (documents / "broken.md").write_bytes("质量".encode("utf-8") + b"\x80\x80\xff\xfe\x81")
-    (documents / "ignored.pdf").write_bytes(b"%PDF-1.4")  # not a supported suffix: not looked at in a folder
+    (documents / "ignored.pdf").write_bytes(b"%PDF-1.4")  # not a supported suffix: reported, not read
     return documents
 
 
@@ -34,11 +34,11 @@ def test_extract_writes_one_facts_file_per_document_and_reports_bad_files(runner
     assert len(list(out.glob("*.yaml"))) == len(GOOD)
     lines = result.stderr.strip().splitlines()
     skipped = {Path(line.split(": ")[0].removeprefix("skipped ")).name: line for line in lines if line.startswith("skipped ")}
-    assert set(skipped) == {"empty.txt", "binary.txt", "broken.md"}
+    assert set(skipped) == {"empty.txt", "binary.txt", "broken.md", "ignored.pdf"}
     assert "empty" in skipped["empty.txt"] and "binary" in skipped["binary.txt"]
-    assert "decode" in skipped["broken.md"]
+    assert "decode" in skipped["broken.md"] and "unsupported file type '.pdf'" in skipped["ignored.pdf"]
     summary = lines[-1]
-    assert summary.startswith(f"{len(GOOD) + 3} files: {len(GOOD)} extracted, 3 skipped")
+    assert summary.startswith(f"{len(GOOD) + 4} files: {len(GOOD)} extracted, 4 skipped")
     assert "conferrals" in summary and "Traceback" not in result.output
     facts = read_facts([out])
     assert sorted(f.document.source for f in facts) == sorted(GOOD)
@@ -52,7 +52,7 @@ def test_every_input_is_accounted_for_with_one_job(runner, tmp_path):
                                  "--no-progress"])
     assert result.exit_code == 0
     assert f"skipped {missing}: no such file or folder" in result.stderr
-    assert result.stderr.strip().splitlines()[-1].startswith(f"{len(GOOD) + 4} files: {len(GOOD)} extracted, 4 skipped")
+    assert result.stderr.strip().splitlines()[-1].startswith(f"{len(GOOD) + 5} files: {len(GOOD)} extracted, 5 skipped")
 
 
 def test_built_graph_from_extracted_facts(runner, tmp_path):

@@ -20,7 +20,7 @@ def sample(name: str, alias: str, quote: str) -> DocumentFacts:
     facts.entities = [Entity(name, "Enterprise", aliases=[alias] if alias != name else [], mentions=[(0, 1), (2, 5)],
                              confidence=0.8),
                       Entity("甲市市长质量奖", "Award", confidence=0.7)]
-    facts.conferrals = [Conferral(name, "甲市市长质量奖", 2021, (0, 5), 0.9, quote)]
+    facts.conferrals = [Conferral(name, "甲市市长质量奖", 2021, evidence=(0, 5), confidence=0.9, quote=quote)]
     return facts
 
 

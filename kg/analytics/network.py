@@ -16,6 +16,7 @@ import networkx as nx
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.namespace import AWARD_LEVELS, ENTITY_CLASSES, ORG, QGOV
+from kg.store import DamagedStore, is_damage
 
 
 @dataclass(frozen=True)
@@ -156,5 +157,10 @@ def _rdflib_term(term):
 
 def store_triples(store) -> list[tuple]:
     """The triples of a pyoxigraph store (all its graphs, once each) as rdflib terms."""
-    seen = {(quad.subject, quad.predicate, quad.object) for quad in store.quads_for_pattern(None, None, None, None)}
+    try:
+        seen = {(quad.subject, quad.predicate, quad.object) for quad in store.quads_for_pattern(None, None, None, None)}
+    except (OSError, RuntimeError) as exc:
+        if is_damage(exc):  # a damaged cache entry: kg.store.with_store parses the file again
+            raise DamagedStore(str(exc).splitlines()[0]) from None
+        raise
     return [(_rdflib_term(s), _rdflib_term(p), _rdflib_term(o)) for s, p, o in seen]

@@ -1,12 +1,9 @@
 """Extract the facts of one document: finders, then resolution, then the facts model."""
 from __future__ import annotations
 
-import hashlib
-from bisect import bisect_left, bisect_right
-import os
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from kg.extract.awards import find_awards, government_variant, issuing_division
@@ -36,28 +33,11 @@ from kg.textnorm import matchable
 MAX_QUOTE = 240
 MAX_MENTIONS = 5  # enough to find an entity in the text; more only bloats the files
 TYPE_PRIORITY = {"Enterprise": 0, "GovernmentBody": 1, "Organization": 2}
-_SLUG = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def document_id(document: SourceDocument) -> str:
-    """A stable id, unique per file: the file name's letters and a hash of its path."""
-    slug = _SLUG.sub("-", document.path.stem).strip("-._") or "doc"
-    digest = hashlib.sha1(str(_resolved(document.path)).encode("utf-8")).hexdigest()[:8]
-    return f"{slug[:60]}-{digest}"
-
-
-def _resolved(path: Path) -> Path:
-    """``path.resolve()``, with the folder's resolution kept: resolving looks up every folder on the way
-    (a system call each), and a corpus's files share their folders. A file that is a link is resolved whole."""
-    if path.is_symlink():
-        return path.resolve()
-    folder = path.parent if path.is_absolute() else Path(os.getcwd()) / path.parent
-    return _resolved_folder(folder) / path.name
-
-
-@lru_cache(maxsize=256)
-def _resolved_folder(folder: Path) -> Path:
-    return folder.resolve()
+    """A stable id, unique per file: the file name's letters and a hash of its name and text (kg.reader)."""
+    return document.id
 
 
 def _near(mentions: list[Mention], starts: list[int], mention: Mention, reach: int = 40) -> list[Mention]:
@@ -210,8 +190,9 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
             continue
         if found.year is not None and None in known:
             replaced.add(id(known.pop(None)))  # a dated statement replaces the undated one
-        conferral = Conferral(recipient, award_name, found.year, (found.start, found.end), found.confidence,
-                              _quote(original, found.start, found.end), period=found.period)
+        conferral = Conferral(recipient, award_name, found.year, evidence=(found.start, found.end),
+                              confidence=found.confidence, quote=_quote(original, found.start, found.end),
+                              period=found.period)
         known[found.year] = conferral
         facts.conferrals.append(conferral)
 
@@ -260,6 +241,12 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
             facts.locations.append(Location(relation.subject, within, (relation.start, relation.end),
                                             relation.confidence, _quote(original, relation.start, relation.end)))
     facts.entities = sorted(table.entities.values(), key=lambda e: (e.type, e.name))
+    return finish_facts(facts)
+
+
+def finish_facts(facts: DocumentFacts) -> DocumentFacts:
+    """Make a document's facts consistent: names unique per kind, no reference without its entity, one
+    confidence per cited span (also after the facts of a long document's chunks are merged)."""
     _unique_names(facts.entities)
     _drop_dangling(facts)
     _one_confidence_per_span(facts)

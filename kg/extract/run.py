@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import multiprocessing
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,14 +15,17 @@ from pathlib import Path
 
 import yaml
 
-from kg.batch import Processed, Skipped, extract_many
-from kg.errors import QkgError
-from kg.extract.document import extract_facts
+from kg.batch import Processed, Skipped, advance, default_jobs, extract_many
+from kg.errors import QkgError, write_failure
+from kg.extract.chunks import CHUNK_CHARS, extract_in_chunks
+from kg.extract.document import extract_facts, finish_facts
 from kg.extract.lexicon import Lexicon
 from kg.extract.output import is_plain, scalar, write_facts
 from kg.extract.resolution import abbreviates, variants
+from kg.model import DocumentFacts
 from kg.namespace import KIND_OF_TYPE, normalize_name
-from kg.reader import SourceDocument, UnreadableDocument, find_documents, read_document
+from kg.reader import SourceDocument, read_document, walk_inputs
+from kg.staging import write_file
 
 log = logging.getLogger(__name__)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,6 +45,7 @@ class FileResult:
     characters: int
     counts: dict[str, int]
     organizations: tuple[str, ...] = ()  # canonical names, for resolution across documents
+    warnings: tuple[str, ...] = ()  # what was read other than as written (undecodable bytes replaced)
 
 
 @dataclass
@@ -53,8 +58,22 @@ class ExtractionSummary:
     skipped: list[Skipped] = field(default_factory=list)
     resolved: int = 0  # files whose organisations were renamed to a fuller name found in another file
     names: "OrganizationIndex" = field(default_factory=lambda: OrganizationIndex(), repr=False)
+    warnings: list[str] = field(default_factory=list)
+    # Facts files in the output folder that this run did not write, with the source each names.
+    stale: list[tuple[Path, str]] = field(default_factory=list)
+    written: dict[Path, Path] = field(default_factory=dict, repr=False)  # facts file -> its document
+
+    @property
+    def lost(self) -> list[Skipped]:
+        """Documents read whose facts file could not be written (a full disk)."""
+        return [skip for skip in self.skipped if skip.lost]
 
     def add(self, result: FileResult) -> None:
+        self.warnings.extend(result.warnings)
+        first = self.written.setdefault(result.written, result.source)
+        if first != result.source:  # same name, same text: the one facts file stands for both
+            self.skipped.append(Skipped(result.source, f"same name and text as {first} (one facts file for both)"))
+            return
         self.extracted += 1
         self.characters += result.characters
         self.facts.update(result.counts)
@@ -68,24 +87,62 @@ class ExtractionSummary:
         if self.resolved:
             line += f"; {self.resolved} files name organisations by their fuller names from other files"
         if self.skipped:
-            reasons = Counter(skip.reason for skip in self.skipped)
+            reasons = Counter(_kind_of(skip.reason) for skip in self.skipped)
             line += " (skipped: " + "; ".join(f"{n} {reason}" for reason, n in reasons.most_common()) + ")"
+        if self.warnings:
+            line += f"; {len(self.warnings)} read with undecodable bytes replaced"
+        if self.stale:
+            line += f"; {len(self.stale)} earlier facts files in the output folder have no document in this run"
         return line
 
 
-def extract_file(path: Path, out_dir: Path, keep_text: bool) -> FileResult:
-    """Read one document, extract its facts and write them into ``out_dir``."""
+def _kind_of(reason: str) -> str:
+    """A skip's reason without the names of files, for counting reasons alike."""
+    if reason.startswith("same name and text as "):
+        return "same name and text as another document"
+    if reason.startswith("cannot write "):
+        return "facts file not written: " + reason.rpartition(": ")[2]
+    return reason
+
+
+def extract_file(path: Path, out_dir: Path, keep_text: bool, chunk_jobs: int = 1) -> FileResult:
+    """Read one document, extract its facts and write them into ``out_dir``.
+
+    A long document is extracted in chunks (kg/extract/chunks.py), on ``chunk_jobs`` processes
+    when this runs in the main process (one long file alone), reporting each chunk to the bar."""
     document = read_document(path)
-    facts = extract_facts(document)
+    if len(document.text) > LONG_DOCUMENT:
+        facts = _extract_long(document, chunk_jobs)
+    else:
+        facts = extract_facts(document)
     if facts.document.date and not _DATE.match(facts.document.date):
         facts.document.date = None
     if keep_text:
         facts.document.text = document.text
     target = out_dir / f"{facts.document.id}.yaml"
-    write_facts(facts, target)
+    try:
+        write_facts(facts, target)
+    except OSError as exc:  # a full disk: the document is lost to this run, and the run must say so
+        raise write_failure(exc, target) from None
     counts = {"entities": len(facts.entities), **{k: len(getattr(facts, k)) for k in FACT_KINDS}}
     organizations = tuple(sorted({e.name for e in facts.entities if KIND_OF_TYPE[e.type] == "org"}))
-    return FileResult(path, target, len(document.text), counts, organizations)
+    return FileResult(path, target, len(document.text), counts, organizations, document.warnings)
+
+
+LONG_DOCUMENT = 2 * CHUNK_CHARS  # characters past which a document is extracted in chunks
+
+
+def _extract_long(document: SourceDocument, jobs: int) -> DocumentFacts:
+    total = len(document.text)
+
+    def report(characters: int) -> None:
+        advance(characters / total)
+
+    if jobs > 1 and not multiprocessing.current_process().daemon:
+        with multiprocessing.Pool(jobs) as pool:  # forked after warm_up: the workers share its tables
+            return finish_facts(extract_in_chunks(document, extract_facts, functools.partial(pool.imap, chunksize=1),
+                                                  report))
+    return finish_facts(extract_in_chunks(document, extract_facts, map, report))
 
 
 def warm_up() -> None:
@@ -96,15 +153,9 @@ def warm_up() -> None:
 
 
 def _inputs(paths) -> tuple[list[Path], list[Skipped]]:
-    """The documents under ``paths``; a path that does not exist is reported, not fatal."""
-    found: list[Path] = []
-    missing: list[Skipped] = []
-    for path in paths:
-        try:
-            found.extend(find_documents([path]))
-        except UnreadableDocument as exc:
-            missing.append(Skipped(exc.path, exc.reason))
-    return sorted(set(found)), missing
+    """Every file under ``paths``, and what was passed over (paths that do not exist, hidden folders)."""
+    files, passed = walk_inputs(paths)
+    return files, [Skipped(path, reason) for path, reason in passed]
 
 
 def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool = False,
@@ -118,16 +169,45 @@ def extract_paths(paths, out_dir: Path, jobs: int | None = None, keep_text: bool
     files, missing = _inputs(paths)
     summary = ExtractionSummary(skipped=list(missing))
     warm_up()  # load jieba, the lexicon and the gazetteer once; forked workers share them
-    worker = functools.partial(extract_file, out_dir=out_dir, keep_text=keep_text)
+    # one file alone is the only one the pool would run: its chunks use the cores instead
+    chunk_jobs = (jobs or default_jobs()) if len(files) == 1 else 1
+    worker = functools.partial(extract_file, out_dir=out_dir, keep_text=keep_text, chunk_jobs=chunk_jobs)
     for outcome in extract_many(files, worker, jobs=jobs, progress=progress):
         if isinstance(outcome, Processed):
             summary.add(outcome.result)
         else:
-            log.warning("skipped %s: %s", outcome.path, outcome.reason)
+            log.info("skipped %s: %s", outcome.path, outcome.reason)  # the CLI prints every skip
             summary.skipped.append(outcome)
     summary.resolved = resolve_across_documents(summary.names)
     summary.names = OrganizationIndex()
+    summary.stale = stale_facts_files(out_dir, set(summary.written))
     return summary
+
+
+_SOURCE_LINE = re.compile(r"(?m)^  source: (.*)$")
+
+
+def stale_facts_files(out_dir: Path, written: set[Path]) -> list[tuple[Path, str]]:
+    """The facts files in ``out_dir`` that this run did not write, each with the source document it names.
+
+    After a document changed (its id hashes its text) or went away, its earlier
+    facts file stays; a build from the folder would count it too.
+    """
+    stale = []
+    for path in sorted(out_dir.glob("*.yaml")):
+        if path in written:
+            continue
+        try:
+            head = path.read_text(encoding="utf-8", errors="replace")[:4096]
+        except OSError:
+            head = ""
+        source = _SOURCE_LINE.search(head)
+        try:
+            name = str(_unscalar(source.group(1))) if source else "?"
+        except yaml.YAMLError:
+            name = source.group(1)
+        stale.append((path, name))
+    return stale
 
 
 class OrganizationIndex:
@@ -241,7 +321,7 @@ def _rename_organizations(path: Path, names: dict[str, str]) -> None:
         else:
             lines.insert(2, renamed_aliases)
     block = "".join("\n".join(lines) for lines, *_ in parsed)
-    path.write_text(head + marker + block + tail, encoding="utf-8")
+    write_file(path, (head + marker + block + tail).encode("utf-8"))  # whole or not at all, on a full disk too
 
 
 def _flow_list(values) -> str:

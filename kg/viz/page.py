@@ -22,7 +22,7 @@ from pyvis.network import Network
 
 from kg.builder import KnowledgeGraph
 from kg.errors import QkgError
-from kg.exports import StagedExports
+from kg.staging import StagedExports, write_file
 from kg.viz.focus import Focus, FocusError, focus
 from kg.viz.graphdata import VizGraph, viz_graph
 from kg.viz.network import edge_labels, to_network
@@ -152,8 +152,7 @@ def write_page(viz: VizGraph, path: Path, title: str = DEFAULT_TITLE) -> Path:
     """Lay out ``viz`` and write its page to ``path``."""
     path = Path(path)
     text = page_html(to_network(viz), viz, title)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    write_file(path, text.encode("utf-8"))
     log.info("wrote %s (%d nodes, %d edges, %d bytes)", path, len(viz.nodes), len(viz.edges), len(text.encode()))
     return path
 
@@ -172,5 +171,6 @@ def write_graph_page(graph: KnowledgeGraph, path: Path, spec: Focus | None = Non
 
 
 def stage_page(graph: KnowledgeGraph, staged: StagedExports) -> None:
-    """Add the page of the whole graph to a build's exports."""
-    write_graph_page(graph, staged.path(PAGE_FILE))
+    """Add the page of the whole graph to a build's exports (a write failure names the file in ``out``)."""
+    shown = viz_graph(graph)
+    staged.write_bytes(PAGE_FILE, page_html(to_network(shown), shown, DEFAULT_TITLE).encode("utf-8"))

@@ -43,7 +43,7 @@ def test_list_shows_every_saved_query_and_its_parameters(runner):
     result = _query(runner, "--list")
     assert result.exit_code == 0
     assert "firms-with-provincial-and-mayor-awards" in result.output
-    assert "--param name=… (rdf:langString): 实体名称或别名" in result.output
+    assert "--param name=… (owl:Thing): 实体名称、别名或其一部分" in result.output
     assert "--param level=… (qgov:AwardLevel, optional)" in result.output
 
 

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from kg.cli import cli
+from kg.errors import QkgError
 from kg.namespace import document_iri, entity_iri
 from kg.pipeline import build_exports, build_graph
 from kg.viz import page_html, to_network, viz_graph
@@ -233,12 +234,12 @@ def test_focus_on_years_hides_dated_facts_outside(viz):
 
 
 @pytest.mark.parametrize("spec, message", [
-    (Focus(city="火星"), "no city named '火星' in the graph"),
-    (Focus(around="无名氏"), "no entity named '无名氏' in the graph"),
+    (Focus(city="火星"), "nothing matches '火星': no entity of type City has that name or a name containing it"),
+    (Focus(around="无名氏"), "nothing matches '无名氏': no entity has that name or a name containing it"),
     (Focus(from_year=2020, to_year=2010), "the year range 2020–2010 is empty"),
 ])
 def test_focus_errors(viz, spec, message):
-    with pytest.raises(FocusError, match=re.escape(message)):
+    with pytest.raises(QkgError, match=re.escape(message)):
         focus(viz, spec)
 
 
@@ -268,7 +269,8 @@ def test_viz_command_writes_a_focused_page(runner, write_facts, tmp_path):
 def test_viz_command_reports_errors_in_one_line(runner, write_facts, tmp_path):
     args = ["viz", "--out", str(tmp_path / "p.html"), "--facts", str(write_facts(FACTS))]
     result = runner.invoke(cli, args + ["--city", "火星"])
-    assert result.exit_code == 1 and result.output == "Error: no city named '火星' in the graph\n"
+    assert result.exit_code == 1 and result.output == (
+        "Error: nothing matches '火星': no entity of type City has that name or a name containing it\n")
     assert runner.invoke(cli, args + ["--depth", "-1"]).exit_code == 2
     assert not (tmp_path / "p.html").exists()
 

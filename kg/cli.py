@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from kg import __version__
+from kg.cli_i18n import LocalizedGroup, UserError, current_language
 from kg.errors import QkgError
 
 
@@ -24,12 +25,12 @@ def reports_errors(command):
         try:
             return command(*args, **kwargs)
         except QkgError as exc:
-            raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+            raise UserError(exc) from None
 
     return wrapper
 
 
-@click.group()
+@click.group(cls=LocalizedGroup)
 @click.version_option(__version__, prog_name="qkg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the library does to stderr.")
 def cli(verbose: bool) -> None:
@@ -114,39 +115,69 @@ def _parameter_values(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.argument("name_or_file", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A value for one of the query's parameters (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-              help="csv is UTF-8 with a BOM (opens in Excel); json is SPARQL 1.1 JSON results.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True,
+              help="csv is UTF-8 with a BOM (opens in Excel); json is SPARQL 1.1 JSON results; xlsx an Excel workbook.")
+@click.option("--columns", metavar="A,B,…", help="Only these columns, comma-separated (names or their headers).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the answer to this file (whole or not at all) instead of standard output.")
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
               help="The graph file to query. Default: exports/qgov.ttl.")
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
 @reports_errors
-def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Path | None, list_queries: bool) -> None:
+def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, columns: str | None, out: Path | None,
+          data: Path | None, list_queries: bool) -> None:
     """Run a saved query (by name) or a SPARQL query file on the graph.
 
     \b
+    A name parameter takes an entity's name, an alias, or a part of one that
+    names one entity only (上上电缆); several matches are listed and refused,
+    and a name that matches nothing is an error, not an empty answer.
     Parameters are bound as RDF terms by the engine, never pasted into the
     query. The graph file is parsed once into a cached store
     ($QKG_CACHE_DIR, else the user's cache folder), so later queries start at once.
 
     \b
+    On a terminal, a table fits the window (long cells end in …; choose
+    columns with --columns); piped or saved, it is complete.
+
+    \b
     Examples:
       qkg query --list
       qkg query award-history --param name=上上电缆
-      qkg query awards-by-city-level-year -p city=常州 -p level=provincial --format csv > awards.csv
+      qkg query awards-by-city-level-year -p city=常州 -p level=省级 --format csv > awards.csv
+      qkg query repeat-winners --format xlsx --out winners.xlsx
       qkg query my-question.rq --data other/qgov.ttl --format json
     """
-    from kg import queries, results, store
+    from kg import answers, queries, store
 
     if list_queries:
         click.echo(queries.describe(queries.saved_queries()), nl=False)
         return
     if not name_or_file:
         raise click.UsageError("give a saved query's name or a query file (see qkg query --list)")
+    if fmt in answers.BINARY_FORMATS and out is None and _terminal_width() is not None:
+        raise click.UsageError(f"--format {fmt} writes a file: give --out FILE, or redirect the output")
     values = _parameter_values(params)
     saved = queries.find_query(name_or_file)
     answer = queries.run_query(store.open_store(data), saved, values)
-    # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
-    click.echo(results.render(answer, fmt).encode("utf-8"), nl=False)
+    width = _terminal_width() if out is None else None
+    content = answers.answer_bytes(answer, fmt, lang=current_language(), width=width, title=saved.name,
+                                   columns=columns.split(",") if columns else None)
+    if out is not None:
+        answers.save(out, content)
+    else:
+        # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
+        click.echo(content, nl=False)
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width when standard output is one; None when it is piped or redirected."""
+    import shutil
+    import sys
+
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 @cli.command()

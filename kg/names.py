@@ -32,6 +32,8 @@ class NameNotFound(QkgError):
     def __init__(self, name: str, kinds: Sequence[str] = ANY_ENTITY):
         self.name = name
         self.kinds = tuple(kinds)
+        # What the CLI needs to say it in another language (kg.i18n).
+        self.fields = {"name": repr(name), "kinds": self.kinds, "any_kind": self.kinds == ANY_ENTITY}
         super().__init__(f"nothing matches {name!r}: no {_kind_words(kinds)} has that name or a name containing it")
 
 
@@ -41,10 +43,12 @@ class AmbiguousName(QkgError):
     def __init__(self, name: str, candidates: Sequence["Candidate"]):
         self.name = name
         self.candidates = tuple(candidates)
+        self.fields = {"name": repr(name), "count": len(self.candidates), "candidates": self.candidates,
+                       "shown": SHOWN_CANDIDATES}
         super().__init__(f"{name!r} matches {len(self.candidates)} entities; did you mean: {self.listing()}")
 
-    def listing(self, type_names: dict[str, str] | None = None) -> str:
-        shown = [c.described(type_names) for c in self.candidates[:SHOWN_CANDIDATES]]
+    def listing(self) -> str:
+        shown = [f"{c.label} ({c.type})" for c in self.candidates[:SHOWN_CANDIDATES]]
         more = len(self.candidates) - len(shown)
         return "; ".join(shown) + (f"; … and {more} more" if more > 0 else "")
 
@@ -59,9 +63,6 @@ class Candidate:
     label: str
     type: str  # the entity type of the facts format: Enterprise, City, …
     aliases: tuple[str, ...] = ()
-
-    def described(self, type_names: dict[str, str] | None = None) -> str:
-        return f"{self.label} ({(type_names or {}).get(self.type, self.type)})"
 
 
 def _query(kinds: Sequence[str], match: str) -> str:

@@ -6,28 +6,13 @@ misused options are click usage errors (exit status 2).
 """
 from __future__ import annotations
 
-import functools
 import logging
 from pathlib import Path
 
 import click
 
 from kg import __version__
-from kg.cli_i18n import LocalizedGroup, UserError, current_language
-from kg.errors import QkgError
-
-
-def reports_errors(command):
-    """Turn the library's errors into one-line click errors (no traceback)."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except QkgError as exc:
-            raise UserError(exc) from None
-
-    return wrapper
+from kg.cli_i18n import LocalizedGroup, current_language, reports_errors
 
 
 @click.group(cls=LocalizedGroup)
@@ -46,40 +31,51 @@ def cli(verbose: bool) -> None:
 @cli.command()
 @click.option("--facts", "facts", multiple=True, type=click.Path(path_type=Path),
               help="A facts file or folder (repeatable). Default: the curated facts that ship with qkg.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
-              help="Folder to write the exports into.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the exports into. Default: $QKG_HOME/exports, else exports/.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check (not recommended).")
+@click.option("--progress/--no-progress", default=True,
+              help="Show the steps as they run, on a terminal (never when stderr is piped).")
 @reports_errors
-def build(facts: tuple[Path, ...], out: Path, no_validate: bool) -> None:
+def build(facts: tuple[Path, ...], out: Path | None, no_validate: bool, progress: bool) -> None:
     """Build the knowledge graph from facts files and write the exports.
 
     \b
     Writes OUT/qgov.ttl, qgov.nt, qgov.jsonld, qgov.trig (one named graph per
     source document), the analytics and OUT/graph.html. Nothing is written
-    when the facts are wrong or the graph violates the shapes.
+    when the facts are wrong or the graph violates the shapes. With no --out,
+    writes $QKG_HOME/exports, else exports/ here, which then becomes your
+    default graph from any folder (see qkg info).
 
     \b
     Examples:
       qkg build
       qkg build --facts my-facts/ --out my-exports/
     """
+    from kg import home
     from kg.pipeline import build_exports
+    from kg.progress import StepProgress
 
-    result = build_exports(facts or None, out, validate=not no_validate)
+    default_place = out is None
+    out = home.default_exports() if default_place else out
+    with StepProgress(enabled=progress, lang=current_language()):
+        result = build_exports(facts or None, out, validate=not no_validate)
+    if default_place:
+        home.remember_build(out)  # later commands find this graph from any folder
     for line in result.summary.lines():
         click.echo(line)
     click.echo(f"wrote {len(result.written)} files into {out}")
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/qgov.ttl"))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @reports_errors
-def validate(file: Path) -> None:
+def validate(file: Path | None) -> None:
     """Check a graph file against the SHACL shapes (ontology/shapes.ttl).
 
     \b
     FILE is Turtle (.ttl), N-Triples (.nt), TriG (.trig), N-Quads (.nq) or
-    JSON-LD (.jsonld); default exports/qgov.ttl. Prints "valid: N triples",
+    JSON-LD (.jsonld); default the graph in use (qkg info). Prints "valid: N triples",
     or every violation on a line of its own and exits with status 1.
 
     \b
@@ -88,9 +84,10 @@ def validate(file: Path) -> None:
       qkg validate my-exports/qgov.trig
     """
     from kg.errors import GraphInvalid
+    from kg.home import graph_location
     from kg.validate import validate_file
 
-    graph, results = validate_file(file)
+    graph, results = validate_file(graph_location(file).path)
     for result in results:
         click.echo(str(result))
     violations = [result for result in results if result.is_violation]
@@ -121,7 +118,7 @@ def _parameter_values(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the answer to this file (whole or not at all) instead of standard output.")
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
-              help="The graph file to query. Default: exports/qgov.ttl.")
+              help="The graph file to query. Default: the graph in use (see qkg info).")
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
 @reports_errors
 def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, columns: str | None, out: Path | None,
@@ -149,6 +146,7 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, columns: 
       qkg query my-question.rq --data other/qgov.ttl --format json
     """
     from kg import answers, queries, store
+    from kg.home import graph_location
 
     if list_queries:
         click.echo(queries.describe(queries.saved_queries()), nl=False)
@@ -159,7 +157,7 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, columns: 
         raise click.UsageError(f"--format {fmt} writes a file: give --out FILE, or redirect the output")
     values = _parameter_values(params)
     saved = queries.find_query(name_or_file)
-    answer = queries.run_query(store.open_store(data), saved, values)
+    answer = queries.run_query(store.open_store(graph_location(data).path), saved, values)
     width = _terminal_width() if out is None else None
     content = answers.answer_bytes(answer, fmt, lang=current_language(), width=width, title=saved.name,
                                    columns=columns.split(",") if columns else None)
@@ -218,7 +216,7 @@ def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, 
 
 @cli.command()
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
-              help="The graph file to analyse. Default: exports/qgov.ttl.")
+              help="The graph file to analyse. Default: the graph in use (see qkg info).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
               help="Folder to write the analytics into.")
 @reports_errors
@@ -239,9 +237,10 @@ def analyze(data: Path | None, out: Path) -> None:
     from kg.analytics import analytics_files, analyse
     from kg.analytics.network import store_triples
     from kg.exports import StagedExports
+    from kg.home import graph_location
     from kg.store import open_store
 
-    analysis = analyse(store_triples(open_store(data)))
+    analysis = analyse(store_triples(open_store(graph_location(data).path)))
     with StagedExports(out) as staged:
         for name, content in analytics_files(analysis).items():
             staged.write_bytes(name, content)
@@ -255,7 +254,7 @@ def analyze(data: Path | None, out: Path) -> None:
 @click.argument("first")
 @click.argument("second")
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
-              help="The graph file to search. Default: exports/qgov.ttl.")
+              help="The graph file to search. Default: the graph in use (see qkg info).")
 @reports_errors
 def path(first: str, second: str, data: Path | None) -> None:
     """Print the shortest chain of relations between two entities, named by name or alias.
@@ -270,9 +269,10 @@ def path(first: str, second: str, data: Path | None) -> None:
     """
     from kg.analytics import entity_network, shortest_chain
     from kg.analytics.network import store_triples
+    from kg.home import graph_location
     from kg.store import open_store
 
-    steps = shortest_chain(entity_network(store_triples(open_store(data))), first, second)
+    steps = shortest_chain(entity_network(store_triples(open_store(graph_location(data).path))), first, second)
     if not steps:
         click.echo(f"{first} is {second}")
     for number, step in enumerate(steps, start=1):
@@ -330,3 +330,9 @@ def evaluate(extracted: Path, gold: Path, details: bool) -> None:
 
     for line in report_lines(evaluate_folders(extracted, gold), details=details):
         click.echo(line)
+
+
+from kg.cli_info import cache_group, info  # noqa: E402  (commands of their own module, on the same group)
+
+cli.add_command(info)
+cli.add_command(cache_group)

@@ -6,10 +6,13 @@ language is Chinese.
 """
 from __future__ import annotations
 
+import functools
+
 import click
 from click.utils import make_default_short_help
 
 from kg import i18n
+from kg.errors import QkgError
 
 _LANG_KEY = "qkg.lang"
 # Help of the options that click itself adds.
@@ -127,3 +130,16 @@ class UserError(click.ClickException):
     def show(self, file=None) -> None:
         click.echo(f"{i18n.word('Error', self.lang)}{'：' if self.lang == 'zh' else ': '}{self.format_message()}",
                    file=file, err=file is None)
+
+
+def reports_errors(command):
+    """Turn the library's errors into one-line click errors (no traceback), in the user's language."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except QkgError as exc:
+            raise UserError(exc) from None
+
+    return wrapper

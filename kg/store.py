@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import cache
 from kg.errors import DataNotFound
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,7 @@ def cache_graph_bytes(data: bytes, fmt: ox.RdfFormat, source: Path) -> Path:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     _forget_older_entries(source_path, keep=entry)
+    cache.evict(entry.parent, keep=entry)  # the cache stays within its size limit
     log.info("cached %s as %s", source, entry)
     return entry
 
@@ -148,6 +150,7 @@ def open_store(data: Path | None = None) -> ox.Store:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
         entry = cache_graph_bytes(content, fmt, path)
+        cache.touch(entry)
         return ox.Store.read_only(str(entry / "store"))
     except OSError as exc:
         # An unwritable or broken cache must not stop a query: parse into memory instead.

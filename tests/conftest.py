@@ -119,3 +119,11 @@ locations:
 @pytest.fixture
 def small_facts(write_facts) -> Path:
     return write_facts(SMALL_FACTS)
+
+
+@pytest.fixture(autouse=True)
+def _own_user_folders(tmp_path_factory, monkeypatch):
+    """Each test with its own per-user state (the remembered default graph) and no QKG_HOME of the
+    user's: a test never reads or changes the graph the user works with."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.delenv("QKG_HOME", raising=False)

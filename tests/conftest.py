@@ -127,3 +127,28 @@ def _own_user_folders(tmp_path_factory, monkeypatch):
     user's: a test never reads or changes the graph the user works with."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.delenv("QKG_HOME", raising=False)
+
+
+@pytest.fixture(scope="session")
+def default_graph(tmp_path_factory) -> Path:
+    """The Turtle of the curated default, built once for the session."""
+    from query_support import turtle_of
+
+    path = tmp_path_factory.mktemp("default-graph") / "qgov.ttl"
+    path.write_bytes(turtle_of())
+    return path
+
+
+@pytest.fixture
+def qkg(runner, tmp_path, monkeypatch):
+    """Run `qkg ARGS…` as a user would (its own query cache, no locale but the one a test gives)."""
+    from kg.cli import cli
+
+    monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+
+    def invoke(*args, env=None):
+        return runner.invoke(cli, [str(arg) for arg in args], env=env, prog_name="qkg")
+
+    return invoke

@@ -8,29 +8,14 @@ import pytest
 
 from kg import i18n
 from kg.cli import cli
-from query_support import turtle_of
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 LEVEL_NAMES = {"NationalLevel", "ProvincialLevel", "MunicipalLevel", "CountyLevel"}
 
 
-@pytest.fixture(scope="module")
-def default_graph(tmp_path_factory):
-    path = tmp_path_factory.mktemp("graph") / "qgov.ttl"
-    path.write_bytes(turtle_of())
-    return path
-
-
 @pytest.fixture
-def run(runner, default_graph, tmp_path, monkeypatch):
-    monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(variable, raising=False)
-
-    def invoke(*args, env=None):
-        return runner.invoke(cli, list(args), env=env, prog_name="qkg")
-
-    return invoke
+def run(qkg):
+    return qkg
 
 
 def _commands():

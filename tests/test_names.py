@@ -7,28 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from kg.cli import cli
 from kg.names import AmbiguousName, Candidate, NameNotFound, candidates, choose, resolve
-from query_support import store_of, turtle_of
+from query_support import store_of
 
 from conftest import SMALL_FACTS
 
 
-@pytest.fixture(scope="module")
-def default_graph(tmp_path_factory):
-    path = tmp_path_factory.mktemp("graph") / "qgov.ttl"
-    path.write_bytes(turtle_of())
-    return path
-
-
 @pytest.fixture
-def query(runner, default_graph, tmp_path, monkeypatch):
-    monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
-
-    def run(*args):
-        return runner.invoke(cli, ["--lang", "en", *args, "--data", str(default_graph)])
-
-    return run
+def query(qkg, default_graph):
+    return lambda *args: qkg("--lang", "en", *args, "--data", default_graph)
 
 
 @pytest.mark.parametrize("name", ["上上电缆", "上上电缆 ", "江苏上上电缆集团有限公司", "　上上电缆"])

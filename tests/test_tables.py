@@ -8,24 +8,15 @@ import pytest
 from rich.cells import cell_len
 
 from kg import cli as cli_module
-from kg.cli import cli
 from kg.present import present
-from kg.queries import find_query, run_query, saved_queries
+from kg.queries import run_query, saved_queries
 from kg.results import term_text
 from kg.store import memory_store
 from kg.tables import render_table
-from query_support import turtle_of
 
 import pyoxigraph as ox
 
 PARAMETERS = {"award-history": {"name": "上上电缆"}, "entity-sources": {"name": "星宇"}}
-
-
-@pytest.fixture(scope="module")
-def default_graph(tmp_path_factory):
-    path = tmp_path_factory.mktemp("graph") / "qgov.ttl"
-    path.write_bytes(turtle_of())
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -35,13 +26,8 @@ def answers(default_graph):
 
 
 @pytest.fixture
-def run(runner, default_graph, tmp_path, monkeypatch):
-    monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
-
-    def invoke(*args):
-        return runner.invoke(cli, ["--lang", "en", *args, "--data", str(default_graph)])
-
-    return invoke
+def run(qkg, default_graph):
+    return lambda *args: qkg("--lang", "en", *args, "--data", default_graph)
 
 
 @pytest.mark.parametrize("width", [80, 120])

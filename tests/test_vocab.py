@@ -6,7 +6,6 @@ import rdflib
 from rdflib.namespace import RDFS, SKOS
 
 from kg import resources
-from kg.cli import cli
 from kg.namespace import AWARD_LEVELS, ENTITY_CLASSES, QGOV
 from kg.vocab import AWARD_LEVEL_NAMES, TYPE_NAMES_ZH, UnknownValue, award_level_key
 
@@ -38,14 +37,9 @@ def test_an_unknown_level_lists_what_is_accepted():
         award_level_key("省")
 
 
-def test_the_level_parameter_takes_chinese_and_english_alike(runner, tmp_path, monkeypatch):
-    monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
-    data = tmp_path / "qgov.ttl"
-    from query_support import turtle_of
-    data.write_bytes(turtle_of())
+def test_the_level_parameter_takes_chinese_and_english_alike(qkg, default_graph):
     outputs = {
-        value: runner.invoke(cli, ["query", "awards-by-city-level-year", "-p", f"level={value}", "--format", "csv",
-                                   "--data", str(data)])
+        value: qkg("query", "awards-by-city-level-year", "-p", f"level={value}", "--format", "csv", "--data", default_graph)
         for value in ("省级", "provincial", "ProvincialLevel")
     }
     assert all(result.exit_code == 0 for result in outputs.values())

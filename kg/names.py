@@ -4,8 +4,8 @@ A name is matched, after NFKC normalisation and trimming, first exactly against
 every entity's canonical name and aliases; when nothing matches exactly, against
 parts of them (a unique substring, any case). One entity found is the answer;
 several are an ``AmbiguousName`` that lists them; none is a ``NameNotFound``,
-which is something else than a correct empty answer. The names are looked up
-by the engine, with the name bound as an RDF term.
+which is something else than a correct empty answer. Exact names are looked up
+in the store's index (the name as an RDF term); parts, in one pass over the names.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import Iterable, Mapping, Sequence
 import pyoxigraph as ox
 
 from kg.errors import QkgError
-from kg.namespace import ENTITY_CLASSES, RDFS, SKOS, normalize_name
+from kg.namespace import ENTITY_CLASSES, RDF, RDFS, SKOS, normalize_name
 
 # How many candidates an ambiguity lists before "… and N more".
 SHOWN_CANDIDATES = 8
@@ -65,21 +65,10 @@ class Candidate:
     aliases: tuple[str, ...] = ()
 
 
-def _query(kinds: Sequence[str], match: str) -> str:
-    # The classes and properties come from kg.namespace; the name is an RDF term bound by the
-    # engine (``?wanted``), never text in the query.
-    classes = " ".join(f"(<{ENTITY_CLASSES[kind]}> \"{kind}\")" for kind in kinds)
-    return f"""
-        SELECT DISTINCT ?wanted ?node ?label ?type ?exactLabel WHERE {{
-          VALUES (?nameProperty ?exactLabel) {{ (<{RDFS.label}> true) (<{SKOS.altLabel}> false) }}
-          {match}
-          VALUES (?class ?type) {{ {classes} }}
-          ?node a ?class ; <{RDFS.label}> ?label .
-        }}"""
-
-
-_EXACT = "?node ?nameProperty ?wanted ."
-_PART = "?node ?nameProperty ?any . FILTER(CONTAINS(LCASE(STR(?any)), LCASE(STR(?wanted))))"
+_LABEL = ox.NamedNode(str(RDFS.label))
+_ALIAS = ox.NamedNode(str(SKOS.altLabel))
+_TYPE = ox.NamedNode(str(RDF.type))
+_KIND_OF_CLASS = {str(iri): kind for kind, iri in ENTITY_CLASSES.items()}
 
 
 def _ordered(found: Iterable[Candidate]) -> list[Candidate]:
@@ -87,10 +76,33 @@ def _ordered(found: Iterable[Candidate]) -> list[Candidate]:
     return sorted(set(found), key=lambda c: (len(c.label), c.label, c.type, c.iri))
 
 
-def _rows(store: ox.Store, query: str, wanted: ox.Literal) -> list[tuple[Candidate, bool]]:
-    rows = store.query(query, substitutions={ox.Variable("wanted"): wanted})
-    return [(Candidate(row["node"].value, row["label"].value, row["type"].value), row["exactLabel"].value == "true")
-            for row in rows]
+def _entities(store: ox.Store, nodes: Iterable, kinds: Sequence[str]) -> list[Candidate]:
+    """The nodes that are entities of ``kinds``, with their names (index look-ups by subject)."""
+    found = []
+    for node in set(nodes):
+        if not isinstance(node, ox.NamedNode):
+            continue
+        types = [_KIND_OF_CLASS.get(q.object.value) for q in store.quads_for_pattern(node, _TYPE, None)]
+        kind = next((t for t in types if t in kinds), None)
+        label = next(iter(store.quads_for_pattern(node, _LABEL, None)), None)
+        if kind is not None and label is not None:
+            found.append(Candidate(node.value, label.object.value, kind))
+    return found
+
+
+def _named_exactly(store: ox.Store, wanted: str, name_property: ox.NamedNode) -> list:
+    # Labels and aliases are @zh (the contract); a plain string is also accepted for graphs made elsewhere.
+    return [quad.subject for term in (ox.Literal(wanted, language="zh"), ox.Literal(wanted))
+            for quad in store.quads_for_pattern(None, name_property, term)]
+
+
+def _named_with(store: ox.Store, wanted: str) -> list:
+    """The nodes with a name or alias that contains ``wanted``, in any case: one pass over the names
+    (at 100k triples, 40 ms in Python against 90-130 ms for a SPARQL FILTER over the same names)."""
+    folded = wanted.casefold()
+    return [quad.subject for name_property in (_LABEL, _ALIAS)
+            for quad in store.quads_for_pattern(None, name_property, None)
+            if wanted in quad.object.value or folded in quad.object.value.casefold()]
 
 
 def candidates(store: ox.Store, name: str, kinds: Sequence[str] = ANY_ENTITY) -> list[Candidate]:
@@ -99,15 +111,12 @@ def candidates(store: ox.Store, name: str, kinds: Sequence[str] = ANY_ENTITY) ->
     wanted = normalize_name(name)
     if not wanted:
         return []
-    exact_query = _query(kinds, _EXACT)
-    rows: list[tuple[Candidate, bool]] = []
-    # Labels and aliases are @zh (the contract); a plain string is also accepted for graphs made elsewhere.
-    for term in (ox.Literal(wanted, language="zh"), ox.Literal(wanted)):
-        rows += _rows(store, exact_query, term)
-    by_label = [c for c, is_label in rows if is_label]
-    if by_label or rows:
-        return _ordered(by_label or [c for c, _ in rows])
-    return _ordered(c for c, _ in _rows(store, _query(kinds, _PART), ox.Literal(wanted)))
+    for found in (lambda: _named_exactly(store, wanted, _LABEL), lambda: _named_exactly(store, wanted, _ALIAS),
+                  lambda: _named_with(store, wanted)):
+        entities = _entities(store, found(), kinds)
+        if entities:
+            return _ordered(entities)
+    return []
 
 
 def resolve(store: ox.Store, name: str, kinds: Sequence[str] = ANY_ENTITY) -> Candidate:

@@ -13,6 +13,7 @@ import click
 
 from kg import __version__
 from kg.cli_i18n import LocalizedGroup, current_language, reports_errors
+from kg.i18n import word
 
 
 @click.group(cls=LocalizedGroup)
@@ -64,7 +65,7 @@ def build(facts: tuple[Path, ...], out: Path | None, no_validate: bool, progress
         home.remember_build(out)  # later commands find this graph from any folder
     for line in result.summary.lines():
         click.echo(line)
-    click.echo(f"wrote {len(result.written)} files into {out}")
+    click.echo(word("wrote {count} files into {out}", current_language()).format(count=len(result.written), out=out))
 
 
 @cli.command()
@@ -260,8 +261,8 @@ def path(first: str, second: str, data: Path | None) -> None:
     """Print the shortest chain of relations between two entities, named by name or alias.
 
     \b
-    Each step shows its relation in Chinese and English; an arrow pointing
-    back (←) means the relation reads from the right-hand entity.
+    Each step shows its relation in the interface's language (--lang); an
+    arrow pointing back (←) means the relation reads from the right-hand entity.
 
     \b
     Example:
@@ -276,7 +277,7 @@ def path(first: str, second: str, data: Path | None) -> None:
     if not steps:
         click.echo(f"{first} is {second}")
     for number, step in enumerate(steps, start=1):
-        click.echo(f"{number}. {step.line()}")
+        click.echo(f"{number}. {step.line(current_language())}")
 
 
 @cli.command()

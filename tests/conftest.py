@@ -122,11 +122,15 @@ def small_facts(write_facts) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _own_user_folders(tmp_path_factory, monkeypatch):
-    """Each test with its own per-user state (the remembered default graph) and no QKG_HOME of the
-    user's: a test never reads or changes the graph the user works with."""
+def _no_settings_of_the_machine(tmp_path_factory, monkeypatch):
+    """Each test with its own per-user state (the remembered default graph), no QKG_HOME of the
+    user's, and an English locale unless it sets another: a test never reads or changes the graph
+    the user works with, and its messages do not depend on the machine's language."""
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
     monkeypatch.delenv("QKG_HOME", raising=False)
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture(scope="session")
@@ -141,12 +145,10 @@ def default_graph(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def qkg(runner, tmp_path, monkeypatch):
-    """Run `qkg ARGS…` as a user would (its own query cache, no locale but the one a test gives)."""
+    """Run `qkg ARGS…` as a user would, with its own query cache."""
     from kg.cli import cli
 
     monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        monkeypatch.delenv(variable, raising=False)
 
     def invoke(*args, env=None):
         return runner.invoke(cli, [str(arg) for arg in args], env=env, prog_name="qkg")

@@ -171,7 +171,9 @@ def test_cli_path_and_analyze(runner, facts, tmp_path, monkeypatch):
     data.write_bytes(turtle_of([facts]))
     result = runner.invoke(cli, ["path", "张三", "乙省", "--data", str(data)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0].startswith("1. 张三 —[任职于 holds a position in, 董事长]→")
+    assert result.output.splitlines()[0].startswith("1. 张三 —[holds a position in, 董事长]→")
+    chinese = runner.invoke(cli, ["path", "张三", "乙省", "--data", str(data), "--lang", "zh"])
+    assert chinese.output.splitlines()[0].startswith("1. 张三 —[任职于, 董事长]→")
     result = runner.invoke(cli, ["path", "张三", "无名", "--data", str(data)])
     assert result.exit_code == 1 and result.output.strip() == (
         "Error: nothing matches '无名': no entity has that name or a name containing it")

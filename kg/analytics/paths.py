@@ -23,8 +23,10 @@ class Step:
     forward: bool  # True when the relation reads source -> target
     detail: str  # the year of an award, the role of a position
 
-    def line(self) -> str:
-        relation = f"{self.relation_zh} {self.relation_en}" + (f", {self.detail}" if self.detail else "")
+    def line(self, lang: str | None = None) -> str:
+        """The step as a line; the relation in ``lang`` (zh or en), or in both when None."""
+        name = {"zh": self.relation_zh, "en": self.relation_en}.get(lang, f"{self.relation_zh} {self.relation_en}")
+        relation = name + (f", {self.detail}" if self.detail else "")
         arrow = f"—[{relation}]→" if self.forward else f"←[{relation}]—"
         return f"{self.source} {arrow} {self.target}"
 

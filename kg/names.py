@@ -5,7 +5,7 @@ every entity's canonical name and aliases; when nothing matches exactly, against
 parts of them (a unique substring, any case). One entity found is the answer;
 several are an ``AmbiguousName`` that lists them; none is a ``NameNotFound``,
 which is something else than a correct empty answer. Exact names are looked up
-in the store's index (the name as an RDF term); parts, in one pass over the names.
+in the store's index (the name as an RDF term); parts, in one scan of the names by the engine.
 """
 from __future__ import annotations
 
@@ -96,13 +96,26 @@ def _named_exactly(store: ox.Store, wanted: str, name_property: ox.NamedNode) ->
             for quad in store.quads_for_pattern(None, name_property, term)]
 
 
+# One scan of every name and alias in the engine, the part bound as an RDF term (``?wanted``), never
+# pasted: 130 ms at 1M triples, against 430 ms for the same scan in Python and 400-600 ms for a query
+# that also joins the entities' types (the engine then starts from the types).
+def _part_query(name: str, wanted: str) -> str:
+    return f"""
+    SELECT ?wanted ?node WHERE {{
+      VALUES ?nameProperty {{ <{RDFS.label}> <{SKOS.altLabel}> }}
+      ?node ?nameProperty ?name .
+      FILTER(CONTAINS({name}, {wanted}))
+    }}"""
+
+
+_EXACT_CASE = _part_query("STR(?name)", "STR(?wanted)")
+_ANY_CASE = _part_query("LCASE(STR(?name))", "LCASE(STR(?wanted))")
+
+
 def _named_with(store: ox.Store, wanted: str) -> list:
-    """The nodes with a name or alias that contains ``wanted``, in any case: one pass over the names
-    (at 100k triples, 40 ms in Python against 90-130 ms for a SPARQL FILTER over the same names)."""
-    folded = wanted.casefold()
-    return [quad.subject for name_property in (_LABEL, _ALIAS)
-            for quad in store.quads_for_pattern(None, name_property, None)
-            if wanted in quad.object.value or folded in quad.object.value.casefold()]
+    """The nodes with a name or alias that contains ``wanted`` (in any case, for letters that have one)."""
+    query = _EXACT_CASE if wanted.lower() == wanted.upper() else _ANY_CASE
+    return [row["node"] for row in store.query(query, substitutions={ox.Variable("wanted"): ox.Literal(wanted)})]
 
 
 def candidates(store: ox.Store, name: str, kinds: Sequence[str] = ANY_ENTITY) -> list[Candidate]:

@@ -183,7 +183,10 @@ def test_labels_are_painted_when_readable_in_the_chosen_language(browser, small_
     close_up = page.evaluate(PAINTED_TEXT, 1.0)
     assert "甲市示例股份有限公司" in close_up and HOSTILE_NAME in close_up  # node labels, as plain text
     assert "获奖 2021" in close_up and "位于" in close_up  # edge labels
-    assert page.evaluate(PAINTED_TEXT, 0.2) == []  # too small to read: nothing painted
+    # Too small to read: no edge label; the graph has fewer entities than the page labels as key
+    # entities, and those are painted readable at any zoom.
+    far = page.evaluate(PAINTED_TEXT, 0.2)
+    assert sorted(far) == sorted(page.evaluate("window.qkg.visibleNodeIds().map(window.qkg.labelOf)"))
     page.click("#lang")
     assert "awarded 2021" in page.evaluate(PAINTED_TEXT, 1.0)
     assert page.evaluate("window.pwned") is None
@@ -214,4 +217,47 @@ def test_default_graph_search_and_click_show_awards_with_sources(browser, defaul
     assert re.search(r"第 \d+–\d+ 字", text)  # and where in the document each is stated
     highlighted = page.evaluate("window.qkg.network.getSelectedNodes()")
     assert node_id in highlighted and len(highlighted) > 1  # the neighbourhood is selected too
+    assert_quiet(log)
+
+
+PAINTED_NODE_LABELS = """(scale) => {
+  var network = window.qkg.network, ctx = network.canvas.frame.canvas.getContext("2d"), painted = [];
+  ctx.fillText = function (text) { painted.push(text); return CanvasRenderingContext2D.prototype.fillText.apply(this, arguments); };
+  network.fit({animation: false});
+  network.moveTo({scale: scale, animation: false});
+  network.redraw();
+  delete ctx.fillText;
+  return painted;
+}"""
+
+
+def test_the_first_view_labels_the_key_entities_and_fades_the_rest(browser, default_page):
+    page, log = open_offline(browser, default_page, width=1600, height=1000)
+    keys = page.evaluate("window.qkg.keyEntities()")
+    assert len(keys) == 15
+    names = set(page.evaluate("(ids) => ids.map(id => window.qkg.labelOf(id))", keys))
+    assert {"南通市", "常州市", "中天科技集团", "江苏上上电缆集团有限公司"} <= names
+    # Zoomed out as the page opens: the key entities' labels are painted, the others' are not legible
+    # (faded), and the other nodes are faded.
+    far = page.evaluate(PAINTED_NODE_LABELS, 0.05)
+    assert names == set(far)  # at this distance only the key entities' labels
+    others = [i for i in page.evaluate("window.qkg.visibleNodeIds()") if i not in keys]
+    page.evaluate("() => window.qkg.network.emit('zoom', {})")
+    assert page.evaluate("(id) => window.qkg.opacity(id)", keys[0]) == 1
+    assert page.evaluate("(id) => window.qkg.opacity(id)", others[0]) < 0.5
+    # Zoomed in, nothing is faded.
+    page.evaluate("() => { window.qkg.network.moveTo({scale: 2, animation: false}); window.qkg.network.emit('zoom', {}); }")
+    assert page.evaluate("(id) => window.qkg.opacity(id)", others[0]) == 1
+    assert_quiet(log)
+
+
+def test_the_overview_line_says_what_the_graph_holds(browser, default_page):
+    page, log = open_offline(browser, default_page)
+    line = page.text_content("#overview")
+    assert line.startswith("图谱共有 199 个实体（42 制度与项目、39 企业、31 奖项、")
+    assert "51 次获奖，来自 5 份文档" in line
+    page.click("#lang")
+    english = page.text_content("#overview")
+    assert english.startswith("The graph holds 199 entities (42 Program, 39 Enterprise, 31 Award, ")
+    assert "51 award conferrals, from 5 documents" in english
     assert_quiet(log)

@@ -108,7 +108,7 @@
     var READABLE_PX = 4;   // vis-network's own limits: scaling.label.drawThreshold - 1 …
     var LARGEST_PX = 30;   // … and scaling.label.maxVisible, in screen pixels
     var EDGE_FONT = 10;
-    var NODE_LABEL_COLOR = "#1f2937", EDGE_LABEL_COLOR = "#475569";
+    var NODE_LABEL_COLOR = "#1f2937", EDGE_LABEL_COLOR = "#475569", FADED_LABEL_COLOR = "#b6bfcc";
     function edgeLabel(id) { return lang === "zh" ? data.edges[id].label : data.edgeFacts[id].labelEn; }
     var selectedEdges = [];
 
@@ -119,12 +119,43 @@
       typeColors[type] = { background: color, border: "#ffffff",
                            highlight: { background: color, border: "#111827" }, hover: { background: color, border: "#374151" } };
     });
+    // The first view tells a story: the most important entities in view (the biggest nodes: the
+    // best connected) keep a readable label at every zoom, and the others are faded until the
+    // view is close enough for their own labels.
+    var KEY_ENTITIES = 15;
+    var KEY_LABEL_PX = 13;  // a key entity's label, at least, in screen pixels
+    var FADED = 0.25;       // the others' opacity while their labels are too small to read
+    var CLEAR_LABEL_PX = 9; // the zoom at which an ordinary label reads well enough to stop fading
+    var keyIds = {};
+    function computeKeys() {
+      keyIds = {};
+      data.nodes.filter(function (node) { return visible[node.id]; })
+        .sort(function (a, b) { return b.size - a.size || a.label.localeCompare(b.label, "zh"); })
+        .slice(0, KEY_ENTITIES)
+        .forEach(function (node) { keyIds[node.id] = true; });
+    }
+    computeKeys();
+    var labelSizes = data.nodes.map(function (node) { return node.labelSize; }).sort(function (a, b) { return a - b; });
+    var typicalLabel = labelSizes.length ? labelSizes[Math.floor(labelSizes.length / 2)] : 12;
+    function fadedAt(scale) { return typicalLabel * scale < CLEAR_LABEL_PX; }
+    var opacity = {};
+    function wantedOpacity(id, faded) { return keyIds[id] || !faded ? 1 : FADED; }
     performance.mark("qkg-indexes");
     var nodes = new vis.DataSet(data.nodes.map(function (node) {
       var type = entities[node.id].type;
+      opacity[node.id] = wantedOpacity(node.id, true);
       return { id: node.id, x: node.x, y: node.y, size: node.size, shape: data.types[type].shape,
-               color: typeColors[type], title: node.title };
+               color: typeColors[type], title: node.title, opacity: opacity[node.id] };
     }));
+    // Only the nodes whose opacity changes are updated (all of them only when the zoom crosses the line).
+    function applyOpacity() {
+      var faded = fadedAt(network.getScale()), changed = [];
+      data.nodes.forEach(function (node) {
+        var wanted = wantedOpacity(node.id, faded);
+        if (opacity[node.id] !== wanted) { opacity[node.id] = wanted; changed.push({ id: node.id, opacity: wanted }); }
+      });
+      if (changed.length) nodes.update(changed);
+    }
     var edges = new vis.DataSet(data.edges.map(function (edge) { return { id: edge.id, from: edge.from, to: edge.to }; }));
     var nodeView = new vis.DataView(nodes, { filter: function (node) { return visible[node.id] === true; } });
     var edgeView = new vis.DataView(edges, {
@@ -209,15 +240,16 @@
       });
     }
     function paintNodeLabels(ctx, scale, box) {
-      var body = network.body, ids = body.nodeIndices;
+      var body = network.body, ids = body.nodeIndices, faded = fadedAt(scale);
       ctx.textBaseline = "top";
-      ctx.fillStyle = NODE_LABEL_COLOR;
       var font = null;
       for (var i = 0; i < ids.length; i++) {
-        var node = body.nodes[ids[i]], own = nodeById[ids[i]];
-        if (own.labelSize * scale < READABLE_PX || !inBox(box, node.x, node.y)) continue;
+        var node = body.nodes[ids[i]], own = nodeById[ids[i]], key = keyIds[ids[i]] === true;
+        ctx.fillStyle = faded && !key && !node.selected ? FADED_LABEL_COLOR : NODE_LABEL_COLOR;
+        if ((own.labelSize * scale < READABLE_PX && !key) || !inBox(box, node.x, node.y)) continue;
         var size = Math.min(own.labelSize, LARGEST_PX / scale);
-        var wanted = labelFont(size, node.selected);
+        if (key) size = Math.max(size, KEY_LABEL_PX / scale);
+        var wanted = labelFont(size, node.selected || (key && own.labelSize * scale < KEY_LABEL_PX));
         if (wanted !== font) { ctx.font = font = wanted; ctx.lineWidth = 3 * size / own.labelSize; }
         var y = node.y + node.options.size + 2;
         ctx.strokeText(own.label, node.x, y);
@@ -236,13 +268,17 @@
       paintNodeLabels(ctx, scale, box);
       ctx.restore();
     });
+    network.on("zoom", applyOpacity);
     network.once("afterDrawing", function () {
+      applyOpacity();
       window.qkgFirstDraw = performance.now();
       document.documentElement.setAttribute("data-ready", "1");
     });
 
     function applyFilters() {
       computeVisible();
+      computeKeys();
+      applyOpacity();
       nodeView.refresh();
       edgeView.refresh();
       updateStats();
@@ -250,7 +286,24 @@
       else if (selected) selectEntity(selected, false);  // the visible neighbourhood changed
     }
 
+    // What the graph holds, in one line above it: entities by type (the most numerous first),
+    // award conferrals and source documents.
+    function overview() {
+      var byType = {};
+      data.nodes.forEach(function (node) { var t = entities[node.id].type; byType[t] = (byType[t] || 0) + 1; });
+      var types = Object.keys(byType).sort(function (a, b) { return byType[b] - byType[a] || a.localeCompare(b); });
+      var parts = types.map(function (t) { return byType[t] + " " + typeName(t); });
+      var conferrals = data.edgeFacts.reduce(function (sum, edge) {
+        return edge.relation === "award" ? sum + edge.facts.length : sum;
+      }, 0);
+      var documents = data.documents.length;
+      return lang === "zh"
+        ? "图谱共有 " + data.nodes.length + " 个实体（" + parts.join("、") + "），" + conferrals + " 次获奖，来自 " + documents + " 份文档。最重要的 " + Math.min(KEY_ENTITIES, data.nodes.length) + " 个实体已标注，放大可看其余。"
+        : "The graph holds " + data.nodes.length + " entities (" + parts.join(", ") + "), " + conferrals + " award conferrals, from " + documents + " documents. The " + Math.min(KEY_ENTITIES, data.nodes.length) + " most important are labelled; zoom in for the rest.";
+    }
+
     function updateStats() {
+      document.getElementById("overview").textContent = overview();
       var shown = nodeView.length;
       document.getElementById("stats").textContent = lang === "zh"
         ? "显示 " + shown + " / " + data.nodes.length + " 个实体，" + edgeView.length + " 条关系"
@@ -606,7 +659,10 @@
       edgeLabel: edgeLabel,
       select: function (id) { selectEntity(id, true); },
       selected: function () { return selected; },
-      language: function () { return lang; }
+      language: function () { return lang; },
+      keyEntities: function () { return Object.keys(keyIds); },
+      labelOf: function (id) { return nodeById[id].label; },
+      opacity: function (id) { return opacity[id]; }
     };
   }
 })();

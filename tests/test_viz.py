@@ -15,7 +15,7 @@ from kg.pipeline import build_exports, build_graph
 from kg.viz import page_html, to_network, viz_graph
 from kg.viz.focus import Focus, FocusError, entity_type, focus
 from kg.viz.layout import force_layout
-from kg.viz.page import data_element, json_for_script, script_for_inline
+from kg.viz.page import data_element, json_for_script, page_data, script_for_inline
 
 FACTS = """
 format: qkg-facts/1
@@ -285,3 +285,18 @@ def test_facts_carry_where_each_document_states_them(write_facts):
     assert fact.evidence == [(DOC, 12, 40, "乙县远山机械有限公司荣获国家质量奖")]
     html = page_html(to_network(graph), graph, "测试")
     assert '"quote": "乙县远山机械有限公司荣获国家质量奖"' in html or "乙县远山机械有限公司荣获国家质量奖" in html
+
+
+def test_an_extracted_fact_carries_its_confidence_to_the_page(write_facts):
+    extracted = FACTS.replace(
+        "    award: 国家质量奖\n    year: 2020\n",
+        "    award: 国家质量奖\n    year: 2020\n    evidence: [12, 40]\n    confidence: 0.55\n",
+    )
+    graph = viz_graph(build_graph([write_facts(extracted)]))
+    (fact,) = edges_of(graph)[(MACHINES, NATIONAL_AWARD, "award")].facts
+    assert fact.confidence == 0.55
+    data = page_data(to_network(graph), graph, "测试")
+    assert data["reviewBelow"] == 0.7
+    assert [f["confidence"] for e in data["edgeFacts"] for f in e["facts"] if f["confidence"] is not None] == [0.55]
+    curated = viz_graph(build_graph([write_facts(FACTS)]))
+    assert all(f.confidence is None for e in curated.edges for f in e.facts)

@@ -261,3 +261,36 @@ def test_the_overview_line_says_what_the_graph_holds(browser, default_page):
     assert english.startswith("The graph holds 199 entities (42 Program, 39 Enterprise, 31 Award, ")
     assert "51 award conferrals, from 5 documents" in english
     assert_quiet(log)
+
+
+def test_extracted_facts_show_their_confidence_and_the_filter_hides_those_to_review(browser, write_facts, tmp_path):
+    sure = "  - recipient: 甲市示例股份有限公司\n    award: 甲市市长质量奖\n    year: 2021\n"
+    unsure = "  - recipient: HOSTILE\n    award: 甲市市长质量奖\n    year: 2018\n"
+    facts = FACTS.replace(sure, sure + "    evidence: [0, 10]\n    confidence: 0.9\n")
+    facts = facts.replace(unsure, unsure + "    evidence: [11, 20]\n    confidence: 0.55\n").replace("HOSTILE", "乙市某某公司")
+    path = write_page(viz_graph(build_graph([write_facts(facts)])), tmp_path / "page.html")
+    page, log = open_offline(browser, path)
+    assert page.is_visible("#review-section")
+    assert "显示待复核的事实（置信度低于 0.7）" in page.inner_text("#review-filter")
+    award = str(entity_iri("award", "甲市市长质量奖"))
+    page.evaluate("(id) => window.qkg.select(id)", award)
+    page.wait_for_selector("#panel:not([hidden])")
+    panel = page.inner_text("#panel")
+    assert "置信度 0.90" in panel and "置信度 0.55" in panel
+    assert page.locator("#panel .to-review").count() == 1
+    awards = "window.qkg.visibleEdgeIds().filter(function (id) { return window.qkg.edgeLabel(id).indexOf('获奖') === 0; }).length"
+    assert page.evaluate(awards) == 2
+    page.uncheck("#review-filter input")
+    assert page.evaluate(awards) == 1  # the conferral to review is hidden
+    page.click("#reset")
+    assert page.evaluate(awards) == 2
+    page.click("#lang")
+    page.evaluate("(id) => window.qkg.select(id)", award)
+    assert "to review" in page.inner_text("#panel") and "confidence 0.55" in page.inner_text("#panel")
+    assert_quiet(log)
+
+
+def test_curated_facts_have_no_review_filter(browser, default_page):
+    page, log = open_offline(browser, default_page)
+    assert not page.is_visible("#review-section")
+    assert_quiet(log)

@@ -54,7 +54,7 @@
 
     // ---- filters -------------------------------------------------------------
 
-    var state = { types: {}, levels: {}, city: "", from: null, to: null };
+    var state = { types: {}, levels: {}, city: "", from: null, to: null, review: true };
     Object.keys(data.types).forEach(function (t) { state.types[t] = true; });
     Object.keys(data.levels).forEach(function (l) { state.levels[l] = true; });
 
@@ -75,9 +75,11 @@
       if ((entity.type === "Regulation" || entity.type === "Event") && !yearInRange(entity.year)) return false;
       return true;
     }
+    // An extracted fact less sure than data.reviewBelow is "to review"; the filter can hide those.
+    function toReview(fact) { return fact.confidence !== null && fact.confidence !== undefined && fact.confidence < data.reviewBelow; }
     function edgeInYears(edge) {
       var facts = data.edgeFacts[edge.id].facts;
-      for (var i = 0; i < facts.length; i++) if (yearInRange(facts[i].year)) return true;
+      for (var i = 0; i < facts.length; i++) if (yearInRange(facts[i].year) && (state.review || !toReview(facts[i]))) return true;
       return false;
     }
     // A node without a city of its own (a national award, a program) stays when it touches the chosen city.
@@ -407,17 +409,30 @@
     document.getElementById("reset").addEventListener("click", function () {
       Object.keys(state.types).forEach(function (t) { state.types[t] = true; });
       Object.keys(state.levels).forEach(function (l) { state.levels[l] = true; });
-      state.city = ""; state.from = null; state.to = null;
+      state.city = ""; state.from = null; state.to = null; state.review = true;
       cityMembers = {};
       yearFrom.value = ""; yearTo.value = "";
       buildFilters();
       applyFilters();
     });
 
+    var reviewCount = 0;
+    data.edgeFacts.forEach(function (edge) { edge.facts.forEach(function (f) { if (toReview(f)) reviewCount++; }); });
+    function buildReviewFilter() {
+      var section = document.getElementById("review-section");
+      section.hidden = reviewCount === 0;
+      var list = document.getElementById("review-filter");
+      clear(list);
+      var label = lang === "zh" ? "显示待复核的事实（置信度低于 " + data.reviewBelow + "）"
+                                : "Show facts to review (confidence below " + data.reviewBelow + ")";
+      list.appendChild(checkItem(state, "review", [el("span", "name", label), el("span", "count", reviewCount)]));
+    }
+
     function buildFilters() {
       buildTypeFilter();
       buildLevelFilter();
       buildCityFilter();
+      buildReviewFilter();
     }
 
     // ---- search ----------------------------------------------------------------
@@ -574,8 +589,12 @@
         var line = el("div");
         var when = [fact.detail, fact.year].filter(Boolean).join(" · ");
         if (when) line.appendChild(el("span", "when", when));
+        if (fact.confidence !== null && fact.confidence !== undefined) {
+          line.appendChild(el("span", "confidence", (lang === "zh" ? " 置信度 " : " confidence ") + fact.confidence.toFixed(2)));
+          if (toReview(fact)) line.appendChild(el("span", "to-review", lang === "zh" ? "待复核" : "to review"));
+        }
         line.appendChild(sourceList(fact.documents, fact.evidence));
-        if (index > 0 || when || fact.documents.length) row.appendChild(line);
+        if (index > 0 || when || fact.documents.length || fact.confidence != null) row.appendChild(line);
       });
       return row;
     }

@@ -26,7 +26,7 @@ from kg.exports import StagedExports
 from kg.viz.focus import Focus, FocusError, focus
 from kg.viz.graphdata import VizGraph, viz_graph
 from kg.viz.network import edge_labels, to_network
-from kg.viz.style import LEVELS, PANEL_SECTIONS, RELATIONS, TYPE_STYLES
+from kg.viz.style import REVIEW_BELOW, LEVELS, PANEL_SECTIONS, RELATIONS, TYPE_STYLES
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def page_data(net: Network, viz: VizGraph, title: str) -> dict:
             "relation": edge.relation,
             "labelEn": label_en,
             "facts": [
-                {"year": f.year, "detail": f.detail, "documents": numbered(f.documents),
+                {"year": f.year, "detail": f.detail, "documents": numbered(f.documents), "confidence": f.confidence,
                  "evidence": [{"document": document_number.get(d), "start": a, "end": b, "quote": q}
                               for d, a, b, q in f.evidence]}
                 for f in edge.facts
@@ -118,6 +118,7 @@ def page_data(net: Network, viz: VizGraph, title: str) -> dict:
         "relations": RELATIONS,
         "sections": PANEL_SECTIONS,
         "levels": LEVELS,
+        "reviewBelow": REVIEW_BELOW,
     }
 
 

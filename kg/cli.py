@@ -190,9 +190,11 @@ def _terminal_width() -> int | None:
 @click.option("--to-year", type=int, metavar="YEAR", help="Hide dated facts, regulations and events after YEAR.")
 @click.option("--around", metavar="NAME", help="Only the neighbourhood of this entity (name or alias).")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="How many steps --around reaches.")
+@click.option("--sources", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="The folder of the source documents: each fact then shows the sentence it comes from.")
 @reports_errors
 def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, ...], from_year: int | None,
-        to_year: int | None, around: str | None, depth: int) -> None:
+        to_year: int | None, around: str | None, depth: int, sources: Path | None) -> None:
     """Write an interactive page of the graph, or of a focused part of it.
 
     \b
@@ -204,6 +206,7 @@ def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, 
       qkg viz --out changzhou.html --city 常州市
       qkg viz --out awards.html --type Enterprise --type Award --from-year 2018 --to-year 2021
       qkg viz --out zhongtian.html --around 中天科技集团 --depth 2
+      qkg viz --out graph.html --sources ../shared/corpus
     """
     from kg.pipeline import build_graph
     from kg.viz.focus import Focus, entity_type
@@ -211,8 +214,13 @@ def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, 
 
     spec = Focus(city=city, types=tuple(entity_type(t) for t in types), from_year=from_year, to_year=to_year,
                  around=around, depth=depth)
-    shown = write_graph_page(build_graph(facts or None), out, spec)
+    shown = write_graph_page(build_graph(facts or None), out, spec, sources=sources)
     click.echo(f"wrote {out} ({len(shown.nodes)} entities, {len(shown.edges)} relations)")
+    if sources is not None:
+        quoted = shown.quoted
+        click.echo(f"{quoted.spans} facts quoted from {len(quoted.documents)} documents in {sources}")
+        for skipped in quoted.skipped:
+            click.echo(f"not quoted: {skipped}", err=True)
 
 
 @cli.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib import namespace as rdflib_namespaces
@@ -46,6 +47,8 @@ class SourceDocument:
     date: str | None = None
     publisher: str | None = None
     url: str | None = None
+    source_file: str | None = None  # the document's file name, when the facts give it
+    sha256: str | None = None  # of its text, when the facts give it
 
 
 @dataclass
@@ -98,6 +101,7 @@ class VizGraph:
     nodes: dict[str, VizNode]
     edges: list[VizEdge]
     documents: dict[str, SourceDocument]
+    quoted: Any = None  # kg.viz.sources.Quoted, once facts were quoted from the source documents
 
     def neighbours(self) -> dict[str, set[str]]:
         around: dict[str, set[str]] = {node_id: set() for node_id in self.nodes}
@@ -175,6 +179,8 @@ def _documents(index: _Index) -> dict[str, SourceDocument]:
             date=_text(index.value(doc, DCTERMS.date)),
             publisher=_text(index.value(doc, DCTERMS.publisher)),
             url=_text(index.value(doc, SCHEMA.url)),
+            source_file=_text(index.value(doc, QGOV.sourceFile)),
+            sha256=_text(index.value(doc, QGOV.sha256)),
         )
     return documents
 

@@ -159,8 +159,11 @@ def write_page(viz: VizGraph, path: Path, title: str = DEFAULT_TITLE) -> Path:
     return path
 
 
-def write_graph_page(graph: KnowledgeGraph, path: Path, spec: Focus | None = None) -> VizGraph:
-    """Write the page of ``graph``, or of the part ``spec`` selects; returns what the page shows."""
+def write_graph_page(graph: KnowledgeGraph, path: Path, spec: Focus | None = None,
+                     sources: Path | None = None) -> VizGraph:
+    """Write the page of ``graph``, or of the part ``spec`` selects; returns what the page shows.
+    With ``sources`` (the source documents' folder), facts show the sentences they come from
+    (``shown.quoted`` says how many)."""
     shown = viz_graph(graph)
     title = DEFAULT_TITLE
     if spec is not None:
@@ -168,6 +171,10 @@ def write_graph_page(graph: KnowledgeGraph, path: Path, spec: Focus | None = Non
         if not shown.nodes:
             raise FocusError("no entity of the graph matches these filters")
         title = " · ".join(p for p in (DEFAULT_TITLE, spec.describe()) if p)
+    if sources is not None:
+        from kg.viz.sources import quote_from_sources
+
+        shown.quoted = quote_from_sources(shown, sources)
     write_page(shown, path, title)
     return shown
 

@@ -120,11 +120,13 @@ def test_hostile_names_show_as_text_and_run_nothing(browser, small_page):
     assert page.inner_text("#panel h2") == HOSTILE_NAME
     assert "<svg onload=\"window.pwned=6\">" in page.inner_text("#panel")
     assert "示例 <b>新闻</b></script><script>window.pwned=3</script>" in page.inner_text("#panel .sources")
-    assert page.locator("#panel img, #panel svg, #panel b, #panel script").count() == 0
+    # Only the page's own chart is an svg; a name never becomes markup.
+    assert page.locator("#panel img, #panel svg:not(.awards-chart), #panel b, #panel script").count() == 0
+    assert page.locator("#panel .awards-chart *:not(title):not(rect):not(text)").count() == 0
     assert page.locator("#panel a").count() == 0  # the javascript: link was dropped
     page.hover("#graph")
     assert page.evaluate("window.pwned") is None
-    assert page.locator("body img, body svg").count() == 0
+    assert page.locator("body img, body svg:not(.awards-chart)").count() == 0
     assert_quiet(log)
 
 
@@ -294,3 +296,57 @@ def test_curated_facts_have_no_review_filter(browser, default_page):
     page, log = open_offline(browser, default_page)
     assert not page.is_visible("#review-section")
     assert_quiet(log)
+
+
+CHART_BARS = """() => Array.prototype.map.call(document.querySelectorAll("#panel .awards-chart rect"),
+  function (bar) { return [Number(bar.getAttribute("data-year")), bar.getAttribute("data-level"),
+                           Number(bar.getAttribute("data-count"))]; })"""
+
+
+def test_a_selected_entity_shows_its_awards_by_year_and_level(browser, default_page):
+    page, log = open_offline(browser, default_page)
+    firm = page.evaluate("(name) => window.qkg.search(name)", "江苏上上电缆集团有限公司")[0]
+    page.evaluate("(id) => window.qkg.select(id)", firm)
+    page.wait_for_selector("#panel .awards-chart")
+    # Its five dated conferrals (`qkg query award-history -p name=上上电缆`): 2013 and 2014 provincial,
+    # 2015, 2018 and 2021 national.
+    assert sorted(page.evaluate(CHART_BARS)) == [
+        [2013, "provincial", 1], [2014, "provincial", 1], [2015, "national", 1], [2018, "national", 1],
+        [2021, "national", 1]]
+    assert "历年获奖（按级别）" in page.inner_text("#panel") and "国家级" in page.inner_text("#panel .legend")
+    assert_quiet(log)
+
+
+def test_a_selected_city_shows_the_awards_of_what_is_in_it(browser, default_page):
+    page, log = open_offline(browser, default_page)
+    city = page.evaluate("(name) => window.qkg.search(name)", "常州市")[0]
+    page.evaluate("(id) => window.qkg.select(id)", city)
+    page.wait_for_selector("#panel .awards-chart")
+    bars = page.evaluate(CHART_BARS)
+    assert sum(count for _, _, count in bars) > 10 and {level for _, level, _ in bars} >= {"provincial", "municipal"}
+    assert_quiet(log)
+
+
+def test_the_table_view_follows_the_filters_sorts_and_downloads_csv(browser, default_page):
+    page, log = open_offline(browser, default_page)
+    page.click("#table-toggle")
+    page.wait_for_selector("#table-view table")
+    everything = page.locator("#table-view tr").count() - 1
+    assert everything == 51  # every award conferral of the default graph
+    page.fill("#year-from", "2020")
+    page.dispatch_event("#year-from", "change")
+    years = page.eval_on_selector_all("#table-view td:nth-child(4)", "cells => cells.map(c => Number(c.textContent))")
+    dated = [year for year in years if year]  # an undated conferral stays, as on the graph
+    assert dated and all(year >= 2020 for year in dated) and len(years) < everything
+    page.click("#table-view th[data-column='year']")
+    page.click("#table-view th[data-column='year']")  # descending
+    years = page.eval_on_selector_all("#table-view td:nth-child(4)", "cells => cells.map(c => Number(c.textContent))")
+    assert years == sorted(years, reverse=True)
+    with page.expect_download() as caught:
+        page.click("#table-csv")
+    download = caught.value
+    assert download.suggested_filename == "获奖记录.csv"
+    text = open(download.path(), encoding="utf-8").read()
+    lines = text.splitlines()
+    assert text.startswith("\ufeff获奖者,奖项,级别,年份") and len(lines) == len(years) + 1
+    assert assert_quiet(log) is None

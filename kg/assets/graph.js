@@ -284,6 +284,7 @@
       nodeView.refresh();
       edgeView.refresh();
       updateStats();
+      renderTable();
       if (selected && !visible[selected]) closePanel();
       else if (selected) selectEntity(selected, false);  // the visible neighbourhood changed
     }
@@ -599,6 +600,170 @@
       return row;
     }
 
+    // ---- conferrals: a chart for the selected entity or city, and a table of those in view ----
+
+    var LEVEL_ORDER = ["national", "provincial", "municipal", "county", ""];
+    var LEVEL_COLORS = { national: "#b91c1c", provincial: "#ea580c", municipal: "#2563eb", county: "#16a34a", "": "#94a3b8" };
+    // Every conferral of the graph: recipient, award, level, year, from the award edges' facts.
+    function conferrals(edgeList) {
+      var rows = [];
+      edgeList.forEach(function (edge) {
+        var facts = data.edgeFacts[edge.id];
+        if (facts.relation !== "award") return;
+        facts.facts.forEach(function (fact) {
+          if (!yearInRange(fact.year) || (!state.review && toReview(fact))) return;
+          rows.push({ recipient: edge.from, award: edge.to, level: entities[edge.to].level || "", year: fact.year });
+        });
+      });
+      return rows;
+    }
+    // A city's own awards and those of everything in it (the cities and counties below it too).
+    function awardsOf(id) {
+      if (entities[id].type !== "City") return conferrals(incident[id].filter(function (e) { return e.from === id; }));
+      var inside = {};
+      inside[id] = true;
+      Object.keys(entities).forEach(function (other) {
+        if (entities[other].cities.indexOf(id) >= 0) inside[other] = true;
+        if (entities[other].type === "City" && entities[other].cities.indexOf(id) >= 0) {
+          Object.keys(entities).forEach(function (o) { if (entities[o].cities.indexOf(other) >= 0) inside[o] = true; });
+        }
+      });
+      return conferrals(data.edges.filter(function (e) { return inside[e.from]; }));
+    }
+    function svg(tag, attributes) {
+      var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+      Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+      return node;
+    }
+    // Stacked bars, one per year, a colour per level: drawn in SVG by the page, no library, no network.
+    function awardsChart(rows) {
+      rows = rows.filter(function (row) { return row.year; });
+      if (!rows.length) return null;
+      var counts = {}, years = [];
+      rows.forEach(function (row) {
+        if (!counts[row.year]) { counts[row.year] = {}; years.push(row.year); }
+        counts[row.year][row.level] = (counts[row.year][row.level] || 0) + 1;
+      });
+      var first = Math.min.apply(null, years), last = Math.max.apply(null, years);
+      var span = last - first + 1, highest = 0;
+      years.forEach(function (y) {
+        var total = 0;
+        Object.keys(counts[y]).forEach(function (l) { total += counts[y][l]; });
+        highest = Math.max(highest, total);
+      });
+      var width = 300, height = 130, left = 24, bottom = 18, top = 6, barWidth = (width - left) / span;
+      var chart = svg("svg", { viewBox: "0 0 " + width + " " + height, width: width, height: height, role: "img", "class": "awards-chart" });
+      chart.appendChild(el("title", null, lang === "zh" ? "历年获奖（按级别）" : "Awards by year and level"));
+      var scaleY = (height - bottom - top) / highest;
+      years.forEach(function (y) {
+        var base = height - bottom;
+        LEVEL_ORDER.forEach(function (level) {
+          var count = counts[y][level];
+          if (!count) return;
+          var bar = svg("rect", { x: left + (y - first) * barWidth + 1, y: base - count * scaleY, width: Math.max(barWidth - 2, 1),
+                                  height: count * scaleY, fill: LEVEL_COLORS[level], "data-year": y, "data-level": level, "data-count": count });
+          var tip = svg("title", {});
+          tip.textContent = y + " " + (level ? pick(data.levels[level]) : (lang === "zh" ? "未定级别" : "no level")) + ": " + count;
+          bar.appendChild(tip);
+          chart.appendChild(bar);
+          base -= count * scaleY;
+        });
+      });
+      var axis = svg("text", { x: left, y: height - 4, "font-size": 10, fill: "#475569" });
+      axis.textContent = String(first);
+      chart.appendChild(axis);
+      if (last !== first) {
+        var end = svg("text", { x: width, y: height - 4, "font-size": 10, fill: "#475569", "text-anchor": "end" });
+        end.textContent = String(last);
+        chart.appendChild(end);
+      }
+      var most = svg("text", { x: 0, y: top + 8, "font-size": 10, fill: "#475569" });
+      most.textContent = String(highest);
+      chart.appendChild(most);
+      var figure = el("figure", "chart");
+      figure.appendChild(chart);
+      var legend = el("figcaption", "legend");
+      LEVEL_ORDER.forEach(function (level) {
+        if (!rows.some(function (row) { return row.level === level; })) return;
+        var key = el("span", "key");
+        key.style.backgroundColor = LEVEL_COLORS[level];
+        legend.appendChild(key);
+        legend.appendChild(el("span", null, (level ? pick(data.levels[level]) : (lang === "zh" ? "未定级别" : "no level")) + " "));
+      });
+      figure.appendChild(legend);
+      return figure;
+    }
+
+    // The table view: the conferrals between the entities in view, sortable, and as CSV for Excel.
+    var tableSort = { column: "year", descending: false };
+    var TABLE_COLUMNS = ["recipient", "award", "level", "year"];
+    var TABLE_HEADERS = { recipient: ["获奖者", "Recipient"], award: ["奖项", "Award"], level: ["级别", "Level"], year: ["年份", "Year"] };
+    function tableRows() {
+      var rows = conferrals(edgeView.get()).map(function (row) {
+        return { recipient: nodeById[row.recipient].label, award: nodeById[row.award].label,
+                 level: row.level ? pick(data.levels[row.level]) : "", year: row.year || "" };
+      });
+      var column = tableSort.column, sign = tableSort.descending ? -1 : 1;
+      rows.sort(function (a, b) {
+        var x = a[column], y = b[column];
+        if (column === "year") { x = x === "" ? -1 : x; y = y === "" ? -1 : y; }  // undated first, ascending
+        var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh");
+        return sign * order || a.recipient.localeCompare(b.recipient, "zh");
+      });
+      return rows;
+    }
+    function renderTable() {
+      var view = document.getElementById("table-view");
+      if (view.hidden) return;
+      var rows = tableRows();
+      var table = el("table");
+      var head = el("tr");
+      TABLE_COLUMNS.forEach(function (column) {
+        var arrow = tableSort.column === column ? (tableSort.descending ? " ▼" : " ▲") : "";
+        var cell = el("th", null, pick(TABLE_HEADERS[column]) + arrow);
+        cell.setAttribute("data-column", column);
+        cell.addEventListener("click", function () {
+          tableSort = { column: column, descending: tableSort.column === column && !tableSort.descending };
+          renderTable();
+        });
+        head.appendChild(cell);
+      });
+      table.appendChild(head);
+      rows.forEach(function (row) {
+        var line = el("tr");
+        TABLE_COLUMNS.forEach(function (column) { line.appendChild(el("td", null, row[column])); });
+        table.appendChild(line);
+      });
+      var body = document.getElementById("table-body");
+      clear(body);
+      body.appendChild(el("p", "count", lang === "zh" ? "共 " + rows.length + " 次获奖（当前筛选）" : rows.length + " conferrals (current filters)"));
+      body.appendChild(table);
+    }
+    // CSV as Excel opens it: a BOM, CRLF, quoted fields, and no cell read as a formula.
+    function csvText(rows) {
+      function field(value) {
+        var text = String(value);
+        if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+        return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+      }
+      var lines = [TABLE_COLUMNS.map(function (c) { return field(pick(TABLE_HEADERS[c])); }).join(",")];
+      rows.forEach(function (row) { lines.push(TABLE_COLUMNS.map(function (c) { return field(row[c]); }).join(",")); });
+      return "\ufeff" + lines.join("\r\n") + "\r\n";
+    }
+    document.getElementById("table-toggle").addEventListener("click", function () {
+      var view = document.getElementById("table-view");
+      view.hidden = !view.hidden;
+      renderTable();
+    });
+    document.getElementById("table-csv").addEventListener("click", function () {
+      var link = el("a");
+      link.href = URL.createObjectURL(new Blob([csvText(tableRows())], { type: "text/csv;charset=utf-8" }));
+      link.download = lang === "zh" ? "获奖记录.csv" : "conferrals.csv";
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+    });
+
     function renderPanel(id) {
       var node = nodeById[id], entity = entities[id], style = data.types[entity.type];
       clear(panelBody);
@@ -613,6 +778,11 @@
       if (entity.aliases.length) {
         panelBody.appendChild(el("h3", null, lang === "zh" ? "别名" : "Also known as"));
         panelBody.appendChild(el("div", "meta", entity.aliases.join(lang === "zh" ? "、" : ", ")));
+      }
+      var chart = awardsChart(awardsOf(id));
+      if (chart) {
+        panelBody.appendChild(el("h3", null, lang === "zh" ? "历年获奖（按级别）" : "Awards by year and level"));
+        panelBody.appendChild(chart);
       }
       var cities = entity.cities.filter(function (c) { return c !== id; });
       if (cities.length) {
@@ -657,6 +827,7 @@
       });
       buildFilters();
       updateStats();
+      renderTable();
       if (selected) renderPanel(selected);
     }
     document.getElementById("lang").addEventListener("click", function () {
@@ -679,6 +850,7 @@
       select: function (id) { selectEntity(id, true); },
       selected: function () { return selected; },
       language: function () { return lang; },
+      tableCsv: function () { return csvText(tableRows()); },
       keyEntities: function () { return Object.keys(keyIds); },
       labelOf: function (id) { return nodeById[id].label; },
       opacity: function (id) { return opacity[id]; }

@@ -275,25 +275,23 @@ def test_viz_command_reports_errors_in_one_line(runner, write_facts, tmp_path):
     assert not (tmp_path / "p.html").exists()
 
 
-def test_facts_carry_where_each_document_states_them(write_facts):
-    with_evidence = FACTS.replace(
-        "    award: 国家质量奖\n    year: 2020\n",
-        "    award: 国家质量奖\n    year: 2020\n    evidence: [12, 40]\n    quote: 乙县远山机械有限公司荣获国家质量奖\n",
-    )
-    graph = viz_graph(build_graph([write_facts(with_evidence)]))
+def _national_award_fact(write_facts, extra: str):
+    """The graph whose 2020 national award is stated with ``extra`` lines, and that award's fact."""
+    award = "    award: 国家质量奖\n    year: 2020\n"
+    graph = viz_graph(build_graph([write_facts(FACTS.replace(award, award + extra))]))
     (fact,) = edges_of(graph)[(MACHINES, NATIONAL_AWARD, "award")].facts
+    return graph, fact
+
+
+def test_facts_carry_where_each_document_states_them(write_facts):
+    graph, fact = _national_award_fact(write_facts, "    evidence: [12, 40]\n    quote: 乙县远山机械有限公司荣获国家质量奖\n")
     assert fact.evidence == [(DOC, 12, 40, "乙县远山机械有限公司荣获国家质量奖")]
     html = page_html(to_network(graph), graph, "测试")
     assert '"quote": "乙县远山机械有限公司荣获国家质量奖"' in html or "乙县远山机械有限公司荣获国家质量奖" in html
 
 
 def test_an_extracted_fact_carries_its_confidence_to_the_page(write_facts):
-    extracted = FACTS.replace(
-        "    award: 国家质量奖\n    year: 2020\n",
-        "    award: 国家质量奖\n    year: 2020\n    evidence: [12, 40]\n    confidence: 0.55\n",
-    )
-    graph = viz_graph(build_graph([write_facts(extracted)]))
-    (fact,) = edges_of(graph)[(MACHINES, NATIONAL_AWARD, "award")].facts
+    graph, fact = _national_award_fact(write_facts, "    evidence: [12, 40]\n    confidence: 0.55\n")
     assert fact.confidence == 0.55
     data = page_data(to_network(graph), graph, "测试")
     assert data["reviewBelow"] == 0.7

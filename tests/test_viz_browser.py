@@ -222,17 +222,6 @@ def test_default_graph_search_and_click_show_awards_with_sources(browser, defaul
     assert_quiet(log)
 
 
-PAINTED_NODE_LABELS = """(scale) => {
-  var network = window.qkg.network, ctx = network.canvas.frame.canvas.getContext("2d"), painted = [];
-  ctx.fillText = function (text) { painted.push(text); return CanvasRenderingContext2D.prototype.fillText.apply(this, arguments); };
-  network.fit({animation: false});
-  network.moveTo({scale: scale, animation: false});
-  network.redraw();
-  delete ctx.fillText;
-  return painted;
-}"""
-
-
 def test_the_first_view_labels_the_key_entities_and_fades_the_rest(browser, default_page):
     page, log = open_offline(browser, default_page, width=1600, height=1000)
     keys = page.evaluate("window.qkg.keyEntities()")
@@ -241,7 +230,7 @@ def test_the_first_view_labels_the_key_entities_and_fades_the_rest(browser, defa
     assert {"南通市", "常州市", "中天科技集团", "江苏上上电缆集团有限公司"} <= names
     # Zoomed out as the page opens: the key entities' labels are painted, the others' are not legible
     # (faded), and the other nodes are faded.
-    far = page.evaluate(PAINTED_NODE_LABELS, 0.05)
+    far = page.evaluate(PAINTED_TEXT, 0.05)
     assert names == set(far)  # at this distance only the key entities' labels
     others = [i for i in page.evaluate("window.qkg.visibleNodeIds()") if i not in keys]
     page.evaluate("() => window.qkg.network.emit('zoom', {})")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespace
 
-from kg.factfile import AGENT_KINDS
+from kg.factfile import LOCATED_KINDS, RECIPIENT_KINDS
 from kg.model import DocumentFacts
 from kg import namespace
 from kg.namespace import (
@@ -276,7 +276,7 @@ class _DocumentBuilder:
             self.add(node, QGOV.evidence, self.span(*fact.evidence, fact.quote, fact.confidence))
 
     def conferral_parties(self, fact) -> tuple[URIRef, URIRef]:
-        return self.iri(fact.recipient, AGENT_KINDS), self.iri(fact.award, ("award",))
+        return self.iri(fact.recipient, RECIPIENT_KINDS), self.iri(fact.award, ("award",))
 
     def adoption_parties(self, fact) -> tuple[URIRef, URIRef]:
         return self.iri(fact.adopter, ("org", "place")), self.iri(fact.program, ("program",))
@@ -326,8 +326,8 @@ class _DocumentBuilder:
         self.provenance(node, fact)
 
     def location(self, fact) -> None:
-        record = self.facts.entities[self.record_index(fact.entity, ("org", "place", "event"))]
-        thing = self.iri(fact.entity, ("org", "place", "event"))
+        record = self.facts.entities[self.record_index(fact.entity, LOCATED_KINDS)]
+        thing = self.iri(fact.entity, LOCATED_KINDS)
         within = self.iri(fact.within, ("place",))
         predicate = {"City": QGOV.partOf, "Province": QGOV.partOf, "Event": QGOV.heldIn}.get(record.type, QGOV.locatedIn)
         self.add(thing, predicate, within)

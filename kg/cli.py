@@ -322,21 +322,42 @@ def extract(paths: tuple[Path, ...], out: Path, jobs: int | None, keep_text: boo
 
 
 @cli.command(name="eval")
-@click.option("--facts", "extracted", required=True, type=click.Path(path_type=Path),
-              help="The extracted facts (a folder or file).")
-@click.option("--gold", required=True, type=click.Path(path_type=Path), help="The curated facts to compare with.")
+@click.option("--facts", "extracted", type=click.Path(path_type=Path), help="The extracted facts (a folder or file).")
+@click.option("--gold", type=click.Path(path_type=Path), help="The curated facts to compare with.")
+@click.option("--devset", type=click.Path(file_okay=False, path_type=Path),
+              help="Extract and score the real development set in this folder (its dev and test parts).")
+@click.option("--show-test", is_flag=True, help="With --devset: list the test part's misses and errors too.")
 @click.option("--details/--no-details", default=True, show_default=True, help="List what was missed and what was wrong.")
 @reports_errors
-def evaluate(extracted: Path, gold: Path, details: bool) -> None:
+def evaluate(extracted: Path | None, gold: Path | None, devset: Path | None, show_test: bool, details: bool) -> None:
     """Score extracted facts against curated facts: precision, recall, F1 per kind.
 
     \b
-    Example:
+    Examples:
       qkg extract ../shared/corpus --out /tmp/extracted
       qkg eval --facts /tmp/extracted --gold facts/
+      qkg eval --devset devset --no-details
     """
     from kg.evaluate import evaluate_folders, report_lines
 
+    if devset is not None:
+        from kg.devset import load_devset, score_part
+
+        found = load_devset(devset)
+        if found.uncached:
+            click.echo(f"{len(found.uncached)} annotated documents have no cached text (see {devset}/README.md):"
+                       f" skipped", err=True)
+        for part in ("dev", "test"):
+            documents = found.part(part)
+            click.echo(f"== {part} part: {len(documents)} documents, "
+                       f"{len({d.source.site for d in documents})} sites")
+            if documents:
+                show = details and (part == "dev" or show_test)
+                for line in report_lines(score_part(documents), details=show):
+                    click.echo(line)
+        return
+    if extracted is None or gold is None:
+        raise click.UsageError("give --facts and --gold, or --devset")
     for line in report_lines(evaluate_folders(extracted, gold), details=details):
         click.echo(line)
 

@@ -75,3 +75,55 @@ def read_sources(path: Path) -> list[Source]:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class DevsetDocument:
+    source: Source
+    text_path: Path
+    annotation_path: Path
+
+
+@dataclass
+class Devset:
+    documents: list[DevsetDocument]
+    uncached: list[Source]  # annotated, but the text is not in cache/
+    unannotated: list[Source]
+
+    def part(self, name: str) -> list[DevsetDocument]:
+        return [d for d in self.documents if d.source.part == name]
+
+
+UNFINISHED_TITLE = "TODO"  # tools/devset_add.py starts an annotation with this title
+
+
+def _unfinished(annotation: Path) -> bool:
+    return f"title: {UNFINISHED_TITLE}\n" in annotation.read_text(encoding="utf-8")
+
+
+def load_devset(folder: Path) -> Devset:
+    """The annotated documents of ``folder`` whose texts are cached, with what is missing."""
+    folder = Path(folder)
+    sources = read_sources(folder / "sources.tsv")
+    documents, uncached, unannotated = [], [], []
+    for source in sources:
+        annotation = folder / "annotations" / f"{source.id}.yaml"
+        text = folder / "cache" / f"{source.id}.txt"
+        if not annotation.is_file() or _unfinished(annotation):
+            unannotated.append(source)
+        elif not text.is_file():
+            uncached.append(source)
+        else:
+            documents.append(DevsetDocument(source, text, annotation))
+    return Devset(documents, uncached, unannotated)
+
+
+def score_part(documents: list[DevsetDocument]):
+    """Extract each document's cached text and score the facts against its annotation."""
+    from kg.evaluate import evaluate_pairs
+    from kg.extract import extract_facts
+    from kg.factfile import read_facts_file
+    from kg.reader import read_document
+
+    pairs = [(extract_facts(read_document(d.text_path)), read_facts_file(d.annotation_path)) for d in documents]
+    return evaluate_pairs(pairs)

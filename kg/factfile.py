@@ -33,14 +33,18 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 # Which kinds of entity each reference may point to.
 AGENT_KINDS = ("org", "person", "place")
+# A conferral's recipient may also be a construction project: awards for works (鲁班奖, 国家优质工程奖)
+# honour the project, not a firm.
+RECIPIENT_KINDS = (*AGENT_KINDS, "project")
+LOCATED_KINDS = ("org", "place", "event", "project")
 _REFERENCE_KINDS = {
-    ("conferrals", "recipient"): AGENT_KINDS,
+    ("conferrals", "recipient"): RECIPIENT_KINDS,
     ("conferrals", "award"): ("award",),
     ("positions", "person"): ("person",),
     ("positions", "organization"): ("org", "place"),
     ("adoptions", "adopter"): ("org", "place"),
     ("adoptions", "program"): ("program",),
-    ("locations", "entity"): ("org", "place", "event"),
+    ("locations", "entity"): LOCATED_KINDS,
     ("locations", "in"): ("place",),
     ("entities", "conferrer"): ("org", "place"),
     ("entities", "nomination_for"): ("award",),

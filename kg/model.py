@@ -51,11 +51,11 @@ class Conferral:
     recipient: str
     award: str
     year: int | None = None
-    period: str | None = None  # the edition as written when it is not one plain year: "2015—2016年度", "第八届"
     evidence: Span | None = None
     confidence: float | None = None
     quote: str | None = None
     line: int | None = None
+    period: str | None = None  # the edition as written when it is not one plain year: "2015—2016年度", "第八届"
 
 
 @dataclass

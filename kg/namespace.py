@@ -62,6 +62,7 @@ ENTITY_CLASSES = {
     "Award": QGOV.Award,
     "Regulation": QGOV.Regulation,
     "Event": QGOV.Event,
+    "Project": QGOV.ConstructionProject,
 }
 
 # Types that share an IRI space: a record typed Organization in one document
@@ -77,6 +78,7 @@ KIND_OF_TYPE = {
     "Award": "award",
     "Regulation": "regulation",
     "Event": "event",
+    "Project": "project",
 }
 
 # Award levels (a SKOS concept scheme in the ontology).

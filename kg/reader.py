@@ -19,7 +19,8 @@ import yaml
 
 from kg.errors import QkgError
 from kg.htmltext import HtmlPage, parse_page
-from kg.textnorm import matchable as matchable_form
+from kg.layout import dateline_date, find_title, signature_date
+from kg.textnorm import matchable as matchable_form, strip_pinyin_glosses
 
 log = logging.getLogger(__name__)
 
@@ -113,19 +114,23 @@ def read_document(path) -> SourceDocument:
         page = parse_page(decoded)
         if not page.text.strip():
             raise UnreadableDocument(path, "no main text in the HTML page")
-        text, body_start = page.text, 0
+        text, body_start = strip_pinyin_glosses(page.text), 0
         metadata = _html_metadata(page)
+        if metadata.get("title"):
+            metadata["title"] = strip_pinyin_glosses(metadata["title"])
     else:
-        text = decoded
+        text = strip_pinyin_glosses(decoded)
         metadata, body_start = _front_matter(path, text)
         if "title" not in metadata:
             body = text[body_start:]
-            heading = _first_heading(body) or (_title_line(body) if suffix == ".txt" else None)
+            heading = _first_heading(body) or (find_title(body) if suffix == ".txt" else None)
             if heading:
                 metadata["title"] = heading
     if not text.strip():
         raise UnreadableDocument(path, "empty file")
     _fill_from_byline(text[body_start:], metadata)
+    if "date" not in metadata and (found := dateline_date(text[body_start:]) or signature_date(text[body_start:])):
+        metadata["date"] = found
     return SourceDocument(
         path=path,
         text=text,
@@ -261,6 +266,7 @@ def _fill_from_byline(body: str, metadata: dict[str, str]) -> None:
     if "date" in metadata and "publisher" in metadata:
         return
     for line in body.splitlines()[:BYLINE_SCAN_LINES]:
+        line = matchable_form(line)  # "來源：" in traditional script is a byline too
         if not BYLINE.search(line):
             continue
         if "date" not in metadata and (date := normalize_date(line)) and len(date) == 10:

@@ -14,6 +14,8 @@ from importlib.resources import files
 
 _FULL_WIDTH_FIRST, _FULL_WIDTH_LAST, _FULL_WIDTH_OFFSET = 0xFF01, 0xFF5E, 0xFEE0
 _SPACES = {0x3000: " ", 0x00A0: " "}
+# Variant forms that OpenCC's character table leaves as they are (陜西 is 陕西).
+_VARIANTS = {ord("陜"): "陕"}
 
 
 def opencc_characters(dictionary: str) -> dict[int, str]:
@@ -34,6 +36,7 @@ def _table() -> dict[int, str]:
     for code in range(_FULL_WIDTH_FIRST, _FULL_WIDTH_LAST + 1):
         table[code] = chr(code - _FULL_WIDTH_OFFSET)
     table.update(_SPACES)
+    table.update(_VARIANTS)
     return table
 
 
@@ -60,3 +63,21 @@ def matchable(text: str) -> str:
     if _BEYOND_PLANE.search(text):
         return text.translate(_table())  # rare characters some traditional forms use
     return text.translate(_plane_table())
+
+
+# A pinyin syllable with or without its tone mark ("zhì", "guān", "de", "lü").
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?")
+# Mirror sites gloss characters with their pinyin in brackets: 省長(zhǎng), 质(zhì)量.
+_PINYIN_GLOSS = re.compile(rf"(?<=[\u3400-\u9fff])[(（]{_PINYIN_SYLLABLE}[)）]")
+
+
+def strip_pinyin_glosses(text: str) -> str:
+    """``text`` without bracketed pinyin glosses after Chinese characters: "质(zhì)量奖" -> "质量奖".
+
+    Only a bracket that holds exactly one pinyin syllable right after a Chinese character is a
+    gloss, so "质量管理体系(QMS)" and "(集团)" stay.
+    """
+    if "(" not in text and "（" not in text:
+        return text
+    return _PINYIN_GLOSS.sub("", text)

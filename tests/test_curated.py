@@ -162,9 +162,42 @@ def test_the_extractor_names_no_firm_person_or_local_body_of_the_curated_facts(c
     for entity in entities:
         for name in (entity.name, *entity.aliases):
             name = normalize_name(name)
-            specific = entity.type in ("Enterprise", "Person", "Organization")
+            specific = entity.type in ("Enterprise", "Person", "Organization", "Project")
             is_local = name.startswith(local) and entity.type not in ("City", "Province")
             if (specific or is_local) and len(name) >= 2:
                 named.add(name)
     found = sorted(name for name in named if name in text)
     assert not found, f"names from the curated facts in the extractor: {found}"
+
+
+def _changzhou(curated):
+    (facts,) = [f for f in curated if f.document.source == "002_6b825dc445f9db47.txt"]
+    return facts
+
+
+def test_the_changzhou_projects_receive_their_awards_for_works(curated):
+    facts = _changzhou(curated)
+    projects = {e.name for e in facts.entities if e.type == "Project"}
+    assert projects == {"常州市轨道交通工程控制中心及综合管理用房工程", "魏村枢纽扩容改建工程"}
+    conferrals = {(c.recipient, c.award, c.year) for c in facts.conferrals}
+    assert ("常州市轨道交通工程控制中心及综合管理用房工程", "中国建设工程鲁班奖", 2021) in conferrals
+    assert ("魏村枢纽扩容改建工程", "平安百年品质工程创建示范项目", 2021) in conferrals
+    assert facts.entity_named("平安百年品质工程创建示范项目").conferrer == "交通运输部"
+    assert {(l.entity, l.within) for l in facts.locations} >= {(p, "常州市") for p in projects}
+
+
+def test_the_2021_review_dates_the_quality_benchmarks(curated):
+    """The section that reviews 2021 gives the 全国质量标杆 honours without repeating the year."""
+    years = {c.recipient: c.year for c in _changzhou(curated).conferrals if c.award == "全国质量标杆"}
+    assert len(years) == 2 and set(years.values()) == {2021}
+    text = (REPO / "facts" / "002_6b825dc445f9db47.yaml").read_text(encoding="utf-8")
+    assert re.search(r"#.*section that reviews 2021, \[269, 1521\)", text), "the file should say where the year comes from"
+
+
+def test_the_technical_standards_base_is_an_organisation(curated):
+    base = _changzhou(curated).entity_named("江苏省轨道交通装备技术标准创新基地")
+    assert base is not None and base.type == "Organization" and base.mentions == [(1258, 1275)]
+
+
+def test_the_default_graph_holds_the_projects(graph):
+    assert graph.summary().entities_by_type["Project"] == 2

@@ -117,3 +117,14 @@ def test_eval_errors_are_one_line(runner, tmp_path):
     result = runner.invoke(cli, ["eval", "--facts", str(tmp_path / "none"), "--gold", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and result.output.startswith("Error: ")
+
+
+def test_a_places_government_stands_for_the_place_in_positions():
+    gold = facts("g", "a.txt", [Entity("江苏省", "Province"), Entity("马某某", "Person")],
+                 positions=[Position("马某某", "副省长", "江苏省")])
+    found = facts("f", "a.txt", [Entity("江苏省人民政府", "GovernmentBody"), Entity("马某某", "Person")],
+                  positions=[Position("马某某", "副省长", "江苏省人民政府")])
+    assert evaluate([found], [gold]).score("positions").matched == 1
+    other = facts("o", "a.txt", [Entity("江苏省市场监督管理局", "GovernmentBody"), Entity("马某某", "Person")],
+                  positions=[Position("马某某", "副省长", "江苏省市场监督管理局")])
+    assert evaluate([other], [gold]).score("positions").matched == 0

@@ -89,6 +89,7 @@ def test_the_entity_classes_are_declared_and_arranged(ontology):
     (QGOV.Regulation, [SCHEMA.Legislation]),
     (QGOV.Document, [SCHEMA.CreativeWork, FOAF.Document, PROV.Entity]),
     (QGOV.AwardConferral, [PROV.Entity]),
+    (QGOV.ConstructionProject, [SCHEMA.Project, PROV.Entity]),
 ])
 def test_classes_are_aligned_with_standard_vocabularies(ontology, term, aligned):
     parents = set(ontology.objects(term, RDFS.subClassOf))
@@ -115,9 +116,15 @@ def test_a_conferral_has_one_recipient_award_and_year(ontology):
     assert [int(ontology.value(r, OWL.maxCardinality)) for r in restrictions] == [1]
 
 
-def test_the_recipient_range_is_the_union_of_agents_and_places(ontology):
+def test_the_recipient_range_is_the_union_of_agents_places_and_projects(ontology):
     union = ontology.value(ontology.value(QGOV.recipient, RDFS.range), OWL.unionOf)
-    assert set(Collection(ontology, union)) == {QGOV.Organization, QGOV.Person, QGOV.City, QGOV.Province}
+    assert set(Collection(ontology, union)) == {QGOV.Organization, QGOV.Person, QGOV.City, QGOV.Province,
+                                                QGOV.ConstructionProject}
+
+
+def test_a_construction_project_is_neither_an_organisation_nor_a_place(ontology):
+    disjoint = set(ontology.objects(QGOV.ConstructionProject, OWL.disjointWith))
+    assert {QGOV.Organization, QGOV.AdministrativeDivision, QGOV.Person} <= disjoint
 
 
 @pytest.mark.parametrize("scheme, concepts", [

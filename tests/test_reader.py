@@ -79,7 +79,8 @@ def test_text_without_front_matter_has_no_invented_metadata():
     doc = read_document(DOCS / "gbk_decision.txt")
     # the first line reads as a title (short, no sentence's end): it is the title, nothing else is invented
     assert doc.title == "宁波市人民政府关于表彰2023年度宁波市市长质量奖获奖组织的决定"
-    assert (doc.date, doc.publisher, doc.url) == (None, None, None)
+    assert (doc.publisher, doc.url) == (None, None)
+    assert doc.date == "2024-01-15"  # the date the decision was signed, on its last line
     assert doc.body_start == 0
 
 

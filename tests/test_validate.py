@@ -102,7 +102,7 @@ BROKEN = [
     ("conferral with two recipients", "", "qid:conferral qgov:recipient qid:city .",
      "conferral", "needs exactly one recipient"),
     ("recipient is an award", "qid:conferral qgov:recipient qid:firm .", "qid:conferral qgov:recipient qid:award .",
-     "conferral", "recipient (qgov:recipient) of an award must be an organisation, person, city or province"),
+     "conferral", "recipient (qgov:recipient) of an award must be an organisation, person, city, province or construction project"),
     ("conferral without award", "qid:conferral qgov:award qid:award .", "",
      "conferral", "needs exactly one award"),
     ("award is not an Award", "qid:conferral qgov:award qid:award .", "qid:conferral qgov:award qid:program .",
@@ -166,7 +166,7 @@ BROKEN = [
     ("firm located in a person", "", "qid:firm qgov:locatedIn qid:person .",
      "firm", "can only be located in"),
     ("person located in a city", "", "qid:person qgov:locatedIn qid:city .",
-     "person", "only an organisation or an event can be located in"),
+     "person", "only an organisation, an event or a construction project can be located in"),
     ("city implements a regulation", "", "qid:city qgov:implements qid:regulation .",
      "city", "must be a qgov:Program"),
     ("person implements a program", "", "qid:person qgov:implements qid:program .",
@@ -243,7 +243,7 @@ def test_a_violation_reads_as_one_line_with_labels_not_iris():
     recipient = next(v for v in violations if v.path == "qgov:recipient")
     assert str(recipient) == (
         "Violation: conferral of 甲市市长质量奖 on 甲市市长质量奖 in 2020 (qid:conferral): qgov:recipient: "
-        "the recipient (qgov:recipient) of an award must be an organisation, person, city or province "
+        "the recipient (qgov:recipient) of an award must be an organisation, person, city, province or construction project "
         "(value: 甲市市长质量奖 (qid:award))"
     )
     assert all("\n" not in str(v) and "https://" not in str(v) for v in violations)

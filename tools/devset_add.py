@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.devset import COLUMNS, read_sources, text_sha256  # noqa: E402
+from kg.devset import COLUMNS, UNFINISHED_TITLE, read_sources, text_sha256  # noqa: E402
 
 DEVSET = ROOT / "devset"
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{2,60}")
@@ -81,7 +81,7 @@ def main() -> None:
             "format: qkg-facts/1\n"
             "document:\n"
             f"  id: {doc_id}\n"
-            "  title: TODO\n"
+            f"  title: {UNFINISHED_TITLE}\n"
             f"  source: {doc_id}.txt\n"
             f"  sha256: {sha}\n"
             f"  url: {json.dumps(url)}\n"

@@ -24,6 +24,8 @@ ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+届|�
 # Inside a name: a year goes ("质量之光2016年度…" -> "质量之光年度…"), so does a batch ("全国首批…").
 YEAR_INSIDE = re.compile(r"\d{4}(?=年度)|\d{4}年(?!度)")
 BATCH_INSIDE = re.compile(r"首批|第[一二三四五六七八九十\d]+批")
+# An edition after the region ("黄石市第八届市长质量奖"): the edition is the conferral's period, not the name's.
+EDITION_INSIDE = re.compile(r"第[一二三四五六七八九十百零〇\d]+届|首届")
 _MAX_AWARD = 20  # characters an award's name may run to
 # "第六届天府质量奖": an award held in editions has a proper name, even one of common words.
 EDITION_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)$")
@@ -56,7 +58,7 @@ def _describe_default(name: str) -> dict:
 def _describe(name: str, lexicon: Lexicon) -> dict:
     name = "".join(c for c in name if c not in QUOTES and not c.isspace())
     name = ORDINAL.sub("", name)
-    name = BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name))
+    name = EDITION_INSIDE.sub("", BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name)))
     name = name[_proper_start(name, lexicon):]
     spelled = _head_spelled_out(name, lexicon)
     attrs: dict = {"name": spelled, "aliases": [name]} if spelled != name else {"name": name}
@@ -82,6 +84,8 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
 def _head_spelled_out(name: str, lexicon: Lexicon) -> str:
     """"会宁县长质量奖" is 会宁 and 县长质量奖: the county's own award, named 会宁县县长质量奖."""
     for head in lexicon.award_head_forms:
+        if head[1:2] != "长":
+            continue  # only a leader's title shares its first character with the place (会宁县|县长)
         at = name.find(head, 2)
         if at < 0:
             continue
@@ -101,19 +105,48 @@ def _proper_start(name: str, lexicon: Lexicon) -> int:
     return 0
 
 
+def _after_firm(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """An award's name holds no firm's name: it starts after the last firm's ending before it
+    ("…电子有限公司宜昌市市长质量奖" -> "宜昌市市长质量奖", the firm being its recipient)."""
+    window = text[start:end]
+    firm_endings = [s for s, kind in lexicon.org_suffix_type.items() if kind == "Enterprise"] + list(lexicon.legal_suffixes)
+    cut = max((window.rfind(s) + len(s) for s in firm_endings if s in window), default=0)
+    return start + cut
+
+
+# Between a region and its award's head an edition or a year may stand ("黄石市第八届市长质量奖").
+DESIGNATION_BETWEEN = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届|(?:19|20)\d{2}年度?)$")
+
+
 def _region_before(text: str, start: int, places: Places) -> Mention | None:
+    between = DESIGNATION_BETWEEN.search(text, max(0, start - 8), start)
+    if between is not None:
+        start = between.start()
+    ending_at = places.ending_at()
     for position in (start, start - 1):
-        for place in places.mentions:
-            if place.end == position and (position == start or text[position] in QUOTES):
+        for place in ending_at.get(position, ()):
+            if position == start or text[position] in QUOTES:
                 return place
     # "会宁县长质量奖": the place's name as matched takes the head's first character
-    for place in places.mentions:
-        if place.end == start + 1 and place.start < start and place.name.endswith(text[start]):
+    for place in ending_at.get(start + 1, ()):
+        if place.start < start and place.name.endswith(text[start]):
             return place
     return None
 
 
-def _head_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
+PROVINCIAL_HEADS = ("省", "主席", "自治区")
+LEVEL_WORDS = ("自治区", "全省", "全市", "省", "市", "县", "区")
+
+
+def _own_division(head: str, places: Places, issuer):
+    """The division whose award a head without a region names: the issuer's when it is of the head's level."""
+    provincial = head.startswith(PROVINCIAL_HEADS)
+    if issuer is not None and (issuer.level == "province") == provincial:
+        return issuer
+    return places.main_province if provincial else places.main_city
+
+
+def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> list[Mention]:
     found = []
     for match in _head_pattern().finditer(text):
         head = match.group()
@@ -122,19 +155,27 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             attrs = describe_award(text[region.start:match.end()], places, lexicon)
             found.append(Mention("Award", attrs["name"], region.start, match.end(), attrs))
             continue
-        # No region: the document's own city (市长, 区长, 县长) or province (省长) confers it.
-        division = places.main_province if head[0] == "省" else places.main_city
+        # No region: the issuing government's, else the document's own city (市长, 区长, 县长) or province
+        # (省长, 自治区主席) confers it.
+        division = _own_division(head, places, issuer)
         if division is None:
             continue
         prefix_start = name_before(text, match.start(), lexicon, limit=10)
         prefix = text[prefix_start:match.start()]
-        named = len(prefix) >= 2 and looks_proper(prefix, "奖", lexicon)  # 卓越绩效市长奖
-        name = (prefix if named else division.name) + head
+        level_word = prefix in LEVEL_WORDS  # "自治区主席质量奖": the level, not a name
+        named = len(prefix) >= 2 and not level_word and looks_proper(prefix, "奖", lexicon)  # 卓越绩效市长奖
+        if named:
+            name = prefix + head
+        elif head.startswith("主席") or head[1:].startswith("政府") and division.name.endswith(head[0]):
+            name = division.name + (head[1:] if head[1:].startswith("政府") else head)  # 泉州市政府质量奖
+        else:
+            name = division.name + head
         attrs = {"name": name, "conferrer": division.name, "level": AWARD_LEVEL_OF_DIVISION[division.level]}
         tier = match.group("tier")
         if tier == "提名奖":
             attrs["nomination_for"] = name[: -len(tier)]
-        found.append(Mention("Award", name, prefix_start if named else match.start(), match.end(), attrs))
+        found.append(Mention("Award", name, prefix_start if named or level_word else match.start(), match.end(),
+                             attrs))
     return found
 
 
@@ -157,10 +198,14 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         if quoted_open >= 0 and "”" not in text[quoted_open:position] and text[end:end + 1] == "”":
             start, proper = quoted_open + 1, True
         else:
-            start = name_before(text, position, lexicon, limit=_MAX_AWARD)
+            start = _after_firm(text, name_before(text, position, lexicon, limit=_MAX_AWARD), position, lexicon)
             core = text[start:position]
             proper = len(core) >= 2 and (looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
                                          or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None)
+        if proper:
+            region = _region_before(text, start, places)  # "湖北省第八届|长江质量奖": the region before an edition
+            if region is not None and region.start < start:
+                start = region.start
         raw = text[start:end]
         bare_at = end - len(ORDINAL.sub("", raw))  # "2023年度县长质量奖": the head of an award without its region
         if raw.endswith(lexicon.award_false_endings) or text[bare_at:bare_at + 1] in "市省县区" and _region_before(
@@ -276,13 +321,24 @@ def _conferrers_stated(text: str, awards: list[Mention]) -> None:
                                    level=AWARD_LEVEL_OF_DIVISION[division.level])
 
 
-def find_awards(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
+def find_awards(text: str, places: Places, lexicon: Lexicon | None = None, issuer=None) -> list[Mention]:
+    """``issuer``: the division of the government the document is issued by (its title says), whose
+    award an award's name without a region is ("市政府质量奖" in 泉州市's notice is 泉州市政府质量奖)."""
     lexicon = lexicon or Lexicon.default()
-    others = _other_awards(text, places, lexicon)
-    awards = drop_nested(_head_awards(text, places, lexicon) + others + _named_again(text, others, places, lexicon)
+    # fragments are dropped before nesting is resolved, so that "年省长质量奖金奖" does not hide the award in it
+    others = [a for a in _other_awards(text, places, lexicon) if is_award_name(a.name)]
+    awards = drop_nested(_head_awards(text, places, lexicon, issuer) + others + _named_again(text, others, places, lexicon)
                          + _honours(text, places, lexicon))
     _conferrers_stated(text, awards)
-    return awards
+    return [a for a in awards if is_award_name(a.name)]
+
+
+# What opens no award's name: the end of a verb ("为获奖企业颁奖" -> "奖企业颁奖"), a particle ("获了一等奖").
+NOT_AN_AWARD = re.compile(r"^(?:[奖了获为向给]|年(?!度))|颁奖|获奖")
+
+
+def is_award_name(name: str) -> bool:
+    return NOT_AN_AWARD.search(name) is None
 
 
 def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon | None = None) -> Mention | None:
@@ -297,4 +353,28 @@ def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon
     if not (2 < len(bare) <= _MAX_AWARD) or not any(bare.endswith(s) for s in lexicon.award_suffixes) and cleaned == raw:
         return None
     attrs = describe_award(cleaned, places, lexicon)
+    if not is_award_name(attrs["name"]):
+        return None
     return Mention("Award", attrs["name"], start, end, attrs)
+
+
+def issuing_division(title_lines: list[str], places: Places):
+    """The region of the body a document's title opens with ("某省市场监督管理局关于…"), else the document's own."""
+    for title in title_lines:
+        leading = leading_division(title)
+        if leading is not None:
+            return leading[0]
+    return places.main_city or places.main_province
+
+
+_PEOPLES_GOVERNMENT = re.compile(r"(?<=[省市县区])人民政府")
+_GOVERNMENT = re.compile(r"(?<=[省市县区])政府")
+
+
+def government_variant(name: str) -> str | None:
+    """The other usual form of an award named after a government: 浙江省人民政府质量奖 <-> 浙江省政府质量奖."""
+    if _PEOPLES_GOVERNMENT.search(name):
+        return _PEOPLES_GOVERNMENT.sub("政府", name, count=1)
+    if _GOVERNMENT.search(name):
+        return _GOVERNMENT.sub("人民政府", name, count=1)
+    return None

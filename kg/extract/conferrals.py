@@ -15,13 +15,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.awards import describe_award, title_award
+from kg.extract.awards import describe_award, issuing_division, title_award
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.people import RoleHolding
 from kg.extract.places import Places, leading_division
 from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
+from kg.extract.years import cited_in_passing, designation
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|[\u4e00-\u9fff]))")
 YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
@@ -30,7 +31,17 @@ BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]
 # "获得X奖的组织包括：", "…的个人为：": the award named before the list in the line that introduces it.
 LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获|"
                           r"^获得.*的(?:组织|企业|单位|集体|个人)(?:主要)?(?:包括|为|有|是)(?:\([^()]*\))?$")
-HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项]*$")
+# A line of nothing but a list's words ("获奖企业名单", "名单如下：", "↓↓↓").
+# A roll's line that is a name: name characters only, an organisation's or a unit's ending.
+NAME_LINE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·“”\"-]{4,40}")
+NOT_IN_NAME_LINES = re.compile(r"[的了是在将获]|授予|颁发|名单|公告|评选|会议|大会|决定|通知")
+UNIT_ENDINGS = "司厂局院所校馆会社心站队组部行店场园团处室"
+# "(崇川)", "(海安)": a short note after a listed organisation, its district as a roll gives it.
+SHORT_NOTE = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
+# "2010年：", "2013年度:" opening a line: the year of the winners listed after it.
+YEAR_LABEL = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[:：]\s*")
+LIST_WORDS_LINE = re.compile(r"\s*(?:获奖|表彰)?(?:企业|组织|单位|个人|集体)?(?:名单|名录)(?:如下)?\s*[:：]?\s*|\s*[↓⬇]+\s*")
+HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项“”\"]*$")
 # A heading's section number or Markdown marks and its notes in brackets ("一、X奖（组织，4家，排名不分先后）").
 HEADING_EXTRAS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|#{1,6})|\([^()]{0,24}\)")
 NUMBER = r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*"
@@ -39,6 +50,9 @@ COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|�
 # "多项创新应用获…", "3个产品荣获…": things of the organisation the paragraph is about.
 COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
+# "A、B、C等10个组织", "A和B两家企业": the total that closes an enumeration of named recipients.
+ENUMERATION_TOTAL = re.compile(r"^\s*(?:等|共|这|计)?\s*" + NUMBER + r"(?:家|名|位|个|所)?"
+                               r"(?:企业|组织|单位|集体|个人|公司|机构|团队|项目|医院|学校)?(?:和个人|及个人)?\s*")
 # "我公司荣获…", "本集团获评…": the firm whose own text this is.
 OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
 # A line of a firm's timeline before its verb: a year (and month), then blanks or a dash ("2016年　荣获…").
@@ -69,6 +83,14 @@ MAX_GAP = 6
 # Words that may stand between a subject and its verb without counting against MAX_GAP.
 GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
+# "9家…奖企业", "5个X奖": a count right before an award's name, then its list
+COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
+LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
+COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
+                               r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
+LIST_CONTINUATIONS = 2
+ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
+SUBJECT_JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
 SENTENCE_BREAKS = "。！？!?；;\n"
 LIST_JOINERS = "、和与及,，"
 TIMELINE_RESET = 80
@@ -87,6 +109,7 @@ class FoundConferral:
     start: int
     end: int
     confidence: float
+    period: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +134,15 @@ def _break_pattern(breaks: str) -> re.Pattern:
     return re.compile("[" + re.escape(breaks + "<>") + "]")
 
 
+# "2015—2016年度", "2015至2016年": a range of years, one edition whose year is the last.
+YEAR_RANGE_JOINER = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*")
+
+
 def _years(text: str, start: int, end: int) -> list[int]:
-    return [int(m.group(1)) for m in YEAR.finditer(text, start, end)]
+    """The years written in [start, end), a range counted once, as its last year."""
+    matches = [m for m in YEAR.finditer(text, start, end) if not cited_in_passing(text, m.start())]
+    return [int(m.group(1)) for m, following in zip(matches, matches[1:] + [None])
+            if following is None or not YEAR_RANGE_JOINER.fullmatch(text, m.end(), following.start())]
 
 
 class _Index:
@@ -151,8 +181,8 @@ class ConferralFinder:
         self.person_of_holding = {}
         person_mentions = {m.start: m for m in recipients if m.type == "Person"}
         for holding in holdings:
-            person = next((m for s, m in person_mentions.items() if holding.start <= s < holding.end
-                           and m.name == holding.person), None)
+            person = next((person_mentions[s] for s in range(holding.start, holding.end)
+                           if s in person_mentions and person_mentions[s].name == holding.person), None)
             if person is not None:
                 self.person_of_holding[holding.start] = person
         # "张三　某公司总工程师": where a listed person's line goes on to say where the person works
@@ -166,9 +196,11 @@ class ConferralFinder:
         # "…拟表彰对象公示", "…候选名单": every list of the document names candidates.
         self.shortlist_document = any(self._lists_candidates(line) for line in title_lines)
         self.own_firm = self._firm_of(title_lines, recipients)
-        self.issuer = _issuing_division(title_lines, places)
-        title_years = [int(y) for line in title_lines for y in YEAR.findall(line)]
+        self.issuer = issuing_division(title_lines, places)
+        title_years = [y for line in title_lines for y in _years(line, 0, len(line))]
         self.title_year = title_years[0] if title_years else None
+        self.title = title
+        self._title_award: Mention | None | bool = False  # not looked for yet
         self._listing_candidates = self.shortlist_document  # the list being read names candidates
 
     # -- shared helpers ----------------------------------------------------
@@ -226,6 +258,8 @@ class ConferralFinder:
         if conferrer and recipient.type == "GovernmentBody" and recipient.name in (conferrer + "人民政府",
                                                                                     conferrer + "政府"):
             return  # the government conferring an award (a decision's signature) is not its recipient
+        if not fits_award(recipient, award.name):
+            return
         self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence))
 
     def _hard_newlines(self) -> list[int]:
@@ -370,16 +404,56 @@ class ConferralFinder:
                 self._enter_list(index, used)
                 used.add(index)
                 continue
+            label = YEAR_LABEL.match(self.text, *span)
+            if label is not None:
+                # "2010年：A（海安）、B（崇川）": a roll of past winners, one line a year
+                award = heading[0] if heading else self._award_of_title(span[0])
+                if award is not None and self._roll_line((label.end(), span[1]), (award, int(label.group(1))),
+                                                         inline=True) is not False:
+                    used.add(index)
+                    continue
             if heading is None:
                 continue
+            if LIST_WORDS_LINE.fullmatch(self.text, *span):
+                used.add(index)
+                continue  # "获奖企业名单" under the award's heading: the heading's second line
             next_heading = self._roll_line(span, heading)
             if next_heading is False:
+                unit = self._name_line(span)
+                if unit is not None:  # a recipient no finder knew, alone on its line under the roll's heading
+                    self._add(unit, heading[0], heading[1], span, 0.6)
+                    used.add(index)
+                    continue
                 heading = None
                 continue
             used.add(index)
             if next_heading is not None:
                 heading = next_heading
         return used
+
+    def _name_line(self, span: Span) -> Mention | None:
+        """A line of a roll that is one organisation's name, though no finder took it for one
+        ("中国船舶重工集团公司第七一九研究所"): name characters only, an organisation's ending, no award."""
+        start, end = span
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        line = self.text[start:end]
+        if not NAME_LINE.fullmatch(line) or NOT_IN_NAME_LINES.search(line) or self.awards.between(start, end):
+            return None
+        if not (line.endswith(tuple(self.lexicon.org_suffix_type)) or line[-1] in UNIT_ENDINGS):
+            return None
+        kind = self.lexicon.org_suffix_type.get(next((s for s in sorted(self.lexicon.org_suffix_type, key=len,
+                                                                         reverse=True) if line.endswith(s)), ""))
+        return Mention(kind or "Organization", line, start, end, {"surface": line, "listed_in_roll": True})
+
+    def _award_of_title(self, before: int) -> Mention | None:
+        """The award the document's title names, as first named in the text (before ``before``)."""
+        if self._title_award is False:
+            self._title_award = next((a for a in self.awards.mentions if _award_in_title(a.name, self.title)), None)
+        award = self._title_award
+        return award if award is not None and award.start < before else None
 
     def _enter_list(self, index: int, used: set[int]) -> None:
         """A list's heading at line ``index``: whether the list names candidates ("…拟表彰对象如下") or recipients.
@@ -440,7 +514,8 @@ class ConferralFinder:
             position = max(recipient.end, self.work_after.get(recipient.start, 0)) if recipient.type == "Person" \
                 else recipient.end
             bracket = PERSON_BRACKET.match(text, position, end)
-            if bracket and recipient.type != "Person" and not self._place_in_brackets(bracket):
+            if bracket and recipient.type != "Person" and not self._place_in_brackets(bracket) \
+                    and not SHORT_NOTE.fullmatch(text, bracket.start(), bracket.end()):
                 bracket = None  # an organisation's bracket is skipped only when it says where it is: "某公司（江苏）"
             if bracket and not BRACKET_YEARS.match(text, position, end):  # "(2020年)" is the year, read below
                 position = bracket.end()
@@ -480,16 +555,61 @@ class ConferralFinder:
         for match in _verb_patterns()[1].finditer(self.text):
             sentence_start, sentence_end = self._sentence_bounds(match.start())
             awards = self.awards.between(match.end(), sentence_end)
+            for _ in range(LIST_CONTINUATIONS):
+                # "授予A、B；C、D等5家单位X奖": a list that runs on past a semicolon to its award
+                semicolon = sentence_end - 1 if self.text[sentence_end - 1:sentence_end] in ("；", ";") else sentence_end
+                if awards or self.text[semicolon:semicolon + 1] not in ("；", ";"):
+                    break
+                following_end = self._sentence_bounds(semicolon + 1)[1]
+                if _verb_patterns()[1].search(self.text, semicolon + 1, following_end):
+                    break
+                sentence_end = following_end
+                awards = self.awards.between(match.end(), sentence_end)
             if not awards:
                 continue
             award = awards[0]
             recipients = self._recipients_in(match.end(), award.start)
+            if not recipients:  # "决定对A、B等9家组织授予X": the recipients before the verb, after 对/向/为
+                recipients = self._addressed_before(sentence_start, match.start())
             # "经评审、公示，决定授予…" is how decisions read: only cues after the verb count, and "拟" right before it.
             if not recipients or self._negative(match.end(), award.end) or self.text.endswith("拟", 0, match.start()):
                 continue
             years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
             for recipient in recipients:
                 self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
+
+    def _addressed_before(self, sentence_start: int, verb_start: int) -> list[Mention]:
+        """The recipients between the last 对/向/为/给 of the clause and a granting verb; or, when the
+        clause names none, after a 对 that opens a list earlier in the sentence ("对A、B等43个组织，
+        以及C等3名个人，在…方面所作的贡献，授予X")."""
+        clause_start = max(self.text.rfind(mark, sentence_start, verb_start) for mark in "，,；;：:") + 1
+        clause_start = max(clause_start, sentence_start)
+        preposition = max(self.text.rfind(word, clause_start, verb_start) for word in ADDRESSING)
+        if preposition >= 0:
+            recipients = self._recipients_in(preposition + 1, verb_start)
+            gap = ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb_start]) if recipients else ""
+            return recipients if len(gap.strip()) <= MAX_GAP else []
+        opening = self.text.rfind("对", sentence_start, clause_start)
+        if opening < 0 or self._recipient_at(opening + 1) is None:
+            return []
+        return self._recipients_in(opening + 1, clause_start)
+
+    def counted_lists(self) -> None:
+        """"评选出9家市政府质量奖提名奖企业，其中…，分别是：A、B、C": a count of an award's recipients, then
+        the list after 分别是/分别为/包括/：."""
+        for award in self.awards.mentions:
+            sentence_start, sentence_end = self._sentence_bounds(award.start)
+            counted_after = COUNT_AFTER_AWARD.match(self.text, award.end)  # "X奖提名奖7家，分别为A、B"
+            if counted_after is not None:
+                cue = counted_after
+            elif COUNT_BEFORE_AWARD.search(self.text, max(0, award.start - 8), award.start):
+                cue = LIST_CUE.search(self.text, award.end, sentence_end)
+            else:
+                continue
+            if cue is None or _shortlist_pattern().search(self.text, sentence_start, cue.start()):
+                continue  # "评选出" selected them: only a shortlist's cues make the list candidates
+            for recipient in self._recipients_in(cue.end(), sentence_end):
+                self._add(recipient, award, None, (sentence_start, sentence_end), 0.7)
 
     # -- news sentences ------------------------------------------------------
 
@@ -516,6 +636,7 @@ class ConferralFinder:
             confidence = 0.8
             if recipients:
                 gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
+                gap = ENUMERATION_TOTAL.sub("", gap)  # "A、B、C等10个组织获": the list's total
                 if recipients[-1].type in ("Enterprise", "Organization") and OWN_THINGS.match(gap.rstrip()):
                     recipients, confidence = recipients[-1:], 0.5
                 elif "的" in gap or len(gap.strip()) > MAX_GAP:
@@ -633,8 +754,18 @@ class ConferralFinder:
         earlier = [r for r in self._recipients_in(floor, clause_start) if r.type not in excluded]
         in_sentence = [r for r in earlier if r.start >= sentence_start]
         if in_sentence:
-            return [in_sentence[0]]
+            return self._enumeration_ending(in_sentence)
         return [earlier[-1]] if earlier else []
+
+    def _enumeration_ending(self, mentions: list[Mention]) -> list[Mention]:
+        """The last mention and those listed before it ("…日前印发决定，A、B和C等5家企业脱颖而出，摘获X":
+        A, B and C are the subject, not what the sentence named first)."""
+        listed = [mentions[-1]]
+        for mention in reversed(mentions[:-1]):
+            if self.text[mention.end:listed[0].start].strip() not in SUBJECT_JOINERS:
+                break
+            listed.insert(0, mention)
+        return listed
 
     def _tier_of_award_before(self, start: int, clause_end: int) -> Mention | None:
         """"A荣获金奖" after "第六届X奖颁奖大会…": the tier of the award named shortly before."""
@@ -694,15 +825,6 @@ def _unnamed_honour_pattern() -> re.Pattern:
                       r"\s*(?:\(\s*\d+\s*[个家项名]\s*\))?\s*")
 
 
-def _issuing_division(title_lines: list[str], places: Places):
-    """The region of the body a document's title opens with ("某省市场监督管理局关于…"), else the document's own."""
-    for title in title_lines:
-        leading = leading_division(title)
-        if leading is not None:
-            return leading[0]
-    return places.main_city or places.main_province
-
-
 def timeline_years(text: str, lines: list[Span]) -> dict[int, int]:
     """For each line under a year heading ("2015年" on its own line), that year."""
     years: dict[int, int] = {}
@@ -721,11 +843,55 @@ def timeline_years(text: str, lines: list[Span]) -> dict[int, int]:
 
 def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awards: list[Mention],
                     holdings: list[RoleHolding], places: Places, lexicon: Lexicon | None = None,
-                    title: str | None = None) -> list[FoundConferral]:
-    """``title``: the document's title in matchable form (a shortlist's title makes every list in it one)."""
+                    title: str | None = None, document_year: int | None = None) -> list[FoundConferral]:
+    """``title``: the document's title in matchable form (a shortlist's title makes every list in it one);
+    ``document_year``: the year of the document's date, the last resort of year resolution (years.py)."""
     finder = ConferralFinder(text, lines, recipients, awards, holdings, places, lexicon, title)
     roll_lines = finder.honour_rolls()
     finder.decisions()
+    finder.counted_lists()
     finder.tier_groups()
+    listed = len(finder.found)  # what lists and decisions confer: the document's own announcement
     finder.sentences(timeline_years(text, lines), roll_lines)
+    for number, found in enumerate(finder.found):
+        # the award's own designation first where the statement names the award; a roll's line under a
+        # heading elsewhere keeps the year it gives ("2010年：A、B"), else takes the heading's designation
+        in_statement = found.start <= found.award.start < found.end
+        written = designation(text, found.award.start, found.award.end) \
+            if in_statement or found.year is None else None
+        if written is not None:
+            found.year = written.year or found.year
+            found.period = written.period
+        # a sentence of news dates an honour by the document only when the document is about that award
+        announced = number < listed or _award_in_title(found.award.name, title)
+        if found.year is None and announced:
+            found.year = finder.title_year or document_year
     return finder.found
+
+
+# The bodies that govern (and so confer or organise), never the winners of a prize.
+GOVERNING_BODY = re.compile(r"(?:国务院|总局|人民政府|政府|委员会|办公厅|办公室|领导小组)$|^[\u4e00-\u9fff]{2,7}部$")
+PRIZE = re.compile(r"奖(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖)?(?:\([^()]*\))?$")
+
+
+def fits_award(recipient: Mention, award: str) -> bool:
+    """Recipient kinds: a prize (…奖) goes to an organisation, a team or a person; honours for places
+    (示范城市, 成效突出的地区, 典型案例) may go to a city or province; governing bodies win no prize."""
+    if not PRIZE.search(award):
+        return True
+    if recipient.type in ("City", "Province"):
+        return False
+    return not (recipient.type == "GovernmentBody" and GOVERNING_BODY.search(recipient.name))
+
+
+TIER_ENDING = re.compile(r"(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖|鼓励奖)$")
+
+
+def _award_in_title(award: str, title: str | None) -> bool:
+    """Does the title name the award, its region perhaps left out ("第七届长江质量奖揭晓")?"""
+    if not title:
+        return False
+    leading = leading_division(award)
+    core = award[leading[1]:] if leading is not None else award
+    core = TIER_ENDING.sub("", core) or core  # "第七届长江质量奖揭晓" is about its 提名奖 too
+    return len(core) >= 3 and core in title

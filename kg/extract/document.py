@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from kg.extract.awards import find_awards
+from kg.extract.awards import find_awards, government_variant, issuing_division
 from kg.extract.conferrals import find_conferrals
 from kg.extract.lexicon import Lexicon
+from kg.extract.listed_people import listed_people
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.organizations import find_organizations
 from kg.extract.own_firm import title_firm
@@ -18,11 +20,14 @@ from kg.extract.people import find_people
 from kg.extract.places import Places, division_named, entity_type, find_places
 from kg.extract.program_rolls import project_carriers
 from kg.extract.programs import find_programs_and_events
+from kg.extract.projects import find_projects
 from kg.extract.locations import (award_holders_located, cities_in_names_located, find_locations, most_specific,
                                   table_places)
 from kg.extract.relations import find_adoptions
 from kg.extract.resolution import alias_mentions, merge_organizations
+from kg.extract.section_years import SectionYears
 from kg.extract.segments import lines as split_lines
+from kg.factfile import LOCATED_KINDS, RECIPIENT_KINDS
 from kg.model import Adoption, Conferral, DocumentFacts, DocumentMeta, Entity, Location, Position
 from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import SourceDocument
@@ -55,8 +60,9 @@ def _resolved_folder(folder: Path) -> Path:
     return folder.resolve()
 
 
-def _near(mentions: list[Mention], mention: Mention, reach: int = 40) -> list[Mention]:
-    return [m for m in mentions if mention.start - reach <= m.start <= mention.end]
+def _near(mentions: list[Mention], starts: list[int], mention: Mention, reach: int = 40) -> list[Mention]:
+    """The mentions (sorted by start, ``starts`` their starts) that start within reach before ``mention`` or in it."""
+    return mentions[bisect_left(starts, mention.start - reach):bisect_right(starts, mention.end)]
 
 
 def _overlaps(mention: Mention, spans: SpanSet) -> bool:
@@ -123,11 +129,16 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         organizations = sorted(organizations + [page_firm], key=lambda m: m.start)
     people, new_organizations = find_people(text, places, organizations, lexicon)
     organizations = sorted(organizations + new_organizations, key=lambda m: m.start)
-    awards = find_awards(text, places, lexicon)
+    people.mentions = sorted(people.mentions + [m for m in listed_people(text, organizations, people.mentions, lexicon)
+                                                if m.name not in people.excluded], key=lambda m: m.start)
+    title = matchable(document.title) if document.title else None
+    awards = find_awards(text, places, lexicon, issuing_division([title] if title else [], places))
     # An award named after its conferring government holds that government's name
     # ("浙江省政府质量奖"): the award wins; otherwise an organisation wins.
+    awards = sorted(awards, key=lambda a: a.start)
+    award_starts = [a.start for a in awards]
     organizations = [o for o in organizations if not any(a.start <= o.start and o.end <= a.end and a.span != o.span
-                                                         for a in _near(awards, o))]
+                                                         for a in _near(awards, award_starts, o))]
     org_spans = [m.span for m in organizations]
     org_set = SpanSet(org_spans)
     awards = [a for a in awards if not _overlaps(a, org_set)]
@@ -135,6 +146,11 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     # A title in 《》 is one name, whatever names it holds ("《…市长质量奖管理办法》").
     named_things = [m for m in find_programs_and_events(text, places, lexicon)
                     if m.attrs.get("title") or not _overlaps(m, org_and_award_set)]
+    # a construction project, the recipient of an award for works, is no programme ("…工程")
+    projects = [p for p in find_projects(text, organizations + people.mentions + awards)
+                if not _overlaps(p, org_and_award_set)]
+    project_set = SpanSet([p.span for p in projects])
+    named_things = [m for m in named_things if not _overlaps(m, project_set)]
 
     canonical_org = merge_organizations(organizations, lexicon)
     for mention in organizations:
@@ -148,7 +164,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     short_uses = alias_mentions(text, sorted(org_types.items()), taken, lexicon)
     organizations = sorted(organizations + short_uses, key=lambda m: m.start)
 
-    blocked = SpanSet([m.span for m in organizations] + [a.span for a in awards] + [m.span for m in named_things])
+    blocked = SpanSet([m.span for m in organizations] + [a.span for a in awards] + [m.span for m in named_things]
+                      + [p.span for p in projects])
     free_places = [p for p in places.mentions if not _overlaps(p, blocked)]
     table = _Table(places)
     for place in free_places:
@@ -164,28 +181,41 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         _add_award(table, award)
     for thing in named_things:
         _add_named_thing(table, thing)
+    for project in projects:
+        table.add("Project", project.name, project.span, [_as_written(original, project)], 0.7)
 
     facts = DocumentFacts(document=_meta(document))
-    recipients = organizations + people.mentions + free_places
+    # a unit named with its organisation ("…有限公司…班组") is the recipient, not the organisation
+    unit_end = {m.start: m.end for m in organizations if m.attrs.get("unit_of")}  # a unit starts where its org does
+    recipients = [m for m in organizations if m.attrs.get("unit_of") or m.end >= unit_end.get(m.start, 0)] \
+        + people.mentions + free_places + projects
     lines = split_lines(text)
     seen = {}
-    title = matchable(document.title) if document.title else None
-    for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon, title):
+    replaced: set[int] = set()
+    document_year = int(document.date[:4]) if document.date and document.date[:4].isdigit() else None
+    reviewed = SectionYears(text, lines)  # a section reviewing a year dates what it states without one
+    for found in find_conferrals(text, lines, recipients, awards, people.holdings, places, lexicon, title,
+                                 document_year):
         award_name = _add_award(table, found.award)
         recipient = found.recipient.name
+        if found.recipient.attrs.get("listed_in_roll"):
+            table.add(found.recipient.type, recipient, found.recipient.span, (), 0.6)
         if found.recipient.type in ("City", "Province"):
             recipient = table.place(recipient) or recipient
+        if found.year is None:
+            found.year = reviewed.year_at(found.start)
         key = (recipient, award_name)
         known = seen.setdefault(key, {})
         if found.year in known or (found.year is None and known):
             continue
         if found.year is not None and None in known:
-            facts.conferrals.remove(known.pop(None))
+            replaced.add(id(known.pop(None)))  # a dated statement replaces the undated one
         conferral = Conferral(recipient, award_name, found.year, (found.start, found.end), found.confidence,
-                              _quote(original, found.start, found.end))
+                              _quote(original, found.start, found.end), period=found.period)
         known[found.year] = conferral
         facts.conferrals.append(conferral)
 
+    facts.conferrals = [c for c in facts.conferrals if id(c) not in replaced]
     for holding in people.holdings:
         if holding.organization is None or holding.person in people.excluded:
             continue
@@ -210,7 +240,7 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
         if adopter and all((a.adopter, a.program) != (adopter, relation.object) for a in facts.adoptions):
             facts.adoptions.append(Adoption(adopter, relation.object, relation.year, (relation.start, relation.end),
                                             relation.confidence, _quote(original, relation.start, relation.end)))
-    org_entities = [m for m in organizations if table.has("org", m.name)]
+    org_entities = [m for m in organizations if table.has("org", m.name)] + projects
     award_conferrers = {e.name: e.conferrer for e in table.entities.values() if e.type == "Award"}
     relations = find_locations(text, org_entities, places, Places(free_places, places.main_city,
                                                                   places.main_province), lexicon)
@@ -220,12 +250,13 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     relations += cities_in_names_located(cities, places, {r.subject for r in relations})
     implied = most_specific([(r.subject, r.object) for r in relations])
     # of two ways to one place, the surer one's evidence and confidence (a city's award over a default)
+    located: set[tuple[str, str]] = set()
     for relation in sorted(relations, key=lambda r: -r.confidence):
         if (relation.subject, relation.object) in implied:
             continue
         within = table.place(relation.object)
-        if within and within != relation.subject and all(
-                (l.entity, l.within) != (relation.subject, within) for l in facts.locations):
+        if within and within != relation.subject and (relation.subject, within) not in located:
+            located.add((relation.subject, within))
             facts.locations.append(Location(relation.subject, within, (relation.start, relation.end),
                                             relation.confidence, _quote(original, relation.start, relation.end)))
     facts.entities = sorted(table.entities.values(), key=lambda e: (e.type, e.name))
@@ -236,12 +267,12 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
 
 
 # The kinds of entity each reference may name (as kg.factfile checks on reading).
-_AGENTS = ("org", "person", "place")
+_AGENTS = RECIPIENT_KINDS
 _FACT_REFERENCES = {
     "conferrals": (("recipient", _AGENTS), ("award", ("award",))),
     "positions": (("person", ("person",)), ("organization", ("org", "place"))),
     "adoptions": (("adopter", ("org", "place")), ("program", ("program",))),
-    "locations": (("entity", ("org", "place", "event")), ("within", ("place",))),
+    "locations": (("entity", LOCATED_KINDS), ("within", ("place",))),
 }
 _ENTITY_REFERENCES = (("conferrer", ("org", "place")), ("nomination_for", ("award",)), ("issuer", ("org", "place")))
 
@@ -302,8 +333,12 @@ def _add_award(table: _Table, award: Mention) -> str:
     conferrer = table.place(attrs["conferrer"]) if attrs.get("conferrer") else None
     main = attrs.get("nomination_for")
     if main:
-        table.add("Award", main, None, (), 0.7, conferrer=conferrer, level=None if conferrer else attrs.get("level"))
-    table.add("Award", award.name, award.span, attrs.get("aliases", ()), 0.8, conferrer=conferrer,
+        main_variant = government_variant(main)
+        table.add("Award", main, None, [main_variant] if main_variant else [], 0.7, conferrer=conferrer,
+                  level=None if conferrer else attrs.get("level"))
+    variant = government_variant(award.name)  # the award's other usual name, as an alias
+    table.add("Award", award.name, award.span, [*attrs.get("aliases", ()), *([variant] if variant else [])], 0.8,
+              conferrer=conferrer,
               level=None if conferrer else attrs.get("level"), nomination_for=main)
     return award.name
 

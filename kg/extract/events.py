@@ -106,8 +106,8 @@ def _cut(text: str, start: int, suffix_start: int, places: Places, lexicon: Lexi
         marker = next((m for m in lexicon.event_markers if text.startswith(m, position - len(m))), None)
         if marker and position - len(marker) >= start:
             position -= len(marker)
-        for place in places.mentions:
-            if start <= place.start < position <= place.start + 12 and ZONE.fullmatch(text, place.end, position):
+        for place in _places_from(places, max(start, position - 12), position):
+            if ZONE.fullmatch(text, place.end, position):
                 position = place.start
                 break
     return position
@@ -145,8 +145,8 @@ def _place_and_date(text: str, start: int, end: int, places: Places) -> dict:
     attrs = {}
     sentence_start, sentence_end = sentence_around(text, start, end)
     for match in HELD.finditer(text, sentence_start, sentence_end):
-        for place in places.mentions:
-            if match.start("place") <= place.start and place.end <= match.end("place"):
+        for place in _places_from(places, match.start("place"), match.end("place")):
+            if place.end <= match.end("place"):
                 attrs["place"] = place.name
                 break
         if "place" in attrs:
@@ -160,12 +160,27 @@ def _place_and_date(text: str, start: int, end: int, places: Places) -> dict:
     return attrs
 
 
+def _places_from(places: Places, start: int, end: int) -> list[Mention]:
+    """The place mentions that start in [start, end)."""
+    starts = places.starting_at()
+    return [p for position in range(start, end) for p in starts.get(position, ())]
+
+
 def _year_before(text: str, position: int) -> str | None:
     """The year of the last full date before ``position``: the year a text's later month-day dates are in."""
-    last = None
-    for last in FULL_DATE.finditer(text, 0, position):
-        pass
-    return last.group(1) if last else None
+    starts, years = _full_dates(text)
+    index = bisect_left(starts, position) - 1
+    # a date must end before ``position`` too, as finditer(text, 0, position) saw it
+    while index >= 0 and FULL_DATE.match(text, starts[index], position) is None:
+        index -= 1
+    return years[index] if index >= 0 else None
+
+
+@lru_cache(maxsize=4)
+def _full_dates(text: str) -> tuple[list[int], list[str]]:
+    """Where the text's full dates start, and their years (found once per text)."""
+    matches = list(FULL_DATE.finditer(text))
+    return [m.start() for m in matches], [m.group(1) for m in matches]
 
 
 def find_events(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
@@ -185,7 +200,7 @@ def find_events(text: str, places: Places, lexicon: Lexicon | None = None) -> li
         bare = BARE_LEADING.sub("", name)
         if len(bare) < len(match.group()) + 2:
             continue
-        span_places = any(start <= p.start and p.end <= end for p in places.mentions)
+        span_places = any(p.end <= end for p in _places_from(places, start, end))
         if not _is_proper(raw, name, bare, span_places, lexicon) or _place_and_suffix_only(bare, place_forms):
             continue
         aliases = [a for a in dict.fromkeys((_plain(raw), bare)) if a != name]  # in this order, whatever the hash seed

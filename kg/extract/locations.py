@@ -142,12 +142,12 @@ SITED = re.compile(r"[^。；;！!？?\n]{0,16}?(?:位于|坐落于|座落于|�
 
 def _sited(text: str, mentions: list[Mention], free: Places) -> tuple[str | None, float]:
     """The place (the most specific of a run like 某市某区) right after 位于/坐落于 following a mention."""
-    starts = {p.start: p for p in free.mentions}
+    starts = free.starting_at()  # the last place of one start, as a dict of them would keep
     for mention in mentions:
         cue = SITED.match(text, mention.end)
-        place = starts.get(cue.end()) if cue else None
+        place = starts[cue.end()][-1] if cue and cue.end() in starts else None
         while place is not None and place.end in starts:
-            place = starts[place.end]
+            place = starts[place.end][-1]
         if place is not None:
             return place.attrs["division"].name, STATED
     return None, 0.0

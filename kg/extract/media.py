@@ -1,4 +1,5 @@
-"""Newspapers: 报 is no organisation suffix (年报, 通报, 申报), so a paper is known by its ending or its context."""
+"""Newspapers and news sites: 报 and 网 are no organisation suffixes (年报, 通报; 网络, 电网), so a paper or
+a site is known by its ending or its context: a byline's source ("来源：荆楚网"), a dateline ("中国江苏网3月28日讯")."""
 from __future__ import annotations
 
 import re
@@ -51,3 +52,22 @@ def _around_each_bao(text: str):
         if match is not None and match.start() <= position:
             yield match
         position = text.find("报", position + 1)
+
+
+# "来源：荆楚网", "中国江苏网3月28日讯", "据红网报道": a news site (or a broadcaster) named where a source is.
+_SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e00-\u9fff]{2,10}?(?:网|电视台|广播电台|客户端|新闻))"
+                   r"|据(?P<reported>[\u4e00-\u9fff]{1,8}?(?:网|电视台))报道"
+                   r"|(?P<dateline>[\u4e00-\u9fff]{2,8}?网)(?=\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|消息|报道))")
+
+
+def find_news_sites(text: str) -> list[Mention]:
+    """News sites and broadcasters named as a text's source."""
+    found = []
+    for match in _SITE.finditer(text):
+        group = next(g for g in ("source", "reported", "dateline") if match.group(g))
+        start, end = match.span(group)
+        name = text[start:end]
+        if _NOT_A_PAPER.match(name) or name.endswith(("上网", "联网", "电网", "管网")):
+            continue
+        found.append(Mention("Organization", name, start, end, {"surface": name}))
+    return found

@@ -56,5 +56,14 @@ class SpanSet:
             index += 1
         return False
 
+    def contains(self, start: int, end: int) -> bool:
+        """Does one span hold all of [start, end)?"""
+        index = bisect_left(self._spans, (start - self._longest, -1))
+        while index < len(self._spans) and self._spans[index][0] <= start:
+            if self._spans[index][1] >= end:
+                return True
+            index += 1
+        return False
+
     def covers(self, position: int) -> bool:
         return self.overlaps(position, position + 1)

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation
-from kg.extract.media import find_newspapers
-from kg.extract.mentions import Mention, drop_nested, is_cjk
+from kg.extract.media import find_news_sites, find_newspapers
+from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
 from kg.extract.places import Places, division_named
 from kg.extract.tokenizer import dictionary_tag, tokens
 
@@ -49,6 +49,10 @@ def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
 # jieba dictionary tags of words that never sit inside a name (conjunctions,
 # prepositions, pronouns, particles, adverbs, numerals, measure words …).
 HARD_STOP_TAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d", "z", "m", "q", "y", "e", "o"})
+# Tags of words that, after a place has opened a name, are its trade name ("湖北|永恒|太阳能…": 永恒 is a
+# descriptive word, z); a one-character verb there is a trade name's character too ("杭州福斯|达|深冷…").
+TRADE_NAME_TAGS = frozenset({"z"})
+TRADE_WORDS = frozenset({"企业", "实业"})  # stop words elsewhere, a name's industry word right before its form
 # Tags of words that can open a name: places, person and brand names, unknown words.
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x", None})
 
@@ -76,26 +80,55 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
     """
     tagged = _tagged(run)
     offset = cut = 0
+    opened_by_place = False  # the name so far opens with a place: region + trade name + industry + form
     for index, (token, tag) in enumerate(tagged):
         offset += len(token)
+        if len(token) == 2 and token[0] in lexicon.org_left_stops and token[1] in LOCAL_PREFIXES:
+            cut, opened_by_place = offset - 1, False  # "会议由市质监局": jieba glued the stop to 市 ("由市")
+            continue
+        if offset - len(token) == cut and division_named(token) is not None:
+            opened_by_place = True
+        if len(token) == 1 and opened_by_place and token in lexicon.org_left_stops \
+                and not _ends_a_name(run[:offset - 1], tagged[index - 1][0], lexicon):
+            continue  # a trade name's character (常州天和科技…), not a conjunction after a whole name
+        if opened_by_place and token in TRADE_WORDS and (index == len(tagged) - 1 or tagged[index + 1][0] == "集团"):
+            continue  # "汕头宜华|企业|集团有限公司": the industry word of a name, not "企业" heading a list
         if token in lexicon.org_left_stops or token.isdigit():
             cut = offset
-        elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) and _stops_name(token, tag):
-            cut = offset
-        elif tag == "v" and index + 1 < len(tagged) and tagged[index + 1][1] in NAME_TAGS - {None} \
-                and division_named(token) is None:
-            cut = offset  # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
+            opened_by_place = False
+        elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) \
+                and _stops_name(token, tag, inside=offset - len(token) > cut) and division_named(token) is None \
+                and not (opened_by_place and tag in TRADE_NAME_TAGS):
+            cut, opened_by_place = offset, False
+        elif tag == "v" and index + 1 < len(tagged) and (
+                tagged[index + 1][1] in NAME_TAGS - {None}
+                or len(token) > 1 and tagged[index + 1][1] is None and all(map(is_cjk, tagged[index + 1][0]))) \
+                and division_named(token) is None and not (opened_by_place and len(token) == 1):
+            # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
+            cut, opened_by_place = offset, False
     return cut
 
 
-def _stops_name(token: str, tag: str) -> bool:
-    """Numerals sit inside names (十四局, 二五三厂) unless ordinal or counted (第一个, 23家)."""
-    return tag != "m" or token.startswith("第") or token[-1] in "个次批家名位项届"
+def _ends_a_name(before: str, last_word: str, lexicon: Lexicon) -> bool:
+    """Does ``before`` end with a whole name (an organisation's, an award's, a place's)?"""
+    return before.endswith((*lexicon.org_suffix_type, "奖")) or division_named(last_word) is not None
+
+
+def _stops_name(token: str, tag: str, inside: bool = False) -> bool:
+    """Numerals sit inside names (十四局, 二五三厂) unless ordinal or counted (第一个, 23家); an ordinal after
+    a name's first words numbers one of its units ("南通师范学校|第二|附属小学", "…医院|第一|分院")."""
+    if tag != "m":
+        return True
+    if token[-1] in "个次批家名位项届":
+        return True
+    return token.startswith("第") and not inside
 
 
 # Characters that never sit inside an organisation's name: a name starts after the last one
 # (found without jieba, which then sees a shorter window).
 _NEVER_IN_NAMES = re.compile(r"[的了是被把]")
+LIST_OPENERS = "、:：;；，,\n"
+PRONOUNS = "这那此其该本我你他她它"
 
 
 def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) -> int:
@@ -105,8 +138,16 @@ def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) ->
     last = None
     for last in _NEVER_IN_NAMES.finditer(text, start, end):
         pass
-    if last is not None:
+    # "、美的集团…": a listed name's second character is no particle (the run opens after punctuation)
+    listed_brand = last is not None and last.group() == "的" and last.start() == start + 1 and bounded \
+        and start > 0 and text[start - 1] in LIST_OPENERS and text[start] not in PRONOUNS
+    if last is not None and not listed_brand:
         start, bounded = last.end(), True
+    # no name holds a firm's legal form inside it: "…有限公司市政府质量奖" names the firm, then something else
+    window = text[start:end]
+    after_firm = max((window.rfind(form) + len(form) for form in lexicon.legal_suffixes if form in window), default=0)
+    if after_firm:
+        start, bounded = start + after_firm, True
     return start + cut_left(text[start:end], lexicon, bounded)
 
 
@@ -159,7 +200,10 @@ def full_form(name: str, lexicon: Lexicon) -> str:
     """A body's name with the usual short form of its ending spelled out (市场监管局 -> 市场监督管理局)."""
     for short, full in lexicon.body_short_forms:
         if name.endswith(short):
-            return name[: -len(short)] + full
+            head = name[: -len(short)]
+            if full.startswith("国家") and head.endswith("国家"):
+                head = head[:-2]  # "国家质检总局": the national body's full name holds 国家 already
+            return head + full
     return name
 
 
@@ -213,12 +257,35 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             mention.attrs["former_end"] = former.end()
         found.append(mention)
     found = _without_departments(found)
-    former_spans = [(m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs]
-    found = [m for m in found if not any(s <= m.start and m.end <= e for s, e in former_spans)]
+    former = SpanSet((m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs)
+    found = [m for m in found if not former.contains(m.start, m.end)]
     # Bodies found by pattern go first: of two mentions of one span, drop_nested keeps the first.
-    found = drop_nested(find_government_bodies(text, places, lexicon) + found + find_newspapers(text))
+    found = drop_nested(find_government_bodies(text, places, lexicon) + found + find_newspapers(text)
+                        + find_news_sites(text))
     found = _share_prefixes(text, found, lexicon)
-    return sorted(found + _enumerated(text, found, lexicon), key=lambda m: m.start)
+    found = found + _enumerated(text, found, lexicon)
+    return sorted(found + units_of(text, found), key=lambda m: m.start)
+
+
+# A team or unit of an organisation, named after it: "…有限公司白鹤滩灌浆智能化攻坚班组", "…医院心脏大血管外科".
+UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"]{0,16}?(?:QC小组|质量管理小组|小组|班组|团队|项目组|车间|工作室|"
+                        r"实验室|研究室|外科|内科|检验所|创新团队)(?![\u4e00-\u9fff]{0,2}(?:长|成员|负责人))")
+
+
+def units_of(text: str, organizations: list[Mention]) -> list[Mention]:
+    """Teams and units named with their organisation: recipients of their own (the unit stays an
+    Organization; the organisation it belongs to is still named)."""
+    units = []
+    for mention in organizations:
+        if mention.attrs.get("unit_of"):
+            continue
+        match = UNIT_AFTER.match(text, mention.end)
+        if match is None or match.end() == mention.end:
+            continue
+        name = mention.name + text[mention.end:match.end()].replace("“", "").replace("”", "").replace('"', "")
+        units.append(Mention("Organization", name, mention.start, match.end(),
+                             {"surface": text[mention.start:match.end()], "unit_of": mention.name}))
+    return units
 
 
 # "各设区市市场监督管理局", "各市、州市场监督管理局", "报送省局": bodies named by a level word, not by a place.
@@ -320,13 +387,16 @@ def _default_verb_stops() -> tuple[str, ...]:
 # "X区民政局、人社局、总工会": the later bodies share the first one's region.
 REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
 # "A、B、C等10家企业": every item of the list is a firm.
-ENUMERATION_END = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两几多数]+)?\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
+ENUMERATION_END = re.compile(r"(?:等\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
+                             r"\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 MAX_ITEM = 14
 
 
 def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     starting = {m.start: m for m in found}
     result = list(found)
+    dropped: set[int] = set()  # the items' own mentions, replaced by the names sharing the region
     for mention in found:
         region = REGION_PREFIX.match(mention.attrs["surface"])
         if not region or region.group() == mention.attrs["surface"]:
@@ -343,12 +413,12 @@ def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[M
             if surface.endswith(lexicon.legal_suffixes):
                 break  # a registered name is written in full: "某县A有限公司、B有限公司" shares nothing
             if own is not None:
-                result.remove(own)
+                dropped.add(id(own))
             name = region.group() + surface
             entity_type = lexicon.org_suffix_type[item.group() if item.re is _suffix_pattern() else item.group(1)]
             result.append(Mention(entity_type, name, position + 1, item.end(), {"surface": surface}))
             position = item.end()
-    return result
+    return [m for m in result if id(m) not in dropped]
 
 
 def _item_with_suffix(text: str, start: int):
@@ -360,9 +430,25 @@ def _item_with_suffix(text: str, start: int):
     return pattern.match(text, start, end)
 
 
+def _count(written: str | None) -> int | None:
+    """The number a count is written with: "10", "十", "五"; None when it is no plain number."""
+    if not written:
+        return None
+    if written.isdigit():
+        return int(written)
+    if written == "十":
+        return 10
+    if len(written) == 1 and written in _NUMERALS:
+        return _NUMERALS[written]
+    if len(written) == 2 and written[0] == "十" and written[1] in _NUMERALS:
+        return 10 + _NUMERALS[written[1]]
+    return None
+
+
 def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Items of "A、B、C等N家企业" lists that hold at least one organisation already found."""
     spans = {(m.start, m.end) for m in found}
+    occupied = SpanSet(spans)
     extra = []
     for match in ENUMERATION_END.finditer(text):
         items = []
@@ -377,12 +463,16 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
             if start == 0 or text[start - 1] != "、":
                 break
             end = start - 1
-        if len(items) < 2 or not any(item in spans for item in items):
+        if match.group("bare_count") is not None and _count(match.group("bare_count")) != len(items):
+            continue  # "A、B 10个企业" with no 等: the count must be the list's own
+        counted = _count(match.group("count") or match.group("bare_count")) == len(items)
+        # a list of short names ("授予海尔、海信、青岛港10个企业"): its count says every item is one
+        if len(items) < 2 or not (counted or any(item in spans for item in items)):
             continue
         first_start, first_end = items[-1]
         items[-1] = (name_before(text, first_end, lexicon, limit=MAX_ITEM), first_end)
-        entity_type = "Enterprise" if match.group(1) in ("企业", "公司") else "Organization"
+        entity_type = "Enterprise" if match.group(3) in ("企业", "公司") else "Organization"
         for start, end in items:
-            if (start, end) not in spans and end - start >= 2:
+            if end - start >= 2 and not occupied.overlaps(start, end):  # nothing found there
                 extra.append(Mention(entity_type, text[start:end], start, end, {"surface": text[start:end]}))
     return extra

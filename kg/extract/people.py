@@ -6,6 +6,7 @@ run on a few characters after the role, decides where the name ends.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,6 +110,8 @@ class _Context:
                 self.org_ending_at[org.attrs["former_end"]] = org
         self.place_ending_at = {p.end: p for p in places.mentions}
         self.organizations = organizations
+        self._by_end: list[Mention] | None = None  # organisations by where they end, for company_nearby
+        self._ends: list[int] = []
         self.blocked = SpanSet([p.span for p in places.mentions] + [o.span for o in organizations])
         self.new_organizations: list[Mention] = []
 
@@ -139,8 +142,11 @@ class _Context:
 
     def company_nearby(self, position: int) -> str | None:
         """The nearest organisation named shortly before ``position`` (for "董事长张三" on its own)."""
-        candidates = [o for o in self.organizations if position - COMPANY_LOOKBACK <= o.end <= position
-                      and o.type == "Enterprise"]
+        if self._by_end is None or len(self._by_end) != len(self.organizations):
+            self._by_end = sorted(self.organizations, key=lambda o: o.end)
+            self._ends = [o.end for o in self._by_end]
+        window = self._by_end[bisect_left(self._ends, position - COMPANY_LOOKBACK):bisect_right(self._ends, position)]
+        candidates = [o for o in window if o.type == "Enterprise"]
         return max(candidates, key=lambda o: o.end).name if candidates else None
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.occurrences import non_overlapping, occurrences
 from kg.extract.mentions import Mention, SpanSet, drop_nested
 from kg.gazetteer import Division, Gazetteer
 
@@ -100,10 +101,25 @@ class Places:
     main_province: Division | None
 
     def division_of(self, name: str) -> Division | None:
-        for mention in self.mentions:
-            if mention.name == name:
-                return mention.attrs["division"]
-        return None
+        found = self._index("by_name", lambda m: m.name).get(name)
+        return found[0].attrs["division"] if found else None
+
+    def starting_at(self) -> dict[int, list[Mention]]:
+        return self._index("by_start", lambda m: m.start)
+
+    def ending_at(self) -> dict[int, list[Mention]]:
+        """The place mentions by where they end (so that finders ask in constant time, not by a scan)."""
+        return self._index("by_end", lambda m: m.end)
+
+    def _index(self, key: str, of) -> dict:
+        # built on first use; rebuilt if mentions were added since (finders look up thousands of times)
+        cached = self.__dict__.get("_" + key)
+        if cached is None or cached[0] != len(self.mentions):
+            index: dict = {}
+            for mention in self.mentions:
+                index.setdefault(of(mention), []).append(mention)
+            cached = self.__dict__["_" + key] = (len(self.mentions), index)
+        return cached[1]
 
 
 def _candidates(text: str) -> list[Mention]:
@@ -125,17 +141,15 @@ def _county_short_forms(text: str, candidates: list[Mention], gazetteer: Gazette
     """Short names of the counties whose full names the text spells out."""
     taken = SpanSet(m.span for m in candidates)
     found = []
-    for mention in list(candidates):
-        division = division_named(mention.name)
-        if division is None or division.level != "county" or division.short == division.name:
-            continue
-        position = text.find(division.short)
-        while position >= 0:
+    counties = [d for d in map(division_named, (m.name for m in candidates))
+                if d is not None and d.level == "county" and d.short != d.name]
+    at = occurrences(text, (d.short for d in counties))  # one pass over the text
+    for division in counties:
+        for position in non_overlapping(at.get(division.short, []), len(division.short)):
             end = position + len(division.short)
             if not taken.overlaps(position, end):
                 found.append(Mention("City", division.short, position, end))
                 taken.add(position, end)
-            position = text.find(division.short, end)
     return found
 
 

@@ -8,6 +8,7 @@ names no organisation ends the list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from kg.extract.mentions import Mention
 from kg.extract.relations import FoundRelation
@@ -30,10 +31,15 @@ def project_carriers(text: str, lines: list[Span], programs: list[Mention], orga
     """Adoptions of programmes by the organisations listed under a heading that names only the programme."""
     found: list[FoundRelation] = []
     orgs = sorted(organizations, key=lambda m: m.start)
+    org_starts = [o.start for o in orgs]
+    own = sorted((p for p in programs if p.type == "Program"), key=lambda p: p.start)
+    program_starts = [p.start for p in own]
     title_year = _year_in(title or "") or (_year_in(text[slice(*lines[0])]) if lines else None)
     heading: tuple[Mention, int | None] | None = None
     for start, end in lines:
-        program = next((p for p in programs if p.type == "Program" and start <= p.start and p.end <= end), None)
+        # the first programme within the line (by start, as the list was in text order)
+        program = next((p for p in own[bisect_left(program_starts, start):bisect_left(program_starts, end)]
+                        if p.end <= end), None)
         if program is not None and HEADING_NOISE.match(text[start:program.start] + text[program.end:end]):
             heading = (program, _year_in(text[start:end]) or title_year)
             continue
@@ -41,7 +47,7 @@ def project_carriers(text: str, lines: list[Span], programs: list[Mention], orga
             continue
         carrier = CARRIER.search(text, start, end)
         body_start = carrier.end() if carrier else start
-        listed = [o for o in orgs if body_start <= o.start and o.end <= end]
+        listed = [o for o in orgs[bisect_left(org_starts, body_start):bisect_left(org_starts, end)] if o.end <= end]
         if not listed or not (carrier or listed[0].start == start):
             heading = None  # prose, or a line that does not open with a body: the list is over
             continue

@@ -61,6 +61,8 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
     """A programme after an adoption verb, run by the subject of the sentence (or by several: "A市、B市率先…")."""
     found = []
     main_firm = lru_cache(maxsize=1)(lambda: _main_enterprise(agents))
+    by_start = sorted(agents, key=lambda a: a.start)
+    agent_starts = [a.start for a in by_start]
     for program in programs:
         if program.type != "Program":
             continue
@@ -76,8 +78,8 @@ def find_adoptions(text: str, programs: list[Mention], agents: list[Mention], pl
         if verbs and (REQUIREMENT_BEFORE.search(text, sentence_start, verb_start)
                       or REQUIREMENT_AFTER.match(text, program.end)):
             continue
-        before = sorted((a for a in agents if sentence_start <= a.start and a.end <= verb_start
-                         and not a.attrs.get("implied")), key=lambda a: a.start)
+        before = [a for a in by_start[bisect_left(agent_starts, sentence_start):bisect_left(agent_starts, verb_start)]
+                  if a.end <= verb_start and not a.attrs.get("implied")]
         subjects, confidence = [], 0.7
         if issuer:
             subjects, confidence = [issuer], 0.8
@@ -141,4 +143,4 @@ def _place_right_before(text: str, program: Mention, places: Places) -> Mention 
     """A place named right before a quoted programme ("某省“质量月”")."""
     if text[program.start:program.start + 1] != "“":
         return None
-    return next((p for p in places.mentions if p.end == program.start), None)
+    return next(iter(places.ending_at().get(program.start, ())), None)

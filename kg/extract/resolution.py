@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.occurrences import non_overlapping, occurrences
 from kg.extract.mentions import Mention, SpanSet, is_cjk
 from kg.extract.tokenizer import dictionary_tag
 from kg.extract.places import division_named
@@ -135,15 +136,14 @@ def alias_mentions(text: str, canonical_names: list[tuple[str, str]], taken: lis
     """Later uses of an organisation's short names in the text ("华星车灯" for 绍兴华星车灯股份有限公司)."""
     found = []
     occupied = SpanSet(taken)
-    for name, entity_type in canonical_names:
-        for alias in sorted(variants(name, lexicon), key=len, reverse=True):
-            if not usable_alias(alias):
-                continue
-            position = text.find(alias)
-            while position >= 0:
+    aliases = [(name, entity_type, [a for a in sorted(variants(name, lexicon), key=len, reverse=True)
+                                    if usable_alias(a)]) for name, entity_type in canonical_names]
+    at = occurrences(text, (a for _, _, names in aliases for a in names))  # one pass over the text
+    for name, entity_type, names in aliases:
+        for alias in names:
+            for position in non_overlapping(at.get(alias, []), len(alias)):
                 end = position + len(alias)
                 if not occupied.overlaps(position, end):
                     found.append(Mention(entity_type, name, position, end, {"surface": alias}))
                     occupied.add(position, end)
-                position = text.find(alias, end)
     return found

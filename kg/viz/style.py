@@ -21,6 +21,7 @@ TYPE_STYLES: dict[str, TypeStyle] = {
     "Enterprise": TypeStyle("企业", "Enterprise", "#f97316", "dot"),
     "Organization": TypeStyle("其他组织", "Organization", "#14b8a6", "dot"),
     "Person": TypeStyle("人物", "Person", "#a855f7", "triangle"),
+    "Project": TypeStyle("工程项目", "Construction project", "#b45309", "square"),
     "Award": TypeStyle("奖项", "Award", "#dc2626", "star"),
     "Program": TypeStyle("制度与项目", "Program", "#16a34a", "diamond"),
     "Regulation": TypeStyle("法规文件", "Regulation", "#78716c", "triangleDown"),

@@ -1,0 +1,277 @@
+"""The extractor's general mechanisms, one short text each (written for the test, not taken from documents)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract import extract_facts
+from kg.reader import read_document
+from kg.textnorm import strip_pinyin_glosses
+
+
+def facts_of(tmp_path: Path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_facts(read_document(path))
+
+
+def conferrals(facts) -> set[tuple]:
+    return {(c.recipient, c.award, c.year) for c in facts.conferrals}
+
+
+# -- name canonicalisation: pinyin glosses -------------------------------------------------
+
+def test_pinyin_glosses_after_characters_are_removed():
+    assert strip_pinyin_glosses("关(guān)于颁发第七届长江质(zhì)量奖(jiǎng)") == "关于颁发第七届长江质量奖"
+    assert strip_pinyin_glosses("省長（zhǎng）") == "省長"
+
+
+def test_brackets_that_are_not_glosses_stay():
+    for text in ("质量管理体系(QMS)", "黑牡丹(集团)股份有限公司", "(de)开头", "格力电器(武汉)有限公司"):
+        assert strip_pinyin_glosses(text) == text
+
+
+def test_a_glossed_document_gives_names_without_glosses(tmp_path):
+    facts = facts_of(tmp_path, "某省人民政府关于表彰的决定\n授予宜昌某某机(jī)械有限公司第七届长江质(zhì)量奖。\n")
+    names = {e.name for e in facts.entities}
+    assert not any("(" in n and n.isascii() for n in names)
+    assert "长江质(zhì)量奖" not in "".join(names)
+
+
+# -- organisation names by their suffix grammar ----------------------------------------------
+
+def test_a_trade_name_with_a_conjunction_character_stays_whole(tmp_path):
+    # region + trade name (天和: 和 is also a conjunction) + industry + legal form
+    facts = facts_of(tmp_path, "常州市人民政府决定授予常州天和科技股份有限公司“常州市市长质量奖”。\n")
+    assert ("常州天和科技股份有限公司", "常州市市长质量奖") in {(r, a) for r, a, _ in conferrals(facts)}
+    assert "科技股份有限公司" not in {e.name for e in facts.entities}
+    assert "常州市" not in {c.recipient for c in facts.conferrals}
+
+
+def test_a_conjunction_between_two_firms_still_separates_them(tmp_path):
+    facts = facts_of(tmp_path, "市政府决定授予常州甲乙机械有限公司和常州丙丁电子有限公司常州市市长质量奖。\n")
+    names = {e.name for e in facts.entities if e.type == "Enterprise"}
+    assert names == {"常州甲乙机械有限公司", "常州丙丁电子有限公司"}
+
+
+# -- document layout: title and date -------------------------------------------------------
+
+def test_the_title_skips_page_furniture_and_prefers_an_official_title():
+    from kg.layout import find_title
+    text = ("当前位置:首页 > 政务公开\n索 引 号: 0001/2024-00010\n有效性: 有效\n某府〔2024〕3号\n"
+            "某某市人民政府关于表彰2023年度某某市市长质量奖的决定\n各区人民政府:\n")
+    assert find_title(text) == "某某市人民政府关于表彰2023年度某某市市长质量奖的决定"
+    assert find_title("新疆:以质为钥开启强区建设新篇章\n正文。") == "新疆:以质为钥开启强区建设新篇章"
+    assert find_title("近日，某市召开质量大会。\n") is None
+
+
+def test_a_decision_is_dated_by_its_signature(tmp_path):
+    path = tmp_path / "decision.txt"
+    path.write_text("关于表彰的决定\n正文。\n\n某某市人民政府\n2017年2月13日\n", encoding="utf-8")
+    assert read_document(path).date == "2017-02-13"
+
+
+# -- year resolution -------------------------------------------------------------------------
+
+def test_a_range_of_years_is_one_conferral_in_its_last_year_with_the_range_kept(tmp_path):
+    facts = facts_of(tmp_path, "许昌市人民政府关于表彰的决定\n根据《许昌市市长质量奖管理办法》(许政〔2014〕46号)规定，"
+                               "市政府决定授予许昌瑞丰电气有限公司“2015—2016年度许昌市市长质量奖”。\n")
+    [conferral] = facts.conferrals
+    assert (conferral.recipient, conferral.award, conferral.year) == ("许昌瑞丰电气有限公司", "许昌市市长质量奖", 2016)
+    assert conferral.period == "2015—2016年度"
+
+
+def test_a_regulation_cited_in_passing_gives_no_year(tmp_path):
+    facts = facts_of(tmp_path, "根据《宜昌市市长质量奖管理办法》(宜府〔2014〕46号)，市政府决定授予宜昌长风机电有限公司宜昌市市长质量奖。\n")
+    assert {c.year for c in facts.conferrals} == {None}
+
+
+def test_the_titles_year_then_the_documents_date_date_what_a_decision_confers(tmp_path):
+    titled = facts_of(tmp_path, "关于表彰2023年度宜昌市市长质量奖的决定\n市政府决定授予宜昌甲乙机械有限公司宜昌市市长质量奖。\n",
+                      "titled.txt")
+    assert conferrals(titled) == {("宜昌甲乙机械有限公司", "宜昌市市长质量奖", 2023)}
+    signed = facts_of(tmp_path, "关于表彰的决定\n市政府决定授予宜昌甲乙机械有限公司宜昌市市长质量奖。\n宜昌市人民政府\n2019年5月6日\n",
+                      "signed.txt")
+    assert conferrals(signed) == {("宜昌甲乙机械有限公司", "宜昌市市长质量奖", 2019)}
+
+
+def test_news_of_a_past_honour_is_not_dated_by_the_news(tmp_path):
+    facts = facts_of(tmp_path, "某市召开质量大会\n2022-03-01 来源：某报\n会上介绍，宜昌甲乙机械有限公司曾获湖北省长江质量奖。\n")
+    assert {c.year for c in facts.conferrals} == {None}
+
+
+# -- award names: region + core + tier, without edition -------------------------------------
+
+def test_an_edition_after_the_region_is_the_period_not_part_of_the_name(tmp_path):
+    facts = facts_of(tmp_path, "关于颁发第八届市长质量奖的决定\n授予黄石甲乙水泥有限公司黄石市第八届市长质量奖。\n"
+                               "黄石市人民政府\n2024年3月4日\n")
+    [conferral] = facts.conferrals
+    assert (conferral.award, conferral.year, conferral.period) == ("黄石市市长质量奖", 2024, "第八届")
+
+
+# -- enumerations and recipients ---------------------------------------------------------------
+
+def test_a_count_closing_a_list_of_named_recipients_keeps_them(tmp_path):
+    facts = facts_of(tmp_path, "TCL科技集团股份有限公司、欣旺达电子股份有限公司等2个组织获“广东省政府质量奖”。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("TCL科技集团股份有限公司", "广东省政府质量奖"), ("欣旺达电子股份有限公司", "广东省政府质量奖")}
+
+
+def test_a_team_named_with_its_organisation_is_the_recipient(tmp_path):
+    facts = facts_of(tmp_path, "授予中国水电七局成都水电建设工程有限公司白鹤滩灌浆智能化攻坚班组“四川省天府质量奖”。\n")
+    assert {c.recipient for c in facts.conferrals} == {"中国水电七局成都水电建设工程有限公司白鹤滩灌浆智能化攻坚班组"}
+    names = {e.name for e in facts.entities}
+    assert "中国水电七局成都水电建设工程有限公司" in names  # the organisation is still named
+
+
+def test_a_prize_goes_to_no_place_and_no_governing_body(tmp_path):
+    facts = facts_of(tmp_path, "国务院、质检总局决定授予海尔集团公司中国质量奖。\n青岛市获评全国质量强市示范城市。\n")
+    assert {(c.recipient, c.award) for c in facts.conferrals} == {
+        ("海尔集团公司", "中国质量奖"), ("青岛市", "全国质量强市示范城市")}
+
+
+def test_words_around_a_ceremony_are_no_award(tmp_path):
+    facts = facts_of(tmp_path, "市长张三为获奖企业颁奖。某某公司获了一等奖。\n")
+    assert not any(e.type == "Award" and (e.name.startswith(("奖", "了")) or "颁奖" in e.name) for e in facts.entities)
+
+
+def test_a_news_page_is_dated_by_its_dateline(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("某报\n第七届广东省政府质量奖颁奖大会召开\n\n2023-01-10 16:00:22 中国质量报\n正文。\n", encoding="utf-8")
+    assert read_document(path).date == "2023-01-10"
+
+
+def test_variant_characters_match_their_simplified_form():
+    from kg.textnorm import matchable
+    assert matchable("陜西質量獎") == "陕西质量奖"
+
+
+# -- conferral frames --------------------------------------------------------------------------
+
+def test_a_decision_may_name_its_recipients_before_the_verb(tmp_path):
+    facts = facts_of(tmp_path, "国务院决定对京东方科技集团股份有限公司、中铁工程装备集团有限公司等2家组织授予第四届中国质量奖。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("京东方科技集团股份有限公司", "中国质量奖"), ("中铁工程装备集团有限公司", "中国质量奖")}
+
+
+def test_an_enumerated_subject_carries_to_the_verb_of_a_later_clause(tmp_path):
+    facts = facts_of(tmp_path, "省政府日前印发决定，九州通医药集团股份有限公司、东风商用车有限公司等2家企业脱颖而出，"
+                               "摘获“湖北省长江质量奖”。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"九州通医药集团股份有限公司", "东风商用车有限公司"}
+
+
+def test_trade_names_after_a_place_keep_descriptive_words_and_one_character_verbs(tmp_path):
+    facts = facts_of(tmp_path, "授予杭州福斯达深冷装备股份有限公司、湖北永恒太阳能股份有限公司、美的集团股份有限公司“某奖”。\n")
+    names = {e.name for e in facts.entities if e.type == "Enterprise"}
+    assert {"杭州福斯达深冷装备股份有限公司", "湖北永恒太阳能股份有限公司", "美的集团股份有限公司"} <= names
+
+
+def test_people_named_without_a_role_in_a_decision(tmp_path):
+    facts = facts_of(tmp_path, "授予攀枝花技师学院周树春同志第二届四川省天府质量奖；授予九州通医药集团股份有限公司、"
+                               "李万君等9名个人第四届中国质量奖提名奖。\n")
+    people = {e.name for e in facts.entities if e.type == "Person"}
+    assert {"周树春", "李万君"} <= people
+
+
+def test_a_counted_list_of_short_names_are_organisations(tmp_path):
+    facts = facts_of(tmp_path, "省政府研究决定，授予海尔、海信、青岛港3个企业山东省省长质量奖。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"海尔", "海信", "青岛港"}
+
+
+def test_a_site_name_above_the_article_is_not_its_title():
+    from kg.layout import find_title
+    assert find_title("中国质量新闻网\n第七届广东省政府质量奖颁奖大会在广州召开\n正文。") == "第七届广东省政府质量奖颁奖大会在广州召开"
+
+
+# -- honour rolls --------------------------------------------------------------------------------
+
+def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):
+    facts = facts_of(tmp_path, "内蒙古自治区主席质量奖揭晓\n2023年度“内蒙古自治区主席质量奖”\n获奖企业名单\n"
+                               "  包头市英思特稀磁新材料股份有限公司\n\n  内蒙古双欣环保材料股份有限公司\n")
+    assert conferrals(facts) == {("包头市英思特稀磁新材料股份有限公司", "内蒙古自治区主席质量奖", 2023),
+                                 ("内蒙古双欣环保材料股份有限公司", "内蒙古自治区主席质量奖", 2023)}
+
+
+def test_past_winners_listed_one_year_a_line(tmp_path):
+    facts = facts_of(tmp_path, "南通四企业获2015年度市长质量奖\n市政府授予江苏通光电子线缆股份有限公司“2015年度南通市市长质量奖”。\n"
+                               "链接:历届获奖名单\n2009年:南通醋酸纤维有限公司(崇川)\n"
+                               "2010年:江苏联发集团股份有限公司(海安)、南通供电公司(崇川)\n")
+    assert conferrals(facts) == {("江苏通光电子线缆股份有限公司", "南通市市长质量奖", 2015),
+                                 ("南通醋酸纤维有限公司", "南通市市长质量奖", 2009),
+                                 ("江苏联发集团股份有限公司", "南通市市长质量奖", 2010),
+                                 ("南通供电公司", "南通市市长质量奖", 2010)}
+
+
+def test_news_sites_named_as_a_source_are_organisations(tmp_path):
+    facts = facts_of(tmp_path, "第七届长江质量奖揭晓\n2018-02-05 22:35:00 来源:荆楚网\n中国江苏网3月28日讯 某某。据红网报道，某某。"
+                               "国家电网、互联网和上网不是新闻网站。\n")
+    organizations = {e.name for e in facts.entities if e.type == "Organization"}
+    assert {"荆楚网", "中国江苏网", "红网"} <= organizations
+    assert not {"国家电网", "互联网", "上网"} & organizations
+
+
+def test_a_stop_glued_to_a_level_word_and_a_verb_before_a_brand_end_no_name(tmp_path):
+    facts = facts_of(tmp_path, "大连市召开质量大会。会议由市质监局局长戴克敏主持。经评审确定江铃汽车股份有限公司副总裁曾发发获奖。\n")
+    positions = {(p.person, p.role, p.organization) for p in facts.positions}
+    assert ("戴克敏", "局长", "大连市质量技术监督局") in positions
+    assert ("曾发发", "副总裁", "江铃汽车股份有限公司") in positions
+
+
+# -- award names: the region from the issuing government ------------------------------------
+
+def test_an_award_without_its_region_is_the_issuing_governments(tmp_path):
+    facts = facts_of(tmp_path, "泉州市人民政府关于第六届泉州市政府质量奖的通报\n市政府决定授予福建火炬电子科技股份有限公司市政府质量奖提名奖。\n")
+    awards = {e.name: e for e in facts.entities if e.type == "Award"}
+    assert set(awards) == {"泉州市政府质量奖", "泉州市政府质量奖提名奖"}
+    assert awards["泉州市政府质量奖"].conferrer == "泉州市"
+    assert "泉州市人民政府质量奖" in awards["泉州市政府质量奖"].aliases  # the other usual form
+    facts = facts_of(tmp_path, "2023年度自治区主席质量奖揭晓\n内蒙古自治区人民政府发布通报，授予包头市英思特稀磁新材料股份有限公司"
+                               "2023年度“自治区主席质量奖”。\n", "autonomous.txt")
+    assert conferrals(facts) == {("包头市英思特稀磁新材料股份有限公司", "内蒙古自治区主席质量奖", 2023)}
+
+
+def test_a_roll_takes_names_no_finder_knew_and_the_headings_region(tmp_path):
+    facts = facts_of(tmp_path, "9月24日,会上宣读了《省人民政府关于颁发第八届长江质量奖的决定》,并为获奖组织颁奖。\n"
+                               "湖北省第八届长江质量奖获奖组织\n中国船舶重工集团公司第七一九研究所\n格力电器(武汉)有限公司\n")
+    assert facts.document.title != "省人民政府关于颁发第八届长江质量奖的决定"  # cited by a sentence, not the title
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("中国船舶重工集团公司第七一九研究所", "湖北省长江质量奖"), ("格力电器(武汉)有限公司", "湖北省长江质量奖")}
+
+
+def test_tiers_of_an_award_without_region_and_a_place_tagged_as_a_word(tmp_path):
+    facts = facts_of(tmp_path, "辽宁省人民政府关于授予省长质量奖的决定\n省政府决定,授予大连华锐重工集团股份有限公司"
+                               "2019年省长质量奖金奖,授予东北制药集团股份有限公司2019年省长质量奖银奖。\n")
+    assert conferrals(facts) == {("大连华锐重工集团股份有限公司", "辽宁省省长质量奖金奖", 2019),
+                                 ("东北制药集团股份有限公司", "辽宁省省长质量奖银奖", 2019)}
+
+
+def test_a_title_may_hold_one_bar_a_table_of_fields_holds_several():
+    from kg.layout import find_title
+    assert find_title("喜报｜蜀工集团荣获第六届天府质量奖\n") == "喜报｜蜀工集团荣获第六届天府质量奖"
+    assert find_title("制发机关 | 宜兴市人民政府 | 文号\n某市召开质量大会\n") == "某市召开质量大会"
+
+
+def test_a_counted_award_then_its_list_after_a_cue(tmp_path):
+    facts = facts_of(tmp_path, "泉州市人民政府关于第六届泉州市政府质量奖的通报\n本届质量奖还评选出9家市政府质量奖提名奖企业,其中我会6家上榜,"
+                               "分别是:南威软件股份有限公司、泉州福海粮油工业有限公司。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("南威软件股份有限公司", "泉州市政府质量奖提名奖"),
+                                                          ("泉州福海粮油工业有限公司", "泉州市政府质量奖提名奖")}
+
+
+def test_an_industry_word_before_a_firms_form_is_part_of_its_name(tmp_path):
+    facts = facts_of(tmp_path, "中兴通讯股份有限公司以及汕头宜华企业集团有限公司获得首届“广东省政府质量奖”。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"中兴通讯股份有限公司", "汕头宜华企业集团有限公司"}
+
+
+def test_an_award_then_its_count_then_its_list(tmp_path):
+    facts = facts_of(tmp_path, "会上颁发了第五届中国质量奖。其中,中国质量奖1家,为TCL科技集团股份有限公司;"
+                               "中国质量奖提名奖2家,分别为广东联塑科技实业有限公司、纳思达股份有限公司。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("TCL科技集团股份有限公司", "中国质量奖"), ("广东联塑科技实业有限公司", "中国质量奖提名奖"),
+        ("纳思达股份有限公司", "中国质量奖提名奖")}
+
+
+def test_a_decisions_list_runs_on_past_a_semicolon_to_its_award(tmp_path):
+    facts = facts_of(tmp_path, "市政府决定:\n授予青岛鼎信通讯股份有限公司、海利尔药业集团股份有限公司;青岛兴仪电子设备有限责任公司"
+                               "等3家单位第七届青岛市市长质量奖提名奖。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {
+        "青岛鼎信通讯股份有限公司", "海利尔药业集团股份有限公司", "青岛兴仪电子设备有限责任公司"}

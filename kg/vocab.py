@@ -22,7 +22,7 @@ AWARD_LEVEL_NAMES = {
 TYPE_NAMES_ZH = {
     "City": "城市", "Province": "省份", "Enterprise": "企业", "GovernmentBody": "政府机构", "Organization": "组织",
     "Person": "人物", "Program": "质量工作制度", "Award": "奖项", "Regulation": "法规", "Event": "活动",
-    "Document": "来源文件",
+    "Project": "工程项目", "Document": "来源文件",
 }
 
 

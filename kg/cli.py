@@ -25,6 +25,7 @@ def cli(verbose: bool) -> None:
     \b
     qkg build                      build the embedded default into exports/
     qkg validate exports/qgov.ttl  check a graph against the shapes
+    qkg info                       the graph in use: where, when built, its counts
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 

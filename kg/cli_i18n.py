@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 
 import click
-from click.utils import make_default_short_help
 
 from kg import i18n
 from kg.errors import QkgError
@@ -96,8 +95,12 @@ class LocalizedMixin:
                 if command is None or command.hidden:
                     continue
                 key = " ".join([*_command_key(ctx).split(), name])
-                text = i18n.command_help(key, command.short_help or command.help or "", lang)
-                rows.append((name, make_default_short_help(text, formatter.width - 6 - max(len(n) for n in self.commands))))
+                english = command.help
+                try:  # click shortens the help as it does for its own listing
+                    command.help = i18n.command_help(key, english or "", lang)
+                    rows.append((name, command.get_short_help_str(formatter.width - 6 - max(len(n) for n in self.commands))))
+                finally:
+                    command.help = english
             if rows:
                 with formatter.section(i18n.word("Commands", lang)):
                     formatter.write_dl(rows)

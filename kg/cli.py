@@ -229,8 +229,9 @@ def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, 
               help="The graph file to analyse. Default: the graph in use (see qkg info).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
               help="Folder to write the analytics into.")
+@click.option("--xlsx", is_flag=True, help="Also write OUT/analytics.xlsx: the tables as sheets of one Excel workbook.")
 @reports_errors
-def analyze(data: Path | None, out: Path) -> None:
+def analyze(data: Path | None, out: Path, xlsx: bool) -> None:
     """Analyse the graph with networkx and write the results (qkg build does this too).
 
     \b
@@ -242,7 +243,7 @@ def analyze(data: Path | None, out: Path) -> None:
     \b
     Examples:
       qkg analyze
-      qkg analyze --data other/qgov.ttl --out other/
+      qkg analyze --data other/qgov.ttl --out other/ --xlsx
     """
     from kg.analytics import analytics_files, analyse
     from kg.analytics.network import store_triples
@@ -252,7 +253,14 @@ def analyze(data: Path | None, out: Path) -> None:
 
     analysis = analyse(store_triples(open_store(graph_location(data).path)))
     with StagedExports(out) as staged:
-        for name, content in analytics_files(analysis).items():
+        files = analytics_files(analysis)
+        if xlsx:
+            from kg.workbook import csv_sheet, sheets_bytes
+
+            tables = {Path(name).stem: csv_sheet(content.decode("utf-8")) for name, content in files.items()
+                      if name.endswith(".csv")}
+            files["analytics.xlsx"] = sheets_bytes(tables)
+        for name, content in files.items():
             staged.write_bytes(name, content)
         written = staged.commit()
     click.echo(f"{analysis.network.number_of_nodes()} entities, {analysis.network.number_of_edges()} relations, "

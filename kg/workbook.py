@@ -1,7 +1,9 @@
 """An answer as an Excel workbook (openpyxl): typed cells, a header row, frozen panes, fitted column widths."""
 from __future__ import annotations
 
+import csv
 import io
+import re
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -28,9 +30,41 @@ def _safe(value: object) -> object:
 
 def workbook_bytes(shown: Shown, sheet: str = "qkg") -> bytes:
     """One sheet: the headers in bold, frozen below them, each column as wide as its content (up to 60)."""
+    return sheets_bytes({sheet: shown})
+
+
+def sheets_bytes(sheets: dict[str, Shown]) -> bytes:
+    """A workbook of one such sheet per table, in order."""
     book = Workbook()
-    worksheet = book.active
-    worksheet.title = (sheet.translate(_ILLEGAL_IN_SHEET_NAMES) or "qkg")[:_SHEET_NAME_LIMIT]
+    book.remove(book.active)
+    for name, shown in sheets.items():
+        _fill(book.create_sheet((name.translate(_ILLEGAL_IN_SHEET_NAMES) or "qkg")[:_SHEET_NAME_LIMIT]), shown)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+_INTEGER = re.compile(r"-?\d{1,15}")
+_DECIMAL = re.compile(r"-?\d+\.\d+")
+
+
+def _typed(text: str) -> object:
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if _DECIMAL.fullmatch(text):
+        return float(text)
+    return text or None
+
+
+def csv_sheet(text: str) -> Shown:
+    """A table that qkg wrote as CSV (kg.results.csv_text), with numbers read back as numbers."""
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    if not rows:
+        return Shown([], [], [])
+    return Shown(rows[0], rows[0], [[_typed(cell) for cell in row] for row in rows[1:]])
+
+
+def _fill(worksheet, shown: Shown) -> None:
     worksheet.append(shown.headers)
     for cell in worksheet[1]:
         cell.font = Font(bold=True)
@@ -42,6 +76,3 @@ def workbook_bytes(shown: Shown, sheet: str = "qkg") -> bytes:
         worksheet.column_dimensions[get_column_letter(index)].width = min(widest + 2, _WIDEST)
     if shown.rows:
         worksheet.auto_filter.ref = worksheet.dimensions
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

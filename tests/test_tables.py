@@ -117,3 +117,20 @@ def test_xlsx_to_a_terminal_is_refused_and_an_unwritable_out_is_one_line(run, mo
     assert failed.exit_code == 1
     assert failed.output == f"Error: {missing}: cannot write: No such file or directory\n"
     assert not missing.parent.exists()
+
+
+def test_analytics_as_one_workbook(qkg, default_graph, tmp_path):
+    result = qkg("analyze", "--data", default_graph, "--out", tmp_path / "a", "--xlsx")
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(tmp_path / "a" / "analytics.xlsx")
+    assert book.sheetnames == ["centrality", "communities", "components", "firm_network", "award_ladder"]
+    centrality = book["centrality"]
+    assert [c.value for c in centrality[1]][:4] == ["entity", "type", "degree", "degree_centrality"]
+    assert isinstance(centrality["C2"].value, int) and isinstance(centrality["D2"].value, float)
+    assert all(sheet.freeze_panes == "A2" and sheet["A1"].font.bold for sheet in book)
+    # The same rows as the CSV file beside it.
+    csv_rows = (tmp_path / "a" / "analytics" / "award_ladder.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert book["award_ladder"].max_row == len(csv_rows)
+    assert not (tmp_path / "b").exists()
+    assert qkg("analyze", "--data", default_graph, "--out", tmp_path / "b").exit_code == 0
+    assert not (tmp_path / "b" / "analytics.xlsx").exists()  # only when asked

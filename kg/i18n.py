@@ -14,11 +14,6 @@ import os
 import re
 from typing import Mapping
 
-import yaml
-
-from kg import resources
-from kg.vocab import award_level_name, type_name
-
 LANGS = ("zh", "en")
 CATALOG_FILE = "messages.zh.yaml"
 
@@ -35,6 +30,11 @@ def language_from_locale(environ: Mapping[str, str] | None = None) -> str:
 
 @functools.cache
 def catalog() -> dict:
+    """The Chinese words, read once (and only when the language is Chinese or a table is shown)."""
+    import yaml
+
+    from kg import resources
+
     text = resources.data_file(CATALOG_FILE).read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     # Help texts mark click's unwrapped paragraphs with a line "\b", which YAML keeps as two characters.
@@ -86,6 +86,8 @@ def error_text(error: Exception, lang: str) -> str:
 
 
 def _localized_fields(fields: Mapping, lang: str) -> dict:
+    from kg.vocab import type_name  # rdflib's namespaces load only when a message needs a type's name
+
     localized = dict(fields)
     if "kinds" in fields:
         kinds = tuple(fields["kinds"])
@@ -104,6 +106,8 @@ def column_header(variable: str, lang: str) -> str:
 
 def cell_text(variable: str, value: str, lang: str) -> str:
     """A cell's value in ``lang``: levels, types, and the cells that queries give in both languages."""
+    from kg.vocab import award_level_name, type_name
+
     if not value:
         return value
     values = catalog()["values"]

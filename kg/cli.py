@@ -13,7 +13,7 @@ import click
 
 from kg import __version__
 from kg.cli_i18n import LocalizedGroup, current_language, reports_errors
-from kg.i18n import word
+from kg.i18n import summary_lines, word
 
 
 @click.group(cls=LocalizedGroup)
@@ -64,7 +64,7 @@ def build(facts: tuple[Path, ...], out: Path | None, no_validate: bool, progress
         result = build_exports(facts or None, out, validate=not no_validate)
     if default_place:
         home.remember_build(out)  # later commands find this graph from any folder
-    for line in result.summary.lines():
+    for line in summary_lines(result.summary, current_language()):
         click.echo(line)
     click.echo(word("wrote {count} files into {out}", current_language()).format(count=len(result.written), out=out))
 

@@ -134,3 +134,17 @@ def _one_language(value: str, lang: str) -> str:
     if not chinese or not english:
         return value
     return " ".join(chinese if lang == "zh" else english)
+
+
+def summary_lines(summary, lang: str) -> list[str]:
+    """A build's summary (kg.builder.BuildSummary) in ``lang``."""
+    if lang != "zh":
+        return summary.lines()
+    from kg.vocab import type_name
+
+    entities = "、".join(f"{n} {type_name(t, lang)}" for t, n in summary.entities_by_type.items())
+    return [
+        f"实体：{sum(summary.entities_by_type.values())}（{entities}）",
+        f"获奖：{summary.conferrals} 次，职务：{summary.positions} 个，制度实施：{summary.adoptions} 项",
+        f"文档：{summary.documents} 份，三元组：{summary.triples} 个",
+    ]

@@ -91,3 +91,12 @@ def test_bilingual_cells_show_one_language(run, default_graph, lang, unwanted):
 def test_csv_is_the_same_in_both_languages(run, default_graph):
     args = ["query", "award-history", "-p", "name=上上电缆", "--format", "csv", "--data", str(default_graph)]
     assert run("--lang", "zh", *args).output == run("--lang", "en", *args).output
+
+
+def test_a_build_reports_in_chinese(run, small_facts, tmp_path):
+    chinese = run("--lang", "zh", "build", "--facts", small_facts, "--out", tmp_path / "zh").output.splitlines()
+    assert chinese[0].startswith("实体：13（") and "2 城市" in chinese[0]
+    assert chinese[1] == "获奖：3 次，职务：1 个，制度实施：1 项"
+    assert chinese[-1] == f"已写入 14 个文件到 {tmp_path / 'zh'}"
+    english = run("--lang", "en", "build", "--facts", small_facts, "--out", tmp_path / "en").output.splitlines()
+    assert english[1] == "conferrals: 3, positions: 1, adoptions: 1"

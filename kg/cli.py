@@ -6,7 +6,6 @@ misused options are click usage errors (exit status 2).
 """
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import sys
@@ -15,23 +14,9 @@ from pathlib import Path
 import click
 
 from kg import __version__
-from kg.errors import QkgError, write_failure
-
-
-def reports_errors(command):
-    """Turn the library's errors, and a system's refusal to write, into one-line click errors (no traceback)."""
-
-    @functools.wraps(command)
-    def wrapper(*args, **kwargs):
-        try:
-            return command(*args, **kwargs)
-        except QkgError as exc:
-            raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
-        except OSError as exc:  # what the system refused, where the library had no words for it
-            cause = exc.strerror or (str(exc).splitlines() or [type(exc).__name__])[0]
-            raise click.ClickException(f"{exc.filename}: {cause}" if exc.filename else cause) from None
-
-    return wrapper
+from kg.cli_i18n import LocalizedGroup, current_language, reports_errors
+from kg.errors import write_failure
+from kg.i18n import summary_lines, word
 
 
 def echo_output(data: bytes) -> None:
@@ -50,7 +35,7 @@ def echo_output(data: bytes) -> None:
         raise write_failure(exc, "standard output") from None
 
 
-@click.group()
+@click.group(cls=LocalizedGroup)
 @click.version_option(__version__, prog_name="qkg")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the library does to stderr.")
 def cli(verbose: bool) -> None:
@@ -59,6 +44,7 @@ def cli(verbose: bool) -> None:
     \b
     qkg build                      build the embedded default into exports/
     qkg validate exports/qgov.ttl  check a graph against the shapes
+    qkg info                       the graph in use: where, when built, its counts
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
@@ -66,13 +52,15 @@ def cli(verbose: bool) -> None:
 @cli.command()
 @click.option("--facts", "facts", multiple=True, type=click.Path(path_type=Path),
               help="A facts file or folder (repeatable). Default: the curated facts that ship with qkg.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
-              help="Folder to write the exports into.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the exports into. Default: $QKG_HOME/exports, else exports/.")
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check (not recommended).")
 @click.option("--force", is_flag=True,
               help="Write into a folder that is not an earlier export (its other files are kept).")
+@click.option("--progress/--no-progress", default=True,
+              help="Show the steps as they run, on a terminal (never when stderr is piped).")
 @reports_errors
-def build(facts: tuple[Path, ...], out: Path, no_validate: bool, force: bool) -> None:
+def build(facts: tuple[Path, ...], out: Path | None, no_validate: bool, force: bool, progress: bool) -> None:
     """Build the knowledge graph from facts files and write the exports.
 
     \b
@@ -81,29 +69,38 @@ def build(facts: tuple[Path, ...], out: Path, no_validate: bool, force: bool) ->
     when the facts are wrong or the graph violates the shapes. The new files
     replace the old all at once. OUT must be new, empty or an earlier export
     (--force for another folder), and never a folder that holds the facts.
+    With no --out, writes $QKG_HOME/exports, else exports/ here, which then
+    becomes your default graph from any folder (see qkg info).
 
     \b
     Examples:
       qkg build
       qkg build --facts my-facts/ --out my-exports/
     """
+    from kg import home
     from kg.pipeline import build_exports
+    from kg.progress import StepProgress
 
-    result = build_exports(facts or None, out, validate=not no_validate, force=force)
-    for line in result.summary.lines():
+    default_place = out is None
+    out = home.default_exports() if default_place else out
+    with StepProgress(enabled=progress, lang=current_language()):
+        result = build_exports(facts or None, out, validate=not no_validate, force=force)
+    if default_place:
+        home.remember_build(out)  # later commands find this graph from any folder
+    for line in summary_lines(result.summary, current_language()):
         click.echo(line)
-    click.echo(f"wrote {len(result.written)} files into {out}")
+    click.echo(word("wrote {count} files into {out}", current_language()).format(count=len(result.written), out=out))
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), default=Path("exports/qgov.ttl"))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @reports_errors
-def validate(file: Path) -> None:
+def validate(file: Path | None) -> None:
     """Check a graph file against the SHACL shapes (ontology/shapes.ttl).
 
     \b
     FILE is Turtle (.ttl), N-Triples (.nt), TriG (.trig), N-Quads (.nq) or
-    JSON-LD (.jsonld); default exports/qgov.ttl. Prints "valid: N triples",
+    JSON-LD (.jsonld); default the graph in use (qkg info). Prints "valid: N triples",
     or every violation on a line of its own and exits with status 1.
 
     \b
@@ -112,9 +109,10 @@ def validate(file: Path) -> None:
       qkg validate my-exports/qgov.trig
     """
     from kg.errors import GraphInvalid
+    from kg.home import graph_location
     from kg.validate import validate_file
 
-    graph, results = validate_file(file)
+    graph, results = validate_file(graph_location(file).path)
     for result in results:
         click.echo(str(result))
     violations = [result for result in results if result.is_violation]
@@ -139,19 +137,25 @@ def _parameter_values(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.argument("name_or_file", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A value for one of the query's parameters (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-              help="csv is UTF-8 with a BOM (opens in Excel); json is SPARQL 1.1 JSON results.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True,
+              help="csv is UTF-8 with a BOM (opens in Excel); json is SPARQL 1.1 JSON results; xlsx an Excel workbook.")
+@click.option("--columns", metavar="A,B,…", help="Only these columns, comma-separated (names or their headers).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the answer to this file (whole or not at all) instead of standard output.")
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
-              help="The graph file to query. Default: exports/qgov.ttl.")
+              help="The graph file to query. Default: the graph in use (see qkg info).")
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--allow-service", is_flag=True,
               help="Let a query file call remote endpoints (SERVICE <…>); refused without it.")
 @reports_errors
-def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Path | None, list_queries: bool,
-          allow_service: bool) -> None:
+def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, columns: str | None, out: Path | None,
+          data: Path | None, list_queries: bool, allow_service: bool) -> None:
     """Run a saved query (by name) or a SPARQL query file on the graph.
 
     \b
+    A name parameter takes an entity's name, an alias, or a part of one that
+    names one entity only (上上电缆); several matches are listed and refused,
+    and a name that matches nothing is an error, not an empty answer.
     Parameters are bound as RDF terms by the engine, never pasted into the
     query. The graph file is parsed once into a cached store
     ($QKG_CACHE_DIR, else the user's cache folder), so later queries start at once.
@@ -159,24 +163,48 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Pat
     --allow-service. Ctrl-C stops a query at once.
 
     \b
+    On a terminal, a table fits the window (long cells end in …; choose
+    columns with --columns); piped or saved, it is complete.
+
+    \b
     Examples:
       qkg query --list
       qkg query award-history --param name=上上电缆
-      qkg query awards-by-city-level-year -p city=常州 -p level=provincial --format csv > awards.csv
+      qkg query awards-by-city-level-year -p city=常州 -p level=省级 --format csv > awards.csv
+      qkg query repeat-winners --format xlsx --out winners.xlsx
       qkg query my-question.rq --data other/qgov.ttl --format json
     """
-    from kg import queries, results, store
+    from kg import answers, queries, store
+    from kg.home import graph_location
 
     if list_queries:
         click.echo(queries.describe(queries.saved_queries()), nl=False)
         return
     if not name_or_file:
         raise click.UsageError("give a saved query's name or a query file (see qkg query --list)")
+    if fmt in answers.BINARY_FORMATS and out is None and _terminal_width() is not None:
+        raise click.UsageError(f"--format {fmt} writes a file: give --out FILE, or redirect the output")
     values = _parameter_values(params)
     saved = queries.find_query(name_or_file)
-    answer = store.with_store(data, lambda graph: queries.run_query(graph, saved, values, allow_service=allow_service))
-    # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
-    echo_output(results.render(answer, fmt).encode("utf-8"))
+    answer = store.with_store(graph_location(data).path,
+                              lambda graph: queries.run_query(graph, saved, values, allow_service=allow_service))
+    width = _terminal_width() if out is None else None
+    content = answers.answer_bytes(answer, fmt, lang=current_language(), width=width, title=saved.name,
+                                   columns=columns.split(",") if columns else None)
+    if out is not None:
+        answers.save(out, content)
+    else:
+        # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
+        echo_output(content)
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width when standard output is one; None when it is piped or redirected."""
+    import shutil
+
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 @cli.command()
@@ -190,9 +218,11 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Pat
 @click.option("--to-year", type=int, metavar="YEAR", help="Hide dated facts, regulations and events after YEAR.")
 @click.option("--around", metavar="NAME", help="Only the neighbourhood of this entity (name or alias).")
 @click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True, help="How many steps --around reaches.")
+@click.option("--sources", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="The folder of the source documents: each fact then shows the sentence it comes from.")
 @reports_errors
 def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, ...], from_year: int | None,
-        to_year: int | None, around: str | None, depth: int) -> None:
+        to_year: int | None, around: str | None, depth: int, sources: Path | None) -> None:
     """Write an interactive page of the graph, or of a focused part of it.
 
     \b
@@ -204,6 +234,7 @@ def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, 
       qkg viz --out changzhou.html --city 常州市
       qkg viz --out awards.html --type Enterprise --type Award --from-year 2018 --to-year 2021
       qkg viz --out zhongtian.html --around 中天科技集团 --depth 2
+      qkg viz --out graph.html --sources ../shared/corpus
     """
     from kg.pipeline import build_graph
     from kg.viz.focus import Focus, entity_type
@@ -211,19 +242,25 @@ def viz(out: Path, facts: tuple[Path, ...], city: str | None, types: tuple[str, 
 
     spec = Focus(city=city, types=tuple(entity_type(t) for t in types), from_year=from_year, to_year=to_year,
                  around=around, depth=depth)
-    shown = write_graph_page(build_graph(facts or None), out, spec)
+    shown = write_graph_page(build_graph(facts or None), out, spec, sources=sources)
     click.echo(f"wrote {out} ({len(shown.nodes)} entities, {len(shown.edges)} relations)")
+    if sources is not None:
+        quoted = shown.quoted
+        click.echo(f"{quoted.spans} facts quoted from {len(quoted.documents)} documents in {sources}")
+        for skipped in quoted.skipped:
+            click.echo(f"not quoted: {skipped}", err=True)
 
 
 @cli.command()
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
-              help="The graph file to analyse. Default: exports/qgov.ttl.")
+              help="The graph file to analyse. Default: the graph in use (see qkg info).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("exports"), show_default=True,
               help="Folder to write the analytics into.")
 @click.option("--force", is_flag=True,
               help="Write into a folder that is not an earlier export (its other files are kept).")
+@click.option("--xlsx", is_flag=True, help="Also write OUT/analytics.xlsx: the tables as sheets of one Excel workbook.")
 @reports_errors
-def analyze(data: Path | None, out: Path, force: bool) -> None:
+def analyze(data: Path | None, out: Path, force: bool, xlsx: bool) -> None:
     """Analyse the graph with networkx and write the results (qkg build does this too).
 
     \b
@@ -235,17 +272,25 @@ def analyze(data: Path | None, out: Path, force: bool) -> None:
     \b
     Examples:
       qkg analyze
-      qkg analyze --data other/qgov.ttl --out other/
+      qkg analyze --data other/qgov.ttl --out other/ --xlsx
     """
     from kg.analytics import analytics_files, analyse
     from kg.analytics.network import store_triples
+    from kg.home import graph_location
     from kg.staging import StagedExports, check_out_folder
     from kg.store import with_store
 
     check_out_folder(out, force=force)
-    analysis = analyse(with_store(data, store_triples))
+    analysis = analyse(with_store(graph_location(data).path, store_triples))
     with StagedExports(out) as staged:
-        for name, content in analytics_files(analysis).items():
+        files = analytics_files(analysis)
+        if xlsx:
+            from kg.workbook import csv_sheet, sheets_bytes
+
+            tables = {Path(name).stem: csv_sheet(content.decode("utf-8")) for name, content in files.items()
+                      if name.endswith(".csv")}
+            files["analytics.xlsx"] = sheets_bytes(tables)
+        for name, content in files.items():
             staged.write_bytes(name, content)
         written = staged.commit()
     click.echo(f"{analysis.network.number_of_nodes()} entities, {analysis.network.number_of_edges()} relations, "
@@ -257,14 +302,14 @@ def analyze(data: Path | None, out: Path, force: bool) -> None:
 @click.argument("first")
 @click.argument("second")
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
-              help="The graph file to search. Default: exports/qgov.ttl.")
+              help="The graph file to search. Default: the graph in use (see qkg info).")
 @reports_errors
 def path(first: str, second: str, data: Path | None) -> None:
     """Print the shortest chain of relations between two entities, named by name or alias.
 
     \b
-    Each step shows its relation in Chinese and English; an arrow pointing
-    back (←) means the relation reads from the right-hand entity.
+    Each step shows its relation in the interface's language (--lang); an
+    arrow pointing back (←) means the relation reads from the right-hand entity.
 
     \b
     Example:
@@ -272,13 +317,14 @@ def path(first: str, second: str, data: Path | None) -> None:
     """
     from kg.analytics import entity_network, shortest_chain
     from kg.analytics.network import store_triples
+    from kg.home import graph_location
     from kg.store import with_store
 
-    steps = shortest_chain(entity_network(with_store(data, store_triples)), first, second)
+    steps = shortest_chain(entity_network(with_store(graph_location(data).path, store_triples)), first, second)
     if not steps:
         click.echo(f"{first} is {second}")
     for number, step in enumerate(steps, start=1):
-        click.echo(f"{number}. {step.line()}")
+        click.echo(f"{number}. {step.line(current_language())}")
 
 
 @cli.command()
@@ -366,3 +412,9 @@ def evaluate(extracted: Path | None, gold: Path | None, devset: Path | None, sho
         raise click.UsageError("give --facts and --gold, or --devset")
     for line in report_lines(evaluate_folders(extracted, gold), details=details):
         click.echo(line)
+
+
+from kg.cli_info import cache_group, info  # noqa: E402  (commands of their own module, on the same group)
+
+cli.add_command(info)
+cli.add_command(cache_group)

@@ -48,12 +48,16 @@ def paused_gc():
 
 @contextmanager
 def timed(step: str):
-    """Log how long ``step`` took (`qkg -v build` shows where a large build spends its time)."""
+    """Log how long ``step`` took (`qkg -v build` shows where a large build spends its time).
+
+    The records carry the step and its phase (``qkg_step``, ``qkg_phase``: start or end), from
+    which the CLI draws its progress display."""
     started = time.perf_counter()
+    log.debug("%s …", step, extra={"qkg_step": step, "qkg_phase": "start"})
     try:
         yield
     finally:
-        log.info("%s: %.2f s", step, time.perf_counter() - started)
+        log.info("%s: %.2f s", step, time.perf_counter() - started, extra={"qkg_step": step, "qkg_phase": "end"})
 
 
 def build_graph(facts_paths: Iterable[Path] | None = None) -> KnowledgeGraph:

@@ -105,7 +105,9 @@ import pyoxigraph as ox
 from kg import resources
 from kg.errors import QkgError
 from kg.namespace import AWARD_LEVELS, PREFIXES, XSD
+from kg.names import NAME_TYPES, resolve_parameters
 from kg.store import DamagedStore, is_damage
+from kg.vocab import UnknownValue, award_level_key
 
 
 class QueryError(QkgError):
@@ -152,10 +154,10 @@ def _integer(value: str) -> ox.Literal:
 
 
 def _award_level(value: str) -> ox.NamedNode:
-    try:
-        return ox.NamedNode(str(AWARD_LEVELS[value.strip().lower()]))
-    except KeyError:
-        raise ValueError("one of " + ", ".join(AWARD_LEVELS)) from None
+    try:  # 省级, provincial and ProvincialLevel alike
+        return ox.NamedNode(str(AWARD_LEVELS[award_level_key(value)]))
+    except UnknownValue as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _iri(value: str) -> ox.NamedNode:
@@ -172,6 +174,8 @@ PARAMETER_TYPES: dict[str, Callable[[str], ox.NamedNode | ox.Literal]] = {
     "xsd:integer": _integer,
     "qgov:AwardLevel": _award_level,
     "rdfs:Resource": _iri,
+    # An entity given by name: kg.names resolves the name to the entity's IRI before it is bound.
+    **{name_type: _iri for name_type in NAME_TYPES},
 }
 
 
@@ -205,6 +209,11 @@ class SavedQuery:
 
     def bindings(self, values: Mapping[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
         """The engine's substitutions for the command-line ``values``; a one-line error for any mistake."""
+        self.check(values)
+        return {ox.Variable(name): self.parameter(name).term(value) for name, value in values.items()}
+
+    def check(self, values: Mapping[str, str]) -> None:
+        """A one-line error for an unknown parameter or a missing one."""
         for name in values:
             if self.parameter(name) is None:
                 known = ", ".join(p.name for p in self.parameters) or "none"
@@ -212,7 +221,6 @@ class SavedQuery:
         missing = [p.name for p in self.parameters if p.required and p.name not in values]
         if missing:
             raise ParameterError(f"query {self.name!r} needs --param {missing[0]}=VALUE")
-        return {ox.Variable(name): self.parameter(name).term(value) for name, value in values.items()}
 
 
 def _shorten(text: str, limit: int = 40) -> str:
@@ -361,7 +369,8 @@ def run_query(store: ox.Store, query: SavedQuery, values: Mapping[str, str] | No
     own while this one waits, so that Ctrl-C stops the wait at once (Python
     handles a signal only in the main thread, and only between its own steps).
     """
-    substitutions = query.bindings(values or {})
+    query.check(values or {})
+    substitutions = query.bindings(resolve_parameters(store, query, values or {}))
     if not allow_service and not query.shipped and calls_service(query.text):
         raise RemoteServiceRefused(f"{query.path or query.name}: the query calls a remote endpoint (SERVICE); "
                                    f"run it with --allow-service to let it")

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import cache
 from kg.errors import DataNotFound
 from kg.staging import lock_folder, remove_stale_folders
 
@@ -146,6 +147,7 @@ def cache_graph_bytes(data: bytes, fmt: ox.RdfFormat, source: Path) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
         os.close(lock)
     _forget_older_entries(source_path, keep=entry)
+    cache.evict(entry.parent, keep=entry)  # the cache stays within its size limit
     log.info("cached %s as %s", source, entry)
     return entry
 
@@ -206,6 +208,7 @@ def open_store(data: Path | None = None) -> ox.Store:
     for attempt in (1, 2):
         try:
             cache_graph_bytes(content, fmt, path)
+            cache.touch(entry)  # most recently used: the last to be evicted
             return ox.Store.read_only(str(entry / "store"))
         except (OSError, RuntimeError) as exc:  # RuntimeError: the engine's word for a store it cannot open
             if attempt == 1 and (isinstance(exc, RuntimeError) or is_damage(exc)):

@@ -132,3 +132,38 @@ def tiny_disk(tmp_path):
 @pytest.fixture
 def small_facts(write_facts) -> Path:
     return write_facts(SMALL_FACTS)
+
+
+@pytest.fixture(autouse=True)
+def _no_settings_of_the_machine(tmp_path_factory, monkeypatch):
+    """Each test with its own per-user state (the remembered default graph), no QKG_HOME of the
+    user's, and an English locale unless it sets another: a test never reads or changes the graph
+    the user works with, and its messages do not depend on the machine's language."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.delenv("QKG_HOME", raising=False)
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(scope="session")
+def default_graph(tmp_path_factory) -> Path:
+    """The Turtle of the curated default, built once for the session."""
+    from query_support import turtle_of
+
+    path = tmp_path_factory.mktemp("default-graph") / "qgov.ttl"
+    path.write_bytes(turtle_of())
+    return path
+
+
+@pytest.fixture
+def qkg(runner, tmp_path, monkeypatch):
+    """Run `qkg ARGS…` as a user would, with its own query cache."""
+    from kg.cli import cli
+
+    monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
+
+    def invoke(*args, env=None):
+        return runner.invoke(cli, [str(arg) for arg in args], env=env, prog_name="qkg")
+
+    return invoke

@@ -14,6 +14,7 @@ import rdflib
 from kg.staging import MARKER
 from kg.analytics import analyse, analytics_files, entity_network, shortest_chain
 from kg.analytics.paths import PathError
+from kg.names import NameNotFound
 from kg.cli import cli
 from kg.namespace import QGOV
 from kg.pipeline import build_exports, build_graph
@@ -125,7 +126,7 @@ def test_shortest_chain_names_each_relation(facts):
 
 def test_shortest_chain_errors(facts):
     network = entity_network(build_graph([facts]).triples())
-    with pytest.raises(PathError, match="no entity is named '无名'"):
+    with pytest.raises(NameNotFound, match="nothing matches '无名'"):
         shortest_chain(network, "无名", "张三")
     with pytest.raises(PathError, match="no chain of relations links"):
         shortest_chain(network, "孤岛协会", "张三")
@@ -172,9 +173,12 @@ def test_cli_path_and_analyze(runner, facts, tmp_path, monkeypatch):
     data.write_bytes(turtle_of([facts]))
     result = runner.invoke(cli, ["path", "张三", "乙省", "--data", str(data)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[0].startswith("1. 张三 —[任职于 holds a position in, 董事长]→")
+    assert result.output.splitlines()[0].startswith("1. 张三 —[holds a position in, 董事长]→")
+    chinese = runner.invoke(cli, ["path", "张三", "乙省", "--data", str(data), "--lang", "zh"])
+    assert chinese.output.splitlines()[0].startswith("1. 张三 —[任职于, 董事长]→")
     result = runner.invoke(cli, ["path", "张三", "无名", "--data", str(data)])
-    assert result.exit_code == 1 and result.output.strip() == "Error: no entity is named '无名'"
+    assert result.exit_code == 1 and result.output.strip() == (
+        "Error: nothing matches '无名': no entity has that name or a name containing it")
     result = runner.invoke(cli, ["analyze", "--data", str(data), "--out", str(tmp_path / "a")])
     assert result.exit_code == 0 and "wrote 9 files" in result.output
 

@@ -43,7 +43,7 @@ def test_list_shows_every_saved_query_and_its_parameters(runner):
     result = _query(runner, "--list")
     assert result.exit_code == 0
     assert "firms-with-provincial-and-mayor-awards" in result.output
-    assert "--param name=… (rdf:langString): 实体名称或别名" in result.output
+    assert "--param name=… (owl:Thing): 实体名称、别名或其一部分" in result.output
     assert "--param level=… (qgov:AwardLevel, optional)" in result.output
 
 
@@ -101,7 +101,7 @@ def test_an_unwritable_cache_still_answers(runner, data, tmp_path, monkeypatch):
         (["award-history"], 1, ["needs --param name=VALUE"]),
         (["award-history", "-p", "name=x", "-p", "colour=red"], 1, ["has no parameter 'colour'"]),
         (["awards-by-city-level-year", "-p", "year=MMXX"], 1, ["must be a four-digit year"]),
-        (["awards-by-city-level-year", "-p", "level=galactic"], 1, ["must be one of national"]),
+        (["awards-by-city-level-year", "-p", "level=galactic"], 1, ["must be one of 国家级/national/NationalLevel"]),
         (["award-history", "-p", "name"], 2, ["--param wants NAME=VALUE"]),
         (["award-history", "-p", "name=a", "-p", "name=b"], 2, ["given twice"]),
         ([], 2, ["give a saved query's name"]),

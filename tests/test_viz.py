@@ -9,12 +9,13 @@ import re
 import pytest
 
 from kg.cli import cli
+from kg.errors import QkgError
 from kg.namespace import document_iri, entity_iri
 from kg.pipeline import build_exports, build_graph
 from kg.viz import page_html, to_network, viz_graph
 from kg.viz.focus import Focus, FocusError, entity_type, focus
 from kg.viz.layout import force_layout
-from kg.viz.page import data_element, json_for_script, script_for_inline
+from kg.viz.page import data_element, json_for_script, page_data, script_for_inline
 
 FACTS = """
 format: qkg-facts/1
@@ -233,12 +234,12 @@ def test_focus_on_years_hides_dated_facts_outside(viz):
 
 
 @pytest.mark.parametrize("spec, message", [
-    (Focus(city="火星"), "no city named '火星' in the graph"),
-    (Focus(around="无名氏"), "no entity named '无名氏' in the graph"),
+    (Focus(city="火星"), "nothing matches '火星': no entity of type City has that name or a name containing it"),
+    (Focus(around="无名氏"), "nothing matches '无名氏': no entity has that name or a name containing it"),
     (Focus(from_year=2020, to_year=2010), "the year range 2020–2010 is empty"),
 ])
 def test_focus_errors(viz, spec, message):
-    with pytest.raises(FocusError, match=re.escape(message)):
+    with pytest.raises(QkgError, match=re.escape(message)):
         focus(viz, spec)
 
 
@@ -268,18 +269,32 @@ def test_viz_command_writes_a_focused_page(runner, write_facts, tmp_path):
 def test_viz_command_reports_errors_in_one_line(runner, write_facts, tmp_path):
     args = ["viz", "--out", str(tmp_path / "p.html"), "--facts", str(write_facts(FACTS))]
     result = runner.invoke(cli, args + ["--city", "火星"])
-    assert result.exit_code == 1 and result.output == "Error: no city named '火星' in the graph\n"
+    assert result.exit_code == 1 and result.output == (
+        "Error: nothing matches '火星': no entity of type City has that name or a name containing it\n")
     assert runner.invoke(cli, args + ["--depth", "-1"]).exit_code == 2
     assert not (tmp_path / "p.html").exists()
 
 
-def test_facts_carry_where_each_document_states_them(write_facts):
-    with_evidence = FACTS.replace(
-        "    award: 国家质量奖\n    year: 2020\n",
-        "    award: 国家质量奖\n    year: 2020\n    evidence: [12, 40]\n    quote: 乙县远山机械有限公司荣获国家质量奖\n",
-    )
-    graph = viz_graph(build_graph([write_facts(with_evidence)]))
+def _national_award_fact(write_facts, extra: str):
+    """The graph whose 2020 national award is stated with ``extra`` lines, and that award's fact."""
+    award = "    award: 国家质量奖\n    year: 2020\n"
+    graph = viz_graph(build_graph([write_facts(FACTS.replace(award, award + extra))]))
     (fact,) = edges_of(graph)[(MACHINES, NATIONAL_AWARD, "award")].facts
+    return graph, fact
+
+
+def test_facts_carry_where_each_document_states_them(write_facts):
+    graph, fact = _national_award_fact(write_facts, "    evidence: [12, 40]\n    quote: 乙县远山机械有限公司荣获国家质量奖\n")
     assert fact.evidence == [(DOC, 12, 40, "乙县远山机械有限公司荣获国家质量奖")]
     html = page_html(to_network(graph), graph, "测试")
     assert '"quote": "乙县远山机械有限公司荣获国家质量奖"' in html or "乙县远山机械有限公司荣获国家质量奖" in html
+
+
+def test_an_extracted_fact_carries_its_confidence_to_the_page(write_facts):
+    graph, fact = _national_award_fact(write_facts, "    evidence: [12, 40]\n    confidence: 0.55\n")
+    assert fact.confidence == 0.55
+    data = page_data(to_network(graph), graph, "测试")
+    assert data["reviewBelow"] == 0.7
+    assert [f["confidence"] for e in data["edgeFacts"] for f in e["facts"] if f["confidence"] is not None] == [0.55]
+    curated = viz_graph(build_graph([write_facts(FACTS)]))
+    assert all(f.confidence is None for e in curated.edges for f in e.facts)

@@ -7,11 +7,11 @@ import networkx as nx
 
 from kg.analytics.network import RELATION_BY_KEY, simple_graph
 from kg.errors import QkgError
-from kg.namespace import normalize_name
+from kg.names import Candidate, choose
 
 
 class PathError(QkgError):
-    """An entity is unknown or ambiguous, or no chain links the two."""
+    """No chain of relations links the two entities."""
 
 
 @dataclass
@@ -23,27 +23,21 @@ class Step:
     forward: bool  # True when the relation reads source -> target
     detail: str  # the year of an award, the role of a position
 
-    def line(self) -> str:
-        relation = f"{self.relation_zh} {self.relation_en}" + (f", {self.detail}" if self.detail else "")
+    def line(self, lang: str | None = None) -> str:
+        """The step as a line; the relation in ``lang`` (zh or en), or in both when None."""
+        name = {"zh": self.relation_zh, "en": self.relation_en}.get(lang, f"{self.relation_zh} {self.relation_en}")
+        relation = name + (f", {self.detail}" if self.detail else "")
         arrow = f"—[{relation}]→" if self.forward else f"←[{relation}]—"
         return f"{self.source} {arrow} {self.target}"
 
 
 def find_entity(network: nx.MultiDiGraph, name: str) -> str:
-    """The node whose label is ``name``, else the one whose alias it is; an error when none or several."""
-    wanted = normalize_name(name)
-    by_label = [n for n, label in network.nodes(data="label") if normalize_name(label) == wanted]
-    if len(by_label) == 1:
-        return by_label[0]
-    by_alias = by_label or [
-        n for n, aliases in network.nodes(data="aliases") if aliases and wanted in map(normalize_name, aliases.split("、"))
-    ]
-    if len(by_alias) == 1:
-        return by_alias[0]
-    if not by_alias:
-        raise PathError(f"no entity is named {name!r}")
-    kinds = ", ".join(sorted(f"{network.nodes[n]['label']} ({network.nodes[n]['type']})" for n in by_alias))
-    raise PathError(f"{name!r} names several entities: {kinds}")
+    """The node ``name`` means, by the rules of kg.names: its name, else an alias, else a unique part of one."""
+    entities = (
+        Candidate(node, data["label"], data.get("type", ""), tuple(filter(None, (data.get("aliases") or "").split("、"))))
+        for node, data in network.nodes(data=True)
+    )
+    return choose(name, entities).iri
 
 
 def _step(network: nx.MultiDiGraph, source: str, target: str) -> Step:

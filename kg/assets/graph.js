@@ -54,7 +54,7 @@
 
     // ---- filters -------------------------------------------------------------
 
-    var state = { types: {}, levels: {}, city: "", from: null, to: null };
+    var state = { types: {}, levels: {}, city: "", from: null, to: null, review: true };
     Object.keys(data.types).forEach(function (t) { state.types[t] = true; });
     Object.keys(data.levels).forEach(function (l) { state.levels[l] = true; });
 
@@ -75,9 +75,11 @@
       if ((entity.type === "Regulation" || entity.type === "Event") && !yearInRange(entity.year)) return false;
       return true;
     }
+    // An extracted fact less sure than data.reviewBelow is "to review"; the filter can hide those.
+    function toReview(fact) { return fact.confidence !== null && fact.confidence !== undefined && fact.confidence < data.reviewBelow; }
     function edgeInYears(edge) {
       var facts = data.edgeFacts[edge.id].facts;
-      for (var i = 0; i < facts.length; i++) if (yearInRange(facts[i].year)) return true;
+      for (var i = 0; i < facts.length; i++) if (yearInRange(facts[i].year) && (state.review || !toReview(facts[i]))) return true;
       return false;
     }
     // A node without a city of its own (a national award, a program) stays when it touches the chosen city.
@@ -108,7 +110,7 @@
     var READABLE_PX = 4;   // vis-network's own limits: scaling.label.drawThreshold - 1 …
     var LARGEST_PX = 30;   // … and scaling.label.maxVisible, in screen pixels
     var EDGE_FONT = 10;
-    var NODE_LABEL_COLOR = "#1f2937", EDGE_LABEL_COLOR = "#475569";
+    var NODE_LABEL_COLOR = "#1f2937", EDGE_LABEL_COLOR = "#475569", FADED_LABEL_COLOR = "#b6bfcc";
     function edgeLabel(id) { return lang === "zh" ? data.edges[id].label : data.edgeFacts[id].labelEn; }
     var selectedEdges = [];
 
@@ -119,12 +121,43 @@
       typeColors[type] = { background: color, border: "#ffffff",
                            highlight: { background: color, border: "#111827" }, hover: { background: color, border: "#374151" } };
     });
+    // The first view tells a story: the most important entities in view (the biggest nodes: the
+    // best connected) keep a readable label at every zoom, and the others are faded until the
+    // view is close enough for their own labels.
+    var KEY_ENTITIES = 15;
+    var KEY_LABEL_PX = 13;  // a key entity's label, at least, in screen pixels
+    var FADED = 0.25;       // the others' opacity while their labels are too small to read
+    var CLEAR_LABEL_PX = 9; // the zoom at which an ordinary label reads well enough to stop fading
+    var keyIds = {};
+    function computeKeys() {
+      keyIds = {};
+      data.nodes.filter(function (node) { return visible[node.id]; })
+        .sort(function (a, b) { return b.size - a.size || a.label.localeCompare(b.label, "zh"); })
+        .slice(0, KEY_ENTITIES)
+        .forEach(function (node) { keyIds[node.id] = true; });
+    }
+    computeKeys();
+    var labelSizes = data.nodes.map(function (node) { return node.labelSize; }).sort(function (a, b) { return a - b; });
+    var typicalLabel = labelSizes.length ? labelSizes[Math.floor(labelSizes.length / 2)] : 12;
+    function fadedAt(scale) { return typicalLabel * scale < CLEAR_LABEL_PX; }
+    var opacity = {};
+    function wantedOpacity(id, faded) { return keyIds[id] || !faded ? 1 : FADED; }
     performance.mark("qkg-indexes");
     var nodes = new vis.DataSet(data.nodes.map(function (node) {
       var type = entities[node.id].type;
+      opacity[node.id] = wantedOpacity(node.id, true);
       return { id: node.id, x: node.x, y: node.y, size: node.size, shape: data.types[type].shape,
-               color: typeColors[type], title: node.title };
+               color: typeColors[type], title: node.title, opacity: opacity[node.id] };
     }));
+    // Only the nodes whose opacity changes are updated (all of them only when the zoom crosses the line).
+    function applyOpacity() {
+      var faded = fadedAt(network.getScale()), changed = [];
+      data.nodes.forEach(function (node) {
+        var wanted = wantedOpacity(node.id, faded);
+        if (opacity[node.id] !== wanted) { opacity[node.id] = wanted; changed.push({ id: node.id, opacity: wanted }); }
+      });
+      if (changed.length) nodes.update(changed);
+    }
     var edges = new vis.DataSet(data.edges.map(function (edge) { return { id: edge.id, from: edge.from, to: edge.to }; }));
     var nodeView = new vis.DataView(nodes, { filter: function (node) { return visible[node.id] === true; } });
     var edgeView = new vis.DataView(edges, {
@@ -209,15 +242,16 @@
       });
     }
     function paintNodeLabels(ctx, scale, box) {
-      var body = network.body, ids = body.nodeIndices;
+      var body = network.body, ids = body.nodeIndices, faded = fadedAt(scale);
       ctx.textBaseline = "top";
-      ctx.fillStyle = NODE_LABEL_COLOR;
       var font = null;
       for (var i = 0; i < ids.length; i++) {
-        var node = body.nodes[ids[i]], own = nodeById[ids[i]];
-        if (own.labelSize * scale < READABLE_PX || !inBox(box, node.x, node.y)) continue;
+        var node = body.nodes[ids[i]], own = nodeById[ids[i]], key = keyIds[ids[i]] === true;
+        ctx.fillStyle = faded && !key && !node.selected ? FADED_LABEL_COLOR : NODE_LABEL_COLOR;
+        if ((own.labelSize * scale < READABLE_PX && !key) || !inBox(box, node.x, node.y)) continue;
         var size = Math.min(own.labelSize, LARGEST_PX / scale);
-        var wanted = labelFont(size, node.selected);
+        if (key) size = Math.max(size, KEY_LABEL_PX / scale);
+        var wanted = labelFont(size, node.selected || (key && own.labelSize * scale < KEY_LABEL_PX));
         if (wanted !== font) { ctx.font = font = wanted; ctx.lineWidth = 3 * size / own.labelSize; }
         var y = node.y + node.options.size + 2;
         ctx.strokeText(own.label, node.x, y);
@@ -236,21 +270,43 @@
       paintNodeLabels(ctx, scale, box);
       ctx.restore();
     });
+    network.on("zoom", applyOpacity);
     network.once("afterDrawing", function () {
+      applyOpacity();
       window.qkgFirstDraw = performance.now();
       document.documentElement.setAttribute("data-ready", "1");
     });
 
     function applyFilters() {
       computeVisible();
+      computeKeys();
+      applyOpacity();
       nodeView.refresh();
       edgeView.refresh();
       updateStats();
+      renderTable();
       if (selected && !visible[selected]) closePanel();
       else if (selected) selectEntity(selected, false);  // the visible neighbourhood changed
     }
 
+    // What the graph holds, in one line above it: entities by type (the most numerous first),
+    // award conferrals and source documents.
+    function overview() {
+      var byType = {};
+      data.nodes.forEach(function (node) { var t = entities[node.id].type; byType[t] = (byType[t] || 0) + 1; });
+      var types = Object.keys(byType).sort(function (a, b) { return byType[b] - byType[a] || a.localeCompare(b); });
+      var parts = types.map(function (t) { return byType[t] + " " + typeName(t); });
+      var conferrals = data.edgeFacts.reduce(function (sum, edge) {
+        return edge.relation === "award" ? sum + edge.facts.length : sum;
+      }, 0);
+      var documents = data.documents.length;
+      return lang === "zh"
+        ? "图谱共有 " + data.nodes.length + " 个实体（" + parts.join("、") + "），" + conferrals + " 次获奖，来自 " + documents + " 份文档。最重要的 " + Math.min(KEY_ENTITIES, data.nodes.length) + " 个实体已标注，放大可看其余。"
+        : "The graph holds " + data.nodes.length + " entities (" + parts.join(", ") + "), " + conferrals + " award conferrals, from " + documents + " documents. The " + Math.min(KEY_ENTITIES, data.nodes.length) + " most important are labelled; zoom in for the rest.";
+    }
+
     function updateStats() {
+      document.getElementById("overview").textContent = overview();
       var shown = nodeView.length;
       document.getElementById("stats").textContent = lang === "zh"
         ? "显示 " + shown + " / " + data.nodes.length + " 个实体，" + edgeView.length + " 条关系"
@@ -354,17 +410,30 @@
     document.getElementById("reset").addEventListener("click", function () {
       Object.keys(state.types).forEach(function (t) { state.types[t] = true; });
       Object.keys(state.levels).forEach(function (l) { state.levels[l] = true; });
-      state.city = ""; state.from = null; state.to = null;
+      state.city = ""; state.from = null; state.to = null; state.review = true;
       cityMembers = {};
       yearFrom.value = ""; yearTo.value = "";
       buildFilters();
       applyFilters();
     });
 
+    var reviewCount = 0;
+    data.edgeFacts.forEach(function (edge) { edge.facts.forEach(function (f) { if (toReview(f)) reviewCount++; }); });
+    function buildReviewFilter() {
+      var section = document.getElementById("review-section");
+      section.hidden = reviewCount === 0;
+      var list = document.getElementById("review-filter");
+      clear(list);
+      var label = lang === "zh" ? "显示待复核的事实（置信度低于 " + data.reviewBelow + "）"
+                                : "Show facts to review (confidence below " + data.reviewBelow + ")";
+      list.appendChild(checkItem(state, "review", [el("span", "name", label), el("span", "count", reviewCount)]));
+    }
+
     function buildFilters() {
       buildTypeFilter();
       buildLevelFilter();
       buildCityFilter();
+      buildReviewFilter();
     }
 
     // ---- search ----------------------------------------------------------------
@@ -521,11 +590,179 @@
         var line = el("div");
         var when = [fact.detail, fact.year].filter(Boolean).join(" · ");
         if (when) line.appendChild(el("span", "when", when));
+        if (fact.confidence !== null && fact.confidence !== undefined) {
+          line.appendChild(el("span", "confidence", (lang === "zh" ? " 置信度 " : " confidence ") + fact.confidence.toFixed(2)));
+          if (toReview(fact)) line.appendChild(el("span", "to-review", lang === "zh" ? "待复核" : "to review"));
+        }
         line.appendChild(sourceList(fact.documents, fact.evidence));
-        if (index > 0 || when || fact.documents.length) row.appendChild(line);
+        if (index > 0 || when || fact.documents.length || fact.confidence != null) row.appendChild(line);
       });
       return row;
     }
+
+    // ---- conferrals: a chart for the selected entity or city, and a table of those in view ----
+
+    var LEVEL_ORDER = ["national", "provincial", "municipal", "county", ""];
+    var LEVEL_COLORS = { national: "#b91c1c", provincial: "#ea580c", municipal: "#2563eb", county: "#16a34a", "": "#94a3b8" };
+    // Every conferral of the graph: recipient, award, level, year, from the award edges' facts.
+    function conferrals(edgeList) {
+      var rows = [];
+      edgeList.forEach(function (edge) {
+        var facts = data.edgeFacts[edge.id];
+        if (facts.relation !== "award") return;
+        facts.facts.forEach(function (fact) {
+          if (!yearInRange(fact.year) || (!state.review && toReview(fact))) return;
+          rows.push({ recipient: edge.from, award: edge.to, level: entities[edge.to].level || "", year: fact.year });
+        });
+      });
+      return rows;
+    }
+    // A city's own awards and those of everything in it (the cities and counties below it too).
+    function awardsOf(id) {
+      if (entities[id].type !== "City") return conferrals(incident[id].filter(function (e) { return e.from === id; }));
+      var inside = {};
+      inside[id] = true;
+      Object.keys(entities).forEach(function (other) {
+        if (entities[other].cities.indexOf(id) >= 0) inside[other] = true;
+        if (entities[other].type === "City" && entities[other].cities.indexOf(id) >= 0) {
+          Object.keys(entities).forEach(function (o) { if (entities[o].cities.indexOf(other) >= 0) inside[o] = true; });
+        }
+      });
+      return conferrals(data.edges.filter(function (e) { return inside[e.from]; }));
+    }
+    function svg(tag, attributes) {
+      var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+      Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+      return node;
+    }
+    // Stacked bars, one per year, a colour per level: drawn in SVG by the page, no library, no network.
+    function awardsChart(rows) {
+      rows = rows.filter(function (row) { return row.year; });
+      if (!rows.length) return null;
+      var counts = {}, years = [];
+      rows.forEach(function (row) {
+        if (!counts[row.year]) { counts[row.year] = {}; years.push(row.year); }
+        counts[row.year][row.level] = (counts[row.year][row.level] || 0) + 1;
+      });
+      var first = Math.min.apply(null, years), last = Math.max.apply(null, years);
+      var span = last - first + 1, highest = 0;
+      years.forEach(function (y) {
+        var total = 0;
+        Object.keys(counts[y]).forEach(function (l) { total += counts[y][l]; });
+        highest = Math.max(highest, total);
+      });
+      var width = 300, height = 130, left = 24, bottom = 18, top = 6, barWidth = (width - left) / span;
+      var chart = svg("svg", { viewBox: "0 0 " + width + " " + height, width: width, height: height, role: "img", "class": "awards-chart" });
+      chart.appendChild(el("title", null, lang === "zh" ? "历年获奖（按级别）" : "Awards by year and level"));
+      var scaleY = (height - bottom - top) / highest;
+      years.forEach(function (y) {
+        var base = height - bottom;
+        LEVEL_ORDER.forEach(function (level) {
+          var count = counts[y][level];
+          if (!count) return;
+          var bar = svg("rect", { x: left + (y - first) * barWidth + 1, y: base - count * scaleY, width: Math.max(barWidth - 2, 1),
+                                  height: count * scaleY, fill: LEVEL_COLORS[level], "data-year": y, "data-level": level, "data-count": count });
+          var tip = svg("title", {});
+          tip.textContent = y + " " + (level ? pick(data.levels[level]) : (lang === "zh" ? "未定级别" : "no level")) + ": " + count;
+          bar.appendChild(tip);
+          chart.appendChild(bar);
+          base -= count * scaleY;
+        });
+      });
+      var axis = svg("text", { x: left, y: height - 4, "font-size": 10, fill: "#475569" });
+      axis.textContent = String(first);
+      chart.appendChild(axis);
+      if (last !== first) {
+        var end = svg("text", { x: width, y: height - 4, "font-size": 10, fill: "#475569", "text-anchor": "end" });
+        end.textContent = String(last);
+        chart.appendChild(end);
+      }
+      var most = svg("text", { x: 0, y: top + 8, "font-size": 10, fill: "#475569" });
+      most.textContent = String(highest);
+      chart.appendChild(most);
+      var figure = el("figure", "chart");
+      figure.appendChild(chart);
+      var legend = el("figcaption", "legend");
+      LEVEL_ORDER.forEach(function (level) {
+        if (!rows.some(function (row) { return row.level === level; })) return;
+        var key = el("span", "key");
+        key.style.backgroundColor = LEVEL_COLORS[level];
+        legend.appendChild(key);
+        legend.appendChild(el("span", null, (level ? pick(data.levels[level]) : (lang === "zh" ? "未定级别" : "no level")) + " "));
+      });
+      figure.appendChild(legend);
+      return figure;
+    }
+
+    // The table view: the conferrals between the entities in view, sortable, and as CSV for Excel.
+    var tableSort = { column: "year", descending: false };
+    var TABLE_COLUMNS = ["recipient", "award", "level", "year"];
+    var TABLE_HEADERS = { recipient: ["获奖者", "Recipient"], award: ["奖项", "Award"], level: ["级别", "Level"], year: ["年份", "Year"] };
+    function tableRows() {
+      var rows = conferrals(edgeView.get()).map(function (row) {
+        return { recipient: nodeById[row.recipient].label, award: nodeById[row.award].label,
+                 level: row.level ? pick(data.levels[row.level]) : "", year: row.year || "" };
+      });
+      var column = tableSort.column, sign = tableSort.descending ? -1 : 1;
+      rows.sort(function (a, b) {
+        var x = a[column], y = b[column];
+        if (column === "year") { x = x === "" ? -1 : x; y = y === "" ? -1 : y; }  // undated first, ascending
+        var order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y), "zh");
+        return sign * order || a.recipient.localeCompare(b.recipient, "zh");
+      });
+      return rows;
+    }
+    function renderTable() {
+      var view = document.getElementById("table-view");
+      if (view.hidden) return;
+      var rows = tableRows();
+      var table = el("table");
+      var head = el("tr");
+      TABLE_COLUMNS.forEach(function (column) {
+        var arrow = tableSort.column === column ? (tableSort.descending ? " ▼" : " ▲") : "";
+        var cell = el("th", null, pick(TABLE_HEADERS[column]) + arrow);
+        cell.setAttribute("data-column", column);
+        cell.addEventListener("click", function () {
+          tableSort = { column: column, descending: tableSort.column === column && !tableSort.descending };
+          renderTable();
+        });
+        head.appendChild(cell);
+      });
+      table.appendChild(head);
+      rows.forEach(function (row) {
+        var line = el("tr");
+        TABLE_COLUMNS.forEach(function (column) { line.appendChild(el("td", null, row[column])); });
+        table.appendChild(line);
+      });
+      var body = document.getElementById("table-body");
+      clear(body);
+      body.appendChild(el("p", "count", lang === "zh" ? "共 " + rows.length + " 次获奖（当前筛选）" : rows.length + " conferrals (current filters)"));
+      body.appendChild(table);
+    }
+    // CSV as Excel opens it: a BOM, CRLF, quoted fields, and no cell read as a formula.
+    function csvText(rows) {
+      function field(value) {
+        var text = String(value);
+        if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+        return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+      }
+      var lines = [TABLE_COLUMNS.map(function (c) { return field(pick(TABLE_HEADERS[c])); }).join(",")];
+      rows.forEach(function (row) { lines.push(TABLE_COLUMNS.map(function (c) { return field(row[c]); }).join(",")); });
+      return "\ufeff" + lines.join("\r\n") + "\r\n";
+    }
+    document.getElementById("table-toggle").addEventListener("click", function () {
+      var view = document.getElementById("table-view");
+      view.hidden = !view.hidden;
+      renderTable();
+    });
+    document.getElementById("table-csv").addEventListener("click", function () {
+      var link = el("a");
+      link.href = URL.createObjectURL(new Blob([csvText(tableRows())], { type: "text/csv;charset=utf-8" }));
+      link.download = lang === "zh" ? "获奖记录.csv" : "conferrals.csv";
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+    });
 
     function renderPanel(id) {
       var node = nodeById[id], entity = entities[id], style = data.types[entity.type];
@@ -541,6 +778,11 @@
       if (entity.aliases.length) {
         panelBody.appendChild(el("h3", null, lang === "zh" ? "别名" : "Also known as"));
         panelBody.appendChild(el("div", "meta", entity.aliases.join(lang === "zh" ? "、" : ", ")));
+      }
+      var chart = awardsChart(awardsOf(id));
+      if (chart) {
+        panelBody.appendChild(el("h3", null, lang === "zh" ? "历年获奖（按级别）" : "Awards by year and level"));
+        panelBody.appendChild(chart);
       }
       var cities = entity.cities.filter(function (c) { return c !== id; });
       if (cities.length) {
@@ -585,6 +827,7 @@
       });
       buildFilters();
       updateStats();
+      renderTable();
       if (selected) renderPanel(selected);
     }
     document.getElementById("lang").addEventListener("click", function () {
@@ -606,7 +849,11 @@
       edgeLabel: edgeLabel,
       select: function (id) { selectEntity(id, true); },
       selected: function () { return selected; },
-      language: function () { return lang; }
+      language: function () { return lang; },
+      tableCsv: function () { return csvText(tableRows()); },
+      keyEntities: function () { return Object.keys(keyIds); },
+      labelOf: function (id) { return nodeById[id].label; },
+      opacity: function (id) { return opacity[id]; }
     };
   }
 })();

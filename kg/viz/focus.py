@@ -9,7 +9,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from kg.errors import QkgError
-from kg.namespace import normalize_name
+from kg.names import ANY_ENTITY, Candidate, choose
 from kg.viz.graphdata import VizEdge, VizGraph, VizNode
 from kg.viz.style import TYPE_STYLES
 
@@ -48,15 +48,9 @@ def entity_type(name: str) -> str:
 
 
 def find_entity(viz: VizGraph, name: str, types: tuple[str, ...] = ()) -> VizNode:
-    """The entity called ``name``: its canonical name first, then an alias."""
-    wanted = normalize_name(name)
-    candidates = [n for n in viz.nodes.values() if not types or n.type in types]
-    for names_of in (lambda n: [n.label], lambda n: n.aliases):
-        found = [n for n in candidates if wanted in map(normalize_name, names_of(n))]
-        if found:
-            return found[0]
-    what = "city" if types == ("City",) else "entity"
-    raise FocusError(f"no {what} named {name!r} in the graph")
+    """The entity ``name`` means, by the rules of kg.names: its name, else an alias, else a unique part of one."""
+    entities = (Candidate(n.id, n.label, n.type, tuple(n.aliases)) for n in viz.nodes.values())
+    return viz.nodes[choose(name, entities, types or ANY_ENTITY).iri]
 
 
 def in_years(year: int | None, start: int | None, end: int | None) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib import namespace as rdflib_namespaces
@@ -46,6 +47,8 @@ class SourceDocument:
     date: str | None = None
     publisher: str | None = None
     url: str | None = None
+    source_file: str | None = None  # the document's file name, when the facts give it
+    sha256: str | None = None  # of its text, when the facts give it
 
 
 @dataclass
@@ -57,6 +60,8 @@ class EdgeFact:
     detail: str | None = None  # the role of a position
     # Where each document states it: (document, start, end, quoted text or None).
     evidence: list[tuple[str, int, int, str | None]] = field(default_factory=list)
+    # An extracted fact's confidence (the least of its evidence spans'); None for a curated fact.
+    confidence: float | None = None
 
 
 @dataclass
@@ -96,6 +101,7 @@ class VizGraph:
     nodes: dict[str, VizNode]
     edges: list[VizEdge]
     documents: dict[str, SourceDocument]
+    quoted: Any = None  # kg.viz.sources.Quoted, once facts were quoted from the source documents
 
     def neighbours(self) -> dict[str, set[str]]:
         around: dict[str, set[str]] = {node_id: set() for node_id in self.nodes}
@@ -173,6 +179,8 @@ def _documents(index: _Index) -> dict[str, SourceDocument]:
             date=_text(index.value(doc, DCTERMS.date)),
             publisher=_text(index.value(doc, DCTERMS.publisher)),
             url=_text(index.value(doc, SCHEMA.url)),
+            source_file=_text(index.value(doc, QGOV.sourceFile)),
+            sha256=_text(index.value(doc, QGOV.sha256)),
         )
     return documents
 
@@ -230,19 +238,27 @@ def _reified_facts(index: _Index, edges: _EdgeCollector) -> set[tuple[str, str, 
             ))
         return sorted(spans, key=lambda e: (e[0], e[1], e[2]))
 
+    def confidence(node) -> float | None:
+        values = [float(value) for span in index.values(node, QGOV.evidence)
+                  if (value := index.value(span, QGOV.confidence)) is not None]
+        return min(values) if values else None
+
     for node in index.subjects_of_type(QGOV.AwardConferral):
         year = index.value(node, QGOV.year)
-        fact = EdgeFact(documents=derived(node), year=_year(year) if year is not None else None, evidence=evidence(node))
+        fact = EdgeFact(documents=derived(node), year=_year(year) if year is not None else None, evidence=evidence(node),
+                        confidence=confidence(node))
         edges.add(index.value(node, QGOV.recipient), index.value(node, QGOV.award), "award", fact)
     for node in index.subjects_of_type(ORG.Membership):
         role = index.value(node, ORG.role)
-        fact = EdgeFact(documents=derived(node), detail=_text(index.value(role, RDFS.label)), evidence=evidence(node))
+        fact = EdgeFact(documents=derived(node), detail=_text(index.value(role, RDFS.label)), evidence=evidence(node),
+                        confidence=confidence(node))
         edges.add(index.value(node, ORG.member), index.value(node, ORG.organization), "position", fact)
     adopted = set()
     for node in index.subjects_of_type(QGOV.ProgramAdoption):
         adopter, program = index.value(node, QGOV.adopter), index.value(node, QGOV.program)
         since = index.value(node, QGOV.since)
-        fact = EdgeFact(documents=derived(node), year=_year(since) if since else None, evidence=evidence(node))
+        fact = EdgeFact(documents=derived(node), year=_year(since) if since else None, evidence=evidence(node),
+                        confidence=confidence(node))
         edges.add(adopter, program, "implements", fact)
         adopted.add((str(adopter), str(program), "implements"))
     return adopted

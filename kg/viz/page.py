@@ -26,7 +26,7 @@ from kg.staging import StagedExports, write_file
 from kg.viz.focus import Focus, FocusError, focus
 from kg.viz.graphdata import VizGraph, viz_graph
 from kg.viz.network import edge_labels, to_network
-from kg.viz.style import LEVELS, PANEL_SECTIONS, RELATIONS, TYPE_STYLES
+from kg.viz.style import REVIEW_BELOW, LEVELS, PANEL_SECTIONS, RELATIONS, TYPE_STYLES
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +89,7 @@ def page_data(net: Network, viz: VizGraph, title: str) -> dict:
             "relation": edge.relation,
             "labelEn": label_en,
             "facts": [
-                {"year": f.year, "detail": f.detail, "documents": numbered(f.documents),
+                {"year": f.year, "detail": f.detail, "documents": numbered(f.documents), "confidence": f.confidence,
                  "evidence": [{"document": document_number.get(d), "start": a, "end": b, "quote": q}
                               for d, a, b, q in f.evidence]}
                 for f in edge.facts
@@ -118,6 +118,7 @@ def page_data(net: Network, viz: VizGraph, title: str) -> dict:
         "relations": RELATIONS,
         "sections": PANEL_SECTIONS,
         "levels": LEVELS,
+        "reviewBelow": REVIEW_BELOW,
     }
 
 
@@ -157,8 +158,11 @@ def write_page(viz: VizGraph, path: Path, title: str = DEFAULT_TITLE) -> Path:
     return path
 
 
-def write_graph_page(graph: KnowledgeGraph, path: Path, spec: Focus | None = None) -> VizGraph:
-    """Write the page of ``graph``, or of the part ``spec`` selects; returns what the page shows."""
+def write_graph_page(graph: KnowledgeGraph, path: Path, spec: Focus | None = None,
+                     sources: Path | None = None) -> VizGraph:
+    """Write the page of ``graph``, or of the part ``spec`` selects; returns what the page shows.
+    With ``sources`` (the source documents' folder), facts show the sentences they come from
+    (``shown.quoted`` says how many)."""
     shown = viz_graph(graph)
     title = DEFAULT_TITLE
     if spec is not None:
@@ -166,6 +170,10 @@ def write_graph_page(graph: KnowledgeGraph, path: Path, spec: Focus | None = Non
         if not shown.nodes:
             raise FocusError("no entity of the graph matches these filters")
         title = " · ".join(p for p in (DEFAULT_TITLE, spec.describe()) if p)
+    if sources is not None:
+        from kg.viz.sources import quote_from_sources
+
+        shown.quoted = quote_from_sources(shown, sources)
     write_page(shown, path, title)
     return shown
 

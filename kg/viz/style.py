@@ -67,6 +67,9 @@ PANEL_SECTIONS: dict[str, tuple[str, str]] = {
     "organizes:in": ("主办方", "Organisers"),
 }
 
+# Extracted facts less sure than this are marked "to review" on the page, and a filter hides them.
+REVIEW_BELOW = 0.7
+
 # Award levels (keys of kg.namespace.AWARD_LEVELS).
 LEVELS: dict[str, tuple[str, str]] = {
     "national": ("国家级", "national"),

@@ -312,3 +312,8 @@ def test_an_award_in_a_bracketed_note_is_not_the_one_granted(tmp_path):
 def test_a_year_opening_the_title_dates_what_it_announces(tmp_path):
     facts = facts_of(tmp_path, "2025年全省质量工作暨省长质量奖颁奖大会召开\n会上，湖南雪天盐业股份有限公司荣获湖南省省长质量奖。\n")
     assert conferrals(facts) == {("湖南雪天盐业股份有限公司", "湖南省省长质量奖", 2025)}
+
+
+def test_honours_for_groups_and_units(tmp_path):
+    facts = facts_of(tmp_path, "浙江三花股份有限公司求实QC小组荣获全国优秀质量管理小组称号。\n")
+    assert ("浙江三花股份有限公司求实QC小组", "全国优秀质量管理小组") in {(r, a) for r, a, _ in conferrals(facts)}

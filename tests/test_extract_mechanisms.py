@@ -317,3 +317,9 @@ def test_a_year_opening_the_title_dates_what_it_announces(tmp_path):
 def test_honours_for_groups_and_units(tmp_path):
     facts = facts_of(tmp_path, "浙江三花股份有限公司求实QC小组荣获全国优秀质量管理小组称号。\n")
     assert ("浙江三花股份有限公司求实QC小组", "全国优秀质量管理小组") in {(r, a) for r, a, _ in conferrals(facts)}
+
+
+def test_a_roll_of_numbered_rows_with_a_gap(tmp_path):
+    facts = facts_of(tmp_path, "黄石市市长质量奖\n1  湖北华新水泥股份有限公司\n2\t大冶有色金属集团控股有限公司\n10 家企业获奖。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("湖北华新水泥股份有限公司", "黄石市市长质量奖"),
+                                                          ("大冶有色金属集团控股有限公司", "黄石市市长质量奖")}

@@ -15,6 +15,8 @@ _LINE_BREAK = re.compile(r"\n|<[A-Za-z/][^<>\n]{0,200}>")
 _ITEM_MARKER = re.compile(
     r"(?:(?<=^)|(?<=[\s。；;，,:：]))"
     r"(?:\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[①-⑳]|\d{1,2}[.、](?!\d)|[一二三四五六七八九十]{1,3}、"
+    # "1  某某公司": a row's number, a gap, then one cell (a row of several cells is a table's)
+    r"|(?<=^)\d{1,3}(?=(?:\t|\u3000| {2,})(?:(?!\t|\u3000| {2}).)+$)"
     r"|[-*•◆◇●○■□▪►·]+|#{1,6})\s*"
 )
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")

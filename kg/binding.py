@@ -23,20 +23,10 @@ from typing import Mapping
 import pyoxigraph as ox
 
 from kg.namespace import PREFIXES
+from kg.sparqltext import TOKENS as _TOKENS
 
 Term = ox.NamedNode | ox.Literal
 
-# What the query text holds, token by token as far as binding needs: strings and IRIs (inside
-# which nothing is a placeholder or a comment), comments, placeholder blocks, and a group's start.
-_TOKENS = re.compile(
-    r'(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
-    r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\')'
-    r'|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)'
-    r'|(?P<comment>#[^\n\r]*)'
-    r'|(?P<placeholder>VALUES\s+[?$](?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\{\s*UNDEF\s*\})'
-    r'|(?P<open>\{)',
-    re.IGNORECASE,
-)
 _PREFIX_DECLARATION = re.compile(r"PREFIX\s+([A-Za-z][\w.-]*)?:", re.IGNORECASE)
 
 

@@ -299,3 +299,32 @@ def evaluate(extracted: Path, gold: Path, details: bool) -> None:
 
     for line in report_lines(evaluate_folders(extracted, gold), details=details):
         click.echo(line)
+
+
+@cli.command()
+@click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
+              help="The graph file to serve. Default: exports/qgov.ttl.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told otherwise).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a query may run.")
+@click.option("--row-limit", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Rows a /sparql answer gives at most.")
+@reports_errors
+def serve(data: Path | None, host: str, port: int, timeout: float, row_limit: int) -> None:
+    """Serve the graph read-only over HTTP: SPARQL 1.1 at /sparql, saved queries at /queries/NAME.
+
+    \b
+    /            a page that lists the saved queries and runs them (offline)
+    /sparql      SPARQL 1.1 Protocol, GET or POST; JSON, CSV, TSV or XML by Accept
+    /queries/NAME?param=value   a saved query, as JSON or CSV (?format=csv)
+    SELECT and ASK only; no SPARQL Update, no SERVICE.
+
+    \b
+    Examples:
+      qkg serve
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/queries/award-history?name=星宇车灯'
+    """
+    from kg.server import serve_forever
+
+    serve_forever(data, host, port, timeout, row_limit)

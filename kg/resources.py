@@ -30,3 +30,7 @@ def curated_facts_dir() -> Path:
 
 def data_file(name: str) -> Path:
     return _PACKAGE / "data" / name
+
+
+def assets_dir() -> Path:
+    return _PACKAGE / "assets"

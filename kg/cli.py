@@ -119,8 +119,10 @@ def _parameter_values(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
               help="The graph file to query. Default: exports/qgov.ttl.")
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
+@click.option("--endpoint", metavar="URL", help="Run it on this SPARQL 1.1 endpoint instead of the graph file.")
 @reports_errors
-def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Path | None, list_queries: bool) -> None:
+def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Path | None, list_queries: bool,
+          endpoint: str | None) -> None:
     """Run a saved query (by name) or a SPARQL query file on the graph.
 
     \b
@@ -134,6 +136,7 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Pat
       qkg query award-history --param name=上上电缆
       qkg query awards-by-city-level-year -p city=常州 -p level=provincial --format csv > awards.csv
       qkg query my-question.rq --data other/qgov.ttl --format json
+      qkg query repeat-winners --endpoint http://localhost:7878/query
     """
     from kg import queries, results, store
 
@@ -144,7 +147,12 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, data: Pat
         raise click.UsageError("give a saved query's name or a query file (see qkg query --list)")
     values = _parameter_values(params)
     saved = queries.find_query(name_or_file)
-    answer = queries.run_query(store.open_store(data), saved, values)
+    if endpoint:
+        from kg.remote import query_endpoint
+
+        answer = query_endpoint(endpoint, saved, values)
+    else:
+        answer = queries.run_query(store.open_store(data), saved, values)
     # Bytes, so that the BOM and Chinese text survive whatever the terminal's encoding is.
     click.echo(results.render(answer, fmt).encode("utf-8"), nl=False)
 
@@ -299,6 +307,28 @@ def evaluate(extracted: Path, gold: Path, details: bool) -> None:
 
     for line in report_lines(evaluate_folders(extracted, gold), details=details):
         click.echo(line)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL", help="The Graph Store Protocol URL (Oxigraph: http://HOST:PORT/store).")
+@click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
+              help="TriG or N-Quads with one named graph per document. Default: exports/qgov.trig.")
+@reports_errors
+def publish(endpoint: str, data: Path | None) -> None:
+    """Load the graph into a triple store, one named graph per source document.
+
+    \b
+    Each graph is sent with the SPARQL 1.1 Graph Store Protocol (PUT ENDPOINT?graph=IRI),
+    which replaces it: publishing again updates the graphs, it does not duplicate them.
+
+    \b
+    Example:
+      qkg publish --endpoint http://localhost:7878/store
+    """
+    from kg.remote import publish as publish_graphs
+
+    published = publish_graphs(endpoint, data)
+    click.echo(f"published {published.graphs} named graphs ({published.triples} triples) to {endpoint}")
 
 
 @cli.command()

@@ -63,7 +63,9 @@ def oxigraph_binary() -> str | None:
 
 
 def oxigraph_server(location: Path):
-    """Oxigraph's own server (the `oxigraph` package on PyPI), read-write, on loopback."""
+    """Oxigraph's own server (the `oxigraph` package on PyPI), read-write, on loopback; its queries see
+    the union of the named graphs, as qkg's own store does."""
     port = free_port()
-    command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    command = [oxigraph_binary(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+               "--union-default-graph"]
     return running(command, "/query?query=ASK%7B%7D", port)

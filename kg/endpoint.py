@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.derive import has_stated_named_graphs
 from kg.errors import QkgError
 from kg.queries import _ENGINE_PREFIXES, QueryResult
 from kg.sparqltext import uses_keyword
@@ -50,7 +51,7 @@ def run_sparql(store: ox.Store, text: str, row_limit: int, timeout: float) -> An
     """Run ``text`` on ``store``: at most ``row_limit`` rows, an error past ``timeout`` seconds."""
     check_query(text)
     deadline = time.monotonic() + timeout
-    union = next(iter(store.named_graphs()), None) is not None
+    union = has_stated_named_graphs(store)
     try:
         solutions = store.query(text, prefixes=_ENGINE_PREFIXES, use_default_graph_as_union=union)
     except SyntaxError as exc:

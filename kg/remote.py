@@ -4,7 +4,8 @@ A saved query goes out as the same text the embedded store runs (parameters boun
 ``kg.binding.bind``, the project's prefixes declared), POSTed as a form, and its answer is read
 from SPARQL JSON results by Oxigraph's parser. ``publish`` PUTs each named graph of a TriG or
 N-Quads file (one per source document, as ``qkg build`` writes qgov.trig) to
-``ENDPOINT?graph=IRI``: a PUT replaces the graph, so publishing again does not duplicate it.
+``ENDPOINT?graph=IRI``, and the derived relations' graph (kg/derive.py) beside them: a PUT
+replaces the graph, so publishing again does not duplicate it.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import httpx
 import pyoxigraph as ox
 
 from kg.binding import with_prefixes
+from kg.derive import has_stated_named_graphs
 from kg.errors import QkgError
 from kg.queries import QueryResult, SavedQuery, bound_text
 from kg.store import StoreError, memory_store, rdf_format
@@ -83,8 +85,8 @@ def named_graphs_of(path: Path) -> ox.Store:
         raise StoreError(f"no graph file at {path} (run `qkg build` first, or pass --data FILE)") from None
     except OSError as exc:
         raise StoreError(f"cannot read {path}: {exc.strerror or exc}") from None
-    store = memory_store(data, fmt, str(path))
-    if next(iter(store.named_graphs()), None) is None:
+    store = memory_store(data, fmt, str(path))  # with the derived graph (kg/derive.py)
+    if not has_stated_named_graphs(store):
         raise StoreError(f"{path}: no named graph to publish")
     return store
 

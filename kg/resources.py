@@ -20,6 +20,10 @@ def shapes_file() -> Path:
     return _PACKAGE / "ontology" / "shapes.ttl"
 
 
+def derivation_rules() -> Path:
+    return _PACKAGE / "ontology" / "derived.rq"
+
+
 def queries_dir() -> Path:
     return _PACKAGE / "queries"
 

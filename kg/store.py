@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.derive import derive
 from kg.errors import DataNotFound
 
 log = logging.getLogger(__name__)
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 CACHE_ENV = "QKG_CACHE_DIR"
 DEFAULT_DATA = Path("exports") / "qgov.ttl"
 # Bump when the layout of a cache entry changes, so old entries are not reused.
-_CACHE_LAYOUT = "2"
+_CACHE_LAYOUT = "3"  # 3: with the derived graph (kg/derive.py)
 _READY = "source.json"
 
 RDF_FORMATS = {
@@ -82,11 +83,13 @@ def memory_store(data: bytes, fmt: ox.RdfFormat, source: str = "<data>") -> ox.S
 
 
 def _load(store: ox.Store, data: bytes, fmt: ox.RdfFormat, source: str) -> None:
+    """Parse ``data`` into ``store`` and materialise the derived relations beside it."""
     try:
         store.bulk_load(data, fmt)
     except SyntaxError as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise StoreError(f"{source}: cannot parse the graph: {first_line}") from None
+    derive(store)
 
 
 def _entry_dir(key: str) -> Path:

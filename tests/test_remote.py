@@ -7,6 +7,7 @@ import pytest
 
 from kg.cli import cli
 from kg.exports import serialize
+from kg.namespace import DERIVED_GRAPH
 from kg.pipeline import build_graph
 from kg.queries import run_query, saved_queries
 from kg.store import memory_store
@@ -44,12 +45,13 @@ def _local_sizes(path):
     return sorted((graph.value, len(list(store.quads_for_pattern(None, None, None, graph)))) for graph in store.named_graphs())
 
 
-def test_publish_puts_one_graph_per_document_and_replaces_them(runner, server, trig, tmp_path):
+def test_publish_puts_one_graph_per_document_and_the_derived_graph_and_replaces_them(runner, server, trig, tmp_path):
     result = runner.invoke(cli, ["publish", "--endpoint", server + "/store", "--data", str(trig)])
     assert result.exit_code == 0, result.output
     expected = _local_sizes(trig)
-    assert len(expected) == 5 and all(iri.startswith("https://w3id.org/qgov/id/doc/") for iri, _ in expected)
-    assert f"published 5 named graphs ({sum(n for _, n in expected)} triples)" in result.output
+    documents = [iri for iri, _ in expected if iri.startswith("https://w3id.org/qgov/id/doc/")]
+    assert len(documents) == 5 and [iri for iri, _ in expected if iri not in documents] == [str(DERIVED_GRAPH)]
+    assert f"published 6 named graphs ({sum(n for _, n in expected)} triples)" in result.output
     assert _graph_sizes(server) == expected
     assert runner.invoke(cli, ["publish", "--endpoint", server + "/store", "--data", str(trig)]).exit_code == 0
     assert _graph_sizes(server) == expected  # replaced, not duplicated

@@ -35,3 +35,10 @@ def derive(store: ox.Store) -> int:
 def has_stated_named_graphs(store: ox.Store) -> bool:
     """Whether the data itself sits in named graphs (TriG, N-Quads), beside the derived graph."""
     return any(graph != DERIVED for graph in store.named_graphs())
+
+
+def derived_graph_trig(store: ox.Store) -> bytes:
+    """The derived graph of ``store`` as a TriG block, its triples sorted (the same facts give the same bytes)."""
+    quads = sorted(store.quads_for_pattern(None, None, None, DERIVED), key=str)
+    text = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes={"qgov": "https://w3id.org/qgov/ontology#"})
+    return b"\n" + text if quads else b""

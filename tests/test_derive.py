@@ -76,3 +76,26 @@ def test_the_derived_properties_are_defined_in_the_ontology():
         assert {label.language for label in ontology.objects(term, RDFS.label)} == {"zh", "en"}
         assert {comment.language for comment in ontology.objects(term, RDFS.comment)} == {"zh", "en"}
         assert (term, RDFS.domain, None) in ontology
+
+
+@pytest.mark.parametrize("cache_usable", [True, False])
+def test_the_trig_export_keeps_the_derived_graph_apart(tmp_path, monkeypatch, cache_usable):
+    from kg.pipeline import build_exports
+
+    folder = tmp_path / "facts"
+    folder.mkdir()
+    (folder / "doc.yaml").write_text(SMALL_FACTS.lstrip(), encoding="utf-8")
+    if cache_usable:
+        monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
+    else:  # no cache: the derived graph is worked out in memory
+        (tmp_path / "blocked").write_text("x")
+        monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "blocked"))
+    build_exports([folder], tmp_path / "out", validate=False, page=False, analyze=False)
+    store = ox.Store()
+    store.load(path=str(tmp_path / "out" / "qgov.trig"), format=ox.RdfFormat.TRIG)
+    derived = {q.triple for q in store.quads_for_pattern(None, None, None, DERIVED)}
+    expected = memory_store((tmp_path / "out" / "qgov.ttl").read_bytes(), ox.RdfFormat.TURTLE)
+    assert derived == {q.triple for q in expected.quads_for_pattern(None, None, None, DERIVED)} and len(derived) == 11
+    derived_predicates = {ox.NamedNode(str(QGOV[name])) for name in ("levelRank", "honours", "recipientPlace")}
+    stated = [q for q in store if q.graph_name != DERIVED and q.predicate in derived_predicates]
+    assert stated == []  # the documents' graphs hold the stated facts only

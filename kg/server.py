@@ -26,6 +26,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from kg import protocol, resources, results
+from kg.errors import QkgError
 from kg.endpoint import Answer, EndpointError, TimedOut, run_sparql
 from kg.queries import QueryError, run_query, saved_queries
 from kg.binding import with_prefixes
@@ -151,11 +152,26 @@ def _media_type(fmt: str) -> str:
     return f"{media}; charset=utf-8" if media.startswith("text/") else media
 
 
+class ServeError(QkgError):
+    """The server cannot start."""
+
+
 def serve_forever(data: Path | None, host: str, port: int, timeout: float, row_limit: int) -> None:
-    """Open the graph's cached store and serve it until interrupted (uvicorn)."""
+    """Open the graph's cached store and serve it until interrupted (uvicorn, on a socket bound here,
+    so that an address in use is a one-line error)."""
+    import socket
+
     import uvicorn
 
     from kg.store import open_store
 
     app = make_app(open_store(data), Limits(timeout=timeout, row_limit=row_limit))
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listener = socket.socket(family, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+    except (OSError, OverflowError) as exc:
+        raise ServeError(f"cannot listen on {host}:{port}: {getattr(exc, 'strerror', None) or exc}") from None
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[listener])

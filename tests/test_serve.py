@@ -15,7 +15,7 @@ from kg.cli import cli
 from kg.queries import find_query, run_query
 from kg.results import to_json
 from query_support import store_of, turtle_of
-from server_support import qkg_serve
+from server_support import free_port, qkg_serve
 
 from conftest import SMALL_FACTS
 
@@ -141,13 +141,24 @@ def test_serve_listens_on_loopback_unless_told(monkeypatch, tmp_path):
     import uvicorn
 
     calls = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append(options))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: calls.append(sockets[0].getsockname()[:2]))
     monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
     data = tmp_path / "qgov.ttl"
     data.write_bytes(turtle_of(None))
-    assert CliRunner().invoke(cli, ["serve", "--data", str(data)]).exit_code == 0
-    assert CliRunner().invoke(cli, ["serve", "--data", str(data), "--host", "0.0.0.0", "--port", "8000"]).exit_code == 0
-    assert [(c["host"], c["port"]) for c in calls] == [("127.0.0.1", 7878), ("0.0.0.0", 8000)]
+    port = free_port()
+    assert CliRunner().invoke(cli, ["serve", "--data", str(data), "--port", str(port)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["serve", "--data", str(data), "--host", "0.0.0.0", "--port", str(port)]).exit_code == 0
+    assert calls == [("127.0.0.1", port), ("0.0.0.0", port)]
+
+
+def test_an_address_in_use_is_a_one_line_error(server, tmp_path, monkeypatch):
+    monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "qgov.ttl"
+    data.write_bytes(turtle_of(None))
+    port = server.rsplit(":", 1)[1]
+    result = CliRunner().invoke(cli, ["serve", "--data", str(data), "--port", port])
+    assert result.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert result.output.count("\n") == 1 and "Traceback" not in result.output
 
 
 def test_serve_with_a_missing_graph_is_a_one_line_error(tmp_path):

@@ -8,12 +8,14 @@
   runs one, as JSON or CSV (UTF-8 with a BOM, as ``qkg query --format csv``).
 - ``/``: a page that lists the saved queries and runs them; it loads nothing from the network.
 
-Queries run in worker threads, at most ``workers`` at a time. The engine cannot be stopped in
-the middle of a join: past the time limit the client gets its 503 at once, and the thread
-finishes its work in the background, still counted against ``workers``.
+Queries run in worker threads, at most ``workers`` at a time; a request beyond them gets 503
+at once. The engine cannot be stopped in the middle of a join: past the time limit the client
+gets its 503 at once, and the thread finishes its work in the background, still holding its slot
+(a query whose rows are coming stops at the deadline, between two rows).
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -34,6 +36,10 @@ from kg.binding import with_prefixes
 PAGE = "queries.html"
 
 
+class Busy(QkgError):
+    """Every query slot is taken."""
+
+
 @dataclass(frozen=True)
 class Limits:
     timeout: float = 30.0
@@ -47,12 +53,22 @@ def _error(status: int, message: str) -> PlainTextResponse:
 
 def make_app(store: ox.Store, limits: Limits = Limits(), queries_dir: Path | None = None) -> Starlette:
     """The ASGI app serving ``store``."""
-    limiter = anyio.CapacityLimiter(limits.workers)
+    # A slot per running query, freed by the query's own thread when it ends: a query abandoned at
+    # the time limit still holds its slot until the engine is done with it.
+    slots = threading.BoundedSemaphore(limits.workers)
     saved = {query.name: query for query in saved_queries(queries_dir)}
 
+    def in_slot(function, *args):
+        try:
+            return function(*args)
+        finally:
+            slots.release()
+
     async def in_thread(function, *args):
+        if not slots.acquire(blocking=False):
+            raise Busy(f"{limits.workers} queries are running; try again later")
         with anyio.fail_after(limits.timeout):
-            return await anyio.to_thread.run_sync(function, *args, limiter=limiter, abandon_on_cancel=True)
+            return await anyio.to_thread.run_sync(in_slot, function, *args, abandon_on_cancel=True)
 
     async def sparql(request: Request) -> Response:
         if request.method == "POST":
@@ -83,7 +99,7 @@ def make_app(store: ox.Store, limits: Limits = Limits(), queries_dir: Path | Non
             answer: Answer = await in_thread(run_sparql, store, text, limits.row_limit, limits.timeout)
         except TimeoutError:
             return _error(503, f"the query ran past the time limit of {limits.timeout:g} s")
-        except TimedOut as exc:
+        except (TimedOut, Busy) as exc:
             return _error(503, str(exc))
         except EndpointError as exc:
             return _error(exc.status, str(exc))
@@ -122,6 +138,8 @@ def make_app(store: ox.Store, limits: Limits = Limits(), queries_dir: Path | Non
             answer = await in_thread(run_query, store, query, values)
         except TimeoutError:
             return _error(503, f"the query ran past the time limit of {limits.timeout:g} s")
+        except Busy as exc:
+            return _error(503, str(exc))
         except QueryError as exc:
             return _error(400, str(exc))
         if fmt == "csv":

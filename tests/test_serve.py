@@ -33,7 +33,7 @@ def facts(tmp_path_factory):
 def server(tmp_path_factory, facts):
     data = tmp_path_factory.mktemp("graph") / "qgov.ttl"
     data.write_bytes(turtle_of([facts]))
-    with qkg_serve(data, tmp_path_factory.mktemp("cache"), "--row-limit", "5", "--timeout", "2") as base:
+    with qkg_serve(data, tmp_path_factory.mktemp("cache"), "--row-limit", "5") as base:
         yield base
 
 
@@ -89,11 +89,22 @@ def test_the_row_limit_cuts_and_says_so(server):
     assert "x-qkg-truncated" not in httpx.get(server + "/sparql", params={"query": LABELS}).headers
 
 
-def test_the_time_limit(server):
+def test_the_time_limit_and_the_slots(tmp_path, facts):
+    data = tmp_path / "qgov.ttl"
+    data.write_bytes(turtle_of([facts]))
+    with qkg_serve(data, tmp_path / "cache", "--timeout", "2") as server:
+        _time_limit_and_slots(server)
+
+
+def _time_limit_and_slots(server):
+    # Skips its rows inside the engine: abandoned at the deadline, it keeps its slot while it runs.
     endless = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l } OFFSET 1000000000"
     response = httpx.get(server + "/sparql", params={"query": endless}, timeout=30)
     assert response.status_code == 503 and "time limit of 2 s" in response.text
-    assert httpx.get(server + "/sparql", params={"query": "ASK {}"}).status_code == 200  # still answering
+    assert httpx.get(server + "/sparql", params={"query": "ASK {}"}).status_code == 200  # the other slot answers
+    assert httpx.get(server + "/sparql", params={"query": endless}, timeout=30).status_code == 503
+    busy = httpx.get(server + "/sparql", params={"query": "ASK {}"})  # both slots held by abandoned queries
+    assert busy.status_code == 503 and "2 queries are running" in busy.text
 
 
 @pytest.mark.parametrize("request_args, status, fragment", [

@@ -51,11 +51,12 @@ class Conferral:
     recipient: str
     award: str
     year: int | None = None
-    period: str | None = None  # the edition as written when it is not one plain year: "2015—2016年度", "第八届"
     evidence: Span | None = None
     confidence: float | None = None
     quote: str | None = None
     line: int | None = None
+    # Last, so that positional construction (kg/extract/document.py) keeps its meaning.
+    period: str | None = None  # the edition as written when it is not one plain year: "2015—2016年度", "第八届"
 
 
 @dataclass

@@ -353,7 +353,7 @@ def serve(data: Path | None, host: str, port: int, timeout: float, row_limit: in
     \b
     Examples:
       qkg serve
-      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/queries/award-history?name=星宇车灯'
+      curl -G --data-urlencode name=星宇车灯 'http://127.0.0.1:7878/queries/award-history?format=csv'
     """
     from kg.server import serve_forever
 

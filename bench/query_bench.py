@@ -195,7 +195,8 @@ def side_by_side(turtle: Path, rounds: int, baseline: Path | None, runs: int = 5
         if baseline:
             command = [sys.executable, str(baseline / "bench" / "query_bench.py"), "--latency-child", str(turtle),
                        "--runs", str(runs)]
-            env = {**os.environ, "PYTHONPATH": str(baseline)}
+            # A cache of its own: an entry of another layout for the same file would replace ours each round.
+            env = {**os.environ, "PYTHONPATH": str(baseline), "QKG_CACHE_DIR": os.environ["QKG_CACHE_DIR"] + "-baseline"}
             done = subprocess.run(command, input=json.dumps(parameters), capture_output=True, text=True, check=True, env=env)
             columns["embedded, baseline"].append(json.loads(done.stdout))
     qkg = str(Path(sys.executable).with_name("qkg"))

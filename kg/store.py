@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import resources
 from kg.derive import derive
 from kg.errors import DataNotFound
 
@@ -71,8 +72,10 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def content_key(data: bytes, fmt: ox.RdfFormat) -> str:
-    digest = hashlib.sha256(data).hexdigest()
-    return f"{digest[:32]}-{fmt.file_extension}-v{_CACHE_LAYOUT}"
+    """The cache entry's name: the file's bytes and the derivation rules (a changed rule re-derives)."""
+    digest = hashlib.sha256(data)
+    digest.update(resources.derivation_rules().read_bytes())
+    return f"{digest.hexdigest()[:32]}-{fmt.file_extension}-v{_CACHE_LAYOUT}"
 
 
 def memory_store(data: bytes, fmt: ox.RdfFormat, source: str = "<data>") -> ox.Store:

@@ -99,3 +99,19 @@ def test_the_trig_export_keeps_the_derived_graph_apart(tmp_path, monkeypatch, ca
     derived_predicates = {ox.NamedNode(str(QGOV[name])) for name in ("levelRank", "honours", "recipientPlace")}
     stated = [q for q in store if q.graph_name != DERIVED and q.predicate in derived_predicates]
     assert stated == []  # the documents' graphs hold the stated facts only
+
+
+def test_a_changed_rule_gives_a_new_cache_entry(tmp_path, monkeypatch, small):
+    from kg import resources
+    from kg.store import open_store
+
+    monkeypatch.setenv("QKG_CACHE_DIR", str(tmp_path / "cache"))
+    data = tmp_path / "qgov.ttl"
+    data.write_bytes(serialize(small, "qgov.ttl"))
+    ranks = "SELECT ?r WHERE { GRAPH ?g { ?a <https://w3id.org/qgov/ontology#levelRank> ?r } } ORDER BY ?r"
+    assert [row[0].value for row in open_store(data).query(ranks)] == ["1", "2", "2", "3", "4"]
+    rules = tmp_path / "derived.rq"
+    rules.write_text(resources.derivation_rules().read_text(encoding="utf-8").replace("(qgov:NationalLevel 4)", "(qgov:NationalLevel 5)"),
+                     encoding="utf-8")
+    monkeypatch.setattr(resources, "derivation_rules", lambda: rules)
+    assert [row[0].value for row in open_store(data).query(ranks)] == ["1", "2", "2", "3", "5"]

@@ -15,12 +15,20 @@ there already, then measures in this run:
   (on a shared machine the figures move by more than the differences one wants to see);
 - `qkg query` end to end: a new process, from start to printed answer, with the cache warm.
 
+`--latencies-only FILE` skips the build and the rdflib side and measures, on that graph file,
+each saved query warm in three columns side by side, the rounds interleaved so that the noise
+of a shared machine falls on all of them alike: the embedded store (this checkout), the same
+store served by Oxigraph's own server (`oxigraph serve-read-only`, the `oxigraph` package on
+PyPI) over HTTP with the same query text, and, with `--baseline DIR` (an earlier checkout, e.g.
+`git archive COMMIT | tar -x -C DIR`), the embedded store as that checkout ran it.
+
 The rdflib side runs in a child process with a time limit per step, so a step
 that would take hours is reported as "> LIMIT s" instead of stopping the run.
 
     python bench/query_bench.py --triples 10000 100000
     python bench/query_bench.py --triples 1000000 --rdflib-limit 120
     python bench/query_bench.py --triples 1000000 --no-rdflib --rounds 3
+    python bench/query_bench.py --latencies-only /tmp/q1M.ttl --rounds 3 --baseline /tmp/qkg-before
 """
 from __future__ import annotations
 
@@ -28,6 +36,7 @@ import argparse
 import json
 import os
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -67,6 +76,7 @@ def _latency_child(turtle: str, parameters: str, runs: int) -> None:
 
     store = open_store(Path(turtle))
     values = json.loads(parameters)
+    local = ox.Store.read_only(str(entry / "store"))  # to resolve names as qkg query does
     figures = {}
     for query in saved_queries():
         times, cpu = [], []
@@ -122,6 +132,112 @@ def _rdflib_child(turtle: str, queries: str, limit: int) -> None:
     for name, text, bindings in json.loads(queries):
         init = {key: rdflib.Literal(value) for key, value in bindings.items()}
         step(f"query:{name}", lambda: len(list(graph.query(text, initBindings=init))))
+
+
+def _server_child(turtle: str, parameters: str, runs: int) -> None:
+    """Runs in a fresh process: serves the cached store of ``turtle`` with Oxigraph's own server
+    and times each saved query over HTTP (the text the embedded store runs, prefixes declared)."""
+    import httpx
+
+    import pyoxigraph as ox
+
+    from kg.binding import with_prefixes
+    from kg.names import resolve_parameters
+    from kg.queries import bound_text, saved_queries
+    from kg.store import cache_graph_bytes, rdf_format
+
+    path = Path(turtle)
+    entry = cache_graph_bytes(path.read_bytes(), rdf_format(path), path)
+    binary = str(Path(sys.executable).with_name("oxigraph"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([binary, "serve-read-only", "--location", str(entry / "store"),
+                               "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    values = json.loads(parameters)
+    figures = {}
+    try:
+        with httpx.Client(timeout=600) as client:
+            for _ in range(300):
+                try:
+                    client.post(url, data={"query": "ASK {}"})
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            for query in saved_queries():
+                # names resolved to entities as qkg query resolves them (kg.names), on the same store
+                resolved = resolve_parameters(local, query, values.get(query.name, {}))
+                text = with_prefixes(bound_text(query, resolved))
+                times = []
+                for _ in range(runs):
+                    started = time.perf_counter()
+                    response = client.post(url, data={"query": text}, headers={"Accept": "application/sparql-results+json"})
+                    response.raise_for_status()
+                    rows = len(response.json()["results"]["bindings"])
+                    times.append(time.perf_counter() - started)
+                figures[query.name] = [statistics.median(times), None, rows]
+    finally:
+        server.terminate()
+        server.wait()
+    print(json.dumps(figures))
+
+
+def side_by_side(turtle: Path, rounds: int, baseline: Path | None, runs: int = 5) -> None:
+    """Each saved query's warm latency: embedded store, Oxigraph's server, and a baseline checkout."""
+    from kg.queries import saved_queries
+    from kg.store import open_store
+
+    os.environ.setdefault("QKG_CACHE_DIR", str(Path(tempfile.mkdtemp(prefix="qkg-bench-cache-"))))
+    parameters = benchmark_parameters(open_store(turtle))
+    columns = {"embedded": [], "Oxigraph server": []}
+    if baseline:
+        columns["embedded, baseline"] = []
+    for _ in range(rounds):  # interleaved: each round measures every column once
+        columns["embedded"].append(warm_latencies(turtle, parameters, runs))
+        command = [sys.executable, __file__, "--server-child", str(turtle), "--runs", str(runs)]
+        done = subprocess.run(command, input=json.dumps(parameters), capture_output=True, text=True, check=True)
+        columns["Oxigraph server"].append(json.loads(done.stdout))
+        if baseline:
+            command = [sys.executable, str(baseline / "bench" / "query_bench.py"), "--latency-child", str(turtle),
+                       "--runs", str(runs)]
+            # A cache of its own: an entry of another layout for the same file would replace ours each round.
+            env = {**os.environ, "PYTHONPATH": str(baseline), "QKG_CACHE_DIR": os.environ["QKG_CACHE_DIR"] + "-baseline"}
+            done = subprocess.run(command, input=json.dumps(parameters), capture_output=True, text=True, check=True, env=env)
+            columns["embedded, baseline"].append(json.loads(done.stdout))
+    qkg = str(Path(sys.executable).with_name("qkg"))
+    end_to_end = {}
+    for query in saved_queries():  # `qkg query` as a user runs it: a new process, the cache warm
+        command = [qkg, "query", query.name, "--data", str(turtle), "--format", "csv"]
+        for name, value in parameters.get(query.name, {}).items():
+            command += ["--param", f"{name}={value}"]
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=True)
+            times.append(time.perf_counter() - started)
+        end_to_end[query.name] = sorted(times)
+    names = list(columns)
+    print(f"\n## saved queries on {turtle}, warm: median of {runs} runs, median over {rounds} rounds (lowest–highest);"
+          " the server's CPU time is not measured\n")
+    print("| query | rows | " + " | ".join(names) + " | `qkg query` end to end, median of 3 (lowest–highest) |")
+    print("|---|---|" + "---|" * (len(names) + 1))
+    for query in saved_queries():
+        cells = []
+        for name in names:
+            walls = sorted(figures[query.name][0] for figures in columns[name] if query.name in figures)
+            if not walls:
+                cells.append("-")
+                continue
+            cell = f"{statistics.median(walls) * 1000:.0f} ms ({walls[0] * 1000:.0f}–{walls[-1] * 1000:.0f})"
+            cpus = sorted(figures[query.name][1] for figures in columns[name] if figures[query.name][1] is not None)
+            if cpus:  # the process's own CPU time: what other work on the machine moves least
+                cell += f", CPU {statistics.median(cpus) * 1000:.0f} ms ({cpus[0] * 1000:.0f}–{cpus[-1] * 1000:.0f})"
+            cells.append(cell)
+        rows = columns["embedded"][0][query.name][2]
+        runs = end_to_end[query.name]
+        cells.append(f"{runs[1]:.2f} s ({runs[0]:.2f}–{runs[-1]:.2f})")
+        print(f"| {query.name} | {rows} | " + " | ".join(cells) + " |", flush=True)
 
 
 def rdflib_figures(turtle: Path, queries: list, limit: int) -> dict[str, str]:
@@ -238,12 +354,23 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib side")
     parser.add_argument("--rdflib-child", help=argparse.SUPPRESS)
     parser.add_argument("--latency-child", help=argparse.SUPPRESS)
+    parser.add_argument("--server-child", help=argparse.SUPPRESS)
+    parser.add_argument("--latencies-only", type=Path, metavar="FILE",
+                        help="only the saved queries' latencies on this graph file: embedded store and Oxigraph server")
+    parser.add_argument("--baseline", type=Path, metavar="DIR",
+                        help="with --latencies-only: also an earlier checkout's embedded store, side by side")
     parser.add_argument("--runs", type=int, default=5, help=argparse.SUPPRESS)
     parser.add_argument("--rounds", type=int, default=1,
                         help="measure the warm latencies this many times, each in a fresh process, and print their range")
     args = parser.parse_args(argv)
     if args.latency_child:
         _latency_child(args.latency_child, sys.stdin.read(), args.runs)
+        return
+    if args.server_child:
+        _server_child(args.server_child, sys.stdin.read(), args.runs)
+        return
+    if args.latencies_only:
+        side_by_side(args.latencies_only, args.rounds, args.baseline, args.runs)
         return
     if args.rdflib_child:
         _rdflib_child(args.rdflib_child, sys.stdin.read(), args.rdflib_limit)

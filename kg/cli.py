@@ -147,9 +147,10 @@ def _parameter_values(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--list", "list_queries", is_flag=True, help="List the saved queries and their parameters.")
 @click.option("--allow-service", is_flag=True,
               help="Let a query file call remote endpoints (SERVICE <…>); refused without it.")
+@click.option("--endpoint", metavar="URL", help="Run it on this SPARQL 1.1 endpoint instead of the graph file.")
 @reports_errors
 def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, columns: str | None, out: Path | None,
-          data: Path | None, list_queries: bool, allow_service: bool) -> None:
+          data: Path | None, list_queries: bool, allow_service: bool, endpoint: str | None) -> None:
     """Run a saved query (by name) or a SPARQL query file on the graph.
 
     \b
@@ -173,6 +174,7 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, columns: 
       qkg query awards-by-city-level-year -p city=常州 -p level=省级 --format csv > awards.csv
       qkg query repeat-winners --format xlsx --out winners.xlsx
       qkg query my-question.rq --data other/qgov.ttl --format json
+      qkg query repeat-winners --endpoint http://localhost:7878/query
     """
     from kg import answers, queries, store
     from kg.home import graph_location
@@ -186,8 +188,13 @@ def query(name_or_file: str | None, params: tuple[str, ...], fmt: str, columns: 
         raise click.UsageError(f"--format {fmt} writes a file: give --out FILE, or redirect the output")
     values = _parameter_values(params)
     saved = queries.find_query(name_or_file)
-    answer = store.with_store(graph_location(data).path,
-                              lambda graph: queries.run_query(graph, saved, values, allow_service=allow_service))
+    if endpoint:
+        from kg.remote import query_endpoint
+
+        answer = query_endpoint(endpoint, saved, values)
+    else:
+        answer = store.with_store(graph_location(data).path,
+                                  lambda graph: queries.run_query(graph, saved, values, allow_service=allow_service))
     width = _terminal_width() if out is None else None
     content = answers.answer_bytes(answer, fmt, lang=current_language(), width=width, title=saved.name,
                                    columns=columns.split(",") if columns else None)
@@ -412,6 +419,57 @@ def evaluate(extracted: Path | None, gold: Path | None, devset: Path | None, sho
         raise click.UsageError("give --facts and --gold, or --devset")
     for line in report_lines(evaluate_folders(extracted, gold), details=details):
         click.echo(line)
+
+
+@cli.command()
+@click.option("--endpoint", required=True, metavar="URL", help="The Graph Store Protocol URL (Oxigraph: http://HOST:PORT/store).")
+@click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
+              help="TriG or N-Quads with one named graph per document. Default: exports/qgov.trig.")
+@reports_errors
+def publish(endpoint: str, data: Path | None) -> None:
+    """Load the graph into a triple store, one named graph per source document.
+
+    \b
+    Each graph is sent with the SPARQL 1.1 Graph Store Protocol (PUT ENDPOINT?graph=IRI),
+    which replaces it: publishing again updates the graphs, it does not duplicate them.
+
+    \b
+    Example:
+      qkg publish --endpoint http://localhost:7878/store
+    """
+    from kg.remote import publish as publish_graphs
+
+    published = publish_graphs(endpoint, data)
+    click.echo(f"published {published.graphs} named graphs ({published.triples} triples) to {endpoint}")
+
+
+@cli.command()
+@click.option("--data", type=click.Path(dir_okay=False, path_type=Path),
+              help="The graph file to serve. Default: exports/qgov.ttl.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback unless told otherwise).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a query may run.")
+@click.option("--row-limit", type=click.IntRange(min=1), default=10_000, show_default=True,
+              help="Rows a /sparql answer gives at most.")
+@reports_errors
+def serve(data: Path | None, host: str, port: int, timeout: float, row_limit: int) -> None:
+    """Serve the graph read-only over HTTP: SPARQL 1.1 at /sparql, saved queries at /queries/NAME.
+
+    \b
+    /            a page that lists the saved queries and runs them (offline)
+    /sparql      SPARQL 1.1 Protocol, GET or POST; JSON, CSV, TSV or XML by Accept
+    /queries/NAME?param=value   a saved query, as JSON or CSV (?format=csv)
+    SELECT and ASK only; no SPARQL Update, no SERVICE.
+
+    \b
+    Examples:
+      qkg serve
+      curl -G --data-urlencode name=星宇车灯 'http://127.0.0.1:7878/queries/award-history?format=csv'
+    """
+    from kg.server import serve_forever
+
+    serve_forever(data, host, port, timeout, row_limit)
 
 
 from kg.cli_info import cache_group, info  # noqa: E402  (commands of their own module, on the same group)

@@ -34,6 +34,8 @@ class TermsMadeOnce:
 
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/qgov/ontology")
+# The named graph of the relations derived from the stated facts (ontology/derived.ru).
+DERIVED_GRAPH = URIRef("https://w3id.org/qgov/id/graph/derived")
 
 PREFIXES = {
     "qgov": QGOV,

@@ -138,7 +138,7 @@ def _build_exports(facts_paths: Iterable[Path] | None, out: Path, *, validate: b
                 raise GraphInvalid(violations)
         # Only a graph that passed the shapes goes into the query cache. Oxigraph parses
         # in native code without the GIL, so the load runs beside the analytics.
-        with QueryCacheLoader(staged.path("qgov.ttl"), out / "qgov.ttl"):
+        with QueryCacheLoader(staged.path("qgov.ttl"), out / "qgov.ttl") as cache:
             if analyze:
                 from kg.analytics import stage_analytics
 
@@ -148,6 +148,8 @@ def _build_exports(facts_paths: Iterable[Path] | None, out: Path, *, validate: b
                 with timed("waited for the page"):
                     for name in side.result("page"):
                         staged.path(name)  # registers the file the child wrote
+        with timed("added the derived graph to the TriG"), open(staged.path("qgov.trig"), "ab") as trig:
+            trig.write(cache.derived_trig())  # its own named graph, after the documents' graphs
         written = staged.commit()
     return BuildResult(graph=graph, summary=graph.summary(), written=written)
 
@@ -160,18 +162,30 @@ class QueryCacheLoader:
     """
 
     def __init__(self, staged_turtle: Path, final_turtle: Path):
-        self._thread = threading.Thread(target=self._load, args=(staged_turtle.read_bytes(), final_turtle),
-                                        name="qkg-query-cache", daemon=True)
+        self.data = staged_turtle.read_bytes()
+        self.entry: Path | None = None
+        self._thread = threading.Thread(target=self._load, args=(final_turtle,), name="qkg-query-cache", daemon=True)
         self._thread.start()
 
-    @staticmethod
-    def _load(data: bytes, final_turtle: Path) -> None:
+    def _load(self, final_turtle: Path) -> None:
         from kg.store import cache_graph_bytes, rdf_format
 
         try:
-            cache_graph_bytes(data, rdf_format(final_turtle), final_turtle)
+            self.entry = cache_graph_bytes(self.data, rdf_format(final_turtle), final_turtle)
         except (QkgError, OSError) as exc:  # a cache that cannot be written only slows queries down
             log.warning("could not cache %s for queries: %s", final_turtle, exc)
+
+    def derived_trig(self) -> bytes:
+        """The derived relations' graph as TriG: read from the cached store, or worked out in memory
+        when there is no cache."""
+        import pyoxigraph as ox
+
+        from kg.derive import derived_graph_trig
+        from kg.store import memory_store
+
+        if self.entry is not None:
+            return derived_graph_trig(ox.Store.read_only(str(self.entry / "store")))
+        return derived_graph_trig(memory_store(self.data, ox.RdfFormat.TURTLE))
 
     def __enter__(self) -> "QueryCacheLoader":
         return self

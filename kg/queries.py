@@ -9,14 +9,15 @@ A saved query is a ``.rq`` file whose first lines are a comment header::
     # param name (xsd:string): 实体名称或别名 / the entity's name or one of its aliases
     # param year (xsd:gYear, optional): 只看这一年 / only this year
 
-Parameters are bound as RDF terms by the engine (Oxigraph's substitutions,
-SEP-0007): a value is never pasted into the query text, so no value can
-change what the query asks. The engine wants each parameter's variable in the
-SELECT projection (and so in any GROUP BY); ``run_query`` drops those columns
-from the answer, since the caller knows what it passed. An optional parameter
-left out stays unbound: test it with ``COALESCE(?name, fallback)``, never with
-``BOUND(?name)``, which the engine folds to false for a variable that the
-pattern itself never binds.
+Each parameter is used where a block ``VALUES ?name { UNDEF }`` puts it, first
+in the group or subquery that tests it (one block in each such place); the
+value is bound as one RDF term in those blocks by ``kg.binding.bind``, written
+by the RDF library's term writer, so no value can change what the query asks,
+and the planner starts from the constant. An optional parameter left out
+stays ``UNDEF`` (unbound): test it with ``COALESCE(?name, fallback)``. The
+text is standard SPARQL 1.1, the same for the embedded store, Jena ARQ and
+any endpoint. ``run_query`` drops a parameter's column from the answer if a
+query projects it, since the caller knows what it passed.
 
 Writing fast saved queries (measured on the cached on-disk store, 1M triples):
 
@@ -57,8 +58,8 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
 - Start a subquery from its rarest property. ``?a rdfs:label ?n ; qgov:level
   ?l`` scanned the 25k labels and looked up a level for each (~190 ms); the
   790 levels in their own subquery, then their labels: 7 ms.
-- The engine's substitution reaches a subquery that projects the parameter's
-  variable, so an optional parameter can be tested where the rows are fewest:
+- A parameter's VALUES block can sit inside a subquery, so an optional
+  parameter can be tested where the rows are fewest:
   awards-by-city-level-year tests its level once per award, not once per
   conferral (~120 ms at 1M; tests/test_query_parameter_scopes.py).
 - ``OPTIONAL { VALUES (?x ?name) {...} }`` with ?x unbound on the left joins
@@ -66,6 +67,12 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
 - Make a sort key once per entity, not once per row: awards-by-city-level-year
   makes a place's name and key in a subquery over the places (hundreds) and an
   award's key beside its name (~10% of its time at 1M).
+- Derived relations (kg/derive.py) are materialised when a store is filled:
+  firms-with-provincial-and-mayor-awards finds the organisations honoured
+  through a person's award by one scan of ``qgov:honours`` instead of a
+  union of three joins (~8% less CPU at 1M). Reading ``qgov:recipientPlace``
+  per conferral in awards-by-city-level-year was no faster than working the
+  place out once per recipient (1.13 s against 1.11 s CPU), so it stays.
 - Most of what remains is the engine's own work per row and per join (hash
   tables of tuples allocated and freed; a profile shows no single hot spot):
   at 1M, reading the conferrals' award, recipient and year and joining them
@@ -103,6 +110,8 @@ from typing import Callable, Mapping
 import pyoxigraph as ox
 
 from kg import resources
+from kg.binding import bind
+from kg.derive import has_stated_named_graphs
 from kg.errors import QkgError
 from kg.namespace import AWARD_LEVELS, PREFIXES, XSD
 from kg.names import NAME_TYPES, resolve_parameters
@@ -207,10 +216,10 @@ class SavedQuery:
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
 
-    def bindings(self, values: Mapping[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
-        """The engine's substitutions for the command-line ``values``; a one-line error for any mistake."""
+    def bindings(self, values: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+        """Each given parameter's term, from the command-line ``values``; a one-line error for any mistake."""
         self.check(values)
-        return {ox.Variable(name): self.parameter(name).term(value) for name, value in values.items()}
+        return {name: self.parameter(name).term(value) for name, value in values.items()}
 
     def check(self, values: Mapping[str, str]) -> None:
         """A one-line error for an unknown parameter or a missing one."""
@@ -360,6 +369,11 @@ def _has_service(node) -> bool:
     return False
 
 
+def bound_text(query: SavedQuery, values: Mapping[str, str] | None = None) -> str:
+    """The query's text with ``values`` bound as constants (kg.binding), for any engine."""
+    return bind(query.text, query.bindings(values or {}))
+
+
 def run_query(store: ox.Store, query: SavedQuery, values: Mapping[str, str] | None = None, *,
               allow_service: bool = False) -> QueryResult:
     """Run ``query`` on ``store`` with ``values`` bound to its parameters.
@@ -370,11 +384,11 @@ def run_query(store: ox.Store, query: SavedQuery, values: Mapping[str, str] | No
     handles a signal only in the main thread, and only between its own steps).
     """
     query.check(values or {})
-    substitutions = query.bindings(resolve_parameters(store, query, values or {}))
+    text = bound_text(query, resolve_parameters(store, query, values or {}))
     if not allow_service and not query.shipped and calls_service(query.text):
         raise RemoteServiceRefused(f"{query.path or query.name}: the query calls a remote endpoint (SERVICE); "
                                    f"run it with --allow-service to let it")
-    return _waiting_for(lambda: _evaluate(store, query, substitutions))
+    return _waiting_for(lambda: _evaluate(store, query, text))
 
 
 def _waiting_for(work: Callable[[], "QueryResult"]) -> "QueryResult":
@@ -396,17 +410,12 @@ def _waiting_for(work: Callable[[], "QueryResult"]) -> "QueryResult":
     return outcome["value"]
 
 
-def _evaluate(store: ox.Store, query: SavedQuery, substitutions: dict) -> QueryResult:
+def _evaluate(store: ox.Store, query: SavedQuery, text: str) -> QueryResult:
     # The data may sit in named graphs (TriG, N-Quads): the query sees their union. With no named
     # graph the union is the default graph itself, which the engine reads a little faster (3-15%).
-    has_named_graphs = next(iter(store.named_graphs()), None) is not None
+    has_named_graphs = has_stated_named_graphs(store)
     try:
-        solutions = store.query(
-            query.text,
-            prefixes=_ENGINE_PREFIXES,
-            use_default_graph_as_union=has_named_graphs,
-            substitutions=substitutions or None,
-        )
+        solutions = store.query(text, prefixes=_ENGINE_PREFIXES, use_default_graph_as_union=has_named_graphs)
     except SyntaxError as exc:
         raise QueryFileError(f"{query.path or query.name}: not a valid SPARQL query: {_first_line(exc)}") from None
     except (OSError, RuntimeError) as exc:  # e.g. a parameter missing from the SELECT projection

@@ -20,6 +20,10 @@ def shapes_file() -> Path:
     return _PACKAGE / "ontology" / "shapes.ttl"
 
 
+def derivation_rules() -> Path:
+    return _PACKAGE / "ontology" / "derived.rq"
+
+
 def queries_dir() -> Path:
     return _PACKAGE / "queries"
 
@@ -30,3 +34,7 @@ def curated_facts_dir() -> Path:
 
 def data_file(name: str) -> Path:
     return _PACKAGE / "data" / name
+
+
+def assets_dir() -> Path:
+    return _PACKAGE / "assets"

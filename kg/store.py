@@ -26,6 +26,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import cache
+from kg import resources
+from kg.derive import derive
 from kg.errors import DataNotFound
 from kg.staging import lock_folder, remove_stale_folders
 
@@ -34,7 +36,7 @@ log = logging.getLogger(__name__)
 CACHE_ENV = "QKG_CACHE_DIR"
 DEFAULT_DATA = Path("exports") / "qgov.ttl"
 # Bump when the layout of a cache entry changes, so old entries are not reused.
-_CACHE_LAYOUT = "2"
+_CACHE_LAYOUT = "3"  # 3: with the derived graph (kg/derive.py)
 _READY = "source.json"
 
 RDF_FORMATS = {
@@ -92,8 +94,10 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def content_key(data: bytes, fmt: ox.RdfFormat) -> str:
-    digest = hashlib.sha256(data).hexdigest()
-    return f"{digest[:32]}-{fmt.file_extension}-v{_CACHE_LAYOUT}"
+    """The cache entry's name: the file's bytes and the derivation rules (a changed rule re-derives)."""
+    digest = hashlib.sha256(data)
+    digest.update(resources.derivation_rules().read_bytes())
+    return f"{digest.hexdigest()[:32]}-{fmt.file_extension}-v{_CACHE_LAYOUT}"
 
 
 def memory_store(data: bytes, fmt: ox.RdfFormat, source: str = "<data>") -> ox.Store:
@@ -104,11 +108,13 @@ def memory_store(data: bytes, fmt: ox.RdfFormat, source: str = "<data>") -> ox.S
 
 
 def _load(store: ox.Store, data: bytes, fmt: ox.RdfFormat, source: str) -> None:
+    """Parse ``data`` into ``store`` and materialise the derived relations beside it."""
     try:
         store.bulk_load(data, fmt)
     except SyntaxError as exc:
         first_line = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise StoreError(f"{source}: cannot parse the graph: {first_line}") from None
+    derive(store)
 
 
 def _entry_dir(key: str) -> Path:

@@ -22,3 +22,22 @@ def turtle_of(facts_paths=None) -> bytes:
 
 def store_of(facts_paths=None) -> ox.Store:
     return memory_store(turtle_of(facts_paths), ox.RdfFormat.TURTLE)
+
+
+SEPARATORS = ("、", "；")
+
+
+def _cell(term):
+    """A cell's value with the parts of a concatenated list (GROUP_CONCAT) in a fixed order."""
+    if term is None:
+        return None
+    value = term.value
+    for separator in SEPARATORS:
+        if separator in value:
+            value = separator.join(sorted(value.split(separator)))
+    return (type(term).__name__, value, getattr(term, "language", None), str(getattr(term, "datatype", "")))
+
+
+def comparable_rows(result) -> list:
+    """The rows with the order inside concatenated cells normalised: engines order GROUP_CONCAT differently."""
+    return [tuple(_cell(term) for term in row) for row in result.rows]

@@ -57,8 +57,8 @@ def test_the_wheel_holds_every_package_of_the_source_tree(wheel_files):
 
 
 def test_the_wheel_holds_the_data_the_commands_read(wheel_files):
-    for folder, pattern in (("ontology", "*.ttl"), ("queries", "*.rq"), ("facts", "*.yaml"), ("data", "*"),
-                            ("assets", "*")):
+    for folder, pattern in (("ontology", "*.ttl"), ("ontology", "*.rq"), ("queries", "*.rq"), ("facts", "*.yaml"),
+                            ("data", "*"), ("assets", "*")):
         expected = sorted(f"kg/{folder}/{p.name}" for p in (REPO / "kg" / folder).glob(pattern) if p.is_file())
         assert expected, folder
         assert [name for name in expected if name not in wheel_files] == [], folder

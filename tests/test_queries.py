@@ -191,10 +191,12 @@ def test_only_select_queries(small_store):
         run_query(small_store, parse_query_text("ASK { ?s ?p ?o }", "ask"))
 
 
-def test_a_parameter_missing_from_the_projection_is_a_query_file_error(small_store):
-    query = parse_query_text("# param name (xsd:string): n\nSELECT ?s WHERE { ?s ?p ?name }", "q")
-    with pytest.raises(QueryFileError, match="projection"):
-        run_query(small_store, query, {"name": "x"})
+def test_a_query_file_without_a_values_block_binds_its_parameter_at_the_start(small_store):
+    # Not projected, never in a VALUES block: bound at the start of the WHERE clause.
+    query = parse_query_text(
+        "# param name (rdf:langString): n\nSELECT ?s WHERE { ?s rdfs:label ?label FILTER(?label = ?name) }", "q")
+    rows = run_query(small_store, query, {"name": "张三"}).rows
+    assert len(rows) == 1 and run_query(small_store, query, {"name": "李四"}).rows == []
 
 
 def test_missing_and_unknown_parameters():

@@ -16,7 +16,9 @@ def test_ci_installs_the_cjk_font_the_readme_names():
     named = set(re.findall(r"apt-get install (fonts-[\w-]+)", readme))
     assert "fonts-noto-cjk" in named
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert "packages+=(fonts-noto-cjk)" in ci and 'apt-get install -y -qq "${packages[@]}"' in ci
+    installed = re.search(r"for package in ([^;]+); do", ci)
+    assert installed and "fonts-noto-cjk" in installed.group(1).split()
+    assert 'apt-get install -y -qq "${missing[@]}"' in ci
     assert ".venv/bin/python -m pytest" in ci  # still the README's test command
 
 

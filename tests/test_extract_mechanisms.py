@@ -323,3 +323,10 @@ def test_a_roll_of_numbered_rows_with_a_gap(tmp_path):
     facts = facts_of(tmp_path, "黄石市市长质量奖\n1  湖北华新水泥股份有限公司\n2\t大冶有色金属集团控股有限公司\n10 家企业获奖。\n")
     assert {(r, a) for r, a, _ in conferrals(facts)} == {("湖北华新水泥股份有限公司", "黄石市市长质量奖"),
                                                           ("大冶有色金属集团控股有限公司", "黄石市市长质量奖")}
+
+
+def test_a_role_listed_after_another_holders_names_shares_its_organisation(tmp_path):
+    facts = facts_of(tmp_path, "重庆市市长黄奇帆、副市长谢小军出席大会。海南省市场监督管理局党组书记、局长铁刚致辞。\n")
+    positions = {(p.person, p.role, p.organization) for p in facts.positions}
+    assert {("黄奇帆", "市长", "重庆市"), ("谢小军", "副市长", "重庆市"),
+            ("铁刚", "局长", "海南省市场监督管理局")} <= positions

@@ -161,6 +161,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     mentions: list[Mention] = []
     holdings: list[RoleHolding] = []
     excluded: set[str] = set()
+    previous: tuple[int, str | None] = (-1, None)  # where the last holding's names ended, and its organisation
     for match in _role_pattern().finditer(text):
         if context.blocked.covers(match.start()):
             continue
@@ -174,9 +175,14 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
             continue
         for start, end in names:
             mentions.append(Mention("Person", text[start:end], start, end))
+        # "重庆市市长黄奇帆、副市长谢小军": a role right after the last one's names shares its organisation
+        listed_after = previous[0] >= 0 and match.start() == previous[0] + 1 and text[previous[0]] in "、，,"
         for role_name, organization, start, confidence in _role_chain(context, match.start(), role):
+            if organization is None and listed_after and previous[1] is not None:
+                organization, confidence = previous[1], 0.7
             for name in found:
                 holdings.append(RoleHolding(name, role_name, organization, start, names[-1][1], confidence))
+            previous = (names[-1][1], organization)
     _name_then_role(context, mentions, holdings)
     _name_then_work(context, mentions, holdings)
     _listed_after_organization(context, mentions)

@@ -330,3 +330,8 @@ def test_a_role_listed_after_another_holders_names_shares_its_organisation(tmp_p
     positions = {(p.person, p.role, p.organization) for p in facts.positions}
     assert {("黄奇帆", "市长", "重庆市"), ("谢小军", "副市长", "重庆市"),
             ("铁刚", "局长", "海南省市场监督管理局")} <= positions
+
+
+def test_national_leaders_are_people_wherever_they_are_named(tmp_path):
+    facts = facts_of(tmp_path, "以习近平新时代中国特色社会主义思想为指导，推进质量强省建设。\n")
+    assert "习近平" in {e.name for e in facts.entities if e.type == "Person"}

@@ -37,6 +37,7 @@ class Lexicon:
     name_followers: tuple[str, ...]
     surnames: frozenset[str]
     surnames_compound: tuple[str, ...]
+    known_people: tuple[str, ...]  # national leaders that governance texts name without a role
     award_head_forms: tuple[str, ...]
     award_suffixes: tuple[str, ...]
     award_tiers: tuple[str, ...]
@@ -113,6 +114,7 @@ def _default_lexicon() -> Lexicon:
         name_followers=_words(data, "name_followers"),
         surnames=frozenset(_words(data, "surnames")),
         surnames_compound=_words(data, "surnames_compound"),
+        known_people=_words(data, "known_people"),
         award_head_forms=_words(data, "award_head_forms"),
         award_suffixes=_words(data, "award_suffixes"),
         award_tiers=_words(data, "award_tiers"),

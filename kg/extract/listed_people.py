@@ -2,7 +2,8 @@
 
 - "<name>同志": the name right before 同志 (a decision's form for a person);
 - "<name>等9名个人", "<name>等3人": the first of a counted list of people;
-- an item of an enumeration that also lists organisations ("A公司、张三和B公司获…").
+- an item of an enumeration that also lists organisations ("A公司、张三和B公司获…");
+- the national leaders of the lexicon's short list, wherever they are named.
 
 A name is a surname and one or two characters (``people.person_name_at``); it must end
 where the cue or the list's next separator begins.
@@ -13,6 +14,7 @@ import re
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
+from kg.extract.occurrences import occurrences
 from kg.extract.people import person_name_at
 
 COMRADE = re.compile(r"同志")
@@ -37,6 +39,10 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
             found.append(Mention("Person", text[start:end], start, end, {"listed": True}))
             taken.add(start, end)
 
+    # national leaders, named wherever the text names them (a gazetteer, as places have one)
+    for name, starts in occurrences(text, lexicon.known_people).items():
+        for start in starts:
+            add(start, start + len(name))
     org_ends = {m.end for m in organizations}
     for cue in COMRADE.finditer(text):
         _name_ending_at(text, cue.start(), lexicon, add)

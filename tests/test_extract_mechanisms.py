@@ -335,3 +335,20 @@ def test_a_role_listed_after_another_holders_names_shares_its_organisation(tmp_p
 def test_national_leaders_are_people_wherever_they_are_named(tmp_path):
     facts = facts_of(tmp_path, "以习近平新时代中国特色社会主义思想为指导，推进质量强省建设。\n")
     assert "习近平" in {e.name for e in facts.entities if e.type == "Person"}
+
+
+def test_a_list_of_people_as_the_subject_of_a_later_clause(tmp_path):
+    facts = facts_of(tmp_path, "7月17日，授予仪式举行。杨波、张天友、邓建华等3人，获得“巴渝工匠”称号。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"杨波", "张天友", "邓建华"}
+
+
+def test_the_winners_listed_after_the_award_named_before(tmp_path):
+    facts = facts_of(tmp_path, "会议对10家2013年度河南省省长质量奖获奖企业进行了表彰。\n这2家获奖企业分别为:河南科隆集团有限公司、"
+                               "河南森源集团有限公司。\n")
+    assert conferrals(facts) == {("河南科隆集团有限公司", "河南省省长质量奖", 2013),
+                                 ("河南森源集团有限公司", "河南省省长质量奖", 2013)}
+
+
+def test_a_place_holds_only_honours_for_places(tmp_path):
+    facts = facts_of(tmp_path, "重庆市新闻传媒中心举行仪式。重庆市获评全国质量强市示范城市。重庆市获得“巴渝工匠”称号。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("重庆市", "全国质量强市示范城市")}

@@ -51,7 +51,7 @@ COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|�
 COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
 # "A、B、C等10个组织", "A和B两家企业": the total that closes an enumeration of named recipients.
-ENUMERATION_TOTAL = re.compile(r"^\s*(?:等|共|这|计)?\s*" + NUMBER + r"(?:家|名|位|个|所)?"
+ENUMERATION_TOTAL = re.compile(r"^\s*(?:等|共|这|计)?\s*" + NUMBER + r"(?:家|名|位|个|所|人)?"
                                r"(?:企业|组织|单位|集体|个人|公司|机构|团队|项目|医院|学校)?(?:和个人|及个人)?\s*")
 # "我公司荣获…", "本集团获评…": the firm whose own text this is.
 OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
@@ -87,6 +87,7 @@ CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
 # "、桂林市象山景区管理处等8家单位": one more item of a list, then its total
 LAST_ITEM = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9()]{4,30}?)(?=等\s*(?:\d+|[一二三四五六七八九十两几多]+)\s*[家个名位所])")
+WINNERS_CUE = re.compile(r"获奖(?:企业|单位|组织|集体|者)(?:名单)?(?:分别为|分别是|依次为|为|是|如下)\s*[:：]")
 LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
 COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
                                r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
@@ -612,6 +613,16 @@ class ConferralFinder:
             return []
         return self._recipients_in(opening + 1, clause_start)
 
+    def winner_lists(self) -> None:
+        """"这10家获奖企业分别为：A、B": the winners of the award named last before the cue, listed after it."""
+        for cue in WINNERS_CUE.finditer(self.text):
+            award = self._main_award_before(cue.start(), TIER_LOOKBACK)
+            if award is None or _shortlist_pattern().search(self.text, award.end, cue.start()):
+                continue
+            sentence_start, sentence_end = self._sentence_bounds(cue.end())
+            for recipient in self._recipients_in(cue.end(), sentence_end):
+                self._add(recipient, award, None, (cue.start(), sentence_end), 0.7)
+
     def counted_lists(self) -> None:
         """"评选出9家市政府质量奖提名奖企业，其中…，分别是：A、B、C": a count of an award's recipients, then
         the list after 分别是/分别为/包括/：."""
@@ -780,12 +791,25 @@ class ConferralFinder:
         """
         line_start = line_starts[line_index] if line_index >= 0 else 0
         floor = max(line_start, clause_start - (SUBJECT_LOOKBACK * 2 if organizations_only else SUBJECT_LOOKBACK))
+        if not organizations_only:
+            # "杨波、张天友…等10人，获得X": a list of people is the subject (one person alone is not: it
+            # is more often the one who speaks of the honour than the one who won it)
+            people = [r for r in self._recipients_in(floor, clause_start) if r.start >= sentence_start]
+            listed = self._enumeration_ending(people) if people else []
+            if len(listed) >= 2 and all(r.type == "Person" for r in listed) and \
+                    listed[-1].end == people[-1].end and self._closes_list(listed[-1].end, clause_start):
+                return listed
         excluded = ("Person", "City", "Province") if organizations_only else ("Person",)
         earlier = [r for r in self._recipients_in(floor, clause_start) if r.type not in excluded]
         in_sentence = [r for r in earlier if r.start >= sentence_start]
         if in_sentence:
             return self._enumeration_ending(in_sentence)
         return [earlier[-1]] if earlier else []
+
+    def _closes_list(self, end: int, clause_start: int) -> bool:
+        """Only a list's total and a clause break stand between a list's end and the clause ("等10人，")."""
+        rest = ENUMERATION_TOTAL.sub("", self.text[end:clause_start])
+        return rest.strip(" ，,、") == ""
 
     def _enumeration_ending(self, mentions: list[Mention]) -> list[Mention]:
         """The last mention and those listed before it ("…日前印发决定，A、B和C等5家企业脱颖而出，摘获X":
@@ -880,9 +904,16 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     roll_lines = finder.honour_rolls()
     finder.decisions()
     finder.counted_lists()
+    finder.winner_lists()
     finder.tier_groups()
     listed = len(finder.found)  # what lists and decisions confer: the document's own announcement
     finder.sentences(timeline_years(text, lines), roll_lines)
+    # the one year the text writes with an award anywhere ("2017年度十大“巴渝工匠”颁奖仪式")
+    designated: dict[str, set[int]] = {}
+    for award in finder.awards.mentions:
+        written = designation(text, award.start, award.end)
+        if written is not None and written.year:
+            designated.setdefault(award.name, set()).add(written.year)
     for number, found in enumerate(finder.found):
         # the award's own designation first where the statement names the award; a roll's line under a
         # heading elsewhere keeps the year it gives ("2010年：A、B"), else takes the heading's designation
@@ -895,22 +926,25 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
         # a sentence of news dates an honour by the document only when the document is about that award
         announced = number < listed or _award_in_title(found.award.name, title)
         if found.year is None and announced:
-            found.year = finder.title_year or document_year
+            elsewhere = designated.get(found.award.name, set())
+            found.year = (next(iter(elsewhere)) if len(elsewhere) == 1 else None) or finder.title_year or document_year
     return finder.found
 
 
 # The bodies that govern (and so confer or organise), never the winners of a prize.
 GOVERNING_BODY = re.compile(r"(?:国务院|总局|人民政府|政府|委员会|办公厅|办公室|领导小组)$|^[\u4e00-\u9fff]{2,7}部$")
+# Honours a city or province can hold: named for places (示范城市, 强市, 地区) or as cases and pilots.
+PLACE_HONOUR = re.compile(r"城市|[市县区省州]|地区|典型案例|示范|试点")
 PRIZE = re.compile(r"奖(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖)?(?:\([^()]*\))?$")
 
 
 def fits_award(recipient: Mention, award: str) -> bool:
     """Recipient kinds: a prize (…奖) goes to an organisation, a team or a person; honours for places
     (示范城市, 成效突出的地区, 典型案例) may go to a city or province; governing bodies win no prize."""
+    if recipient.type in ("City", "Province"):
+        return not PRIZE.search(award) and PLACE_HONOUR.search(award) is not None
     if not PRIZE.search(award):
         return True
-    if recipient.type in ("City", "Province"):
-        return False
     return not (recipient.type == "GovernmentBody" and GOVERNING_BODY.search(recipient.name))
 
 

@@ -23,7 +23,7 @@ ITEM_SEPARATORS = "、和及与"
 SEPARATOR = re.compile(f"[{ITEM_SEPARATORS}]")
 ITEM_ENDS = "、，,。；;和及与等\n"
 LONGEST_NAME = 4
-ITEM_OPENERS = "、，,：:；;\n 和及与"
+ITEM_OPENERS = "、，,：:；;。！？!?\n 和及与"
 GRANTING = ("授予", "表彰", "给予", "奖励")
 
 

@@ -23,7 +23,8 @@ EDITION = r"第[一二三四五六七八九十百零〇\d]+届|首届"
 DESIGNATION = re.compile(
     rf"(?P<years>(?P<first>{YEAR})(?:{RANGE_JOINER}(?P<last>{YEAR}))?)\s*年?度?\s*(?P<edition>{EDITION})?"
     rf"|(?P<edition_only>{EDITION})")
-DESIGNATION_BEFORE = re.compile(rf"(?:{DESIGNATION.pattern})\s*[“\"‘「]?\s*$")
+# "2017年度十大“巴渝工匠”": a count of the honoured may stand between the year and the name
+DESIGNATION_BEFORE = re.compile(rf"(?:{DESIGNATION.pattern})\s*(?:十大|百佳|百强|首批)?\s*[“\"‘「]?\s*$")
 LOOKBEHIND = 20
 
 

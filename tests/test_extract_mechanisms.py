@@ -352,3 +352,9 @@ def test_the_winners_listed_after_the_award_named_before(tmp_path):
 def test_a_place_holds_only_honours_for_places(tmp_path):
     facts = facts_of(tmp_path, "重庆市新闻传媒中心举行仪式。重庆市获评全国质量强市示范城市。重庆市获得“巴渝工匠”称号。\n")
     assert {(r, a) for r, a, _ in conferrals(facts)} == {("重庆市", "全国质量强市示范城市")}
+
+
+def test_an_honour_dated_where_the_text_writes_it_again(tmp_path):
+    facts = facts_of(tmp_path, "重庆10人获“巴渝工匠”称号\n杨波、张天友等2人，获得“巴渝工匠”称号。\n"
+                               "7月17日，2017年度十大“巴渝工匠”颁奖仪式现场。\n")
+    assert conferrals(facts) == {("杨波", "巴渝工匠", 2017), ("张天友", "巴渝工匠", 2017)}

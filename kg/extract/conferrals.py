@@ -87,6 +87,8 @@ CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
 # "、桂林市象山景区管理处等8家单位": one more item of a list, then its total
 LAST_ITEM = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9()]{4,30}?)(?=等\s*(?:\d+|[一二三四五六七八九十两几多]+)\s*[家个名位所])")
+# "“巴渝工匠”称号": the honour's own name, without its quotes and the word for a title
+QUOTED_NAME = re.compile(r"^[“\"]?([^“”\"]+?)[”\"]?(?:荣誉称号|称号|荣誉)?$")
 WINNERS_CUE = re.compile(r"获奖(?:企业|单位|组织|集体|者)(?:名单)?(?:分别为|分别是|依次为|为|是|如下)\s*[:：]")
 LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
 COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
@@ -914,6 +916,14 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
         written = designation(text, award.start, award.end)
         if written is not None and written.year:
             designated.setdefault(award.name, set()).add(written.year)
+    for name, surface in {(f.award.name, QUOTED_NAME.sub(r"\1", text[f.award.start:f.award.end])) for f in finder.found}:
+        # an honour the finders name only where it is conferred ("获得“巴渝工匠”称号"), written elsewhere
+        position = text.find(surface) if len(surface) >= 2 else -1
+        while position >= 0:
+            written = designation(text, position, position + len(surface))
+            if written is not None and written.year:
+                designated.setdefault(name, set()).add(written.year)
+            position = text.find(surface, position + len(surface))
     for number, found in enumerate(finder.found):
         # the award's own designation first where the statement names the award; a roll's line under a
         # heading elsewhere keeps the year it gives ("2010年：A、B"), else takes the heading's designation

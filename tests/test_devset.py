@@ -109,3 +109,13 @@ def test_every_committed_annotation_reads_and_names_its_source():
         facts = read_facts_file(path)  # the facts format's own checks
         assert facts.document.source == f"{path.stem}.txt"
         assert facts.document.sha256 == sources[path.stem].sha256
+
+
+def test_the_annotations_hold_names_and_facts_not_the_documents_sentences():
+    """The texts stay in the git-ignored cache: a title is our label, and no annotation stores text."""
+    for path in sorted((DEVSET / "annotations").glob("*.yaml")):
+        facts = read_facts_file(path)
+        assert facts.document.title == f"devset {facts.document.id}", path.name
+        assert facts.document.text is None, path.name
+        assert all(fact.quote is None for fact in [*facts.conferrals, *facts.positions, *facts.adoptions,
+                                                   *facts.locations]), path.name

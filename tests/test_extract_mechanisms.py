@@ -258,8 +258,8 @@ def test_a_counted_award_then_its_list_after_a_cue(tmp_path):
 
 
 def test_an_industry_word_before_a_firms_form_is_part_of_its_name(tmp_path):
-    facts = facts_of(tmp_path, "中兴通讯股份有限公司以及汕头宜华企业集团有限公司获得首届“广东省政府质量奖”。\n")
-    assert {r for r, _, _ in conferrals(facts)} == {"中兴通讯股份有限公司", "汕头宜华企业集团有限公司"}
+    facts = facts_of(tmp_path, "今年，潮州三环电子有限公司以及汕头宜华企业集团有限公司同获“广东省政府质量奖”。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"潮州三环电子有限公司", "汕头宜华企业集团有限公司"}
 
 
 def test_an_award_then_its_count_then_its_list(tmp_path):

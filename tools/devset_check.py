@@ -47,8 +47,8 @@ def check(path: Path, sources: dict) -> list[str]:
         return problems + [f"{path}: {doc_id} is not in sources.tsv"]
     if facts.document.sha256 != source.sha256:
         problems.append(f"{path}: sha256 is not the one in sources.tsv")
-    if facts.document.title in (None, "", "TODO"):
-        problems.append(f"{path}: document.title is missing")
+    if facts.document.title != f"devset {doc_id}":
+        problems.append(f"{path}: document.title must be our label 'devset {doc_id}', not the document's headline")
     cached = DEVSET / "cache" / f"{doc_id}.txt"
     if not cached.exists():
         return problems + [f"{path}: (text not cached: names not checked)"]

@@ -68,11 +68,9 @@ DATELINE_SCAN_LINES = 10
 def dateline_date(body: str) -> str | None:
     """The date a news page's dateline opens with, among its first lines."""
     for line in body.splitlines()[:DATELINE_SCAN_LINES]:
-        match = DATELINE.match(matchable(line))
-        if match:
-            year, month, day = (int(part) for part in match.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+        found = _iso_date(DATELINE.match(matchable(line)))
+        if found:
+            return found
     return None
 
 
@@ -80,9 +78,15 @@ def signature_date(body: str) -> str | None:
     """The date a decision or notice was signed: alone on one of its last lines ("2017年2月13日")."""
     lines = [line.strip() for line in body.splitlines() if line.strip()]
     for line in reversed(lines[-SIGNATURE_SCAN_LINES:]):
-        match = SIGNATURE_DATE.match(matchable(line))
-        if match:
-            year, month, day = (int(part) for part in match.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+        found = _iso_date(SIGNATURE_DATE.match(matchable(line)))
+        if found:
+            return found
     return None
+
+
+def _iso_date(match: re.Match | None) -> str | None:
+    """YYYY-MM-DD from a match of (year, month, day), when it is a date."""
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None

@@ -157,11 +157,16 @@ def _one(name: str, found: list[Candidate], kinds: Sequence[str]) -> Candidate:
 
 def resolve_parameters(store: ox.Store, query, values: Mapping[str, str]) -> dict[str, str]:
     """``values`` with each name given to an entity parameter of ``query`` replaced by the entity's IRI."""
+    return resolve_names(query, values, lambda value, kinds: resolve(store, value, kinds))
+
+
+def resolve_names(query, values: Mapping[str, str], resolve_one) -> dict[str, str]:
+    """``values`` with each entity parameter's name replaced by the IRI ``resolve_one(name, kinds)`` finds
+    (in a store here, on an endpoint in kg.remote)."""
     resolved = dict(values)
     for parameter in query.parameters:
         kinds = NAME_TYPES.get(parameter.type)
         value = values.get(parameter.name)
-        if kinds is None or value is None:
-            continue
-        resolved[parameter.name] = resolve(store, value, kinds).iri
+        if kinds is not None and value is not None:
+            resolved[parameter.name] = resolve_one(value, kinds).iri
     return resolved

@@ -78,16 +78,12 @@ def resolve_remote_parameters(endpoint: str, query: SavedQuery, values: Mapping[
                               timeout: float = 60.0) -> dict[str, str]:
     """``values`` with each name given to an entity parameter replaced by the entity's IRI, found on the
     endpoint by the rules of kg.names (exact name, then alias, then a unique part)."""
-    from kg.names import NAME_TYPES, Candidate, choose
+    from kg.names import Candidate, choose, resolve_names
     from kg.namespace import ENTITY_CLASSES, normalize_name
 
     kind_of_class = {str(iri): kind for kind, iri in ENTITY_CLASSES.items()}
-    resolved = dict(values)
-    for parameter in query.parameters:
-        kinds = NAME_TYPES.get(parameter.type)
-        value = values.get(parameter.name)
-        if kinds is None or value is None:
-            continue
+
+    def resolve(value: str, kinds) -> Candidate:
         text = bind(_CANDIDATES, {"wanted": ox.Literal(normalize_name(value))})
         names: dict[str, tuple[str, str, set[str]]] = {}
         for row in _select(endpoint, text, timeout):
@@ -98,8 +94,9 @@ def resolve_remote_parameters(endpoint: str, query: SavedQuery, values: Mapping[
             matched.add(row["name"].value)
         candidates = [Candidate(iri, label, kind, tuple(sorted(matched - {label})))
                       for iri, (label, kind, matched) in names.items()]
-        resolved[parameter.name] = choose(value, candidates, kinds).iri
-    return resolved
+        return choose(value, candidates, kinds)
+
+    return resolve_names(query, values, resolve)
 
 
 def query_endpoint(endpoint: str, query: SavedQuery, values: Mapping[str, str] | None = None,
@@ -108,15 +105,7 @@ def query_endpoint(endpoint: str, query: SavedQuery, values: Mapping[str, str] |
     parameters are resolved to entities on the endpoint first."""
     query.check(values or {})
     values = resolve_remote_parameters(endpoint, query, values or {}, timeout)
-    text = with_prefixes(bound_text(query, values))
-    response = _request("POST", endpoint, timeout, data={"query": text},
-                        headers={"Accept": "application/sparql-results+json"})
-    try:
-        solutions = ox.parse_query_results(response.content, ox.QueryResultsFormat.JSON)
-    except (SyntaxError, ValueError) as exc:
-        raise RemoteError(f"{endpoint} did not answer with SPARQL JSON results: {_first_line(str(exc))}") from None
-    if not isinstance(solutions, ox.QuerySolutions):
-        raise RemoteError(f"{endpoint}: only SELECT queries can be run (this one is ASK)")
+    solutions = _select(endpoint, bound_text(query, values), timeout)
     parameter_names = {p.name for p in query.parameters}
     kept = [(index, v.value) for index, v in enumerate(solutions.variables) if v.value not in parameter_names]
     rows = [[solution[index] for index, _ in kept] for solution in solutions]

@@ -22,7 +22,7 @@ from kg.extract.people import RoleHolding
 from kg.extract.places import Places, leading_division
 from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
-from kg.extract.years import cited_in_passing, designation
+from kg.extract.years import RANGE_JOINER, cited_in_passing, designation
 
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|[\u4e00-\u9fff]))")
 YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
@@ -141,7 +141,7 @@ def _break_pattern(breaks: str) -> re.Pattern:
 
 
 # "2015—2016年度", "2015至2016年": a range of years, one edition whose year is the last.
-YEAR_RANGE_JOINER = re.compile(r"\s*(?:—|–|-|~|～|至|到)\s*")
+YEAR_RANGE_JOINER = re.compile(RANGE_JOINER)
 
 
 def _years(text: str, start: int, end: int) -> list[int]:

@@ -53,6 +53,13 @@ def test_a_conjunction_between_two_firms_still_separates_them(tmp_path):
     assert names == {"常州甲乙机械有限公司", "常州丙丁电子有限公司"}
 
 
+def test_a_stop_glued_to_a_names_first_character_is_cut_off_alone(tmp_path):
+    # jieba reads "对华为电子" as 对华|为|电子: the stop 对 goes, the brand 华为 stays
+    facts = facts_of(tmp_path, "某市人民政府决定对华为电子有限公司、某某机械有限公司等2家企业授予某市市长质量奖。\n")
+    names = {e.name for e in facts.entities if e.type == "Enterprise"}
+    assert "华为电子有限公司" in names and "电子有限公司" not in names
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

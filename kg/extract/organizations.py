@@ -86,6 +86,9 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
         if len(token) == 2 and token[0] in lexicon.org_left_stops and token[1] in LOCAL_PREFIXES:
             cut, opened_by_place = offset - 1, False  # "会议由市质监局": jieba glued the stop to 市 ("由市")
             continue
+        if _stop_glued_to_name(run, offset, tagged, index, lexicon):
+            cut, opened_by_place = offset - len(token) - 1, False  # "对华|为|投资…": 对 + 华为投资…
+            continue
         if offset - len(token) == cut and division_named(token) is not None:
             opened_by_place = True
         if len(token) == 1 and opened_by_place and token in lexicon.org_left_stops \
@@ -107,6 +110,19 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
             # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
             cut, opened_by_place = offset, False
     return cut
+
+
+def _stop_glued_to_name(run: str, offset: int, tagged: list, index: int, lexicon: Lexicon) -> bool:
+    """A stop that jieba glued to a name's first character, leaving its second a stop of its own
+    ("对华为投资…" as 对华|为|投资): the name read again without the stop opens with a proper word."""
+    token = tagged[index][0]
+    if len(token) != 1 or token not in lexicon.org_left_stops or index == 0:
+        return False
+    before = tagged[index - 1][0]
+    if len(before) != 2 or before[0] not in lexicon.org_left_stops:
+        return False
+    first, tag = _tagged(run[offset - len(token) - 1:])[0]
+    return len(first) >= 2 and first.endswith(token) and tag in NAME_TAGS - {None}
 
 
 def _ends_a_name(before: str, last_word: str, lexicon: Lexicon) -> bool:

@@ -63,12 +63,21 @@ def _furniture(line: str) -> bool:
 # "2023-01-10 16:00:22 中国质量报": a line near the top that opens with the full date it was published.
 DATELINE = re.compile(r"^\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d])")
 DATELINE_SCAN_LINES = 10
+# A short line near the top naming its source or a label, then the full date (a byline).
+DATELINE_IN_BYLINE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+BYLINE_MAX = 50
 
 
 def dateline_date(body: str) -> str | None:
     """The date a news page's dateline opens with, among its first lines."""
     for line in body.splitlines()[:DATELINE_SCAN_LINES]:
-        found = _iso_date(DATELINE.match(matchable(line)))
+        plain = matchable(line)
+        found = _iso_date(DATELINE.match(plain))
+        if found is None and len(plain.strip()) <= BYLINE_MAX:
+            # "都市时报 2024-01-11 16:01:44", "发布时间：2024-01-11": a byline naming its source first
+            dated = DATELINE_IN_BYLINE.search(plain)
+            if dated is not None and not SENTENCE_MARKS.search(plain, 0, dated.start()):
+                found = _iso_date(dated)
         if found:
             return found
     return None

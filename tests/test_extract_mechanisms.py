@@ -147,6 +147,14 @@ def test_a_news_page_is_dated_by_its_dateline(tmp_path):
     assert read_document(path).date == "2023-01-10"
 
 
+def test_a_byline_that_names_its_source_first_dates_the_page(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text("某市三家企业获奖\n\n某某时报 2024-01-11 16:01:44\n\n近日，正文。\n", encoding="utf-8")
+    assert read_document(path).date == "2024-01-11"
+    path.write_text("某市三家企业获奖\n\n近日，据2024-01-11的报道，正文。\n", encoding="utf-8")
+    assert read_document(path).date is None
+
+
 def test_variant_characters_match_their_simplified_form():
     from kg.textnorm import matchable
     assert matchable("陜西質量獎") == "陕西质量奖"
@@ -187,6 +195,44 @@ def test_a_counted_list_of_short_names_are_organisations(tmp_path):
 def test_a_site_name_above_the_article_is_not_its_title():
     from kg.layout import find_title
     assert find_title("中国质量新闻网\n第七届广东省政府质量奖颁奖大会在广州召开\n正文。") == "第七届广东省政府质量奖颁奖大会在广州召开"
+
+
+def test_an_award_referred_back_to_is_the_one_named_just_before(tmp_path):
+    # anaphora: 获此殊荣 / 获得该奖 take the award the text named last, and the year told with it
+    facts = facts_of(tmp_path, "某市再启质量奖评选\n首届宜昌市市长质量奖于2015年颁出，宜昌甲乙机械有限公司、"
+                               "宜昌丙丁电子有限公司等5家单位获此殊荣。\n")
+    assert conferrals(facts) == {("宜昌甲乙机械有限公司", "宜昌市市长质量奖", 2015),
+                                 ("宜昌丙丁电子有限公司", "宜昌市市长质量奖", 2015)}
+
+
+def test_a_bare_tier_is_the_tier_of_the_award_named_before(tmp_path):
+    facts = facts_of(tmp_path, "某报\n本届新增了宜昌市市长质量奖提名奖。本次有宜昌甲乙机械有限公司、宜昌丙丁电子有限公司"
+                               "等共8家单位获提名奖。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("宜昌甲乙机械有限公司", "宜昌市市长质量奖提名奖"),
+                                                        ("宜昌丙丁电子有限公司", "宜昌市市长质量奖提名奖")}
+
+
+def test_a_counted_statement_names_its_recipients_in_the_list_after_it(tmp_path):
+    same_sentence = facts_of(tmp_path, "其中宜昌市3家企业获“湖北省长江质量奖”，分别是宜昌甲乙机械有限公司、"
+                                       "宜昌丙丁电子有限公司、宜昌戊己化工有限公司。\n", "a.txt")
+    assert {r for r, _, _ in conferrals(same_sentence)} == {"宜昌甲乙机械有限公司", "宜昌丙丁电子有限公司",
+                                                           "宜昌戊己化工有限公司"}
+    bracketed = facts_of(tmp_path, "全省共有2家组织获得过湖北省长江质量奖（宜昌甲乙机械有限公司、宜昌丙丁电子有限公司），"
+                                   "居全国前列。\n", "b.txt")
+    assert {r for r, _, _ in conferrals(bracketed)} == {"宜昌甲乙机械有限公司", "宜昌丙丁电子有限公司"}
+    next_sentence = facts_of(tmp_path, "会上，46家企业获授“全国质量标杆”称号。2家本省企业分别是：宜昌甲乙机械有限公司、"
+                                       "宜昌丙丁电子有限公司。\n", "c.txt")
+    assert {r for r, _, _ in conferrals(next_sentence)} == {"宜昌甲乙机械有限公司", "宜昌丙丁电子有限公司"}
+    counted_only = facts_of(tmp_path, "全市共有12家企业获得湖北省长江质量奖，居全省第一。\n", "d.txt")
+    assert conferrals(counted_only) == set()
+
+
+def test_a_statement_of_the_present_event_takes_the_documents_year(tmp_path):
+    present = facts_of(tmp_path, "某报\n2024-07-05 来源：某某日报\n本次宜昌甲乙机械有限公司获湖北省长江质量奖。\n", "a.txt")
+    assert conferrals(present) == {("宜昌甲乙机械有限公司", "湖北省长江质量奖", 2024)}
+    past = facts_of(tmp_path, "某报\n2024-07-05 来源：某某日报\n今年是该奖设立十周年，宜昌甲乙机械有限公司曾先后3次获得"
+                              "湖北省长江质量奖。\n", "b.txt")
+    assert {c.year for c in past.conferrals} == {None}
 
 
 # -- honour rolls --------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|�
 COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
 # "A、B、C等10个组织", "A和B两家企业": the total that closes an enumeration of named recipients.
-ENUMERATION_TOTAL = re.compile(r"^\s*(?:等|共|这|计)?\s*" + NUMBER + r"(?:家|名|位|个|所|人)?"
+ENUMERATION_TOTAL = re.compile(r"^\s*(?:等|共|这|计|总计|合计|共计)*\s*" + NUMBER + r"(?:家|名|位|个|所|人)?"
                                r"(?:企业|组织|单位|集体|个人|公司|机构|团队|项目|医院|学校)?(?:和个人|及个人)?\s*")
 # "我公司荣获…", "本集团获评…": the firm whose own text this is.
 OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
@@ -93,6 +93,18 @@ WINNERS_CUE = re.compile(r"获奖(?:企业|单位|组织|集体|者)(?:名单)?(
 LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
 COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
                                r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
+# Words of the present event in a sentence before its verb ("本次有A获…", "今年A荣获…"): the document's year.
+PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会上|仪式上")
+# "曾先后7次获得X": a clause of the past, whatever frames the sentence
+PAST = re.compile(r"曾|先后|累计|历年|历届|此前|以往|过去|多次|\d+次")
+# After a counted statement's award, the cue of its list ("，分别是", "：", "（")
+COUNTED_LIST_AFTER = re.compile(r"[”\"]?(?:荣誉称号|称号)?\s*(?:[,，]\s*(?:其中[^，。：:]{0,12}?)?"
+                                r"(?:分别是|分别为|依次为|包括|即)\s*[:：]?|[:：]|\()\s*")
+# A sentence that counts a statement's recipients again and lists them ("3家福建企业分别是：")
+COUNTED_LIST_SENTENCE = re.compile(r"\s*(?:其中)?[^，。：:\n]{0,12}?" + NUMBER + r"[家个名位][^，。：:\n]{0,10}?"
+                                   r"(?:分别是|分别为|依次为|包括)\s*[:：]?\s*")
+# "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
+ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2
 MAX_AWARD_NAME = 40
 ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
@@ -116,6 +128,7 @@ class FoundConferral:
     end: int
     confidence: float
     period: str | None = None
+    present: bool = False  # the statement speaks of the event the document reports ("本次", "今年")
 
 
 @lru_cache(maxsize=1)
@@ -259,14 +272,15 @@ class ConferralFinder:
                 found.append(mention)
         return found
 
-    def _add(self, recipient: Mention, award: Mention, year: int | None, span: Span, confidence: float) -> None:
+    def _add(self, recipient: Mention, award: Mention, year: int | None, span: Span, confidence: float,
+             present: bool = False) -> None:
         conferrer = award.attrs.get("conferrer")
         if conferrer and recipient.type == "GovernmentBody" and recipient.name in (conferrer + "人民政府",
                                                                                     conferrer + "政府"):
             return  # the government conferring an award (a decision's signature) is not its recipient
         if not fits_award(recipient, award.name):
             return
-        self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence))
+        self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence, present=present))
 
     def _hard_newlines(self) -> list[int]:
         """The line breaks that end a sentence, in order.
@@ -656,6 +670,9 @@ class ConferralFinder:
             if self._negative(clause_start, clause_end) or self._negative_before(sentence[0], clause_start):
                 continue
             awards = self._awards_after(verb_end, clause_end)
+            antecedent = None if awards else self._antecedent(verb_end, clause_end)
+            if antecedent is not None:
+                awards = [antecedent]
             if not awards:
                 title = self._title_after(verb_end, clause_end, match.group() in TITLE_VERBS)
                 if title is None:
@@ -670,6 +687,9 @@ class ConferralFinder:
                 recipients = [r for r in self._recipients_in(max(0, opened - SUBJECT_LOOKBACK), opened)
                               if r.end == opened][-1:]
             confidence = 0.8
+            if recipients and all(r.type in ("City", "Province") for r in recipients) and \
+                    COUNTED_AGENTS.search(self.text, recipients[-1].end, verb_start):
+                recipients = []  # "其中昆明市3家企业获X": the place frames a count of its firms
             if recipients:
                 gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
                 unknown = LAST_ITEM.match(gap)
@@ -685,7 +705,10 @@ class ConferralFinder:
                 elif "的" in gap or len(gap.strip()) > MAX_GAP:
                     continue  # "A公司的张三入选", "A中心及B工程获": the recipient is not A
             elif COUNTED_AGENTS.search(before):
-                continue  # "全市共有12家企业获得…": a count, no named recipient
+                # "全市共有12家企业获得…": a count; the recipients are named only if a list follows
+                # ("3家企业获X，分别是A、B、C", "4家组织获得过X（A、B、C、D）", "…称号。3家福建企业分别是：A、B")
+                recipients = self._listed_after(max(a.end for a in awards), sentence[1])
+                confidence = 0.7
             elif OWN_CITY.search(before) and self.places.main_city is not None:
                 recipients = [self._own_city(clause_start, verb_start)]
             elif OWN_FIRM.search(before):
@@ -707,12 +730,17 @@ class ConferralFinder:
                 continue
             years = (_years(self.text, clause_start, clause_end) or _years(self.text, sentence[0], verb_start)
                      or ([context_years[line_index]] if line_index in context_years else []))
+            if not years and antecedent is not None:  # "首届X奖于2013年颁出。A、B获此殊荣": the year told with it
+                years = _years(self.text, self._sentence_bounds(antecedent.start)[0], antecedent.end)
+            present = PRESENT.search(self.text, sentence[0], verb_start) is not None \
+                and PAST.search(self.text, sentence[0], verb_start) is None
             for recipient in recipients:
                 for award in awards:
                     year = self._bracket_year(award) if len(awards) > 1 else None
                     year = year or (years[0] if years else None)
                     self._add(recipient, award, year, (min(recipient.start, clause_start),
-                                                                               max(a.end for a in awards)), confidence)
+                                                       max(max(a.end for a in awards), verb_end)), confidence,
+                              present)
 
     def _opens_line(self, position: int) -> bool:
         """Nothing but blanks between the line's start and ``position``."""
@@ -767,6 +795,31 @@ class ConferralFinder:
                 break
             awards.append(award)
         return awards
+
+    def _listed_after(self, award_end: int, sentence_end: int) -> list[Mention]:
+        """The recipients a counted statement lists after its award: after a cue in the same sentence,
+        in brackets, or at the start of the next sentence that counts them again."""
+        cue = COUNTED_LIST_AFTER.match(self.text, award_end, sentence_end)
+        end = sentence_end
+        if cue is None and self.text[sentence_end:sentence_end + 1] in ("。", "；", ";"):
+            cue = COUNTED_LIST_SENTENCE.match(self.text, sentence_end + 1)
+            end = self._sentence_bounds(cue.end())[1] if cue else end
+        if cue is None:
+            return []
+        if cue.group().rstrip().endswith("("):
+            closing = self.text.find(")", cue.end(), end)
+            end = closing if closing >= 0 else end
+        listed = self._recipients_in(cue.end(), end)
+        if not listed or self.text[cue.end():listed[0].start].strip():
+            return []
+        return listed
+
+    def _antecedent(self, verb_end: int, clause_end: int) -> Mention | None:
+        """"…获此殊荣", "获得该奖": the award named last before, within TIER_LOOKBACK."""
+        if ANAPHOR.fullmatch(self.text, verb_end, clause_end) is None:
+            return None
+        earlier = self.awards.between(max(0, verb_end - TIER_LOOKBACK), verb_end)
+        return earlier[-1] if earlier else None
 
     def _firm_before(self, clause_start: int, line_starts, line_index: int) -> Mention | None:
         """"…，公司获得X": the last firm named earlier in the paragraph, else the document's own firm."""
@@ -828,6 +881,10 @@ class ConferralFinder:
         tier = self.text[start:clause_end].strip()
         if tier not in self.lexicon.award_tiers:
             return None
+        # "本届新增了X奖提名奖，A获提名奖": that award's tier, named just before
+        named = [a for a in self.awards.between(max(0, start - TIER_LOOKBACK), start) if a.name.endswith(tier)]
+        if named:
+            return Mention("Award", named[-1].name, start, clause_end, dict(named[-1].attrs))
         base = self._main_award_before(start, TIER_LOOKBACK)
         return None if base is None else self._tiered(base, tier, start, clause_end)
 
@@ -934,7 +991,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
             found.year = written.year or found.year
             found.period = written.period
         # a sentence of news dates an honour by the document only when the document is about that award
-        announced = number < listed or _award_in_title(found.award.name, title)
+        announced = number < listed or found.present or _award_in_title(found.award.name, title)
         if found.year is None and announced:
             elsewhere = designated.get(found.award.name, set())
             found.year = (next(iter(elsewhere)) if len(elsewhere) == 1 else None) or finder.title_year or document_year

@@ -89,6 +89,10 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
         if _stop_glued_to_name(run, offset, tagged, index, lexicon):
             cut, opened_by_place = offset - len(token) - 1, False  # "对华|为|投资…": 对 + 华为投资…
             continue
+        if tag is None and len(token) >= 3 and token[0] in GLUED_PARTICLES and \
+                (index > 0 and tagged[index - 1][1] in HARD_STOP_TAGS | {"t", "v"} or index == 0 and not bounded):
+            cut, opened_by_place = offset - len(token) + 1, False  # "本次|有九信|中药…": an unknown word opened by 有
+            continue
         if offset - len(token) == cut and division_named(token) is not None:
             opened_by_place = True
         if len(token) == 1 and opened_by_place and token in lexicon.org_left_stops \
@@ -110,6 +114,10 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
             # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
             cut, opened_by_place = offset, False
     return cut
+
+
+# Particles jieba glues to the unknown first word of a name after them ("本次有九信中药…" as 本次|有九信|…).
+GLUED_PARTICLES = "有在由向对被把将给为从与和及跟同让使于是"
 
 
 def _stop_glued_to_name(run: str, offset: int, tagged: list, index: int, lexicon: Lexicon) -> bool:

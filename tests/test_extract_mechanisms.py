@@ -235,6 +235,26 @@ def test_a_statement_of_the_present_event_takes_the_documents_year(tmp_path):
     assert {c.year for c in past.conferrals} == {None}
 
 
+def test_past_editions_in_an_announcement_keep_no_year_of_their_own(tmp_path):
+    # the evaluation step named in an earlier clause does not make the honour a plan; the two years listed
+    # together, one per edition, date neither; the title's edition (第三届) is not the sentence's
+    facts = facts_of(tmp_path, "第三届宜昌市市长质量奖发布会\n我市于2012年和2014年分别开展了第一届和第二届宜昌市市长质量奖"
+                               "评审工作，共有宜昌甲乙机械有限公司、宜昌丙丁电子有限公司等2家企业荣获“宜昌市市长质量奖”。\n")
+    assert conferrals(facts) == {("宜昌甲乙机械有限公司", "宜昌市市长质量奖", None),
+                                 ("宜昌丙丁电子有限公司", "宜昌市市长质量奖", None)}
+
+
+def test_each_verb_of_a_sentence_has_its_own_subject(tmp_path):
+    facts = facts_of(tmp_path, "其中宜昌甲乙机械有限公司已获得湖北省长江质量奖、宜昌丙丁电子有限公司获宜昌市市长质量奖。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("宜昌甲乙机械有限公司", "湖北省长江质量奖"),
+                                                        ("宜昌丙丁电子有限公司", "宜昌市市长质量奖")}
+
+
+def test_a_clause_with_a_subject_no_finder_knew_does_not_borrow_an_earlier_one(tmp_path):
+    facts = facts_of(tmp_path, "在宜昌市质量协会联合宜昌市总工会开展的评选活动中，某某机电车间老技师荣获“宜昌工匠”称号。\n")
+    assert not any(c.recipient in ("宜昌市质量协会", "宜昌市总工会") for c in facts.conferrals)
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.awards import describe_award, issuing_division, title_award
+from kg.extract.awards import EDITION_INSIDE, describe_award, issuing_division, title_award
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.people import RoleHolding
@@ -103,6 +103,11 @@ COUNTED_LIST_AFTER = re.compile(r"[”\"]?(?:荣誉称号|称号)?\s*(?:[,，]\s
 # A sentence that counts a statement's recipients again and lists them ("3家福建企业分别是：")
 COUNTED_LIST_SENTENCE = re.compile(r"\s*(?:其中)?[^，。：:\n]{0,12}?" + NUMBER + r"[家个名位][^，。：:\n]{0,10}?"
                                    r"(?:分别是|分别为|依次为|包括)\s*[:：]?\s*")
+# Cues naming a step every conferral goes through: in an earlier clause they say how, not that it is planned
+# ("开展了第一届X奖评审工作，共有A、B等10家企业荣获X奖").
+PROCESS_CUES = ("评审", "评选")
+# "2012年和2014年": years listed together, each of another event
+YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)\d{2}\s*年")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
 ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2
@@ -129,6 +134,7 @@ class FoundConferral:
     confidence: float
     period: str | None = None
     present: bool = False  # the statement speaks of the event the document reports ("本次", "今年")
+    past: bool = False  # the statement speaks of editions other than the one the title announces
 
 
 @lru_cache(maxsize=1)
@@ -218,6 +224,8 @@ class ConferralFinder:
         self.issuer = issuing_division(title_lines, places)
         title_years = [y for line in title_lines for y in _years(line, 0, len(line))]
         self.title_year = title_years[0] if title_years else None
+        # "第三届X奖发布会": the edition the document announces; a sentence on 第一届 speaks of the past
+        self.title_editions = {e.group() for line in title_lines for e in EDITION_INSIDE.finditer(line)} or None
         self.title = title
         self._title_award: Mention | None | bool = False  # not looked for yet
         self._listing_candidates = self.shortlist_document  # the list being read names candidates
@@ -273,14 +281,15 @@ class ConferralFinder:
         return found
 
     def _add(self, recipient: Mention, award: Mention, year: int | None, span: Span, confidence: float,
-             present: bool = False) -> None:
+             present: bool = False, past: bool = False) -> None:
         conferrer = award.attrs.get("conferrer")
         if conferrer and recipient.type == "GovernmentBody" and recipient.name in (conferrer + "人民政府",
                                                                                     conferrer + "政府"):
             return  # the government conferring an award (a decision's signature) is not its recipient
         if not fits_award(recipient, award.name):
             return
-        self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence, present=present))
+        self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence, present=present,
+                                         past=past))
 
     def _hard_newlines(self) -> list[int]:
         """The line breaks that end a sentence, in order.
@@ -337,7 +346,7 @@ class ConferralFinder:
         """A cue in the sentence's earlier clauses, unless the clause says it was met ("完成了…目标任务")
         or names the steps the conferral went through ("经申报、评审和公示，")."""
         for cue in _verb_patterns()[2].finditer(self.text, start, end):
-            if self._in_award(cue.start()):
+            if self._in_award(cue.start()) or cue.group() in PROCESS_CUES:
                 continue
             clause_start = self._clause_bounds(cue.start(), start, end)[0]
             if not (ACHIEVED.search(self.text, clause_start, cue.start())
@@ -679,7 +688,11 @@ class ConferralFinder:
                     continue
                 awards = [title]
             before = self.text[clause_start:verb_start]
-            recipients = self._framed_out([r for r in self._recipients_in(clause_start, verb_start)
+            # "A已获得X奖、B获Y奖": only what follows the clause's last award or verb is this verb's subject
+            subject_from = max([a.end for a in self.awards.between(clause_start, verb_start)]
+                               + [v.end() for v in _verb_patterns()[0].finditer(self.text, clause_start, verb_start)]
+                               + [clause_start])
+            recipients = self._framed_out([r for r in self._recipients_in(subject_from, verb_start)
                                            if not any(a.start <= r.start < a.end for a in awards)])
             if self._in_brackets(verb_start):
                 # "B公司(曾获2018年X奖,…)": a note in brackets speaks of what stands right before it
@@ -723,24 +736,30 @@ class ConferralFinder:
             else:
                 if COUNTED_AGENTS.search(before) or re.search(r"[此该其]", self.text[verb_end:verb_end + 2]):
                     continue
+                if len(GAP_WORDS.sub("", before[subject_from - clause_start:]).strip(" ，,、")) > MAX_GAP:
+                    continue  # "某某公司张三荣获X": the clause has a subject of its own, only no finder knew it
                 things = COUNTED_THINGS.search(before) is not None
                 recipients = self._subject_before(clause_start, sentence[0], line_starts, line_index, things)
                 confidence = 0.5 if things else 0.55
             if not recipients:
                 continue
-            years = (_years(self.text, clause_start, clause_end) or _years(self.text, sentence[0], verb_start)
+            earlier_years = [] if YEAR_LIST.search(self.text, sentence[0], clause_start) else \
+                _years(self.text, sentence[0], verb_start)  # "于2012年和2014年分别开展…": which year is not said
+            years = (_years(self.text, clause_start, clause_end) or earlier_years
                      or ([context_years[line_index]] if line_index in context_years else []))
             if not years and antecedent is not None:  # "首届X奖于2013年颁出。A、B获此殊荣": the year told with it
                 years = _years(self.text, self._sentence_bounds(antecedent.start)[0], antecedent.end)
             present = PRESENT.search(self.text, sentence[0], verb_start) is not None \
                 and PAST.search(self.text, sentence[0], verb_start) is None
+            editions = {e.group() for e in EDITION_INSIDE.finditer(self.text, sentence[0], verb_start)}
+            past = bool(editions) and self.title_editions is not None and not editions & self.title_editions
             for recipient in recipients:
                 for award in awards:
                     year = self._bracket_year(award) if len(awards) > 1 else None
                     year = year or (years[0] if years else None)
                     self._add(recipient, award, year, (min(recipient.start, clause_start),
                                                        max(max(a.end for a in awards), verb_end)), confidence,
-                              present)
+                              present, past)
 
     def _opens_line(self, position: int) -> bool:
         """Nothing but blanks between the line's start and ``position``."""
@@ -991,7 +1010,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
             found.year = written.year or found.year
             found.period = written.period
         # a sentence of news dates an honour by the document only when the document is about that award
-        announced = number < listed or found.present or _award_in_title(found.award.name, title)
+        announced = not found.past and (number < listed or found.present or _award_in_title(found.award.name, title))
         if found.year is None and announced:
             elsewhere = designated.get(found.award.name, set())
             found.year = (next(iter(elsewhere)) if len(elsewhere) == 1 else None) or finder.title_year or document_year

@@ -255,6 +255,12 @@ def test_a_clause_with_a_subject_no_finder_knew_does_not_borrow_an_earlier_one(t
     assert not any(c.recipient in ("宜昌市质量协会", "宜昌市总工会") for c in facts.conferrals)
 
 
+def test_a_character_lost_in_scraping_does_not_end_the_sentence(tmp_path):
+    facts = facts_of(tmp_path, "市政府决定授予宜昌甲乙机械有限公司、宜昌某??电子有限公司、宜昌丙丁化工有限公司等3家企业"
+                               "“宜昌市市长质量奖”称号。\n")
+    assert {"宜昌甲乙机械有限公司", "宜昌丙丁化工有限公司"} <= {r for r, _, _ in conferrals(facts)}
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

@@ -156,7 +156,10 @@ _NEWLINE = re.compile(r"\n")
 
 @lru_cache(maxsize=8)
 def _break_pattern(breaks: str) -> re.Pattern:
-    return re.compile("[" + re.escape(breaks + "<>") + "]")
+    # An ASCII "?" inside a run of text is a character lost in scraping ("美盈森環??萍加邢薰?、"), not a
+    # question mark: it ends a sentence only before a blank, a closing quote or the end.
+    marks = "[" + re.escape(breaks.replace("?", "") + "<>") + "]"
+    return re.compile(marks + (r"|\?(?=\s|$|[”\"’'」』)])" if "?" in breaks else ""))
 
 
 # "2015—2016年度", "2015至2016年": a range of years, one edition whose year is the last.

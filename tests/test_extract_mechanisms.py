@@ -261,6 +261,13 @@ def test_a_character_lost_in_scraping_does_not_end_the_sentence(tmp_path):
     assert {"宜昌甲乙机械有限公司", "宜昌丙丁化工有限公司"} <= {r for r, _, _ in conferrals(facts)}
 
 
+def test_a_person_named_right_after_the_employer_is_the_recipient(tmp_path):
+    # no role between: the honour's verb after the name shows it is a person's, the body is the employer
+    facts = facts_of(tmp_path, "近日，宜昌机电公司王建国荣获“宜昌工匠”称号。\n")
+    assert {e.name for e in facts.entities if e.type == "Person"} == {"王建国"}
+    assert {r for r, _, _ in conferrals(facts)} == {"王建国"}
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

@@ -272,9 +272,13 @@ class ConferralFinder:
         """Recipients named in [start, end), people standing in for their organisations."""
         found = []
         skip_until = -1
-        for mention in self.recipients.between(start, end):
+        mentions = self.recipients.between(start, end)
+        for mention, following in zip(mentions, mentions[1:] + [None]):
             if mention.start < skip_until:
                 continue
+            if following is not None and following.type == "Person" and mention.type != "Person" \
+                    and following.start == mention.end:
+                continue  # "某公司张三": the person, named with the organisation that employs them
             person = self.person_of_holding.get(mention.start)
             if person is not None and person.end <= end:
                 found.append(person)

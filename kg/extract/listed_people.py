@@ -15,7 +15,7 @@ import re
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.occurrences import occurrences
-from kg.extract.people import person_name_at
+from kg.extract.person_names import person_name_at
 
 COMRADE = re.compile(r"同志")
 COUNTED_PEOPLE = re.compile(r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:个人|同志|人)(?![员民才士口数次])")

@@ -14,6 +14,7 @@ from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
+from kg.extract.person_names import person_name_at
 from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
 
@@ -214,10 +215,20 @@ def _role_then_surname() -> re.Pattern:
     return re.compile(f"(?:{alternation(lexicon.roles)})[{''.join(sorted(lexicon.surnames))}]")
 
 
+# After "<organisation><name>", what shows the name is a person's: an honour's verb, or the next item of a list
+# of such people ("某公司张三荣获", "A公司张三、B公司李四获…").
+EMPLOYED_NAME_FOLLOWERS = re.compile(r"荣获|获得|获评|被授予|被评为|荣膺|、[^、，,。]{2,30}?(?:公司|集团|厂|院|所)")
+
+
 def _employs_named_person(text: str, end: int, lexicon: Lexicon) -> bool:
-    """"北方某某研究院首席专家张三": a body followed by a role and a person's name is that person's employer,
-    a proper name even when its words are common ones."""
-    return lexicon is Lexicon.default() and _role_then_surname().match(text, end) is not None
+    """"北方某某研究院首席专家张三", "首钢某某公司张三荣获": a body followed by a person's name (after a role,
+    or before an honour's verb) is that person's employer, a proper name even when its words are common ones."""
+    if lexicon is not Lexicon.default():
+        return False
+    if _role_then_surname().match(text, end) is not None:
+        return True
+    name_end = person_name_at(text, end, lexicon)
+    return name_end is not None and EMPLOYED_NAME_FOLLOWERS.match(text, name_end) is not None
 
 
 def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:

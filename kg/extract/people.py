@@ -12,13 +12,13 @@ from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, SpanSet, is_cjk
-from kg.extract.organizations import NAME_TAGS, looks_proper, name_before
+from kg.extract.organizations import EMPLOYED_NAME_FOLLOWERS, NAME_TAGS, looks_proper, name_before
+from kg.extract.person_names import person_name_at
 from kg.extract.places import Places
 from kg.extract.segments import lines as split_lines
 from kg.extract.tables import PERSON_COLUMNS, WORK_COLUMNS, find_tables
 from kg.extract.tokenizer import dictionary_tag, tokens
 
-NAME_WINDOW = 8
 # How far back an executive's company may be named when the role stands alone ("董事长张三").
 COMPANY_LOOKBACK = 300
 LIST_SEPARATORS = "、 "
@@ -45,42 +45,6 @@ class People:
 def _role_pattern() -> re.Pattern:
     lexicon = Lexicon.default()
     return re.compile(alternation([*lexicon.roles, *lexicon.excluded_roles]))
-
-
-def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
-    """The end of a person's name starting at ``position``, or None."""
-    window = text[position:position + NAME_WINDOW]
-    compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None) \
-        if window.startswith(lexicon.surnames_compound) else None
-    if not window or not (compound or window[0] in lexicon.surnames):
-        return None
-    parts = []
-    for token in tokens(window):
-        if not all(is_cjk(c) for c in token):
-            break
-        parts.append(token)
-    if not parts:
-        return None
-    name = parts[0]
-    rest = parts[1:]
-    limit = 4 if compound else 3
-    if len(name) > limit:  # jieba glued the next word's first character on ("张三来")
-        name, rest = name[:limit], [name[limit:], *rest]
-    surname_length = len(compound) if compound else 1
-    if len(name) == surname_length:
-        if not rest or rest[0] in lexicon.name_followers:
-            return None
-        name += rest.pop(0)
-    if len(name) == surname_length + 1 and rest and len(rest[0]) == 1 and rest[0] not in lexicon.name_followers:
-        name += rest.pop(0)
-    if not 2 <= len(name) <= limit:
-        return None
-    tag = dictionary_tag(name)
-    if tag is not None and not tag.startswith("nr"):
-        return None
-    if name in lexicon.name_followers or name in lexicon.roles:
-        return None
-    return position + len(name)
 
 
 def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -186,6 +150,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     _name_then_role(context, mentions, holdings)
     _name_then_work(context, mentions, holdings)
     _listed_after_organization(context, mentions)
+    _named_with_employer(context, mentions)
     _table_people(context, mentions, holdings)
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
@@ -234,6 +199,20 @@ def _listed_after_organization(context: _Context, mentions: list[Mention]) -> No
         if end is not None and (end == len(text) or text[end] in "\r\n"):
             mentions.append(Mention("Person", text[gap.end():end], gap.end(), end))
             known.add(gap.end())
+
+
+def _named_with_employer(context: _Context, mentions: list[Mention]) -> None:
+    """"首钢某某公司张三荣获…": a name right after the organisation it works for, no role between."""
+    text, lexicon = context.text, context.lexicon
+    known = {m.start for m in mentions}
+    for org in context.organizations:
+        if org.end in known or org.type not in ("Enterprise", "Organization"):
+            continue
+        end = person_name_at(text, org.end, lexicon)
+        if end is None or EMPLOYED_NAME_FOLLOWERS.match(text, end) is None:
+            continue
+        mentions.append(Mention("Person", text[org.end:end], org.end, end, {"employer": org.name}))
+        known.add(org.end)
 
 
 # A listed person's line: the name, a gap of blanks, then where the person works ("张三　某某公司总工程师").

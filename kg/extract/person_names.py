@@ -1,0 +1,45 @@
+"""A person's name at a position: a surname from the lexicon and one or two more characters,
+jieba deciding where the name ends (used by the finders of people and of their employers)."""
+from __future__ import annotations
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import is_cjk
+from kg.extract.tokenizer import dictionary_tag, tokens
+
+NAME_WINDOW = 8
+
+
+def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
+    """The end of a person's name starting at ``position``, or None."""
+    window = text[position:position + NAME_WINDOW]
+    compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None) \
+        if window.startswith(lexicon.surnames_compound) else None
+    if not window or not (compound or window[0] in lexicon.surnames):
+        return None
+    parts = []
+    for token in tokens(window):
+        if not all(is_cjk(c) for c in token):
+            break
+        parts.append(token)
+    if not parts:
+        return None
+    name = parts[0]
+    rest = parts[1:]
+    limit = 4 if compound else 3
+    if len(name) > limit:  # jieba glued the next word's first character on ("张三来")
+        name, rest = name[:limit], [name[limit:], *rest]
+    surname_length = len(compound) if compound else 1
+    if len(name) == surname_length:
+        if not rest or rest[0] in lexicon.name_followers:
+            return None
+        name += rest.pop(0)
+    if len(name) == surname_length + 1 and rest and len(rest[0]) == 1 and rest[0] not in lexicon.name_followers:
+        name += rest.pop(0)
+    if not 2 <= len(name) <= limit:
+        return None
+    tag = dictionary_tag(name)
+    if tag is not None and not tag.startswith("nr"):
+        return None
+    if name in lexicon.name_followers or name in lexicon.roles:
+        return None
+    return position + len(name)

@@ -268,6 +268,11 @@ def test_a_person_named_right_after_the_employer_is_the_recipient(tmp_path):
     assert {r for r, _, _ in conferrals(facts)} == {"王建国"}
 
 
+def test_a_year_before_a_quoted_name_in_the_title_is_the_titles_year(tmp_path):
+    facts = facts_of(tmp_path, "2017“某某”年度质量标杆的决定\n决定授予宜昌甲乙机械有限公司“宜昌市质量标杆奖”。\n")
+    assert {c.year for c in facts.conferrals if c.recipient == "宜昌甲乙机械有限公司"} == {2017}
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

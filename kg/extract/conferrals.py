@@ -24,7 +24,7 @@ from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
 from kg.extract.years import RANGE_JOINER, cited_in_passing, designation
 
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|[\u4e00-\u9fff]))")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|“|\"|[\u4e00-\u9fff]))")
 YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
 BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]?)+)\)")
 # Words of a list's heading: "决定授予以下企业…", "…获奖名单如下", "获奖单位".

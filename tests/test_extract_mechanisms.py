@@ -273,6 +273,12 @@ def test_a_year_before_a_quoted_name_in_the_title_is_the_titles_year(tmp_path):
     assert {c.year for c in facts.conferrals if c.recipient == "宜昌甲乙机械有限公司"} == {2017}
 
 
+def test_an_award_as_the_subject_of_its_granting_verb(tmp_path):
+    facts = facts_of(tmp_path, "本届湖北省长江质量奖授予甲乙电气、丙丁重工、戊己航天共计3家企业。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("甲乙电气", "湖北省长江质量奖"), ("丙丁重工", "湖北省长江质量奖"),
+                                                        ("戊己航天", "湖北省长江质量奖")}
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

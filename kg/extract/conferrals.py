@@ -108,6 +108,8 @@ COUNTED_LIST_SENTENCE = re.compile(r"\s*(?:其中)?[^，。：:\n]{0,12}?" + NUM
 PROCESS_CUES = ("评审", "评选")
 # "2012年和2014年": years listed together, each of another event
 YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)\d{2}\s*年")
+# Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.
+GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
 ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2
@@ -610,6 +612,8 @@ class ConferralFinder:
                 awards = self.awards.between(match.end(), sentence_end)
             # an award named in a bracketed note is not the one granted ("某公司(曾获2018年X奖)等7家企业Y")
             awards = [a for a in awards if not self._in_brackets(a.start)]
+            if not awards or not self._recipients_in(match.end(), awards[0].start):
+                self._award_granted_to(match, sentence_start, sentence_end)
             if not awards:
                 continue
             award = awards[0]
@@ -622,6 +626,21 @@ class ConferralFinder:
             years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
             for recipient in recipients:
                 self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
+
+    def _award_granted_to(self, verb: re.Match, sentence_start: int, sentence_end: int) -> None:
+        """"本届X奖授予A、B、C共计9家企业": the award as the subject, the recipients after the verb."""
+        before = self.awards.between(sentence_start, verb.start())
+        if not before or not GRANTED_GAP.fullmatch(self.text, before[-1].end, verb.start()) \
+                or self._negative(sentence_start, verb.start()):
+            return
+        award = before[-1]
+        recipients = self._recipients_in(verb.end(), sentence_end)
+        if not recipients or self.text[verb.end():recipients[0].start].strip():
+            return
+        years = _years(self.text, sentence_start, sentence_end)
+        for recipient in recipients:
+            self._add(recipient, award, years[0] if years else None, (sentence_start, sentence_end), 0.8,
+                      present=PRESENT.search(self.text, sentence_start, verb.start()) is not None)
 
     def _in_brackets(self, position: int) -> bool:
         """Is ``position`` inside a bracketed note on its line?"""

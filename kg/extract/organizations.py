@@ -411,7 +411,8 @@ def _default_verb_stops() -> tuple[str, ...]:
 # "X区民政局、人社局、总工会": the later bodies share the first one's region.
 REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
 # "A、B、C等10家企业": every item of the list is a firm.
-ENUMERATION_END = re.compile(r"(?:等\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
+ENUMERATION_END = re.compile(r"(?:(?:等|共计|总计|合计|共)+\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?"
+                             r"|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
                              r"\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
 _NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 MAX_ITEM = 14
@@ -528,7 +529,7 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
         if not items:
             continue
         first_start = items[-1][0]
-        brands = match.group(0).startswith("等") and any(_brand_item(text[s:e], lexicon) for s, e in items) \
+        brands = match.group(0).startswith(("等", "共")) and any(_brand_item(text[s:e], lexicon) for s, e in items) \
             and not any(_generic_item(text[s:e], lexicon) for s, e in items) \
             and text[first_start - 1:first_start] not in ("”", ")", "\"")  # the end of a longer name
         if not (brands or len(items) >= 2 and (counted or any(item in spans for item in items))):

@@ -279,6 +279,25 @@ def test_an_award_as_the_subject_of_its_granting_verb(tmp_path):
                                                         ("戊己航天", "湖北省长江质量奖")}
 
 
+def test_recipients_that_a_verb_lists_under_the_award_whose_list_was_announced(tmp_path):
+    # 上榜 names no award: the one whose 获奖名单 the sentence announced; the count closes the list's last name
+    facts = facts_of(tmp_path, "某报\n首届宜昌市市长质量奖获奖名单出炉，宜昌甲乙珠宝有限公司、湖北丙丁古典家具有限公司"
+                               "2家企业上榜。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("宜昌甲乙珠宝有限公司", "宜昌市市长质量奖"),
+                                                        ("湖北丙丁古典家具有限公司", "宜昌市市长质量奖")}
+
+
+def test_the_recipient_an_award_clause_describes(tmp_path):
+    facts = facts_of(tmp_path, "某报\n已获得湖北省长江质量奖的宜昌甲乙机械有限公司同时享受获奖企业待遇。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("宜昌甲乙机械有限公司", "湖北省长江质量奖")}
+
+
+def test_a_title_on_a_citys_award_does_not_date_a_provinces(tmp_path):
+    facts = facts_of(tmp_path, "宜昌评出首届市政府质量奖\n2013-02-20 来源：某网\n"
+                               "已获得湖北省政府质量奖的宜昌甲乙机械有限公司同时享受待遇。\n")
+    assert {c.year for c in facts.conferrals} == {None}
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

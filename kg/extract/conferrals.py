@@ -110,6 +110,12 @@ PROCESS_CUES = ("评审", "评选")
 YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)\d{2}\s*年")
 # Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.
 GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*")
+# A verb that lists recipients without naming the award ("3家企业上榜"), at the end of its clause.
+LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜)(?=\s*[，,。；;！!\n]|$)")
+# The words that announce an award's list of recipients ("X奖获奖名单出炉", "X奖评选结果揭晓")
+LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)")
+# "获得过X奖的A公司": an award, then 的 and the recipient it describes
+RELATIVE_AFTER_AWARD = re.compile(r"[”\"]?(?:荣誉称号|称号)?的")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
 ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2
@@ -674,6 +680,30 @@ class ConferralFinder:
             for recipient in self._recipients_in(cue.end(), sentence_end):
                 self._add(recipient, award, None, (cue.start(), sentence_end), 0.7)
 
+    def announced_lists(self) -> None:
+        """"X奖获奖名单揭晓，A、B、C3家企业上榜": recipients that a verb without an object lists, under the award
+        whose list the sentence (or the one before) announced."""
+        for verb in LISTED_VERB.finditer(self.text):
+            sentence_start, sentence_end = self._sentence_bounds(verb.start())
+            clause_start = self._clause_bounds(verb.start(), sentence_start, sentence_end)[0]
+            recipients = self._recipients_in(clause_start, verb.start())
+            if not recipients or self._negative(sentence_start, verb.end()):
+                continue
+            gap = ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb.start()])
+            if len(GAP_WORDS.sub("", gap).strip()) > MAX_GAP:
+                continue
+            search_from = self._sentence_bounds(max(0, sentence_start - 2))[0] if sentence_start else 0
+            announcement = None
+            for cue in LIST_ANNOUNCED.finditer(self.text, search_from, clause_start):
+                announcement = cue
+            awards = self.awards.between(search_from, announcement.start()) if announcement else []
+            if not awards:
+                continue
+            award = awards[-1]
+            years = _years(self.text, max(0, award.start - 8), award.end)
+            for recipient in recipients:
+                self._add(recipient, award, years[0] if years else None, (award.start, verb.end()), 0.7)
+
     def counted_lists(self) -> None:
         """"评选出9家市政府质量奖提名奖企业，其中…，分别是：A、B、C": a count of an award's recipients, then
         the list after 分别是/分别为/包括/：."""
@@ -743,6 +773,8 @@ class ConferralFinder:
                     recipients, confidence = recipients[-1:], 0.5
                 elif "的" in gap or len(gap.strip()) > MAX_GAP:
                     continue  # "A公司的张三入选", "A中心及B工程获": the recipient is not A
+            elif (described := self._described_after(awards[-1].end, clause_end)) is not None:
+                recipients = [described]  # "已获得X奖的A公司同时享受…": the recipient the clause goes on to describe
             elif COUNTED_AGENTS.search(before):
                 # "全市共有12家企业获得…": a count; the recipients are named only if a list follows
                 # ("3家企业获X，分别是A、B、C", "4家组织获得过X（A、B、C、D）", "…称号。3家福建企业分别是：A、B")
@@ -840,6 +872,11 @@ class ConferralFinder:
                 break
             awards.append(award)
         return awards
+
+    def _described_after(self, award_end: int, clause_end: int) -> Mention | None:
+        """"获得X奖的A公司": the recipient after 的 that the verb and award describe."""
+        relative = RELATIVE_AFTER_AWARD.match(self.text, award_end, clause_end)
+        return self._recipient_at(relative.end()) if relative else None
 
     def _listed_after(self, award_end: int, sentence_end: int) -> list[Mention]:
         """The recipients a counted statement lists after its award: after a cue in the same sentence,
@@ -1008,6 +1045,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     roll_lines = finder.honour_rolls()
     finder.decisions()
     finder.counted_lists()
+    finder.announced_lists()
     finder.winner_lists()
     finder.tier_groups()
     listed = len(finder.found)  # what lists and decisions confer: the document's own announcement
@@ -1070,4 +1108,14 @@ def _award_in_title(award: str, title: str | None) -> bool:
     leading = leading_division(award)
     core = award[leading[1]:] if leading is not None else award
     core = TIER_ENDING.sub("", core) or core  # "第七届长江质量奖揭晓" is about its 提名奖 too
-    return len(core) >= 3 and core in title
+    if len(core) < 3:
+        return False
+    level = leading[0].name[-1] if leading is not None else None
+    position = title.find(core)
+    while position >= 0:
+        # "首届市政府质量奖" names a city's award, not "福建省政府质量奖": a level written before the core must fit
+        written_level = title[position - 1] if position > 0 and title[position - 1] in "省市县区" else None
+        if written_level is None or level is None or written_level == level:
+            return True
+        position = title.find(core, position + 1)
+    return False

@@ -255,7 +255,7 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             if named is None:
                 continue
             start, name, core = named
-        if _kind_not_name(text, match.end(), core, lexicon):
+        if _kind_not_name(text, start, match.end(), core, lexicon):
             continue
         if name in BARE_CITY_GOVERNMENTS or re.sub(r"\(.*?\)", "", core) in LOCAL_PREFIXES and "(" in core:
             continue  # "市政府" in a city's news is the city itself (a role's organisation, see people.py)
@@ -390,9 +390,14 @@ COUNTED_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两几数�
 PROJECT_AFTER = re.compile(r"[及和与][\u4e00-\u9fff]{1,12}?(?:工程|项目|用房|大楼)")
 
 
-def _kind_not_name(text: str, end: int, core: str, lexicon: Lexicon) -> bool:
-    """Is what ends at ``end`` a kind of organisation or part of a project, not an organisation's name?"""
-    if COUNTED_AFTER.match(text, end) or PROJECT_AFTER.match(text, end):
+def _kind_not_name(text: str, start: int, end: int, core: str, lexicon: Lexicon) -> bool:
+    """Is what ends at ``end`` a kind of organisation or part of a project, not an organisation's name?
+
+    A count after it ("科技企业3家") makes it a kind, unless it is the last item of a list the count closes
+    ("A有限公司、B有限公司3家企业")."""
+    if COUNTED_AFTER.match(text, end) and not (start > 0 and text[start - 1] in "、和及与"):
+        return True
+    if PROJECT_AFTER.match(text, end):
         return True
     # jieba glued a verb to the word before it ("高度肯定|中心"): the verb ends the core, nothing names it.
     stops = _default_verb_stops() if lexicon is Lexicon.default() else _verb_stops(lexicon)

@@ -60,6 +60,21 @@ def test_a_stop_glued_to_a_names_first_character_is_cut_off_alone(tmp_path):
     assert "华为电子有限公司" in names and "电子有限公司" not in names
 
 
+def test_trade_names_with_function_words_stay_whole(tmp_path):
+    # an adverb (全新) and a verb before an unknown word (希望|琴牌) inside a name a place opened;
+    # a conjunction's character (和) after the one-character first word of a list's item
+    facts = facts_of(tmp_path, "市政府决定授予河南全新钢构有限公司、青岛新希望琴韵食品有限公司、信和光电股份有限公司"
+                               "“某某市市长质量奖”。\n")
+    names = {e.name for e in facts.entities if e.type == "Enterprise"}
+    assert {"河南全新钢构有限公司", "青岛新希望琴韵食品有限公司", "信和光电股份有限公司"} <= names
+
+
+def test_a_verb_before_a_known_name_still_ends_what_comes_before(tmp_path):
+    facts = facts_of(tmp_path, "陕西省市场监管局联合西安交通大学举办培训班。\n")
+    assert "西安交通大学" in {e.name for e in facts.entities}
+    assert not any("联合" in e.name for e in facts.entities)
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

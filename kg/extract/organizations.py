@@ -52,7 +52,7 @@ def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
 HARD_STOP_TAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d", "z", "m", "q", "y", "e", "o"})
 # Tags of words that, after a place has opened a name, are its trade name ("湖北|永恒|太阳能…": 永恒 is a
 # descriptive word, z); a one-character verb there is a trade name's character too ("杭州福斯|达|深冷…").
-TRADE_NAME_TAGS = frozenset({"z"})
+TRADE_NAME_TAGS = frozenset({"z", "d"})  # "河南|全新|金属…": 全新 is tagged an adverb
 TRADE_WORDS = frozenset({"企业", "实业"})  # stop words elsewhere, a name's industry word right before its form
 # Tags of words that can open a name: places, person and brand names, unknown words.
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x", None})
@@ -62,22 +62,24 @@ def _tagged(run: str) -> list[tuple[str, str | None]]:
     return [(token, dictionary_tag(token)) for token in tokens(run)]
 
 
-def cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
+def cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -> int:
     if lexicon is Lexicon.default():
-        return _cut_left_default(run, bounded)
-    return _cut_left(run, lexicon, bounded)
+        return _cut_left_default(run, bounded, listed)
+    return _cut_left(run, lexicon, bounded, listed)
 
 
 @lru_cache(maxsize=16384)
-def _cut_left_default(run: str, bounded: bool) -> int:
-    return _cut_left(run, Lexicon.default(), bounded)
+def _cut_left_default(run: str, bounded: bool, listed: bool) -> int:
+    return _cut_left(run, Lexicon.default(), bounded, listed)
 
 
-def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
+def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -> int:
     """The offset in ``run`` after the last word that cannot belong to a name.
 
     ``bounded``: the run starts after punctuation or a line start, so its first
     word may well be the name's first word even if jieba tags it otherwise.
+    ``listed``: the run is an item of a list ("、信和新材料…"): a conjunction's character
+    after its first word, which ends no name, is a trade name's character.
     """
     tagged = _tagged(run)
     offset = cut = 0
@@ -96,7 +98,8 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
             continue
         if offset - len(token) == cut and division_named(token) is not None:
             opened_by_place = True
-        if len(token) == 1 and opened_by_place and token in lexicon.org_left_stops \
+        if len(token) == 1 and (opened_by_place or listed and cut == 0 and index == 1 and len(tagged[0][0]) == 1) \
+                and token in lexicon.org_left_stops \
                 and not _ends_a_name(run[:offset - 1], tagged[index - 1][0], lexicon):
             continue  # a trade name's character (常州天和科技…), not a conjunction after a whole name
         if opened_by_place and token in TRADE_WORDS and (index == len(tagged) - 1 or tagged[index + 1][0] == "集团"):
@@ -106,12 +109,14 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool) -> int:
             opened_by_place = False
         elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) \
                 and _stops_name(token, tag, inside=offset - len(token) > cut) and division_named(token) is None \
-                and not (opened_by_place and tag in TRADE_NAME_TAGS):
+                and not (opened_by_place and tag in TRADE_NAME_TAGS and index + 1 < len(tagged)):
             cut, opened_by_place = offset, False
         elif tag == "v" and index + 1 < len(tagged) and (
                 tagged[index + 1][1] in NAME_TAGS - {None}
                 or len(token) > 1 and tagged[index + 1][1] is None and all(map(is_cjk, tagged[index + 1][0]))) \
-                and division_named(token) is None and not (opened_by_place and len(token) == 1):
+                and division_named(token) is None and not (opened_by_place and len(token) == 1) \
+                and not (opened_by_place and tagged[index + 1][1] is None):
+            # inside a name a place opened, a verb before an unknown word is the trade name's ("青岛|新|希望|琴牌")
             # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
             cut, opened_by_place = offset, False
     return cut
@@ -173,7 +178,8 @@ def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) ->
     after_firm = max((window.rfind(form) + len(form) for form in lexicon.legal_suffixes if form in window), default=0)
     if after_firm:
         start, bounded = start + after_firm, True
-    return start + cut_left(text[start:end], lexicon, bounded)
+    listed = bounded and start > 0 and text[start - 1] == "、"
+    return start + cut_left(text[start:end], lexicon, bounded, listed)
 
 
 def looks_proper(core: str, suffix: str, lexicon: Lexicon) -> bool:

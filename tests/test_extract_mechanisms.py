@@ -75,6 +75,21 @@ def test_a_verb_before_a_known_name_still_ends_what_comes_before(tmp_path):
     assert not any("联合" in e.name for e in facts.entities)
 
 
+def test_a_branch_named_after_its_organisation_is_one_name(tmp_path):
+    facts = facts_of(tmp_path, "决定授予宜昌甲乙石化股份有限公司西南分公司化工研究院、湖北省煤田地质局第一勘探大队“宜昌市市长质量奖”。\n")
+    names = {e.name: e.type for e in facts.entities}
+    assert names.get("宜昌甲乙石化股份有限公司西南分公司化工研究院") == "Enterprise"
+    assert names.get("湖北省煤田地质局第一勘探大队") == "Organization"
+    assert {r for r, _, _ in conferrals(facts)} == {"宜昌甲乙石化股份有限公司西南分公司化工研究院", "湖北省煤田地质局第一勘探大队"}
+
+
+def test_a_name_before_the_lists_deng_keeps_its_last_character(tmp_path):
+    from kg.extract.lexicon import Lexicon
+    from kg.extract.person_names import person_name_at
+    text = "杜亚中等5人获得提名"
+    assert text[:person_name_at(text, 0, Lexicon.default())] == "杜亚中"
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -294,7 +294,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
                         + find_news_sites(text))
     found = _share_prefixes(text, found, lexicon)
     found = found + _enumerated(text, found, lexicon)
-    return sorted(found + units_of(text, found), key=lambda m: m.start)
+    units = units_of(text, found)
+    return sorted(_inside_units(found, units) + units, key=lambda m: m.start)
 
 
 # A team or unit of an organisation, named after it: "…有限公司白鹤滩灌浆智能化攻坚班组", "…医院心脏大血管外科".
@@ -302,20 +303,39 @@ UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"]{0,16}?(?:QC小组|质
                         r"实验室|研究室|外科|内科|检验所|创新团队)(?![\u4e00-\u9fff]{0,2}(?:长|成员|负责人))")
 
 
+# "…股份有限公司西南油气田分公司天然气研究院", "…地质局第一地质大队": a branch named after its organisation.
+BRANCH_AFTER = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|总厂|事业部|营业部))?"
+                          r"[\u4e00-\u9fffA-Za-z0-9]{0,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|研究院|研究所|设计院|设计部|"
+                          r"大队|支队|总厂|事业部|营业部)(?=[、，,。；;：:\s“\"]|等|荣获|获|被|$)")
+# The kinds of branch that stay a firm's (a branch of an enterprise is an enterprise)
+FIRM_BRANCHES = ("分公司", "分厂", "总厂", "事业部", "营业部", "研究院", "研究所", "设计院", "设计部")
+
+
 def units_of(text: str, organizations: list[Mention]) -> list[Mention]:
-    """Teams and units named with their organisation: recipients of their own (the unit stays an
-    Organization; the organisation it belongs to is still named)."""
+    """Teams, units and branches named with their organisation: recipients of their own (a unit stays an
+    Organization, a firm's branch an Enterprise; the organisation it belongs to is still named)."""
     units = []
     for mention in organizations:
         if mention.attrs.get("unit_of"):
             continue
+        kind = "Organization"
         match = UNIT_AFTER.match(text, mention.end)
         if match is None or match.end() == mention.end:
-            continue
+            match = BRANCH_AFTER.match(text, mention.end)
+            if match is None:
+                continue
+            if mention.type == "Enterprise" and match.group().endswith(FIRM_BRANCHES):
+                kind = "Enterprise"
         name = mention.name + text[mention.end:match.end()].replace("“", "").replace("”", "").replace('"', "")
-        units.append(Mention("Organization", name, mention.start, match.end(),
+        units.append(Mention(kind, name, mention.start, match.end(),
                              {"surface": text[mention.start:match.end()], "unit_of": mention.name}))
     return units
+
+
+def _inside_units(found: list[Mention], units: list[Mention]) -> list[Mention]:
+    """The mentions that a unit's or branch's name holds after its organisation's ("…公司|西南油气田分公司")."""
+    spans = SpanSet([(u.start + 1, u.end) for u in units])
+    return [m for m in found if not spans.contains(m.start, m.end)]
 
 
 # "各设区市市场监督管理局", "各市、州市场监督管理局", "报送省局": bodies named by a level word, not by a place.

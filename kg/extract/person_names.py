@@ -32,9 +32,15 @@ def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     if len(name) == surname_length:
         if not rest or rest[0] in lexicon.name_followers:
             return None
-        name += rest.pop(0)
+        following = rest.pop(0)
+        if len(following) == 2 and following[1] == "等":  # "张|三等|人": the list's 等 glued on
+            following, rest = following[0], ["等", *rest]
+        name += following
     if len(name) == surname_length + 1 and rest and len(rest[0]) == 1 and rest[0] not in lexicon.name_followers:
         name += rest.pop(0)
+    elif len(name) == surname_length + 1 and rest and len(rest[0]) == 2 and rest[0][1] == "等" \
+            and (len(rest) == 1 or not all(is_cjk(c) for c in rest[1][:1])):
+        name += rest.pop(0)[0]  # "杜亚|中等|5人": jieba glued the list's 等 to the name's last character
     if not 2 <= len(name) <= limit:
         return None
     tag = dictionary_tag(name)

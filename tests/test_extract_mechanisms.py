@@ -328,6 +328,14 @@ def test_a_title_on_a_citys_award_does_not_date_a_provinces(tmp_path):
     assert {c.year for c in facts.conferrals} == {None}
 
 
+def test_honours_listed_after_a_verb_and_closed_by_their_kind(tmp_path):
+    # the list's items are honours because 等荣誉称号 closes it; the person opening the sentences is the subject
+    facts = facts_of(tmp_path, "王建国是宜昌机电公司的高级技师。王建国曾获得宜昌市技术能手、湖北五一劳动奖章、"
+                               "全国百姓学习之星等荣誉称号。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("王建国", "宜昌市技术能手"), ("王建国", "湖北省五一劳动奖章"), ("王建国", "全国百姓学习之星")}
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

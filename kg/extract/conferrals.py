@@ -116,6 +116,11 @@ LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜)(?=\
 LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)")
 # "获得过X奖的A公司": an award, then 的 and the recipient it describes
 RELATIVE_AFTER_AWARD = re.compile(r"[”\"]?(?:荣誉称号|称号)?的")
+# "获得A、B、C等荣誉称号": honours listed after a verb, closed by 等 and the word for titles
+HONOUR_LIST = re.compile(r"\s*(?:了|过)?(?P<items>[^，,。；;！？!?：:()]{2,30}?(?:、[^，,。；;！？!?：:()、]{2,30}?)+)"
+                         r"等(?:多项|多个|\d+项|[一二三四五六七八九十]+项)?(?:荣誉称号|称号|荣誉)")
+# What follows a sentence's opening subject ("张三是…", "张三曾…", "张三先后…"), not its speech ("张三说")
+SUBJECT_PREDICATE = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
 ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2
@@ -734,7 +739,7 @@ class ConferralFinder:
             clause_start, clause_end = self._clause_bounds(verb_start, sentence[0], sentence[1])
             if self._negative(clause_start, clause_end) or self._negative_before(sentence[0], clause_start):
                 continue
-            awards = self._awards_after(verb_end, clause_end)
+            awards = self._honours_listed(verb_end, clause_end) or self._awards_after(verb_end, clause_end)
             antecedent = None if awards else self._antecedent(verb_end, clause_end)
             if antecedent is not None:
                 awards = [antecedent]
@@ -896,6 +901,23 @@ class ConferralFinder:
             return []
         return listed
 
+    def _honours_listed(self, verb_end: int, clause_end: int) -> list[Mention]:
+        """"获得A、B、C等荣誉称号": each item of the list the verb names, closed by 等…称号, is an honour."""
+        listed = HONOUR_LIST.match(self.text, verb_end, clause_end)
+        if listed is None:
+            return []
+        honours, position = [], listed.start("items")
+        for item in listed.group("items").split("、"):
+            start, end = position, position + len(item)
+            position = end + 1
+            known = [a for a in self.awards.between(start, end) if (a.start, a.end) == (start, end)]
+            honour = known[0] if known else title_award(item.strip("“”\"") + "称号", start, end, self.places,
+                                                         self.lexicon)
+            if honour is None:
+                return []  # an item that names no honour: not a list of honours
+            honours.append(honour)
+        return honours if len(honours) >= 2 else []
+
     def _antecedent(self, verb_end: int, clause_end: int) -> Mention | None:
         """"…获此殊荣", "获得该奖": the award named last before, within TIER_LOOKBACK."""
         if ANAPHOR.fullmatch(self.text, verb_end, clause_end) is None:
@@ -936,6 +958,12 @@ class ConferralFinder:
             if len(listed) >= 2 and all(r.type == "Person" for r in listed) and \
                     listed[-1].end == people[-1].end and self._closes_list(listed[-1].end, clause_start):
                 return listed
+            opening = people[0] if people else None
+            if opening is not None and self.text[sentence_start:opening.start].strip() == "" and \
+                    SUBJECT_PREDICATE.match(self.text, opening.end) and \
+                    not any(r.type != "Person" for r in self._recipients_in(opening.end, clause_start)
+                            if r.type not in ("City", "Province")):
+                return [opening]  # "卫建平是…，获得X": the person the sentence opens with is its subject
         excluded = ("Person", "City", "Province") if organizations_only else ("Person",)
         earlier = [r for r in self._recipients_in(floor, clause_start) if r.type not in excluded]
         in_sentence = [r for r in earlier if r.start >= sentence_start]

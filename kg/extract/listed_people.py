@@ -3,7 +3,8 @@
 - "<name>同志": the name right before 同志 (a decision's form for a person);
 - "<name>等9名个人", "<name>等3人": the first of a counted list of people;
 - an item of an enumeration that also lists organisations ("A公司、张三和B公司获…");
-- the national leaders of the lexicon's short list, wherever they are named.
+- the national leaders of the lexicon's short list, wherever they are named;
+- a name that opens a sentence as its subject ("张三是…", "张三曾获…") and is named again.
 
 A name is a surname and one or two characters (``people.person_name_at``); it must end
 where the cue or the list's next separator begins.
@@ -25,6 +26,9 @@ ITEM_ENDS = "、，,。；;和及与等\n"
 LONGEST_NAME = 4
 ITEM_OPENERS = "、，,：:；;。！？!?\n 和及与"
 GRANTING = ("授予", "表彰", "给予", "奖励")
+SENTENCE_OPENING = re.compile(r"(?:^|[。！？!?\n])[ \t\u3000]*")
+# What a person as a sentence's subject does first ("张三是…", "张三曾获…", "张三带领团队…")
+SUBJECT_VERB = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被|荣获|获得|带领|参加工作|出生|毕业")
 
 
 def listed_people(text: str, organizations: list[Mention], known: list[Mention],
@@ -52,6 +56,12 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
         while (start := _name_ending_at(text, end, lexicon, add, org_ends)) is not None \
                 and text[start - 1:start] == "、":
             end = start - 1
+    for opening in SENTENCE_OPENING.finditer(text):
+        # "卫建平是…。卫建平带队…": a name that opens sentences as their subject, more than once
+        start = opening.end()
+        end = person_name_at(text, start, lexicon)
+        if end is not None and SUBJECT_VERB.match(text, end) and text.count(text[start:end]) >= 2:
+            add(start, end)
     org_ends = {m.end for m in organizations}
     org_starts = {m.start for m in organizations}
     for separator in SEPARATOR.finditer(text):

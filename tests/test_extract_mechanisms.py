@@ -336,6 +336,17 @@ def test_honours_listed_after_a_verb_and_closed_by_their_kind(tmp_path):
         ("王建国", "宜昌市技术能手"), ("王建国", "湖北省五一劳动奖章"), ("王建国", "全国百姓学习之星")}
 
 
+def test_an_edition_is_dated_by_the_year_a_sentence_tells_it_with(tmp_path):
+    facts = facts_of(tmp_path, "某报\n宜昌甲乙机械有限公司、宜昌丙丁电子有限公司获第二届宜昌市市长质量奖。\n"
+                               "2023年经市政府批准，第二届宜昌市市长质量奖评选工作启动。2020年全市质量工作考核情况良好。\n")
+    assert {c.year for c in facts.conferrals} == {2023}
+
+
+def test_a_governments_leaders_belong_to_the_place(tmp_path):
+    facts = facts_of(tmp_path, "省政府副省长李建国、广东省政府副秘书长王立新出席会议。\n")
+    assert {(p.person, p.organization) for p in facts.positions} >= {("王立新", "广东省")}
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

@@ -121,6 +121,9 @@ HONOUR_LIST = re.compile(r"\s*(?:了|过)?(?P<items>[^，,。；;！？!?：:()]
                          r"等(?:多项|多个|\d+项|[一二三四五六七八九十]+项)?(?:荣誉称号|称号|荣誉)")
 # What follows a sentence's opening subject ("张三是…", "张三曾…", "张三先后…"), not its speech ("张三说")
 SUBJECT_PREDICATE = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被")
+# "2021年，…", "2023年经…批准": a year that dates what the sentence tells (not "2020年全省质量工作考核")
+STATEMENT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*"
+                            r"(?=[，,经在由起以至]|开展|举办|启动|组织|评选|颁)")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
 ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2
@@ -1092,6 +1095,17 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
             if written is not None and written.year:
                 designated.setdefault(name, set()).add(written.year)
             position = text.find(surface, position + len(surface))
+    # "2021年，…开展第四届中国质量奖评选": the one year a sentence states with an edition of an award
+    edition_years: dict[tuple[str, str], set[int]] = {}
+    for award in finder.awards.mentions:
+        written = designation(text, award.start, award.end)
+        if written is None or written.period is None or written.year:
+            continue
+        sentence_start, sentence_end = finder._sentence_bounds(award.start)
+        stated = {int(m.group(1)) for m in STATEMENT_DATE.finditer(text, sentence_start, sentence_end)
+                  if not cited_in_passing(text, m.start())}
+        if len(stated) == 1:
+            edition_years.setdefault((award.name, written.period), set()).update(stated)
     for number, found in enumerate(finder.found):
         # the award's own designation first where the statement names the award; a roll's line under a
         # heading elsewhere keeps the year it gives ("2010年：A、B"), else takes the heading's designation
@@ -1101,6 +1115,9 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
         if written is not None:
             found.year = written.year or found.year
             found.period = written.period
+        stated = edition_years.get((found.award.name, found.period), set())
+        if found.year is None and len(stated) == 1:
+            found.year = next(iter(stated))
         # a sentence of news dates an honour by the document only when the document is about that award
         announced = not found.past and (number < listed or found.present or _award_in_title(found.award.name, title))
         if found.year is None and announced:

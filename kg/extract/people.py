@@ -62,6 +62,10 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
     return spans
 
 
+# "江西省人民政府": a place's government, whose leaders belong to the place (devset/README.md, Positions)
+PEOPLES_GOVERNMENT = re.compile(r"(.{2,12}?[省市县区])人民政府")
+
+
 class _Context:
     def __init__(self, text: str, places: Places, organizations: list[Mention], lexicon: Lexicon):
         self.text = text
@@ -90,6 +94,9 @@ class _Context:
         """The organisation named right before a role, where its name starts, and how sure that is."""
         org = self.org_ending_at.get(role_start)
         if org is not None:
+            government = PEOPLES_GOVERNMENT.fullmatch(org.name)
+            if government is not None and role in self.lexicon.government_roles:
+                return government.group(1), org.start, 0.85  # "省政府副省长": a leader of the province itself
             return org.name, org.start, 0.9
         place = self.place_ending_at.get(role_start)
         if place is not None:

@@ -5,8 +5,11 @@
    its period; an edition, "第八届X奖", is kept as the period too).
 2. A year the statement gives: its clause or sentence, its list's heading, a bracket after
    the award ("X奖（2019年）"), a year heading above a timeline (the finders in conferrals.py).
-3. The year in the document's title.
-4. The year of the document's date (its byline, or the date a decision was signed).
+3. For an edition without a year ("第二届X奖"), the one year a sentence naming that edition dates
+   its telling with ("2023年经…批准，…第二届X奖").
+4. The year in the document's title, for what the document announces: a list or decision, a
+   statement of the present event ("本次", "今年"), an award the title names (at its level).
+5. The year of the document's date (its byline, or the date a decision was signed).
 
 Years of documents cited in passing never count: inside 《》 (a regulation's title) or
 〔〕 (a document number, "许政〔2016〕46号").

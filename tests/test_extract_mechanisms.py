@@ -347,6 +347,27 @@ def test_a_governments_leaders_belong_to_the_place(tmp_path):
     assert {(p.person, p.organization) for p in facts.positions} >= {("王立新", "广东省")}
 
 
+def test_the_present_event_may_be_told_in_the_sentence_before(tmp_path):
+    facts = facts_of(tmp_path, "某报\n2021-12-18 来源：某某日报\n大会还表彰了湖北省长江质量奖获奖企业。"
+                               "宜昌甲乙机械有限公司获评湖北省长江质量奖。\n")
+    assert conferrals(facts) == {("宜昌甲乙机械有限公司", "湖北省长江质量奖", 2021)}
+
+
+def test_an_award_handed_over_at_another_editions_ceremony_keeps_no_year(tmp_path):
+    # the title's edition written 第七届, the sentence's 第7届: the same; 第4届 of another award is not
+    facts = facts_of(tmp_path, "第七届湖北省长江质量奖颁奖大会召开\n2023-01-10 来源：某报\n"
+                               "大会为获奖组织颁奖：宜昌甲乙机械有限公司获“第4届中国质量奖”；宜昌丙丁电子有限公司获"
+                               "“第7届湖北省长江质量奖”。\n")
+    years = {(c.recipient, c.year) for c in facts.conferrals}
+    assert ("宜昌甲乙机械有限公司", None) in years and ("宜昌丙丁电子有限公司", 2023) in years
+
+
+def test_small_numbers_and_editions():
+    from kg.extract.numbers import edition_number, small_number
+    assert [small_number(w) for w in ("10", "十", "五", "二十一", "十五", "多")] == [10, 10, 5, 21, 15, None]
+    assert [edition_number(w) for w in ("第七届", "第7届", "首届", "第十二届")] == [7, 7, 1, 12]
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

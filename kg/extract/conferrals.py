@@ -18,6 +18,7 @@ from functools import lru_cache
 from kg.extract.awards import EDITION_INSIDE, describe_award, issuing_division, title_award
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
+from kg.extract.numbers import edition_number
 from kg.extract.people import RoleHolding
 from kg.extract.places import Places, leading_division
 from kg.extract.segments import Span
@@ -94,7 +95,7 @@ LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
 COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
                                r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
 # Words of the present event in a sentence before its verb ("本次有A获…", "今年A荣获…"): the document's year.
-PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会上|仪式上")
+PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会|仪式上")
 # "曾先后7次获得X": a clause of the past, whatever frames the sentence
 PAST = re.compile(r"曾|先后|累计|历年|历届|此前|以往|过去|多次|\d+次")
 # After a counted statement's award, the cue of its list ("，分别是", "：", "（")
@@ -244,7 +245,8 @@ class ConferralFinder:
         title_years = [y for line in title_lines for y in _years(line, 0, len(line))]
         self.title_year = title_years[0] if title_years else None
         # "第三届X奖发布会": the edition the document announces; a sentence on 第一届 speaks of the past
-        self.title_editions = {e.group() for line in title_lines for e in EDITION_INSIDE.finditer(line)} or None
+        self.title_editions = {edition_number(e.group()) for line in title_lines
+                               for e in EDITION_INSIDE.finditer(line)} or None
         self.title = title
         self._title_award: Mention | None | bool = False  # not looked for yet
         self._listing_candidates = self.shortlist_document  # the list being read names candidates
@@ -815,9 +817,14 @@ class ConferralFinder:
                      or ([context_years[line_index]] if line_index in context_years else []))
             if not years and antecedent is not None:  # "首届X奖于2013年颁出。A、B获此殊荣": the year told with it
                 years = _years(self.text, self._sentence_bounds(antecedent.start)[0], antecedent.end)
-            present = PRESENT.search(self.text, sentence[0], verb_start) is not None \
-                and PAST.search(self.text, sentence[0], verb_start) is None
-            editions = {e.group() for e in EDITION_INSIDE.finditer(self.text, sentence[0], verb_start)}
+            # the present event named in the sentence, or in the one before it in its paragraph
+            # ("大会还表彰了第四届X奖获奖企业。A获评X")
+            paragraph_start = self.text.rfind("\n", 0, sentence[0]) + 1
+            previous_start = max(paragraph_start, self._sentence_bounds(max(0, sentence[0] - 2))[0]) \
+                if sentence[0] > paragraph_start else sentence[0]
+            present = PRESENT.search(self.text, previous_start, verb_start) is not None \
+                and PAST.search(self.text, previous_start, verb_start) is None
+            editions = {edition_number(e.group()) for e in EDITION_INSIDE.finditer(self.text, sentence[0], sentence[1])}
             past = bool(editions) and self.title_editions is not None and not editions & self.title_editions
             for recipient in recipients:
                 for award in awards:

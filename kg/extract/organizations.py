@@ -14,6 +14,7 @@ from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
+from kg.extract.numbers import small_number
 from kg.extract.person_names import person_name_at
 from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -445,7 +446,6 @@ REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
 ENUMERATION_END = re.compile(r"(?:(?:等|共计|总计|合计|共)+\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?"
                              r"|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
                              r"\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
-_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 MAX_ITEM = 14
 
 
@@ -503,21 +503,6 @@ def _item_with_suffix(text: str, start: int):
     return pattern.match(text, start, end)
 
 
-def _count(written: str | None) -> int | None:
-    """The number a count is written with: "10", "十", "五"; None when it is no plain number."""
-    if not written:
-        return None
-    if written.isdigit():
-        return int(written)
-    if written == "十":
-        return 10
-    if len(written) == 1 and written in _NUMERALS:
-        return _NUMERALS[written]
-    if len(written) == 2 and written[0] == "十" and written[1] in _NUMERALS:
-        return 10 + _NUMERALS[written[1]]
-    return None
-
-
 # Tags of common words: an item made only of them is a kind of thing ("企业单位"), not a brand.
 COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "m", "q", "r", "p", "c", "u", "f", "s"})
 
@@ -552,9 +537,9 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
             if start == 0 or text[start - 1] != "、":
                 break
             end = start - 1
-        if match.group("bare_count") is not None and _count(match.group("bare_count")) != len(items):
+        if match.group("bare_count") is not None and small_number(match.group("bare_count")) != len(items):
             continue  # "A、B 10个企业" with no 等: the count must be the list's own
-        counted = _count(match.group("count") or match.group("bare_count")) == len(items)
+        counted = small_number(match.group("count") or match.group("bare_count")) == len(items)
         # a list of short names ("授予海尔、海信、青岛港10个企业"): its count says every item is one;
         # "雪天盐业、华锐精密等7家组织": names that are brands (no common words only, no places) before 等
         if not items:

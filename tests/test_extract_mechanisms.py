@@ -402,6 +402,16 @@ def test_a_stop_glued_to_a_level_word_and_a_verb_before_a_brand_end_no_name(tmp_
     assert ("曾发发", "副总裁", "江铃汽车股份有限公司") in positions
 
 
+def test_a_roll_keeps_going_past_its_numbers_notes_and_categories(tmp_path):
+    # the roll's award carries no designation: the one edition the text names, dated by the
+    # range of years that opens the sentence naming it
+    facts = facts_of(tmp_path, "各有关单位：\n2018年-2019年某省质量协会开展了第十八届湖北省质量管理奖评审工作。\n"
+                               "一、湖北省质量管理奖(3家)\n再次获奖组织\n1.宜昌甲乙机械有限公司\n大中型企业\n"
+                               "2\n宜昌丙丁电子有限公司(制造业)\n(以下为服务业)\n3.宜昌戊己物流有限公司\n")
+    assert conferrals(facts) == {(name, "湖北省质量管理奖", 2019) for name in
+                                 ("宜昌甲乙机械有限公司", "宜昌丙丁电子有限公司", "宜昌戊己物流有限公司")}
+
+
 # -- award names: the region from the issuing government ------------------------------------
 
 def test_an_award_without_its_region_is_the_issuing_governments(tmp_path):

@@ -123,8 +123,15 @@ HONOUR_LIST = re.compile(r"\s*(?:了|过)?(?P<items>[^，,。；;！？!?：:()]
 # What follows a sentence's opening subject ("张三是…", "张三曾…", "张三先后…"), not its speech ("张三说")
 SUBJECT_PREDICATE = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被")
 # "2021年，…", "2023年经…批准": a year that dates what the sentence tells (not "2020年全省质量工作考核")
-STATEMENT_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*"
-                            r"(?=[，,经在由起以至]|开展|举办|启动|组织|评选|颁)")
+# A year (or a range of years, counted as its last) opening a sentence, or followed by what a date is
+STATEMENT_DATE = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d{2})\s*年?(?:" + RANGE_JOINER + r"(?P<last>(?:19|20)\d{2}))?"
+                            r"\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*")
+STATEMENT_FOLLOWS = re.compile(r"[，,经在由起以至]|开展|举办|启动|组织|评选|颁")
+# Lines of a roll that name no one: a row's number alone ("1", "12."), a note in brackets ("(排名不分先后)",
+# "(以下为新申报企业)"), a category ("大中型企业", "医疗行业", "再次获奖组织"); at most a few in a row.
+ROLL_NUMBER_OR_NOTE = re.compile(r"\s*(?:\d{1,3}\s*[.、]?|\([^()]{1,24}\))\s*")
+CATEGORY_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*")
+MAX_ROLL_FURNITURE = 3
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
 ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2
@@ -432,6 +439,7 @@ class ConferralFinder:
         last_year = None
         tables = {table.first_line: table for table in find_tables(self.text, self.lines)}
         table_end = -1
+        furniture = 0  # lines in a row under a roll's heading that are its numbers, notes and categories
         last_year = self.title_year  # "2023年某省名牌产品名单" then headings without a year
         for index, span in enumerate(self.lines):
             if index <= table_end:
@@ -478,6 +486,12 @@ class ConferralFinder:
             if LIST_WORDS_LINE.fullmatch(self.text, *span):
                 used.add(index)
                 continue  # "获奖企业名单" under the award's heading: the heading's second line
+            if furniture < MAX_ROLL_FURNITURE and self._roll_furniture(span):
+                # "1" (a row's number on its own line), "(排名不分先后)", "大中型企业" (a category of the roll)
+                furniture += 1
+                used.add(index)
+                continue
+            furniture = 0
             next_heading = self._roll_line(span, heading)
             if next_heading is False:
                 unit = self._name_line(span)
@@ -491,6 +505,13 @@ class ConferralFinder:
             if next_heading is not None:
                 heading = next_heading
         return used
+
+    def _roll_furniture(self, span: Span) -> bool:
+        """A roll's line that names no one: a row's number alone, a bracketed note, a short category label."""
+        if ROLL_NUMBER_OR_NOTE.fullmatch(self.text, *span):
+            return True
+        return CATEGORY_LABEL.fullmatch(self.text, *span) is not None and not self._recipients_in(*span) \
+            and not self.awards.between(*span) and self._name_line(span) is None
 
     def _name_line(self, span: Span) -> Mention | None:
         """A line of a roll that is one organisation's name, though no finder took it for one
@@ -1104,13 +1125,19 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
             position = text.find(surface, position + len(surface))
     # "2021年，…开展第四届中国质量奖评选": the one year a sentence states with an edition of an award
     edition_years: dict[tuple[str, str], set[int]] = {}
+    editions: dict[str, set[str]] = {}  # the editions the text names of each award
     for award in finder.awards.mentions:
         written = designation(text, award.start, award.end)
-        if written is None or written.period is None or written.year:
+        if written is None or written.period is None:
+            continue
+        editions.setdefault(award.name, set()).add(written.period)
+        if written.year:
             continue
         sentence_start, sentence_end = finder._sentence_bounds(award.start)
-        stated = {int(m.group(1)) for m in STATEMENT_DATE.finditer(text, sentence_start, sentence_end)
-                  if not cited_in_passing(text, m.start())}
+        stated = {int(m.group("last") or m.group("first")) for m in STATEMENT_DATE.finditer(text, sentence_start,
+                                                                                            sentence_end)
+                  if not cited_in_passing(text, m.start())
+                  and (m.start() == sentence_start or STATEMENT_FOLLOWS.match(text, m.end()))}
         if len(stated) == 1:
             edition_years.setdefault((award.name, written.period), set()).update(stated)
     for number, found in enumerate(finder.found):
@@ -1122,6 +1149,9 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
         if written is not None:
             found.year = written.year or found.year
             found.period = written.period
+        named = editions.get(found.award.name, set())
+        if found.year is None and found.period is None and len(named) == 1 and (number < listed or found.present):
+            found.period = next(iter(named))  # a list under "一、X奖" of a text on 第十八届X奖 only
         stated = edition_years.get((found.award.name, found.period), set())
         if found.year is None and len(stated) == 1:
             found.year = next(iter(stated))

@@ -412,6 +412,33 @@ def test_a_roll_keeps_going_past_its_numbers_notes_and_categories(tmp_path):
                                  ("宜昌甲乙机械有限公司", "宜昌丙丁电子有限公司", "宜昌戊己物流有限公司")}
 
 
+def test_a_roll_item_numbered_with_ling(tmp_path):
+    facts = facts_of(tmp_path, "附件：\n一、湖北省长江质量奖(共2个)\n中国某某重工集团公司第七〇二研究所\n宜昌甲乙机械有限公司\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"中国某某重工集团公司第七〇二研究所", "宜昌甲乙机械有限公司"}
+
+
+def test_a_counted_winners_line_and_a_brand_holding_de(tmp_path):
+    # "获得X的N家企业或组织是：" then the list on the same line; 美的 is a brand, not a particle
+    facts = facts_of(tmp_path, "获得“2019年度湖北省长江质量奖”的2家企业或组织是:佛山市顺德区美的洗碗机制造有限公司、"
+                               "宜昌市轻工技师学院。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"佛山市顺德区美的洗碗机制造有限公司", "宜昌市轻工技师学院"}
+
+
+def test_the_others_who_won_it_too(tmp_path):
+    # 获此殊荣的还有 + places named with their province: the cities
+    facts = facts_of(tmp_path, "宜昌荣获“全国十大质量魅力城市”荣誉称号。获此殊荣的还有江苏常州、河南新乡。\n")
+    assert {r for r, _, _ in conferrals(facts)} >= {"常州市", "新乡市"}
+    assert not {"江苏省", "河南省"} & {r for r, _, _ in conferrals(facts)}
+
+
+def test_winners_counted_then_listed_and_those_included_in_a_count(tmp_path):
+    facts = facts_of(tmp_path, "某市组织开展了第二届宜昌市市长质量奖评选工作。\n经评审，共有2家单位获奖，分别为：宜昌甲乙机械有限公司、"
+                               "宜昌丙丁电子有限公司。\n另有包括宜昌戊己化工有限公司在内的10家单位获提名奖。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("宜昌甲乙机械有限公司", "宜昌市市长质量奖"), ("宜昌丙丁电子有限公司", "宜昌市市长质量奖"),
+        ("宜昌戊己化工有限公司", "宜昌市市长质量奖提名奖")}
+
+
 # -- award names: the region from the issuing government ------------------------------------
 
 def test_an_award_without_its_region_is_the_issuing_governments(tmp_path):

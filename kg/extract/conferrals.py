@@ -31,10 +31,11 @@ BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]
 # Words of a list's heading: "决定授予以下企业…", "…获奖名单如下", "获奖单位".
 # "获得X奖的组织包括：", "…的个人为：": the award named before the list in the line that introduces it.
 LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获|"
-                          r"^获得.*的(?:组织|企业|单位|集体|个人)(?:主要)?(?:包括|为|有|是)(?:\([^()]*\))?$")
+                          r"^获得.*的(?:\d+|[一二三四五六七八九十两]+)?[家个名位]?(?:组织|企业|单位|集体|个人)"
+                          r"(?:[或和及](?:组织|企业|单位|集体|个人))?(?:主要)?(?:包括|为|有|是)(?:\([^()]*\))?$")
 # A line of nothing but a list's words ("获奖企业名单", "名单如下：", "↓↓↓").
 # A roll's line that is a name: name characters only, an organisation's or a unit's ending.
-NAME_LINE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()·“”\"-]{4,40}")
+NAME_LINE = re.compile(r"[\u4e00-\u9fff〇A-Za-z0-9()·“”\"-]{4,40}")
 NOT_IN_NAME_LINES = re.compile(r"[的了是在将获]|授予|颁发|名单|公告|评选|会议|大会|决定|通知")
 UNIT_ENDINGS = "司厂局院所校馆会社心站队组部行店场园团处室"
 # "(崇川)", "(海安)": a short note after a listed organisation, its district as a roll gives it.
@@ -52,7 +53,7 @@ COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|�
 COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
 # "A、B、C等10个组织", "A和B两家企业": the total that closes an enumeration of named recipients.
-ENUMERATION_TOTAL = re.compile(r"^\s*(?:等|共|这|计|总计|合计|共计)*\s*" + NUMBER + r"(?:家|名|位|个|所|人)?"
+ENUMERATION_TOTAL = re.compile(r"^\s*(?:在内的|等|共|这|计|总计|合计|共计)*\s*" + NUMBER + r"(?:家|名|位|个|所|人)?"
                                r"(?:企业|组织|单位|集体|个人|公司|机构|团队|项目|医院|学校)?(?:和个人|及个人)?\s*")
 # "我公司荣获…", "本集团获评…": the firm whose own text this is.
 OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
@@ -132,6 +133,10 @@ STATEMENT_FOLLOWS = re.compile(r"[，,经在由起以至]|开展|举办|启动|�
 ROLL_NUMBER_OR_NOTE = re.compile(r"\s*(?:\d{1,3}\s*[.、]?|\([^()]{1,24}\))\s*")
 CATEGORY_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*")
 MAX_ROLL_FURNITURE = 3
+# "获此殊荣的还有", "获此殊荣的是": the award named before, its other recipients listed after
+ANAPHOR_LIST = re.compile(r"(?:此|该|这一)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|称号|奖)的(?:还)?(?:有|是|包括)\s*[:：]?\s*")
+# "获奖" with no award named: the verb and its object in one word
+WON_UNNAMED = re.compile(r"奖(?=[，,:：])")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
 ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2
@@ -304,6 +309,9 @@ class ConferralFinder:
             if following is not None and following.type == "Person" and mention.type != "Person" \
                     and following.start == mention.end:
                 continue  # "某公司张三": the person, named with the organisation that employs them
+            if following is not None and mention.type == "Province" and following.type == "City" \
+                    and following.start == mention.end:
+                continue  # "江苏常州": the city, named with its province
             person = self.person_of_holding.get(mention.start)
             if person is not None and person.end <= end:
                 found.append(person)
@@ -769,6 +777,21 @@ class ConferralFinder:
             antecedent = None if awards else self._antecedent(verb_end, clause_end)
             if antecedent is not None:
                 awards = [antecedent]
+            if not awards and (also := ANAPHOR_LIST.match(self.text, verb_end)) is not None:
+                # "获此殊荣的还有A、B、C": the award named just before, the recipients listed after
+                earlier = self.awards.between(max(0, verb_end - TIER_LOOKBACK), verb_start)
+                listed = self._recipients_in(also.end(), sentence[1]) if earlier else []
+                for recipient in listed:
+                    self._add(recipient, earlier[-1], None, (verb_start, sentence[1]), 0.7)
+                continue
+            if not awards and WON_UNNAMED.match(self.text, verb_end) and COUNTED_AGENTS.search(
+                    self.text, clause_start, verb_start):
+                # "共有6家单位获奖，分别为：A、B": the award the text is about, the list after
+                base = self._main_award_before(verb_start, SECTION_REACH)
+                listed = self._listed_after(verb_end + 1, sentence[1]) if base else []
+                for recipient in listed:
+                    self._add(recipient, base, None, (verb_start, sentence[1]), 0.7)
+                continue
             if not awards:
                 title = self._title_after(verb_end, clause_end, match.group() in TITLE_VERBS)
                 if title is None:

@@ -10,7 +10,7 @@ CJK_LOW, CJK_HIGH = "\u4e00", "\u9fff"
 
 
 def is_cjk(char: str) -> bool:
-    return CJK_LOW <= char <= CJK_HIGH
+    return CJK_LOW <= char <= CJK_HIGH or char == "〇"  # 〇 numbers names' units (第七〇二研究所)
 
 
 @dataclass

@@ -38,7 +38,7 @@ def _name_char(char: str) -> bool:
 
 
 # A name's characters, possibly with a bracketed part inside ("黑牡丹(集团)股份…"), up to the window's end.
-_NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·](?:[\u4e00-\u9fffA-Za-z0-9·]|\([\u4e00-\u9fff]{1,6}\))*\Z")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff〇A-Za-z0-9·](?:[\u4e00-\u9fff〇A-Za-z0-9·]|\([\u4e00-\u9fff]{1,6}\))*\Z")
 
 
 def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
@@ -155,6 +155,16 @@ def _stops_name(token: str, tag: str, inside: bool = False) -> bool:
     return token.startswith("第") and not inside
 
 
+def _inside_a_name_word(text: str, start: int, end: int, position: int) -> bool:
+    """Is the character at ``position`` part of a word jieba takes for a name ("顺德区|美的|洗涤…": the brand 美的)?"""
+    offset = start
+    for token, tag in _tagged(text[start:end]):
+        if offset <= position < offset + len(token):
+            return len(token) > 1 and tag in NAME_TAGS - {None, "x", "eng"}
+        offset += len(token)
+    return False
+
+
 # Characters that never sit inside an organisation's name: a name starts after the last one
 # (found without jieba, which then sees a shorter window).
 _NEVER_IN_NAMES = re.compile(r"[的了是被把]")
@@ -167,8 +177,9 @@ def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) ->
     start = run_start(text, end, limit)
     bounded = start == 0 or start > end - limit
     last = None
-    for last in _NEVER_IN_NAMES.finditer(text, start, end):
-        pass
+    for never in _NEVER_IN_NAMES.finditer(text, start, end):
+        if not _inside_a_name_word(text, start, end, never.start()):
+            last = never
     # "、美的集团…": a listed name's second character is no particle (the run opens after punctuation)
     listed_brand = last is not None and last.group() == "的" and last.start() == start + 1 and bounded \
         and start > 0 and text[start - 1] in LIST_OPENERS and text[start] not in PRONOUNS
@@ -300,13 +311,13 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
 
 
 # A team or unit of an organisation, named after it: "…有限公司白鹤滩灌浆智能化攻坚班组", "…医院心脏大血管外科".
-UNIT_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"]{0,16}?(?:QC小组|质量管理小组|小组|班组|团队|项目组|车间|工作室|"
+UNIT_AFTER = re.compile(r"[\u4e00-\u9fff〇A-Za-z0-9“”\"]{0,16}?(?:QC小组|质量管理小组|小组|班组|团队|项目组|车间|工作室|"
                         r"实验室|研究室|外科|内科|检验所|创新团队)(?![\u4e00-\u9fff]{0,2}(?:长|成员|负责人))")
 
 
 # "…股份有限公司西南油气田分公司天然气研究院", "…地质局第一地质大队": a branch named after its organisation.
-BRANCH_AFTER = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]{1,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|总厂|事业部|营业部))?"
-                          r"[\u4e00-\u9fffA-Za-z0-9]{0,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|研究院|研究所|设计院|设计部|"
+BRANCH_AFTER = re.compile(r"(?:[\u4e00-\u9fff〇A-Za-z0-9]{1,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|总厂|事业部|营业部))?"
+                          r"[\u4e00-\u9fff〇A-Za-z0-9]{0,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|研究院|研究所|设计院|设计部|"
                           r"大队|支队|总厂|事业部|营业部)(?=[、，,。；;：:\s“\"]|等|荣获|获|被|$)")
 # The kinds of branch that stay a firm's (a branch of an enterprise is an enterprise)
 FIRM_BRANCHES = ("分公司", "分厂", "总厂", "事业部", "营业部", "研究院", "研究所", "设计院", "设计部")

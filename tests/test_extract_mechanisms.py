@@ -90,6 +90,15 @@ def test_a_name_before_the_lists_deng_keeps_its_last_character(tmp_path):
     assert text[:person_name_at(text, 0, Lexicon.default())] == "杜亚中"
 
 
+def test_a_government_named_in_full_and_a_bodys_verb(tmp_path):
+    # jieba may tag a place as a common noun (周口市): the gazetteer makes the name proper;
+    # a verb after a body's name ends it (重庆市政府|召开|…奖 is no award's name)
+    facts = facts_of(tmp_path, "周口市人民政府 关于表彰的决定\n重庆市政府召开市长质量管理奖颁奖大会。\n")
+    names = {e.name: e.type for e in facts.entities}
+    assert names.get("周口市人民政府") == "GovernmentBody"
+    assert not any("召开" in n for n in names)
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -108,6 +108,9 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
         if token in lexicon.org_left_stops or token.isdigit():
             cut = offset
             opened_by_place = False
+        elif tag == "v" and len(token) > 1 and index > 0 \
+                and run[:offset - len(token)].endswith(tuple(lexicon.org_suffix_type)):
+            cut, opened_by_place = offset, False  # "重庆市政府|召开|市长质量管理奖": a body, then its verb
         elif tag in HARD_STOP_TAGS and len(token) > 1 and not (index == 0 and bounded) \
                 and _stops_name(token, tag, inside=offset - len(token) > cut) and division_named(token) is None \
                 and not (opened_by_place and tag in TRADE_NAME_TAGS and index + 1 < len(tagged)):
@@ -202,6 +205,8 @@ def looks_proper(core: str, suffix: str, lexicon: Lexicon) -> bool:
     """
     if core.startswith(lexicon.national_markers) or core[:1] in LOCAL_PREFIXES:
         return True
+    if leading_division(core) is not None:
+        return True  # "周口市人民政府": jieba may tag a place as a common noun; the gazetteer knows it
     if lexicon.org_suffix_type.get(suffix) == "Enterprise" and len(core) <= 3:
         return True
     tagged = _tagged(core)

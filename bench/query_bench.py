@@ -76,7 +76,6 @@ def _latency_child(turtle: str, parameters: str, runs: int) -> None:
 
     store = open_store(Path(turtle))
     values = json.loads(parameters)
-    local = ox.Store.read_only(str(entry / "store"))  # to resolve names as qkg query does
     figures = {}
     for query in saved_queries():
         times, cpu = [], []
@@ -148,6 +147,7 @@ def _server_child(turtle: str, parameters: str, runs: int) -> None:
 
     path = Path(turtle)
     entry = cache_graph_bytes(path.read_bytes(), rdf_format(path), path)
+    local = ox.Store.read_only(str(entry / "store"))  # to resolve names as qkg query does
     binary = str(Path(sys.executable).with_name("oxigraph"))
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

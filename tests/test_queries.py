@@ -228,3 +228,33 @@ def test_a_query_failing_midway_leaves_the_cycle_collector_on(small_store):
     with pytest.raises((QueryError, OSError, RuntimeError)):
         run_query(small_store, failing)
     assert gc.isenabled()
+
+
+REPEAT_WINNERS_FACTS = """
+format: qkg-facts/1
+document: {id: test-r, title: 测试文件乙, publisher: 测试日报, date: 2021-05-01, url: https://example.org/r}
+entities:
+  - {name: 甲市市长质量奖, type: Award}
+  - {name: 乙省省长质量奖, type: Award}
+  - {name: 全国质量样板奖, type: Award}
+  - {name: 丙科技股份有限公司, type: Enterprise}
+  - {name: 戊电气有限公司, type: Enterprise}
+conferrals:
+  - {recipient: 丙科技股份有限公司, award: 甲市市长质量奖, evidence: [0, 5]}
+  - {recipient: 丙科技股份有限公司, award: 乙省省长质量奖, year: 2018, evidence: [6, 10]}
+  - {recipient: 丙科技股份有限公司, award: 全国质量样板奖, year: 2020, evidence: [11, 15]}
+  - {recipient: 戊电气有限公司, award: 甲市市长质量奖, evidence: [16, 20]}
+  - {recipient: 戊电气有限公司, award: 乙省省长质量奖, evidence: [21, 25]}
+"""
+
+
+def test_repeat_winners_first_and_last_years_pass_over_conferrals_without_one(write_facts):
+    # The first and last years come from the grouped pass that counts the conferrals, a conferral
+    # without a year standing for none: not the first, not the last, and no years at all give none.
+    store = store_of([write_facts(REPEAT_WINNERS_FACTS)])
+    answer = run_query(store, find_query("repeat-winners"))
+    rows = {row[0].value: [None if term is None else term.value for term in row[1:7]] for row in answer.rows}
+    assert rows == {
+        "丙科技股份有限公司": ["Enterprise", "3", "3", "2018", "2020", "甲市市长质量奖；乙省省长质量奖 2018；全国质量样板奖 2020"],
+        "戊电气有限公司": ["Enterprise", "2", "2", None, None, "乙省省长质量奖；甲市市长质量奖"],
+    }

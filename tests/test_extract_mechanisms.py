@@ -99,6 +99,13 @@ def test_a_government_named_in_full_and_a_bodys_verb(tmp_path):
     assert not any("召开" in n for n in names)
 
 
+def test_newspapers_and_sites_named_as_sources(tmp_path):
+    facts = facts_of(tmp_path, "某某消费报宜昌讯(记者王五)3月17日,会议召开。\n2023-01-10 16:00:22 某某质量报\n"
+                               "据某某网消息:会议召开。\n发布时间:2015-10-15 来源:某某商务报 责任编辑:赵六\n")
+    names = {e.name for e in facts.entities if e.type == "Organization"}
+    assert {"某某消费报", "某某质量报", "某某网", "某某商务报"} <= names
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

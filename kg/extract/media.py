@@ -10,7 +10,7 @@ from kg.extract.mentions import Mention
 _PAPER_ENDING = "(?:日报|晚报|早报|晨报|时报|商报|都市报|青年报|导报)"
 _PAPER = re.compile(r"《(?P<titled>[\u4e00-\u9fff]{2,10}报)》|《(?P<title>[\u4e00-\u9fff]{2,10})》报(?![道告送名批备])"
                     rf"|(?P<named>[\u4e00-\u9fff]{{2,8}}?{_PAPER_ENDING})(?!社)"
-                    r"|(?P<bare>[\u4e00-\u9fff]{2,6}?报)(?=记者|讯|报道|刊发|刊登|头版)")
+                    r"|(?P<bare>[\u4e00-\u9fff]{2,6}?报)(?=记者|讯|报道|刊发|刊登|头版|[\u4e00-\u9fff]{2,3}讯)")
 # Words that end a newspaper's name on its left, or make the match no name ("本报", "据报道").
 _LEFT_STOPS = re.compile("[据在于和与及、的是了由从向为将把被对见]|来源|转载|刊登|刊发|报道|记者|返回|查看|点击|阅读|订阅")
 _NOT_A_PAPER = re.compile(r"^(?:本|该|此|各|这|那|我|上|下|日|晚|早|年|月|周|快|简|通|申|汇|举|情|电|公|画|海|预|警|捷)")
@@ -55,8 +55,11 @@ def _around_each_bao(text: str):
 
 
 # "来源：荆楚网", "中国江苏网3月28日讯", "据红网报道": a news site (or a broadcaster) named where a source is.
-_SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e00-\u9fff]{2,10}?(?:网|电视台|广播电台|客户端|新闻))"
-                   r"|据(?P<reported>[\u4e00-\u9fff]{1,8}?(?:网|电视台))报道"
+_SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e00-\u9fff]{2,10}?(?:网|电视台|广播电台|客户端|新闻|报))"
+                   r"(?=[\s　|｜,，。]|$)"
+                   r"|据(?P<reported>[\u4e00-\u9fff]{1,8}?(?:网|电视台))(?:报道|消息)"
+                   # "2023-01-10 16:00:22 中国质量报": a byline's time, then its source closing the line
+                   r"|(?<=\d:\d\d)\s+(?P<byline>[\u4e00-\u9fff]{2,10}?(?:网|报))\s*(?=\n|$)"
                    r"|(?P<dateline>[\u4e00-\u9fff]{2,8}?网)(?=\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|消息|报道))")
 
 
@@ -64,7 +67,7 @@ def find_news_sites(text: str) -> list[Mention]:
     """News sites and broadcasters named as a text's source."""
     found = []
     for match in _SITE.finditer(text):
-        group = next(g for g in ("source", "reported", "dateline") if match.group(g))
+        group = next(g for g in ("source", "reported", "byline", "dateline") if match.group(g))
         start, end = match.span(group)
         name = text[start:end]
         if _NOT_A_PAPER.match(name) or name.endswith(("上网", "联网", "电网", "管网")):

@@ -106,6 +106,11 @@ def test_newspapers_and_sites_named_as_sources(tmp_path):
     assert {"某某消费报", "某某质量报", "某某网", "某某商务报"} <= names
 
 
+def test_a_name_before_a_government_role(tmp_path):
+    facts = facts_of(tmp_path, "宜昌市召开质量大会\n会议在宜昌市人民政府会议室举行，王振平副秘书长出席会议并讲话。\n")
+    assert {(p.person, p.role, p.organization) for p in facts.positions} == {("王振平", "副秘书长", "宜昌市")}
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -138,6 +138,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
             continue
         names = names_after(text, match.end(), lexicon)
         if not names:
+            _name_before_role(context, match, mentions, holdings)
             continue
         role = match.group()
         found = [text[s:e] for s, e in names]
@@ -162,6 +163,33 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
     return People(mentions, holdings, excluded), context.new_organizations
+
+
+# After "<name><role>", what shows the role is the person's title: a verb of presence or speech.
+_ROLE_THEN_VERB = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|在|为")
+# Before such a name: the start of a clause.
+_CLAUSE_START = "，,。；;：:！？!?\n、（( "
+
+
+def _name_before_role(context: "_Context", role: re.Match, mentions: list[Mention],
+                      holdings: list[RoleHolding]) -> None:
+    """"马振平副秘书长出席会议": a name right before a government role, then a verb of presence or speech;
+    the role belongs to the document's city or province."""
+    text, lexicon = context.text, context.lexicon
+    if role.group() not in lexicon.government_roles or not _ROLE_THEN_VERB.match(text, role.end()):
+        return
+    for length in (3, 2, 4):
+        start = role.start() - length
+        if start < 0 or person_name_at(text, start, lexicon) != role.start():
+            continue
+        if start > 0 and text[start - 1] not in _CLAUSE_START:
+            return
+        organization = context.government_of(role.group(), "")
+        if organization is None:
+            return
+        mentions.append(Mention("Person", text[start:role.start()], start, role.start()))
+        holdings.append(RoleHolding(text[start:role.start()], role.group(), organization, start, role.end(), 0.7))
+        return
 
 
 # "张三（某某公司董事长）": a name, then its role (and organisation) in brackets.

@@ -460,6 +460,13 @@ def test_winners_counted_then_listed_and_those_included_in_a_count(tmp_path):
         ("宜昌戊己化工有限公司", "宜昌市市长质量奖提名奖")}
 
 
+def test_tiers_listed_right_after_their_award(tmp_path):
+    facts = facts_of(tmp_path, "会议对第四届宜昌市三峡质量奖和提名奖获得者进行了表彰。"
+                               "宜昌市质量奖、质量奖提名奖、班组奖获奖企业代表参加会议。\n")
+    awards = {e.name for e in facts.entities if e.type == "Award"}
+    assert {"宜昌市三峡质量奖提名奖", "宜昌市质量奖提名奖", "宜昌市质量奖班组奖"} <= awards
+
+
 # -- award names: the region from the issuing government ------------------------------------
 
 def test_an_award_without_its_region_is_the_issuing_governments(tmp_path):

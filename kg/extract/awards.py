@@ -329,8 +329,45 @@ def find_awards(text: str, places: Places, lexicon: Lexicon | None = None, issue
     others = [a for a in _other_awards(text, places, lexicon) if is_award_name(a.name)]
     awards = drop_nested(_head_awards(text, places, lexicon, issuer) + others + _named_again(text, others, places, lexicon)
                          + _honours(text, places, lexicon))
+    awards = sorted(awards + _tiers_listed_with(text, awards, lexicon), key=lambda a: a.start)
     _conferrers_stated(text, awards)
     return [a for a in awards if is_award_name(a.name)]
+
+
+def _tiers_listed_with(text: str, awards: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """"X质量奖和提名奖", "X质量奖、质量奖提名奖、班组奖": tiers and prizes listed right after an award,
+    named without it, are that award's."""
+    pattern = _tier_item_pattern(lexicon)
+    found = []
+    for award in awards:
+        if award.name.endswith(lexicon.award_tiers):
+            continue
+        position = award.end
+        while (item := pattern.match(text, position)) is not None:
+            tier = item.group("tier")
+            attrs = dict(award.attrs, name=award.name + tier)
+            if tier == "提名奖":
+                attrs["nomination_for"] = award.name
+            found.append(Mention("Award", award.name + tier, item.start("item"), item.end("item"), attrs))
+            position = item.end()
+    return found
+
+
+def _tier_item_pattern(lexicon: Lexicon) -> re.Pattern:
+    if lexicon is Lexicon.default():
+        return _default_tier_item_pattern()
+    return _compile_tier_item_pattern(lexicon)
+
+
+@lru_cache(maxsize=1)
+def _default_tier_item_pattern() -> re.Pattern:
+    return _compile_tier_item_pattern(Lexicon.default())
+
+
+def _compile_tier_item_pattern(lexicon: Lexicon) -> re.Pattern:
+    tiers = alternation([*lexicon.award_tiers, "组织奖", "个人奖", "班组奖", "集体奖"])
+    return re.compile(r"[”\"]?\s*(?:、|和|及|与|以及)\s*[“\"]?(?P<item>(?:质量奖|质量管理奖)?(?P<tier>" + tiers + r"))"
+                      r"(?![励金项])")
 
 
 # What opens no award's name: the end of a verb ("为获奖企业颁奖" -> "奖企业颁奖"), a particle ("获了一等奖").

@@ -389,6 +389,17 @@ def test_small_numbers_and_editions():
     assert [edition_number(w) for w in ("第七届", "第7届", "首届", "第十二届")] == [7, 7, 1, 12]
 
 
+def test_a_persons_honour_goes_to_people_and_a_bodys_to_bodies(tmp_path):
+    facts = facts_of(tmp_path, "会上，宜昌甲乙机械有限公司被授予“宜昌市质量工作先进单位”称号，"
+                               "宜昌丙丁电子有限公司被授予“宜昌市质量工作先进个人”称号。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("宜昌甲乙机械有限公司", "宜昌市质量工作先进单位")}
+
+
+def test_a_count_of_teams_is_no_unit_of_the_firm(tmp_path):
+    facts = facts_of(tmp_path, "宜昌甲乙机械有限公司等9个QC小组荣获优秀质量管理小组称号。\n")
+    assert not any("等9个" in e.name for e in facts.entities)
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

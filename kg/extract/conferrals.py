@@ -1198,11 +1198,17 @@ def fits_award(recipient: Mention, award: str) -> bool:
     (示范城市, 成效突出的地区, 典型案例) may go to a city or province; governing bodies win no prize."""
     if recipient.type in ("City", "Province"):
         return not PRIZE.search(award) and PLACE_HONOUR.search(award) is not None
+    if award.endswith(PEOPLES_HONOURS) and recipient.type != "Person":
+        return False  # "…先进个人", "…个人奖": a person's honour
+    if award.endswith(BODIES_HONOURS) and recipient.type == "Person":
+        return False  # "…先进单位", "…先进集体", "…组织奖": an organisation's
     if not PRIZE.search(award):
         return True
     return not (recipient.type == "GovernmentBody" and GOVERNING_BODY.search(recipient.name))
 
 
+PEOPLES_HONOURS = ("个人", "个人奖", "工匠", "劳动模范", "技术能手", "能手", "标兵个人", "优秀推进者", "质量人物")
+BODIES_HONOURS = ("单位", "集体", "组织奖", "企业", "班组", "小组", "城市", "示范区")
 TIER_ENDING = re.compile(r"(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖|鼓励奖)$")
 
 

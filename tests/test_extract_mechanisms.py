@@ -111,6 +111,11 @@ def test_a_name_before_a_government_role(tmp_path):
     assert {(p.person, p.role, p.organization) for p in facts.positions} == {("王振平", "副秘书长", "宜昌市")}
 
 
+def test_a_role_the_person_is_elected_to(tmp_path):
+    facts = facts_of(tmp_path, "宜昌甲乙集团董事长王建国被推选为湖北省企业首席质量官协会会长。\n")
+    assert ("王建国", "会长", "湖北省企业首席质量官协会") in {(p.person, p.role, p.organization) for p in facts.positions}
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -159,6 +159,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     _name_then_work(context, mentions, holdings)
     _listed_after_organization(context, mentions)
     _named_with_employer(context, mentions)
+    _elected_to(context, mentions, holdings)
     _table_people(context, mentions, holdings)
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
@@ -275,6 +276,29 @@ def _name_then_work(context: _Context, mentions: list[Mention], holdings: list[R
         known.add(line_start)
         for role_name, organization, _, confidence in _role_chain(context, role.start(), role.group()):
             holdings.append(RoleHolding(name, role_name, organization, line_start, line_end, confidence))
+
+
+# "张三被推选为X协会会长", "李四当选为X协会理事长", "王五担任X公司首席质量官": a role the person takes on.
+_TAKES_ROLE = re.compile(r"(?:被(?:推选|选举|选|任命|聘任|聘请|聘|评选|增补)为|当选为|当选|担任|出任|兼任|受聘为)")
+
+
+def _elected_to(context: _Context, mentions: list[Mention], holdings: list[RoleHolding]) -> None:
+    """"邱成被推选为江苏省某协会会长": the person named just before takes the role of the organisation after."""
+    text, lexicon = context.text, context.lexicon
+    people = sorted(mentions, key=lambda m: m.end)
+    ends = [m.end for m in people]
+    for verb in _TAKES_ROLE.finditer(text):
+        index = bisect_left(ends, verb.start())
+        if index >= len(people) or people[index].end != verb.start():
+            continue
+        person = people[index]
+        org = next((o for o in context.organizations if o.start == verb.end()), None)
+        if org is None:
+            continue
+        role = next((r for r in _role_pattern().finditer(text, org.end, org.end + 12) if r.start() == org.end), None)
+        if role is None or role.group() in lexicon.excluded_roles:
+            continue
+        holdings.append(RoleHolding(person.name, role.group(), org.name, person.start, role.end(), 0.75))
 
 
 def _table_people(context: _Context, mentions: list[Mention], holdings: list[RoleHolding]) -> None:

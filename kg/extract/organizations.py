@@ -103,8 +103,8 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
                 and token in lexicon.org_left_stops \
                 and not _ends_a_name(run[:offset - 1], tagged[index - 1][0], lexicon):
             continue  # a trade name's character (常州天和科技…), not a conjunction after a whole name
-        if opened_by_place and token in TRADE_WORDS and (index == len(tagged) - 1 or tagged[index + 1][0] == "集团"):
-            continue  # "汕头宜华|企业|集团有限公司": the industry word of a name, not "企业" heading a list
+        if opened_by_place and token in TRADE_WORDS:
+            continue  # "汕头宜华|企业|集团…", "江苏省|企业|首席质量官协会": a word of the name a place opened
         if token in lexicon.org_left_stops or token.isdigit():
             cut = offset
             opened_by_place = False

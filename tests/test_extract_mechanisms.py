@@ -405,6 +405,21 @@ def test_a_count_of_teams_is_no_unit_of_the_firm(tmp_path):
     assert not any("等9个" in e.name for e in facts.entities)
 
 
+def test_the_recipients_an_award_clause_describes_as_a_list(tmp_path):
+    facts = facts_of(tmp_path, "副市长等领导为荣获“宜昌市首届政府质量奖”的宜昌甲乙机械有限公司、宜昌丙丁电子有限公司等2家企业颁奖。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"宜昌甲乙机械有限公司", "宜昌丙丁电子有限公司"}
+
+
+def test_naming_the_recipients_as_what_the_honour_calls_them(tmp_path):
+    facts = facts_of(tmp_path, "经推荐、严格审核和验收，质检总局同意命名宜昌市和襄阳市为“全国质量强市示范城市”。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"宜昌市", "襄阳市"}
+
+
+def test_firms_whose_products_won(tmp_path):
+    facts = facts_of(tmp_path, "宜昌甲乙面粉有限公司生产的“某某”牌挂面和宜昌丙丁酒业有限公司生产的“某某”牌露酒获得中国名牌产品称号。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"宜昌甲乙面粉有限公司", "宜昌丙丁酒业有限公司"}
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

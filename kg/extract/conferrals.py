@@ -133,6 +133,10 @@ STATEMENT_FOLLOWS = re.compile(r"[，,经在由起以至]|开展|举办|启动|�
 ROLL_NUMBER_OR_NOTE = re.compile(r"\s*(?:\d{1,3}\s*[.、]?|\([^()]{1,24}\))\s*")
 CATEGORY_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*")
 MAX_ROLL_FURNITURE = 3
+# "生产的“塞北雪”牌挂面和": a firm's product named after it, then the list's joiner
+PRODUCT_OF = re.compile(r"(?:生产|出品|研制|开发)的[^，,。；;、]{1,30}?(?:和|、|及|与|以及)?")
+# "命名A为X", "认定A、B为X": verbs that make their objects what the award names
+NAMING_VERB = re.compile(r"命名|认定|授予(?=[^，,。；;]{2,60}?为[“\"])")
 # "获此殊荣的还有", "获此殊荣的是": the award named before, its other recipients listed after
 ANAPHOR_LIST = re.compile(r"(?:此|该|这一)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|称号|奖)的(?:还)?(?:有|是|包括)\s*[:：]?\s*")
 # "获奖" with no award named: the verb and its object in one word
@@ -719,6 +723,27 @@ class ConferralFinder:
             for recipient in self._recipients_in(cue.end(), sentence_end):
                 self._add(recipient, award, None, (cue.start(), sentence_end), 0.7)
 
+    def namings(self) -> None:
+        """"命名深圳市和成都市为“全国质量强市示范城市”", "认定A、B为X": the recipients between the verb and 为."""
+        for verb in NAMING_VERB.finditer(self.text):
+            sentence_start, sentence_end = self._sentence_bounds(verb.start())
+            clause_end = self._clause_bounds(verb.end(), sentence_start, sentence_end)[1]
+            wei = self.text.find("为", verb.end(), clause_end)
+            if wei < 0 or self._negative_before(sentence_start, verb.start()) or self.text.endswith("拟", 0, verb.start()):
+                continue
+            recipients = self._recipients_in(verb.end(), wei)
+            if not recipients or self.text[verb.end():recipients[0].start].strip() or \
+                    ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:wei]).strip():
+                continue
+            awards = self._awards_after(wei + 1, clause_end)
+            if not awards:
+                title = self._title_after(wei + 1, clause_end, naming=True)
+                awards = [title] if title is not None else []
+            for recipient in recipients:
+                for award in awards[:1]:
+                    years = _years(self.text, sentence_start, sentence_end)
+                    self._add(recipient, award, years[0] if years else None, (sentence_start, clause_end), 0.8)
+
     def announced_lists(self) -> None:
         """"X奖获奖名单揭晓，A、B、C3家企业上榜": recipients that a verb without an object lists, under the award
         whose list the sentence (or the one before) announced."""
@@ -813,7 +838,9 @@ class ConferralFinder:
             if recipients and all(r.type in ("City", "Province") for r in recipients) and \
                     COUNTED_AGENTS.search(self.text, recipients[-1].end, verb_start):
                 recipients = []  # "其中昆明市3家企业获X": the place frames a count of its firms
-            if recipients:
+            if recipients and self._products_of(recipients, verb_start):
+                pass  # "A生产的“X”牌挂面和B生产的“Y”牌露酒获得…": the firms whose products won
+            elif recipients:
                 gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
                 unknown = LAST_ITEM.match(gap)
                 if unknown is not None and self._name_line((recipients[-1].end + 1,
@@ -827,8 +854,8 @@ class ConferralFinder:
                     recipients, confidence = recipients[-1:], 0.5
                 elif "的" in gap or len(gap.strip()) > MAX_GAP:
                     continue  # "A公司的张三入选", "A中心及B工程获": the recipient is not A
-            elif (described := self._described_after(awards[-1].end, clause_end)) is not None:
-                recipients = [described]  # "已获得X奖的A公司同时享受…": the recipient the clause goes on to describe
+            elif described := self._described_after(awards[-1].end, clause_end):
+                recipients = described  # "已获得X奖的A公司同时享受…": the recipients the clause goes on to describe
             elif COUNTED_AGENTS.search(before):
                 # "全市共有12家企业获得…": a count; the recipients are named only if a list follows
                 # ("3家企业获X，分别是A、B、C", "4家组织获得过X（A、B、C、D）", "…称号。3家福建企业分别是：A、B")
@@ -932,10 +959,25 @@ class ConferralFinder:
             awards.append(award)
         return awards
 
-    def _described_after(self, award_end: int, clause_end: int) -> Mention | None:
-        """"获得X奖的A公司": the recipient after 的 that the verb and award describe."""
+    def _products_of(self, recipients: list[Mention], verb_start: int) -> bool:
+        """Does each listed firm stand before "生产的<product>", up to the verb?"""
+        ends = [r.start for r in recipients[1:]] + [verb_start]
+        return all(r.type in ("Enterprise", "Organization") and PRODUCT_OF.fullmatch(self.text, r.end, end)
+                   for r, end in zip(recipients, ends))
+
+    def _described_after(self, award_end: int, clause_end: int) -> list[Mention]:
+        """"获得X奖的A公司", "为荣获X的A、B、C等5家企业颁奖": the recipients after 的 that the verb and
+        award describe, as far as their list goes."""
         relative = RELATIVE_AFTER_AWARD.match(self.text, award_end, clause_end)
-        return self._recipient_at(relative.end()) if relative else None
+        first = self._recipient_at(relative.end()) if relative else None
+        if first is None:
+            return []
+        listed = [first]
+        for mention in self._recipients_in(first.end, clause_end):
+            if self.text[listed[-1].end:mention.start].strip() not in LIST_JOINERS:
+                break
+            listed.append(mention)
+        return listed
 
     def _listed_after(self, award_end: int, sentence_end: int) -> list[Mention]:
         """The recipients a counted statement lists after its award: after a cue in the same sentence,
@@ -1128,6 +1170,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     finder.decisions()
     finder.counted_lists()
     finder.announced_lists()
+    finder.namings()
     finder.winner_lists()
     finder.tier_groups()
     listed = len(finder.found)  # what lists and decisions confer: the document's own announcement

@@ -420,6 +420,12 @@ def test_firms_whose_products_won(tmp_path):
     assert {r for r, _, _ in conferrals(facts)} == {"宜昌甲乙面粉有限公司", "宜昌丙丁酒业有限公司"}
 
 
+def test_more_ways_to_say_won_and_a_since_that_dates_nothing(tmp_path):
+    facts = facts_of(tmp_path, "会议总结了2010年以来的工作，表彰首届宜昌市市长质量奖获奖单位。\n"
+                               "宜昌甲乙机械有限公司、宜昌市实验小学携手拿下首届宜昌市市长质量奖。\n")
+    assert {(r, y) for r, _, y in conferrals(facts)} == {("宜昌甲乙机械有限公司", None), ("宜昌市实验小学", None)}
+
+
 # -- honour rolls --------------------------------------------------------------------------------
 
 def test_a_roll_under_a_quoted_heading_and_a_list_words_line(tmp_path):

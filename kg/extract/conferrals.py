@@ -83,7 +83,7 @@ EXISTENTIAL = re.compile(r"[\u4e00-\u9fff\d]{0,6}?(?:另|还|已|也|又|共)有
 # Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
 MAX_GAP = 6
 # Words that may stand between a subject and its verb without counting against MAX_GAP.
-GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾")
+GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 # "9家…奖企业", "5个X奖": a count right before an award's name, then its list
 COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
@@ -127,7 +127,7 @@ SUBJECT_PREDICATE = re.compile(r"是|曾|先后|多次|长期|一直|始终|从�
 # A year (or a range of years, counted as its last) opening a sentence, or followed by what a date is
 STATEMENT_DATE = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d{2})\s*年?(?:" + RANGE_JOINER + r"(?P<last>(?:19|20)\d{2}))?"
                             r"\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*")
-STATEMENT_FOLLOWS = re.compile(r"[，,经在由起以至]|开展|举办|启动|组织|评选|颁")
+STATEMENT_FOLLOWS = re.compile(r"[，,经在由](?!来)|开展|举办|启动|组织|评选|颁")
 # Lines of a roll that name no one: a row's number alone ("1", "12."), a note in brackets ("(排名不分先后)",
 # "(以下为新申报企业)"), a category ("大中型企业", "医疗行业", "再次获奖组织"); at most a few in a row.
 ROLL_NUMBER_OR_NOTE = re.compile(r"\s*(?:\d{1,3}\s*[.、]?|\([^()]{1,24}\))\s*")

@@ -116,6 +116,14 @@ def test_a_role_the_person_is_elected_to(tmp_path):
     assert ("王建国", "会长", "湖北省企业首席质量官协会") in {(p.person, p.role, p.organization) for p in facts.positions}
 
 
+def test_a_bare_party_committee_named_with_its_government(tmp_path):
+    facts = facts_of(tmp_path, "宜昌市召开质量大会\n多年来，宜昌市委市政府高度重视质量工作。市委、市政府出台了意见。\n")
+    bodies = {e.name: e for e in facts.entities if e.type == "GovernmentBody"}
+    assert "中国共产党宜昌市委员会" in bodies and "市委" in bodies["中国共产党宜昌市委员会"].aliases
+    alone = facts_of(tmp_path, "宜昌市召开质量大会\n市委书记出席。\n", "alone.txt")
+    assert "中国共产党宜昌市委员会" not in {e.name for e in alone.entities}
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

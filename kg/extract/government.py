@@ -22,6 +22,8 @@ CENTRAL_COMMITTEE = "中共中央"
 # Level words a body's name starts with; bare, they stand for the document's own division ("省人大常委会").
 _LEVEL_OF = {"省": "province", "市": "city", "县": "city", "区": "city", "州": "city"}
 _PARTY = ("中国共产党", "中共")
+# "市委、市政府", "省委省政府", "县委和县政府": a bare party committee named with its government
+PARTY_AND_GOVERNMENT = re.compile(r"[、和及与]?\s*[省市县区](?:人民)?政府")
 
 
 @lru_cache(maxsize=1)
@@ -119,6 +121,14 @@ def _local_body(text: str, match: re.Match, place_ending: dict, places: Places, 
                 name_start -= len(party)
                 break
         return _body(text[name_start:end], name_start, end, within=place.name)
+    if level is not None and not has_department and kind == "committee" and surface in ("省委", "市委", "县委", "区委") \
+            and PARTY_AND_GOVERNMENT.match(text, end):
+        # "市委、市政府高度重视", "省委省政府": the party committee of the document's own division
+        division = places.main_province if _LEVEL_OF[level] == "province" else places.main_city
+        if division is None or not division.name.endswith(level):
+            return None
+        return Mention("GovernmentBody", "中国共产党" + division.name + "委员会", start, end,
+                       {"surface": surface, "aliases": [surface], "within": division.name})
     if level is None or not has_department:
         return None  # a bare "市委" or "政协" is too loose to be a name
     division = places.main_province if _LEVEL_OF[level] == "province" else places.main_city

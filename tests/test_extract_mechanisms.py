@@ -124,6 +124,15 @@ def test_a_bare_party_committee_named_with_its_government(tmp_path):
     assert "中国共产党宜昌市委员会" not in {e.name for e in alone.entities}
 
 
+def test_teams_of_an_organisation_and_what_no_unit_name_holds(tmp_path):
+    facts = facts_of(tmp_path, "宜昌甲乙锯业股份有限公司的削铁如泥QC小组荣获二等奖。\n"
+                               "宜昌市质量技术监督局聘请省内知名质量管理小组专家授课。根据湖北省市场监督管理局的通知，会议召开。\n")
+    names = {e.name for e in facts.entities}
+    assert "削铁如泥QC小组" in names
+    assert not any("聘请" in n or n.startswith("根据") for n in names)
+    assert {r for r, _, _ in conferrals(facts)} == {"削铁如泥QC小组"}
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -316,6 +316,9 @@ class ConferralFinder:
             if following is not None and mention.type == "Province" and following.type == "City" \
                     and following.start == mention.end:
                 continue  # "江苏常州": the city, named with its province
+            if following is not None and following.attrs.get("unit_of") == mention.name \
+                    and following.start == mention.end + 1 and self.text[mention.end] == "的":
+                continue  # "某公司的削铁如泥QC小组": the team, named with its organisation
             person = self.person_of_holding.get(mention.start)
             if person is not None and person.end <= end:
                 found.append(person)

@@ -320,6 +320,9 @@ UNIT_AFTER = re.compile(r"(?!等|\d+\s*个|[一二三四五六七八九十两]+�
                         r"实验室|研究室|外科|内科|检验所|创新团队)(?![\u4e00-\u9fff]{0,2}(?:长|成员|负责人))")
 
 
+TEAM_ENDINGS = ("QC小组", "质量管理小组", "班组", "团队", "项目组", "工作室", "创新团队")
+# Words no unit's name holds between its organisation and its ending: verbs, particles, roles' words.
+NOT_IN_UNITS = re.compile(r"[对的在]|聘请|召开|举办|联合|共同|推荐|评为|荣获|获得|副?总工程师|经理|主任|书记|年度")
 # "…股份有限公司西南油气田分公司天然气研究院", "…地质局第一地质大队": a branch named after its organisation.
 BRANCH_AFTER = re.compile(r"(?:[\u4e00-\u9fff〇A-Za-z0-9]{1,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|总厂|事业部|营业部))?"
                           r"[\u4e00-\u9fff〇A-Za-z0-9]{0,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|研究院|研究所|设计院|设计部|"
@@ -335,8 +338,17 @@ def units_of(text: str, organizations: list[Mention]) -> list[Mention]:
     for mention in organizations:
         if mention.attrs.get("unit_of"):
             continue
+        owned = UNIT_AFTER.match(text, mention.end + 1) if text[mention.end:mention.end + 1] == "的" else None
+        if owned is not None and owned.group().endswith(TEAM_ENDINGS) and not NOT_IN_UNITS.search(owned.group()):
+            # "某公司的削铁如泥QC小组": a team with a name of its own, the organisation's
+            name = owned.group().replace("“", "").replace("”", "").replace('"', "")
+            units.append(Mention("Organization", name, owned.start(), owned.end(),
+                                 {"surface": owned.group(), "unit_of": mention.name}))
+            continue
         kind = "Organization"
         match = UNIT_AFTER.match(text, mention.end)
+        if match is not None and NOT_IN_UNITS.search(text, mention.end, match.end()):
+            match = None  # "…监督局聘请省内知名质量管理小组", "…公司副总工程师张三对各自QC小组": no unit's name
         if match is None or match.end() == mention.end:
             match = BRANCH_AFTER.match(text, mention.end)
             if match is None:

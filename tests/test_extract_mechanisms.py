@@ -133,6 +133,13 @@ def test_teams_of_an_organisation_and_what_no_unit_name_holds(tmp_path):
     assert {r for r, _, _ in conferrals(facts)} == {"削铁如泥QC小组"}
 
 
+def test_a_name_opening_with_zhang_after_a_firm_and_more_kinds_of_bodies(tmp_path):
+    # 长 after …公司 opens the next name (长庆), no role; farms, museums and care homes are organisations
+    facts = facts_of(tmp_path, "授予宜昌甲乙石化股份有限公司长庆炼化分公司、宜昌市八步沙林场、宜昌市三峡博物馆“宜昌市市长质量奖”。\n")
+    assert {r for r, _, _ in conferrals(facts)} == {"宜昌甲乙石化股份有限公司长庆炼化分公司", "宜昌市八步沙林场",
+                                                    "宜昌市三峡博物馆"}
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -259,8 +259,9 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     found: list[Mention] = []
     for match in _suffix_pattern().finditer(text):
         suffix = match.group()
-        if text[match.end():match.end() + 1] == "长":
-            continue  # 局长, 院长: a role, not a name
+        if text[match.end():match.end() + 1] == "长" and suffix[-1] + "长" in lexicon.roles \
+                and not suffix.endswith("公司"):
+            continue  # 局长, 院长: a role, not a name (but "…股份有限公司长庆石化分公司": 长 opens the next name)
         start = name_before(text, match.start(), lexicon)
         name = text[start:match.end()]
         core = name[: -len(suffix)]

@@ -140,6 +140,12 @@ def test_a_name_opening_with_zhang_after_a_firm_and_more_kinds_of_bodies(tmp_pat
                                                     "宜昌市三峡博物馆"}
 
 
+def test_a_trade_name_is_a_few_words_after_its_place_not_a_clause(tmp_path):
+    facts = facts_of(tmp_path, "湖北省长江质量奖专家评审组来宜对宜昌甲乙机械有限公司开展现场评审。\n")
+    names = {e.name for e in facts.entities if e.type == "Enterprise"}
+    assert names == {"宜昌甲乙机械有限公司"}
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -55,6 +55,8 @@ HARD_STOP_TAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "u
 # descriptive word, z); a one-character verb there is a trade name's character too ("杭州福斯|达|深冷…").
 TRADE_NAME_TAGS = frozenset({"z", "d"})  # "河南|全新|金属…": 全新 is tagged an adverb
 TRADE_WORDS = frozenset({"企业", "实业"})  # stop words elsewhere, a name's industry word right before its form
+# How far after its place a trade name's words may reach ("湖北|永恒太阳能…", not "湖南省|…评审组来邵对…")
+MAX_TRADE_NAME_SPAN = 10
 # Tags of words that can open a name: places, person and brand names, unknown words.
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x", None})
 
@@ -85,6 +87,7 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
     tagged = _tagged(run)
     offset = cut = 0
     opened_by_place = False  # the name so far opens with a place: region + trade name + industry + form
+    place_end = 0
     for index, (token, tag) in enumerate(tagged):
         offset += len(token)
         if len(token) == 2 and token[0] in lexicon.org_left_stops and token[1] in LOCAL_PREFIXES:
@@ -98,7 +101,9 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
             cut, opened_by_place = offset - len(token) + 1, False  # "本次|有九信|中药…": an unknown word opened by 有
             continue
         if offset - len(token) == cut and division_named(token) is not None:
-            opened_by_place = True
+            opened_by_place, place_end = True, offset
+        if opened_by_place and offset - place_end > MAX_TRADE_NAME_SPAN:
+            opened_by_place = False  # a trade name is a few words after its place, not a clause
         if len(token) == 1 and (opened_by_place or listed and cut == 0 and index == 1 and len(tagged[0][0]) == 1) \
                 and token in lexicon.org_left_stops \
                 and not _ends_a_name(run[:offset - 1], tagged[index - 1][0], lexicon):

@@ -146,6 +146,12 @@ def test_a_trade_name_is_a_few_words_after_its_place_not_a_clause(tmp_path):
     assert names == {"宜昌甲乙机械有限公司"}
 
 
+def test_a_name_right_before_its_role_after_its_employer(tmp_path):
+    facts = facts_of(tmp_path, "培训班邀请了宜昌甲乙集团的王凯人副总工、宜昌丙丁集团的李志民副院长分别介绍了经验。\n")
+    assert {(p.person, p.role, p.organization) for p in facts.positions} == {
+        ("王凯人", "副总工", "宜昌甲乙集团"), ("李志民", "副院长", "宜昌丙丁集团")}
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -167,25 +167,31 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
 
 
 # After "<name><role>", what shows the role is the person's title: a verb of presence or speech.
-_ROLE_THEN_VERB = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|在|为")
+_ROLE_THEN_VERB = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|在|为|分别|、|，|,")
 # Before such a name: the start of a clause.
 _CLAUSE_START = "，,。；;：:！？!?\n、（( "
 
 
 def _name_before_role(context: "_Context", role: re.Match, mentions: list[Mention],
                       holdings: list[RoleHolding]) -> None:
-    """"马振平副秘书长出席会议": a name right before a government role, then a verb of presence or speech;
-    the role belongs to the document's city or province."""
+    """"马振平副秘书长出席会议", "某局宋继红局长介绍", "某集团的符志民副院长分别介绍": a name right before its
+    role, then a verb of presence or speech (or the list goes on); the role belongs to the organisation named
+    right before the name, or, for a government's role, to the document's city or province."""
     text, lexicon = context.text, context.lexicon
-    if role.group() not in lexicon.government_roles or not _ROLE_THEN_VERB.match(text, role.end()):
+    if role.group() in lexicon.excluded_roles or not _ROLE_THEN_VERB.match(text, role.end()):
         return
     for length in (3, 2, 4):
         start = role.start() - length
         if start < 0 or person_name_at(text, start, lexicon) != role.start():
             continue
-        if start > 0 and text[start - 1] not in _CLAUSE_START:
+        employer = context.org_ending_at.get(start) or (
+            context.org_ending_at.get(start - 1) if text[start - 1:start] == "的" else None)
+        if employer is not None:
+            organization = employer.name
+        elif start > 0 and text[start - 1] not in _CLAUSE_START or role.group() not in lexicon.government_roles:
             return
-        organization = context.government_of(role.group(), "")
+        else:
+            organization = context.government_of(role.group(), "")
         if organization is None:
             return
         mentions.append(Mention("Person", text[start:role.start()], start, role.start()))

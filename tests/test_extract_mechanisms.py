@@ -152,6 +152,14 @@ def test_a_name_right_before_its_role_after_its_employer(tmp_path):
         ("王凯人", "副总工", "宜昌甲乙集团"), ("李志民", "副院长", "宜昌丙丁集团")}
 
 
+def test_where_a_name_ends_next_to_a_verb_or_a_conjunction(tmp_path):
+    from kg.extract.lexicon import Lexicon
+    from kg.extract.person_names import person_name_at
+    lexicon = Lexicon.default()
+    for text, name in (("张海获个人奖。", "张海"), ("李咸和说，", "李咸和"), ("王小和李四", "王小")):
+        assert text[:person_name_at(text, 0, lexicon)] == name
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

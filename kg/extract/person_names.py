@@ -7,6 +7,9 @@ from kg.extract.mentions import is_cjk
 from kg.extract.tokenizer import dictionary_tag, tokens
 
 NAME_WINDOW = 8
+CONJUNCTIONS = ("和", "与", "及")
+SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "坦言", "透露")
+GLUED_VERBS = ("获",)
 
 
 def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
@@ -41,6 +44,11 @@ def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     elif len(name) == surname_length + 1 and rest and len(rest[0]) == 2 and rest[0][1] == "等" \
             and (len(rest) == 1 or not all(is_cjk(c) for c in rest[1][:1])):
         name += rest.pop(0)[0]  # "杜亚|中等|5人": jieba glued the list's 等 to the name's last character
+    elif len(name) == surname_length + 1 and len(rest) >= 2 and rest[0] in CONJUNCTIONS \
+            and rest[1] in SPEECH_VERBS:
+        name += rest.pop(0)  # "李咸和说": 和 is the name's, nothing is joined to a verb of speech
+    if len(name) == surname_length + 2 and name[-1] in GLUED_VERBS and not parts[1:2] == [name[-1]]:
+        name = name[:-1]  # "张海获个人奖": jieba glued the verb 获 to a two-character name
     if not 2 <= len(name) <= limit:
         return None
     tag = dictionary_tag(name)

@@ -28,44 +28,142 @@ def _jieba():
         tokenizer.initialize()  # builds the dictionary and writes the cache for next time
     for word in Lexicon.default().user_words():
         tokenizer.add_word(word)
-    if jieba.__version__ == _CALC_CHECKED_WITH:
-        tokenizer.calc = _route_finder(tokenizer.FREQ, tokenizer.total)
     return tokenizer, word_tags(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME,
                                 Path(tokenizer.tmp_dir or tempfile.gettempdir()))
 
 
-_CALC_CHECKED_WITH = "0.42.1"  # the jieba whose Tokenizer.calc _route_finder computes exactly
+@lru_cache(maxsize=1)
+def _cut():
+    """The function that cuts a window: ``_cutter`` for the jieba it was checked with, else jieba's own."""
+    import jieba
+
+    tokenizer, _ = _jieba()
+    if jieba.__version__ == _CUT_CHECKED_WITH:
+        return _cutter(tokenizer.FREQ, tokenizer.total)
+    return lambda window, hmm: tokenizer.lcut(window, HMM=hmm)
 
 
-def _route_finder(freq: dict[str, int], total: int):
-    """jieba's Tokenizer.calc (the most probable path through a window's word graph), computed the same way.
+_CUT_CHECKED_WITH = "0.42.1"  # the jieba whose Tokenizer.cut _cutter computes exactly
 
-    jieba takes a logarithm for every edge of every window's graph; a word's
-    cost, log(frequency) - log(total), is the same each time, so it is kept.
-    The arithmetic and the choice between equal paths are jieba's own, so the
-    tokens are the same; the dictionary must not change afterwards (it does not:
-    words are added before this is installed).
+
+def _cutter(freq: dict[str, int], total: int):
+    """jieba's accurate-mode ``Tokenizer.lcut(window, HMM=hmm)``, computed the same way, in one function.
+
+    jieba builds a dictionary of each window's words (get_DAG), then finds the
+    most probable path through them (calc), taking a logarithm for every edge;
+    for the short windows the extractor asks about, its generators and
+    attribute look-ups cost as much as the work. This does both steps in one
+    pass from the window's end, keeping each word's cost, log(frequency) -
+    log(total), which is the same each time. The arithmetic, the choice
+    between equal paths (the later end wins, as comparing jieba's tuples
+    does) and the treatment of unknown runs (jieba's HMM, finalseg.cut) are
+    jieba's own, so the tokens are the same (tests/test_extract_tokenizer_cache.py
+    compares them with jieba's). The dictionary must not change afterwards
+    (it does not: words are added before this is made).
     """
+    import jieba
+    from jieba import finalseg
+
     log_total = log(total)
     costs: dict[str, float] = {}
+    known = freq.get
+    blocks, spaces, latin = jieba.re_han_default, jieba.re_skip_default, jieba.re_eng
+    unknown_run = finalseg.cut
 
     def cost(word: str) -> float:
         value = costs.get(word)
         if value is None:
-            value = costs[word] = log(freq.get(word) or 1) - log_total
+            value = costs[word] = log(known(word) or 1) - log_total
         return value
 
-    def calc(sentence: str, dag: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
-        route[len(sentence)] = (0, 0)
-        for start in range(len(sentence) - 1, -1, -1):
-            best = None
-            for end in dag[start]:
-                candidate = (cost(sentence[start:end + 1]) + route[end + 1][0], end)
-                if best is None or candidate > best:  # max() keeps the first of equals, so does this
-                    best = candidate
-            route[start] = best
+    def route(sentence: str) -> list[int]:
+        """For each start, the end (exclusive) of the word the best path takes from it."""
+        size = len(sentence)
+        scores = [0.0] * (size + 1)
+        ends = [0] * size
+        for start in range(size - 1, -1, -1):
+            best_score, best_end = None, start
+            end, word = start, sentence[start]
+            while True:  # the words of the dictionary that start here: every prefix of one is in it too
+                count = known(word)
+                if count is None:
+                    break
+                if count:
+                    score = cost(word) + scores[end + 1]
+                    if best_score is None or score >= best_score:  # (score, end) compared: a later end wins ties
+                        best_score, best_end = score, end
+                end += 1
+                if end == size:
+                    break
+                word = sentence[start:end + 1]
+            if best_score is None:  # no word starts here: the character alone
+                best_score = cost(sentence[start]) + scores[start + 1]
+            scores[start] = best_score
+            ends[start] = best_end + 1
+        return ends
 
-    return calc
+    def with_hmm(sentence: str, out: list[str]) -> None:
+        ends = route(sentence)
+        size, start, run = len(sentence), 0, ""
+        while start < size:
+            end = ends[start]
+            if end - start == 1:
+                run += sentence[start]
+            else:
+                if run:
+                    _unknown(run, out)
+                    run = ""
+                out.append(sentence[start:end])
+            start = end
+        if run:
+            _unknown(run, out)
+
+    def _unknown(run: str, out: list[str]) -> None:
+        """A run of single characters: one character, a word after all, or the HMM's words."""
+        if len(run) == 1:
+            out.append(run)
+        elif not known(run):
+            out.extend(unknown_run(run))
+        else:
+            out.extend(run)
+
+    def without_hmm(sentence: str, out: list[str]) -> None:
+        ends = route(sentence)
+        size, start, letters = len(sentence), 0, ""
+        while start < size:
+            end = ends[start]
+            word = sentence[start:end]
+            if end - start == 1 and latin.match(word):
+                letters += word
+            else:
+                if letters:
+                    out.append(letters)
+                    letters = ""
+                out.append(word)
+            start = end
+        if letters:
+            out.append(letters)
+
+    def cut(window: str, hmm: bool) -> list[str]:
+        block = with_hmm if hmm else without_hmm
+        out: list[str] = []
+        if blocks.fullmatch(window):  # the usual window: one block of name characters
+            block(window, out)
+            return out
+        for part in blocks.split(window):
+            if not part:
+                continue
+            if blocks.match(part):
+                block(part, out)
+                continue
+            for piece in spaces.split(part):
+                if spaces.match(piece):
+                    out.append(piece)
+                else:
+                    out.extend(piece)
+        return out
+
+    return cut
 
 
 def _load_cached_dictionary(tokenizer) -> bool:
@@ -128,8 +226,7 @@ def tokens(window: str, hmm: bool = True) -> tuple[str, ...]:
     ``hmm=False`` leaves words jieba does not know as single characters, which
     is faster and is all that finding where a name starts needs.
     """
-    tokenizer, _ = _jieba()
-    return tuple(tokenizer.lcut(window, HMM=hmm))
+    return tuple(_cut()(window, hmm))
 
 
 def dictionary_tag(word: str) -> str | None:

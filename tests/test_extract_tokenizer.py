@@ -40,3 +40,24 @@ def test_the_cutter_gives_jiebas_tokens(hmm):
 def test_tokens_are_a_tuple_of_the_window():
     assert tokens("常州天和科技股份有限公司") == tuple(_jieba()[0].lcut("常州天和科技股份有限公司"))
     assert "".join(tokens("A、B 公司")) == "A、B 公司"
+
+
+def _run(code: str) -> str:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_jieba_is_loaded_without_pkg_resources():
+    """jieba's _compat imports pkg_resources (0.1 s) only to open its own files; it opens them by path."""
+    assert _run("import sys\nfrom kg.extract.tokenizer import tokens\ntokens('质量')\n"
+                "print('pkg_resources' in sys.modules)") == "False"
+
+
+def test_jieba_builds_its_dictionary_from_its_own_file_without_pkg_resources(tmp_path):
+    code = ("import jieba\nfrom kg.extract.tokenizer import _import_jieba\n_import_jieba()\n"
+            f"tokenizer = jieba.Tokenizer()\ntokenizer.tmp_dir = {str(tmp_path)!r}\ntokenizer.initialize()\n"
+            "print(tokenizer.FREQ['质量'] > 0)")
+    assert _run(code) == "True"

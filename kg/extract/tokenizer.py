@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from math import log
@@ -18,10 +19,26 @@ from kg.extract.lexicon import Lexicon
 _log = logging.getLogger(__name__)
 
 
+def _import_jieba():
+    """jieba, imported without setuptools' pkg_resources.
+
+    jieba's _compat module imports pkg_resources (0.1 s in every run) only to
+    open jieba's own data files, and opens them by their path when it cannot.
+    """
+    if "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None  # an import of it fails
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     if not _load_cached_dictionary(tokenizer):
@@ -35,10 +52,8 @@ def _jieba():
 @lru_cache(maxsize=1)
 def _cut():
     """The function that cuts a window: ``_cutter`` for the jieba it was checked with, else jieba's own."""
-    import jieba
-
     tokenizer, _ = _jieba()
-    if jieba.__version__ == _CUT_CHECKED_WITH:
+    if _import_jieba().__version__ == _CUT_CHECKED_WITH:
         return _cutter(tokenizer.FREQ, tokenizer.total)
     return lambda window, hmm: tokenizer.lcut(window, HMM=hmm)
 
@@ -61,8 +76,8 @@ def _cutter(freq: dict[str, int], total: int):
     compares them with jieba's). The dictionary must not change afterwards
     (it does not: words are added before this is made).
     """
-    import jieba
-    from jieba import finalseg
+    jieba = _import_jieba()
+    finalseg = jieba.finalseg
 
     log_total = log(total)
     costs: dict[str, float] = {}

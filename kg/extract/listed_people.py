@@ -18,7 +18,9 @@ from kg.extract.occurrences import occurrences
 from kg.extract.people import person_name_at
 
 COMRADE = re.compile(r"同志")
-COUNTED_PEOPLE = re.compile(r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:个人|同志|人)(?![员民才士口数次])")
+# (The lookahead names every first character a match can have: the engine skips the others at once.)
+COUNTED_PEOPLE = re.compile(r"(?=[等\d一二三四五六七八九十两])"
+                            r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:个人|同志|人)(?![员民才士口数次])")
 ITEM_SEPARATORS = "、和及与"
 SEPARATOR = re.compile(f"[{ITEM_SEPARATORS}]")
 ITEM_ENDS = "、，,。；;和及与等\n"

@@ -376,7 +376,9 @@ def _default_verb_stops() -> tuple[str, ...]:
 # "X区民政局、人社局、总工会": the later bodies share the first one's region.
 REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
 # "A、B、C等10家企业": every item of the list is a firm.
-ENUMERATION_END = re.compile(r"(?:等\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
+# (The lookahead names every first character a match can have: the engine skips the others at once.)
+ENUMERATION_END = re.compile(r"(?=[等\d一二三四五六七八九十两])"
+                             r"(?:等\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
                              r"\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
 _NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 MAX_ITEM = 14

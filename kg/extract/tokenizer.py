@@ -41,12 +41,19 @@ def _jieba():
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    if not _load_cached_dictionary(tokenizer):
-        tokenizer.initialize()  # builds the dictionary and writes the cache for next time
+
+    def frequencies() -> tuple[dict[str, int], int]:
+        if not _load_cached_dictionary(tokenizer):
+            tokenizer.initialize()  # builds the dictionary and writes jieba's cache
+        return tokenizer.FREQ, tokenizer.total
+
+    tokenizer.FREQ, tokenizer.total, tags = dictionary_tables(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME,
+                                                              Path(tokenizer.tmp_dir or tempfile.gettempdir()),
+                                                              frequencies)
+    tokenizer.initialized = True
     for word in Lexicon.default().user_words():
         tokenizer.add_word(word)
-    return tokenizer, word_tags(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME,
-                                Path(tokenizer.tmp_dir or tempfile.gettempdir()))
+    return tokenizer, tags
 
 
 @lru_cache(maxsize=1)
@@ -196,31 +203,37 @@ def _load_cached_dictionary(tokenizer) -> bool:
     return True
 
 
-def word_tags(dictionary: Path, cache_dir: Path) -> dict[str, str]:
-    """The part-of-speech tag of each word of jieba's dictionary file, as jieba.posseg reads them.
+def dictionary_tables(dictionary: Path, cache_dir: Path, frequencies) -> tuple[dict[str, int], int, dict[str, str]]:
+    """jieba's word frequencies (its FREQ and total, from ``frequencies()``) and the part-of-speech
+    tag of each word of its dictionary file, as jieba.posseg reads them.
 
     Importing jieba.posseg parses the 5 MB dictionary again for its tags (0.5 s
-    in every run); the table is kept in ``cache_dir`` after the first run, keyed
-    by the dictionary file's size and time, and read back with marshal (0.1 s).
+    in every run). The three are kept together in one file in ``cache_dir``
+    after the first run, keyed by the dictionary file's size and time, a word
+    of both tables stored once, and read back with one marshal.loads: 0.25 s,
+    against 0.4 s for jieba's own cache and a table of tags apart.
     """
     stat = dictionary.stat()
-    cached = cache_dir / f"qkg-jieba-tags.{stat.st_size}-{stat.st_mtime_ns}.cache"
+    cached = cache_dir / f"qkg-jieba.{stat.st_size}-{stat.st_mtime_ns}.cache"
     try:
-        return marshal.loads(cached.read_bytes())
+        frequency, total, tags = marshal.loads(cached.read_bytes())
+        return frequency, total, tags
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    tags = _parse_word_tags(dictionary)
+    frequency, total = frequencies()
+    words = {word: word for word in frequency}
+    tags = {words.get(word, word): tag for word, tag in _parse_word_tags(dictionary).items()}
     temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".qkg-jieba-tags.")
+        handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".qkg-jieba.")
         with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps(tags))
+            out.write(marshal.dumps((frequency, total, tags)))
         os.replace(temporary, cached)  # whole or not at all, should two processes write it at once
     except OSError as exc:
-        _log.debug("cannot cache jieba's word tags in %s: %s", cache_dir, exc)
+        _log.debug("cannot cache jieba's dictionary in %s: %s", cache_dir, exc)
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
-    return tags
+    return frequency, total, tags
 
 
 def _parse_word_tags(dictionary: Path) -> dict[str, str]:

@@ -37,11 +37,19 @@ def _name_char(char: str) -> bool:
 
 # A name's characters, possibly with a bracketed part inside ("黑牡丹(集团)股份…"), up to the window's end.
 _NAME_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·](?:[\u4e00-\u9fffA-Za-z0-9·]|\([\u4e00-\u9fff]{1,6}\))*\Z")
+# The window's last character that is none of a name's: the run after it is all name characters.
+# (Searched in one pass; _NAME_RUN, tried at each start, reads the window again from each.)
+_LAST_NON_NAME = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9·](?=[\u4e00-\u9fffA-Za-z0-9·]*\Z)")
 
 
 def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
     """Where the run of name characters that ends at ``end`` begins (a bracketed part may sit inside)."""
     floor = max(0, end - limit)
+    last = _LAST_NON_NAME.search(text, floor, end)
+    if last is None:
+        return floor if floor < end else end  # name characters only
+    if last.group() != ")":  # no bracketed part: the run starts after that character
+        return last.end()
     match = _NAME_RUN.search(text, floor, end)
     return match.start() if match else end
 

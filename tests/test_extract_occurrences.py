@@ -26,6 +26,16 @@ def test_few_names_are_found_as_the_automaton_finds_them(monkeypatch):
         assert list(occurrences(text, names).items()) == found, (text, names)
 
 
+def _tried_at_starts_as_finditer(pattern, possible_starts, alphabet: str) -> None:
+    from kg.extract.occurrences import matches_from
+
+    pick = random.Random(14)
+    for _ in range(2000):
+        text = "".join(pick.choice(alphabet) for _ in range(pick.randint(0, 40)))
+        assert [m.span() for m in matches_from(pattern, text, possible_starts(text))] == \
+            [m.span() for m in pattern.finditer(text)], text
+
+
 def test_matches_tried_at_their_possible_starts_are_finditers():
     import re
 
@@ -34,9 +44,13 @@ def test_matches_tried_at_their_possible_starts_are_finditers():
 
     pattern = re.compile(r"[甲乙]{1,3}?丙")
     assert [m.span() for m in matches_from(pattern, "甲乙丙乙丙丙", [0, 1, 1, 3, 4])] == [(0, 3), (3, 5)]
-    pick = random.Random(14)
-    alphabet = list("来源自稿转据网电视台广播客户端新闻讯消息报道：: 0123456789月日中国江苏")
-    for _ in range(2000):
-        text = "".join(pick.choice(alphabet) for _ in range(pick.randint(0, 40)))
-        assert [m.span() for m in matches_from(_SITE, text, _site_starts(text))] == \
-            [m.span() for m in _SITE.finditer(text)], text
+    _tried_at_starts_as_finditer(_SITE, _site_starts, "来源自稿转据网电视台广播客户端新闻讯消息报道：: 0123456789月日中国江苏")
+
+
+def test_counts_of_people_tried_at_their_possible_starts_are_finditers():
+    from kg.extract.listed_people import COUNTED_PEOPLE, _counted_people_starts
+
+    text = "张三等3名个人，李同志，五人员"
+    assert [m.group() for m in COUNTED_PEOPLE.finditer(text)] == ["等3名个人"]
+    assert _counted_people_starts(text) == [1, 2, 3, 4, 5, 9, 12]  # 三 of 张三 is a numeral too
+    _tried_at_starts_as_finditer(COUNTED_PEOPLE, _counted_people_starts, "等一二三十两名位个人同志员民 \t\n\u3000012３٣甲，、")

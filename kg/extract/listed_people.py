@@ -14,7 +14,7 @@ import re
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
-from kg.extract.occurrences import occurrences
+from kg.extract.occurrences import matches_from, occurrences, starts_of
 from kg.extract.people import person_name_at
 
 COMRADE = re.compile(r"同志")
@@ -48,7 +48,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
     org_ends = {m.end for m in organizations}
     for cue in COMRADE.finditer(text):
         _name_ending_at(text, cue.start(), lexicon, add)
-    for cue in COUNTED_PEOPLE.finditer(text):
+    for cue in matches_from(COUNTED_PEOPLE, text, _counted_people_starts(text)):
         # "A、B、C等10人", "…张才奎5人": the counted list's names, walked back through 、
         end = cue.start()
         while (start := _name_ending_at(text, end, lexicon, add, org_ends)) is not None \
@@ -68,6 +68,23 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
             continue  # "A公司和张三丰收": a name must stand as an item of the list
         add(start, end)
     return sorted(found, key=lambda m: m.start)
+
+
+# What a count of people holds before its last character (人 of 人 and 个人, 志 of 同志), besides spaces and digits.
+_COUNT_CHARACTERS = frozenset("等一二三四五六七八九十两名位个同")
+
+
+def _counted_people_starts(text: str) -> list[int]:
+    """Every offset a match of COUNTED_PEOPLE can start at: in the run of a count's characters before
+    a 人 or 志 (the regular expression, tried at every character, costs more than the rest of the finder)."""
+    starts = set()
+    for last in starts_of(text, "人") + starts_of(text, "志"):
+        start = last
+        while start > 0 and (text[start - 1] in _COUNT_CHARACTERS or text[start - 1].isspace()
+                             or text[start - 1].isdecimal()):
+            start -= 1
+        starts.update(range(start, last))
+    return sorted(starts)
 
 
 def _name_ending_at(text: str, end: int, lexicon: Lexicon, add, item_after=None) -> int | None:

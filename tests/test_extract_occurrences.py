@@ -54,3 +54,12 @@ def test_counts_of_people_tried_at_their_possible_starts_are_finditers():
     assert [m.group() for m in COUNTED_PEOPLE.finditer(text)] == ["等3名个人"]
     assert _counted_people_starts(text) == [1, 2, 3, 4, 5, 9, 12]  # 三 of 张三 is a numeral too
     _tried_at_starts_as_finditer(COUNTED_PEOPLE, _counted_people_starts, "等一二三十两名位个人同志员民 \t\n\u3000012３٣甲，、")
+
+
+def test_counted_lists_of_firms_tried_at_their_possible_starts_are_finditers():
+    from kg.extract.occurrences import starts_of_counts
+    from kg.extract.organizations import _LIST_COUNT_CHARACTERS, _LISTED_KINDS, ENUMERATION_END
+
+    _tried_at_starts_as_finditer(ENUMERATION_END,
+                                 lambda text: starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS),
+                                 "等一二三十两几多数家个所企业公司单位机构组织院校高 \t\n\u3000012３٣甲，、")

@@ -14,7 +14,7 @@ import re
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
-from kg.extract.occurrences import matches_from, occurrences, starts_of
+from kg.extract.occurrences import matches_from, occurrences, starts_of_counts
 from kg.extract.people import person_name_at
 
 COMRADE = re.compile(r"同志")
@@ -75,16 +75,9 @@ _COUNT_CHARACTERS = frozenset("等一二三四五六七八九十两名位个同"
 
 
 def _counted_people_starts(text: str) -> list[int]:
-    """Every offset a match of COUNTED_PEOPLE can start at: in the run of a count's characters before
-    a 人 or 志 (the regular expression, tried at every character, costs more than the rest of the finder)."""
-    starts = set()
-    for last in starts_of(text, "人") + starts_of(text, "志"):
-        start = last
-        while start > 0 and (text[start - 1] in _COUNT_CHARACTERS or text[start - 1].isspace()
-                             or text[start - 1].isdecimal()):
-            start -= 1
-        starts.update(range(start, last))
-    return sorted(starts)
+    """Every offset a match of COUNTED_PEOPLE can start at (the regular expression, tried at every
+    character, cost more than the rest of the finder)."""
+    return starts_of_counts(text, ("人", "志"), _COUNT_CHARACTERS)
 
 
 def _name_ending_at(text: str, end: int, lexicon: Lexicon, add, item_after=None) -> int | None:

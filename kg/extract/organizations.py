@@ -14,6 +14,7 @@ from kg.extract.government import find_government_bodies
 from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
+from kg.extract.occurrences import matches_from, starts_of_counts
 from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
 
@@ -388,6 +389,10 @@ REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
 ENUMERATION_END = re.compile(r"(?=[等\d一二三四五六七八九十两])"
                              r"(?:等\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
                              r"\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
+# What closes such a list, and what its count holds before that word besides spaces and digits
+# (its matches are tried only there: tried at every character, the pattern cost more than the finder).
+_LISTED_KINDS = ("企业", "公司", "单位", "机构", "组织", "院校", "高校")
+_LIST_COUNT_CHARACTERS = frozenset("等一二三四五六七八九十两几多数家个所")
 _NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
 MAX_ITEM = 14
 
@@ -482,7 +487,7 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
     spans = {(m.start, m.end) for m in found}
     occupied = SpanSet(spans)
     extra = []
-    for match in ENUMERATION_END.finditer(text):
+    for match in matches_from(ENUMERATION_END, text, starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS)):
         items = []
         end = match.start()
         while True:

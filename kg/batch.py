@@ -7,6 +7,7 @@ only results, never the texts.
 """
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -151,16 +152,22 @@ def _run_pool(files, sizes, worker, jobs, bar, initializer, initargs) -> Iterato
     tasks = ((index, worker, path) for index, path in enumerate(files))
     pending: dict[int, Outcome] = {}  # finished out of order, waiting for earlier files
     next_index = 0
-    with multiprocessing.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
-        for index, path, status, payload in pool.imap_unordered(_run_indexed, tasks, chunksize=chunk):
-            bar.update(sizes[index])
-            if status == "ok":
-                pending[index] = Processed(path, pickle.loads(payload))
-            else:
-                pending[index] = Skipped(path, payload, lost=status == "lost")
-            while next_index in pending:
-                yield pending.pop(next_index)
-                next_index += 1
+    # What this process loaded before the fork (dictionaries, tables) is left out of every garbage
+    # collection, here and in the workers: they do not walk it, nor copy the pages it is on.
+    gc.freeze()
+    try:
+        with multiprocessing.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
+            for index, path, status, payload in pool.imap_unordered(_run_indexed, tasks, chunksize=chunk):
+                bar.update(sizes[index])
+                if status == "ok":
+                    pending[index] = Processed(path, pickle.loads(payload))
+                else:
+                    pending[index] = Skipped(path, payload, lost=status == "lost")
+                while next_index in pending:
+                    yield pending.pop(next_index)
+                    next_index += 1
+    finally:
+        gc.unfreeze()
 
 
 def _run_indexed(task) -> tuple[int, Path, str, Any]:

@@ -438,46 +438,36 @@ _Dumper.add_representer(tuple, _represent_list)
 
 
 def _compact(mapping: dict) -> dict:
-    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in mapping.items() if v not in (None, [], "")}
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in mapping.items() if v not in EMPTY}
+
+
+# The keys of a facts file's document mapping and of each section's items, in the documented order;
+# an item's key names the attribute it is read from, unless the pair names another.
+DOCUMENT_KEYS = ("id", "title", "publisher", "date", "url", "source", "sha256", "text")
+SECTION_KEYS: dict[str, tuple[tuple[str, str], ...]] = {
+    section: tuple(key if isinstance(key, tuple) else (key, key) for key in keys)
+    for section, keys in {
+        "entities": ("name", "type", "aliases", "id", "level", "conferrer", "nomination_for", "issuer", "year",
+                     "date", "place", "organizers", "confidence", "mentions"),
+        "conferrals": ("recipient", "award", "year", "period", "evidence", "confidence", "quote"),
+        "positions": ("person", "role", "organization", "evidence", "confidence", "quote"),
+        "adoptions": ("adopter", "program", "since", "evidence", "confidence", "quote"),
+        "locations": ("entity", ("in", "within"), "evidence", "confidence", "quote"),
+    }.items()
+}
+EMPTY = (None, [], "")  # values a facts file leaves out
 
 
 def facts_to_data(facts: DocumentFacts) -> dict:
     """The YAML-ready form of ``facts``; keys in the documented order."""
     meta = facts.document
-    data: dict[str, Any] = {"format": FORMAT, "document": _compact(
-        {"id": meta.id, "title": meta.title, "publisher": meta.publisher, "date": meta.date,
-         "url": meta.url, "source": meta.source, "sha256": meta.sha256, "text": meta.text}
-    )}
-    data["entities"] = [
-        _compact({
-            "name": e.name, "type": e.type, "aliases": e.aliases, "id": e.id, "level": e.level,
-            "conferrer": e.conferrer, "nomination_for": e.nomination_for, "issuer": e.issuer,
-            "year": e.year, "date": e.date, "place": e.place, "organizers": e.organizers,
-            "confidence": e.confidence, "mentions": [list(m) for m in e.mentions],
-        })
-        for e in facts.entities
-    ]
-    data["conferrals"] = [
-        _compact({"recipient": c.recipient, "award": c.award, "year": c.year, "period": c.period,
-                  "evidence": c.evidence,
-                  "confidence": c.confidence, "quote": c.quote})
-        for c in facts.conferrals
-    ]
-    data["positions"] = [
-        _compact({"person": p.person, "role": p.role, "organization": p.organization, "evidence": p.evidence,
-                  "confidence": p.confidence, "quote": p.quote})
-        for p in facts.positions
-    ]
-    data["adoptions"] = [
-        _compact({"adopter": a.adopter, "program": a.program, "since": a.since, "evidence": a.evidence,
-                  "confidence": a.confidence, "quote": a.quote})
-        for a in facts.adoptions
-    ]
-    data["locations"] = [
-        _compact({"entity": l.entity, "in": l.within, "evidence": l.evidence,
-                  "confidence": l.confidence, "quote": l.quote})
-        for l in facts.locations
-    ]
+    data: dict[str, Any] = {"format": FORMAT, "document": _compact({key: getattr(meta, key) for key in DOCUMENT_KEYS})}
+    for section, keys in SECTION_KEYS.items():
+        data[section] = [_compact({key: getattr(item, attribute) for key, attribute in keys})
+                         for item in getattr(facts, section)]
+    for entity in data["entities"]:
+        if "mentions" in entity:
+            entity["mentions"] = [list(span) for span in entity["mentions"]]
     return {k: v for k, v in data.items() if v != []}
 
 

@@ -15,11 +15,13 @@ import re
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
-from kg.extract.occurrences import occurrences
+from kg.extract.occurrences import matches_from, occurrences, starts_of_counts
 from kg.extract.person_names import person_name_at
 
 COMRADE = re.compile(r"同志")
-COUNTED_PEOPLE = re.compile(r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:个人|同志|人)(?![员民才士口数次])")
+# (The lookahead names every first character a match can have: the engine skips the others at once.)
+COUNTED_PEOPLE = re.compile(r"(?=[等\d一二三四五六七八九十两])"
+                            r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:个人|同志|人)(?![员民才士口数次])")
 ITEM_SEPARATORS = "、和及与"
 SEPARATOR = re.compile(f"[{ITEM_SEPARATORS}]")
 ITEM_ENDS = "、，,。；;和及与等\n"
@@ -50,7 +52,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
     org_ends = {m.end for m in organizations}
     for cue in COMRADE.finditer(text):
         _name_ending_at(text, cue.start(), lexicon, add)
-    for cue in COUNTED_PEOPLE.finditer(text):
+    for cue in matches_from(COUNTED_PEOPLE, text, _counted_people_starts(text)):
         # "A、B、C等10人", "…张才奎5人": the counted list's names, walked back through 、
         end = cue.start()
         while (start := _name_ending_at(text, end, lexicon, add, org_ends)) is not None \
@@ -76,6 +78,16 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
             continue  # "A公司和张三丰收": a name must stand as an item of the list
         add(start, end)
     return sorted(found, key=lambda m: m.start)
+
+
+# What a count of people holds before its last character (人 of 人 and 个人, 志 of 同志), besides spaces and digits.
+_COUNT_CHARACTERS = frozenset("等一二三四五六七八九十两名位个同")
+
+
+def _counted_people_starts(text: str) -> list[int]:
+    """Every offset a match of COUNTED_PEOPLE can start at (the regular expression, tried at every
+    character, cost more than the rest of the finder)."""
+    return starts_of_counts(text, ("人", "志"), _COUNT_CHARACTERS)
 
 
 def _name_ending_at(text: str, end: int, lexicon: Lexicon, add, item_after=None) -> int | None:

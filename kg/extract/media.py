@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.mentions import Mention
+from kg.extract.occurrences import matches_from, starts_of
 
 # Endings only newspapers have; a bare "…报" counts only before a reporter or a dateline ("某报记者", "某报讯").
 _PAPER_ENDING = "(?:日报|晚报|早报|晨报|时报|商报|都市报|青年报|导报)"
@@ -63,10 +64,23 @@ _SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e
                    r"|(?P<dateline>[\u4e00-\u9fff]{2,8}?网)(?=\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|消息|报道))")
 
 
+_BYLINE_TIME = re.compile(r"\d:\d\d(?=\s)")
+
+
+def _site_starts(text: str) -> list[int]:
+    """Every offset a match of _SITE can start at: a source's label, 据, a byline's time's end, or 2 to 8
+    characters before 网."""
+    starts = [start for word in ("来源", "来自", "稿源", "转自", "据") for start in starts_of(text, word)]
+    starts.extend(time.end() for time in _BYLINE_TIME.finditer(text))
+    for position in starts_of(text, "网"):
+        starts.extend(range(max(0, position - 8), position - 1))
+    return sorted(set(starts))
+
+
 def find_news_sites(text: str) -> list[Mention]:
     """News sites and broadcasters named as a text's source."""
     found = []
-    for match in _SITE.finditer(text):
+    for match in matches_from(_SITE, text, _site_starts(text)):
         group = next(g for g in ("source", "reported", "byline", "dateline") if match.group(g))
         start, end = match.span(group)
         name = text[start:end]

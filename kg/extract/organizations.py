@@ -15,6 +15,7 @@ from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
 from kg.extract.numbers import small_number
+from kg.extract.occurrences import matches_from, starts_of_counts
 from kg.extract.person_names import person_name_at
 from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -39,11 +40,19 @@ def _name_char(char: str) -> bool:
 
 # A name's characters, possibly with a bracketed part inside ("黑牡丹(集团)股份…"), up to the window's end.
 _NAME_RUN = re.compile(r"[\u4e00-\u9fff〇A-Za-z0-9·](?:[\u4e00-\u9fff〇A-Za-z0-9·]|\([\u4e00-\u9fff]{1,6}\))*\Z")
+# The window's last character that is none of a name's: the run after it is all name characters.
+# (Searched in one pass; _NAME_RUN, tried at each start, reads the window again from each.)
+_LAST_NON_NAME = re.compile(r"[^\u4e00-\u9fff〇A-Za-z0-9·](?=[\u4e00-\u9fff〇A-Za-z0-9·]*\Z)")
 
 
 def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
     """Where the run of name characters that ends at ``end`` begins (a bracketed part may sit inside)."""
     floor = max(0, end - limit)
+    last = _LAST_NON_NAME.search(text, floor, end)
+    if last is None:
+        return floor if floor < end else end  # name characters only
+    if last.group() != ")":  # no bracketed part: the run starts after that character
+        return last.end()
     match = _NAME_RUN.search(text, floor, end)
     return match.start() if match else end
 
@@ -477,9 +486,15 @@ def _default_verb_stops() -> tuple[str, ...]:
 # "X区民政局、人社局、总工会": the later bodies share the first one's region.
 REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
 # "A、B、C等10家企业": every item of the list is a firm.
-ENUMERATION_END = re.compile(r"(?:(?:等|共计|总计|合计|共)+\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?"
+# (The lookahead names every first character a match can have: the engine skips the others at once.)
+ENUMERATION_END = re.compile(r"(?=[等共总合\d一二三四五六七八九十两])"
+                             r"(?:(?:等|共计|总计|合计|共)+\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?"
                              r"|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
                              r"\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
+# What closes such a list, and what its count holds before that word besides spaces and digits
+# (its matches are tried only there: tried at every character, the pattern cost more than the finder).
+_LISTED_KINDS = ("企业", "公司", "单位", "机构", "组织", "院校", "高校")
+_LIST_COUNT_CHARACTERS = frozenset("等共计总合一二三四五六七八九十两几多数家个所")
 MAX_ITEM = 14
 
 
@@ -558,7 +573,7 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
     spans = {(m.start, m.end) for m in found}
     occupied = SpanSet(spans)
     extra = []
-    for match in ENUMERATION_END.finditer(text):
+    for match in matches_from(ENUMERATION_END, text, starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS)):
         items = []
         end = match.start()
         while True:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 
-from kg.factfile import facts_to_data
+from kg.factfile import DOCUMENT_KEYS, EMPTY, FORMAT, SECTION_KEYS
 from kg.model import DocumentFacts
 
 _PLAIN = re.compile(
@@ -83,31 +84,36 @@ def _value(value) -> str:
 
 
 def dump(facts: DocumentFacts) -> str:
-    return dump_data(facts_to_data(facts))
+    """The YAML text of ``facts``.
 
-
-def dump_data(data: dict) -> str:
-    """The YAML text of a facts file's data (``kg.factfile.facts_to_data``'s shape).
-
-    That shape is shallow: top-level scalars, the ``document`` mapping of
-    scalars, and sections that are lists of flat mappings (scalars and short
-    lists, written in flow style).
+    The shape is shallow (``kg.factfile.facts_to_data``): top-level scalars,
+    the ``document`` mapping of scalars, and sections that are lists of flat
+    mappings (scalars and short lists, written in flow style). The values are
+    read off the facts directly, without building those mappings.
     """
-    out: list[str] = []
-    for key, value in data.items():
-        if isinstance(value, dict):
-            out.append(f"{key}:")
-            out.extend(f"  {k}: {_value(v)}" for k, v in value.items())
-        elif isinstance(value, list) and value and isinstance(value[0], dict):
-            out.append(f"{key}:")
-            for item in value:
-                prefix = "- "
-                for k, v in item.items():
-                    out.append(prefix + k + ": " + _value(v))
+    meta = facts.document
+    out = ["format: " + _value(FORMAT), "document:"]
+    for key in DOCUMENT_KEYS:
+        value = getattr(meta, key)
+        if value not in EMPTY:
+            out.append("  " + key + ": " + _value(value))
+    for section, keys, values_of in _SECTIONS:
+        items = getattr(facts, section)
+        if not items:
+            continue
+        out.append(section + ":")
+        for item in items:
+            prefix = "- "
+            for key, value in zip(keys, values_of(item)):
+                if value not in EMPTY:
+                    out.append(prefix + key + ": " + _value(value))
                     prefix = "  "
-        else:
-            out.append(f"{key}: {_value(value)}")
     return "\n".join(out) + "\n"
+
+
+# Each section, its keys and a function reading the item's values for them (in one call).
+_SECTIONS = tuple((section, tuple(key for key, _ in keys), attrgetter(*(attribute for _, attribute in keys)))
+                  for section, keys in SECTION_KEYS.items())
 
 
 def write_facts(facts: DocumentFacts, path: Path) -> None:

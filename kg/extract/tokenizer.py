@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import marshal
 import os
+import sys
 import tempfile
 from functools import lru_cache
 from math import log
@@ -18,54 +19,173 @@ from kg.extract.lexicon import Lexicon
 _log = logging.getLogger(__name__)
 
 
+def _import_jieba():
+    """jieba, imported without setuptools' pkg_resources.
+
+    jieba's _compat module imports pkg_resources (0.1 s in every run) only to
+    open jieba's own data files, and opens them by their path when it cannot.
+    """
+    if "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None  # an import of it fails
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def _jieba():
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    if not _load_cached_dictionary(tokenizer):
-        tokenizer.initialize()  # builds the dictionary and writes the cache for next time
+
+    def frequencies() -> tuple[dict[str, int], int]:
+        if not _load_cached_dictionary(tokenizer):
+            tokenizer.initialize()  # builds the dictionary and writes jieba's cache
+        return tokenizer.FREQ, tokenizer.total
+
+    tokenizer.FREQ, tokenizer.total, tags = dictionary_tables(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME,
+                                                              Path(tokenizer.tmp_dir or tempfile.gettempdir()),
+                                                              frequencies)
+    tokenizer.initialized = True
     for word in Lexicon.default().user_words():
         tokenizer.add_word(word)
-    if jieba.__version__ == _CALC_CHECKED_WITH:
-        tokenizer.calc = _route_finder(tokenizer.FREQ, tokenizer.total)
-    return tokenizer, word_tags(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME,
-                                Path(tokenizer.tmp_dir or tempfile.gettempdir()))
+    return tokenizer, tags
 
 
-_CALC_CHECKED_WITH = "0.42.1"  # the jieba whose Tokenizer.calc _route_finder computes exactly
+@lru_cache(maxsize=1)
+def _cut():
+    """The function that cuts a window: ``_cutter`` for the jieba it was checked with, else jieba's own."""
+    tokenizer, _ = _jieba()
+    if _import_jieba().__version__ == _CUT_CHECKED_WITH:
+        return _cutter(tokenizer.FREQ, tokenizer.total)
+    return lambda window, hmm: tokenizer.lcut(window, HMM=hmm)
 
 
-def _route_finder(freq: dict[str, int], total: int):
-    """jieba's Tokenizer.calc (the most probable path through a window's word graph), computed the same way.
+_CUT_CHECKED_WITH = "0.42.1"  # the jieba whose Tokenizer.cut _cutter computes exactly
 
-    jieba takes a logarithm for every edge of every window's graph; a word's
-    cost, log(frequency) - log(total), is the same each time, so it is kept.
-    The arithmetic and the choice between equal paths are jieba's own, so the
-    tokens are the same; the dictionary must not change afterwards (it does not:
-    words are added before this is installed).
+
+def _cutter(freq: dict[str, int], total: int):
+    """jieba's accurate-mode ``Tokenizer.lcut(window, HMM=hmm)``, computed the same way, in one function.
+
+    jieba builds a dictionary of each window's words (get_DAG), then finds the
+    most probable path through them (calc), taking a logarithm for every edge;
+    for the short windows the extractor asks about, its generators and
+    attribute look-ups cost as much as the work. This does both steps in one
+    pass from the window's end, keeping each word's cost, log(frequency) -
+    log(total), which is the same each time. The arithmetic, the choice
+    between equal paths (the later end wins, as comparing jieba's tuples
+    does) and the treatment of unknown runs (jieba's HMM, finalseg.cut) are
+    jieba's own, so the tokens are the same (tests/test_extract_tokenizer_cache.py
+    compares them with jieba's). The dictionary must not change afterwards
+    (it does not: words are added before this is made).
     """
+    jieba = _import_jieba()
+    finalseg = jieba.finalseg
+
     log_total = log(total)
     costs: dict[str, float] = {}
+    known = freq.get
+    blocks, spaces, latin = jieba.re_han_default, jieba.re_skip_default, jieba.re_eng
+    unknown_run = finalseg.cut
 
     def cost(word: str) -> float:
         value = costs.get(word)
         if value is None:
-            value = costs[word] = log(freq.get(word) or 1) - log_total
+            value = costs[word] = log(known(word) or 1) - log_total
         return value
 
-    def calc(sentence: str, dag: dict[int, list[int]], route: dict[int, tuple[float, int]]) -> None:
-        route[len(sentence)] = (0, 0)
-        for start in range(len(sentence) - 1, -1, -1):
-            best = None
-            for end in dag[start]:
-                candidate = (cost(sentence[start:end + 1]) + route[end + 1][0], end)
-                if best is None or candidate > best:  # max() keeps the first of equals, so does this
-                    best = candidate
-            route[start] = best
+    def route(sentence: str) -> list[int]:
+        """For each start, the end (exclusive) of the word the best path takes from it."""
+        size = len(sentence)
+        scores = [0.0] * (size + 1)
+        ends = [0] * size
+        for start in range(size - 1, -1, -1):
+            best_score, best_end = None, start
+            end, word = start, sentence[start]
+            while True:  # the words of the dictionary that start here: every prefix of one is in it too
+                count = known(word)
+                if count is None:
+                    break
+                if count:
+                    score = cost(word) + scores[end + 1]
+                    if best_score is None or score >= best_score:  # (score, end) compared: a later end wins ties
+                        best_score, best_end = score, end
+                end += 1
+                if end == size:
+                    break
+                word = sentence[start:end + 1]
+            if best_score is None:  # no word starts here: the character alone
+                best_score = cost(sentence[start]) + scores[start + 1]
+            scores[start] = best_score
+            ends[start] = best_end + 1
+        return ends
 
-    return calc
+    def with_hmm(sentence: str, out: list[str]) -> None:
+        ends = route(sentence)
+        size, start, run = len(sentence), 0, ""
+        while start < size:
+            end = ends[start]
+            if end - start == 1:
+                run += sentence[start]
+            else:
+                if run:
+                    _unknown(run, out)
+                    run = ""
+                out.append(sentence[start:end])
+            start = end
+        if run:
+            _unknown(run, out)
+
+    def _unknown(run: str, out: list[str]) -> None:
+        """A run of single characters: one character, a word after all, or the HMM's words."""
+        if len(run) == 1:
+            out.append(run)
+        elif not known(run):
+            out.extend(unknown_run(run))
+        else:
+            out.extend(run)
+
+    def without_hmm(sentence: str, out: list[str]) -> None:
+        ends = route(sentence)
+        size, start, letters = len(sentence), 0, ""
+        while start < size:
+            end = ends[start]
+            word = sentence[start:end]
+            if end - start == 1 and latin.match(word):
+                letters += word
+            else:
+                if letters:
+                    out.append(letters)
+                    letters = ""
+                out.append(word)
+            start = end
+        if letters:
+            out.append(letters)
+
+    def cut(window: str, hmm: bool) -> list[str]:
+        block = with_hmm if hmm else without_hmm
+        out: list[str] = []
+        if blocks.fullmatch(window):  # the usual window: one block of name characters
+            block(window, out)
+            return out
+        for part in blocks.split(window):
+            if not part:
+                continue
+            if blocks.match(part):
+                block(part, out)
+                continue
+            for piece in spaces.split(part):
+                if spaces.match(piece):
+                    out.append(piece)
+                else:
+                    out.extend(piece)
+        return out
+
+    return cut
 
 
 def _load_cached_dictionary(tokenizer) -> bool:
@@ -83,31 +203,37 @@ def _load_cached_dictionary(tokenizer) -> bool:
     return True
 
 
-def word_tags(dictionary: Path, cache_dir: Path) -> dict[str, str]:
-    """The part-of-speech tag of each word of jieba's dictionary file, as jieba.posseg reads them.
+def dictionary_tables(dictionary: Path, cache_dir: Path, frequencies) -> tuple[dict[str, int], int, dict[str, str]]:
+    """jieba's word frequencies (its FREQ and total, from ``frequencies()``) and the part-of-speech
+    tag of each word of its dictionary file, as jieba.posseg reads them.
 
     Importing jieba.posseg parses the 5 MB dictionary again for its tags (0.5 s
-    in every run); the table is kept in ``cache_dir`` after the first run, keyed
-    by the dictionary file's size and time, and read back with marshal (0.1 s).
+    in every run). The three are kept together in one file in ``cache_dir``
+    after the first run, keyed by the dictionary file's size and time, a word
+    of both tables stored once, and read back with one marshal.loads: 0.25 s,
+    against 0.4 s for jieba's own cache and a table of tags apart.
     """
     stat = dictionary.stat()
-    cached = cache_dir / f"qkg-jieba-tags.{stat.st_size}-{stat.st_mtime_ns}.cache"
+    cached = cache_dir / f"qkg-jieba.{stat.st_size}-{stat.st_mtime_ns}.cache"
     try:
-        return marshal.loads(cached.read_bytes())
+        frequency, total, tags = marshal.loads(cached.read_bytes())
+        return frequency, total, tags
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    tags = _parse_word_tags(dictionary)
+    frequency, total = frequencies()
+    words = {word: word for word in frequency}
+    tags = {words.get(word, word): tag for word, tag in _parse_word_tags(dictionary).items()}
     temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".qkg-jieba-tags.")
+        handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".qkg-jieba.")
         with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps(tags))
+            out.write(marshal.dumps((frequency, total, tags)))
         os.replace(temporary, cached)  # whole or not at all, should two processes write it at once
     except OSError as exc:
-        _log.debug("cannot cache jieba's word tags in %s: %s", cache_dir, exc)
+        _log.debug("cannot cache jieba's dictionary in %s: %s", cache_dir, exc)
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
-    return tags
+    return frequency, total, tags
 
 
 def _parse_word_tags(dictionary: Path) -> dict[str, str]:
@@ -128,8 +254,7 @@ def tokens(window: str, hmm: bool = True) -> tuple[str, ...]:
     ``hmm=False`` leaves words jieba does not know as single characters, which
     is faster and is all that finding where a name starts needs.
     """
-    tokenizer, _ = _jieba()
-    return tuple(tokenizer.lcut(window, HMM=hmm))
+    return tuple(_cut()(window, hmm))
 
 
 def dictionary_tag(word: str) -> str | None:

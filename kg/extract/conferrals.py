@@ -189,10 +189,12 @@ _NEWLINE = re.compile(r"\n")
 
 @lru_cache(maxsize=8)
 def _break_pattern(breaks: str) -> re.Pattern:
-    # An ASCII "?" inside a run of text is a character lost in scraping ("美盈森環??萍加邢薰?、"), not a
-    # question mark: it ends a sentence only before a blank, a closing quote or the end.
-    marks = "[" + re.escape(breaks.replace("?", "") + "<>") + "]"
-    return re.compile(marks + (r"|\?(?=\s|$|[”\"’'」』)])" if "?" in breaks else ""))
+    return re.compile("[" + re.escape(breaks + "<>") + "]")
+
+
+# An ASCII "?" inside a run of text is a character lost in scraping ("美盈森環??萍加邢薰?、"), not a
+# question mark: it ends a sentence only before a blank, a closing quote or the end.
+QUESTION_MARK = re.compile(r"\?(?=\s|$|[”\"’'」』)])")
 
 
 # "2015—2016年度", "2015至2016年": a range of years, one edition whose year is the last.
@@ -361,8 +363,10 @@ class ConferralFinder:
         """Sorted offsets of the characters that end a clause or sentence (computed once per kind)."""
         cached = self._breaks.get(breaks)
         if cached is None:
-            pattern = _break_pattern(breaks.replace("\n", ""))
+            pattern = _break_pattern(breaks.replace("\n", "").replace("?", ""))
             cached = [m.start() for m in pattern.finditer(self.text)]
+            if "?" in breaks and "?" in self.text:
+                cached = sorted(cached + [m.start() for m in QUESTION_MARK.finditer(self.text)])
             if "\n" in breaks:
                 cached = sorted(cached + self._hard_newlines())
             self._breaks[breaks] = cached

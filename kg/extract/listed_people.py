@@ -58,9 +58,12 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
         while (start := _name_ending_at(text, end, lexicon, add, org_ends)) is not None \
                 and text[start - 1:start] == "、":
             end = start - 1
+    surname_starts = lexicon.surnames | {s[0] for s in lexicon.surnames_compound}
     for opening in SENTENCE_OPENING.finditer(text):
         # "卫建平是…。卫建平带队…": a name that opens sentences as their subject, more than once
         start = opening.end()
+        if text[start:start + 1] not in surname_starts:
+            continue  # no name opens here: spare person_name_at's window and tokens
         end = person_name_at(text, start, lexicon)
         if end is not None and SUBJECT_VERB.match(text, end) and text.count(text[start:end]) >= 2:
             add(start, end)

@@ -16,145 +16,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.awards import EDITION_INSIDE, describe_award, issuing_division, title_award
+from kg.extract.conferral_years import award_in_title, date_conferrals
+from kg.extract.frame_words import (
+    ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
+    CATEGORY_LABEL, CLAUSE_BREAKS, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
+    COUNTED_THINGS, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
+    HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LISTED_VERB, LIST_ANNOUNCED, LIST_CONTINUATIONS,
+    LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP, MAX_ROLL_FURNITURE, NAME_LINE,
+    NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST, PERSON_BRACKET, PRESENT, PROCESS_CLAUSE,
+    PROCESS_CUES, PRODUCT_OF, RELATIVE_AFTER_AWARD, ROLL_NUMBER_OR_NOTE, SECTION_HEADING, SECTION_REACH,
+    SENTENCE_BREAKS, SHORT_NOTE, SOFT_BREAK_LINE, SUBJECT_JOINERS, SUBJECT_LOOKBACK, SUBJECT_PREDICATE,
+    TIER_LOOKBACK, TIMELINE_ENTRY, TIMELINE_RESET, TITLE_LINE, TITLE_VERBS, UNIT_ENDINGS, WINNERS_CUE, WON_UNNAMED,
+    YEAR, YEAR_LABEL, YEAR_LINE, YEAR_LIST,
+)
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.numbers import edition_number
 from kg.extract.people import RoleHolding
-from kg.extract.places import Places, leading_division
+from kg.extract.places import Places
 from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
-from kg.extract.years import RANGE_JOINER, cited_in_passing, designation
-
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|“|\"|[\u4e00-\u9fff]))")
-YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
-BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]?)+)\)")
-# Words of a list's heading: "决定授予以下企业…", "…获奖名单如下", "获奖单位".
-# "获得X奖的组织包括：", "…的个人为：": the award named before the list in the line that introduces it.
-LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获|"
-                          r"^获得.*的(?:\d+|[一二三四五六七八九十两]+)?[家个名位]?(?:组织|企业|单位|集体|个人)"
-                          r"(?:[或和及](?:组织|企业|单位|集体|个人))?(?:主要)?(?:包括|为|有|是)(?:\([^()]*\))?$")
-# A line of nothing but a list's words ("获奖企业名单", "名单如下：", "↓↓↓").
-# A roll's line that is a name: name characters only, an organisation's or a unit's ending.
-NAME_LINE = re.compile(r"[\u4e00-\u9fff〇A-Za-z0-9()·“”\"-]{4,40}")
-NOT_IN_NAME_LINES = re.compile(r"[的了是在将获]|授予|颁发|名单|公告|评选|会议|大会|决定|通知")
-UNIT_ENDINGS = "司厂局院所校馆会社心站队组部行店场园团处室"
-# "(崇川)", "(海安)": a short note after a listed organisation, its district as a roll gives it.
-SHORT_NOTE = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
-# "2010年：", "2013年度:" opening a line: the year of the winners listed after it.
-YEAR_LABEL = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[:：]\s*")
-LIST_WORDS_LINE = re.compile(r"\s*(?:获奖|表彰)?(?:企业|组织|单位|个人|集体)?(?:名单|名录)(?:如下)?\s*[:：]?\s*|\s*[↓⬇]+\s*")
-HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项“”\"]*$")
-# A heading's section number or Markdown marks and its notes in brackets ("一、X奖（组织，4家，排名不分先后）").
-HEADING_EXTRAS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|#{1,6})|\([^()]{0,24}\)")
-NUMBER = r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*"
-# "34家企业获奖", "7个组织获…": a count of recipients, no named one.
-COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|单位|集体|个人|城市|地区))")
-# "多项创新应用获…", "3个产品荣获…": things of the organisation the paragraph is about.
-COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
-OWN_CITY = re.compile(r"我市|本市|全市")
-# "A、B、C等10个组织", "A和B两家企业": the total that closes an enumeration of named recipients.
-ENUMERATION_TOTAL = re.compile(r"^\s*(?:在内的|等|共|这|计|总计|合计|共计)*\s*" + NUMBER + r"(?:家|名|位|个|所|人)?"
-                               r"(?:企业|组织|单位|集体|个人|公司|机构|团队|项目|医院|学校)?(?:和个人|及个人)?\s*")
-# "我公司荣获…", "本集团获评…": the firm whose own text this is.
-OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
-# A line of a firm's timeline before its verb: a year (and month), then blanks or a dash ("2016年　荣获…").
-TIMELINE_ENTRY = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?[\s　:：.、\-—]*")
-# "…，公司获得…", "该公司": the firm the paragraph is about (not "子公司", "分公司", nor the end of "有限公司").
-BARE_FIRM = re.compile(r"(?<![子母分总限份本我])(?:公司|集团)")
-# "经评审、公示，A获得…", "通过现场评审，A荣获…": the steps a conferral went through, no cue that it is only planned.
-PROCESS_CLAUSE = re.compile(r"\s*(?:经过|通过|经(?![营济理费验典历常]))")
-# Verbs that give a title: a quoted phrase after them is one ("获评“优秀首席质量官”").
-TITLE_VERBS = ("获评", "被评为", "评为", "被授予", "被命名为", "荣膺", "荣获", "喜获")
-# A column of a list after its recipient, past a gap of blanks ("某公司　灭菌乳　Q/XX 001-2023"): no clause.
-COLUMNS_AFTER = re.compile(r"[ \t\u3000]+[^，,。；;！？!?]*$")
-TITLE_LINE = 60  # a first line this short that ends no sentence is the document's title
-# "完成了年度目标", "实现了计划": a plan met, no longer a cue that the honour is only planned.
-ACHIEVED = re.compile(r"完成|实现|达成|达到|超额")
-# "A公司的3个产品荣获…", "A公司的“某某”模式入选…": the organisation's own things honoured stand for it.
-OWN_THINGS = re.compile(r"的[^，,。；;的]{0,24}?(?:产品|模式|项目|案例|经验|做法|成果|技术|品牌|商标)$")
-# "获奖组织(3个)", "二、获奖个人", "提名奖": a section of a decision's list, under the award it named before.
-SECTION_HEADING = re.compile(r"\s*(获奖(?:组织|单位|企业|集体|个人)|(?:组织|个人)奖|[\u4e00-\u9fff]{2,3}奖)"
-                             r"\s*(?:\(\s*\d+\s*[个名家位项]\s*\))?\s*[:：]?\s*")
-SECTION_REACH = 1500  # how far before its sections a decision names the award
-# "张三(某公司董事长)": the bracket after a listed person says where the person works.
-PERSON_BRACKET = re.compile(r"\([^()]{0,30}\)")
-# "另有", "今年已有": between a place and the recipient after it, the place only frames the sentence.
-EXISTENTIAL = re.compile(r"[\u4e00-\u9fff\d]{0,6}?(?:另|还|已|也|又|共)有")
-# Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
-MAX_GAP = 6
-# Words that may stand between a subject and its verb without counting against MAX_GAP.
-GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
-CLAUSE_BREAKS = "，,；;：:。！？!?\n"
-# "9家…奖企业", "5个X奖": a count right before an award's name, then its list
-COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
-# "、桂林市象山景区管理处等8家单位": one more item of a list, then its total
-LAST_ITEM = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9()]{4,30}?)(?=等\s*(?:\d+|[一二三四五六七八九十两几多]+)\s*[家个名位所])")
-# "“巴渝工匠”称号": the honour's own name, without its quotes and the word for a title
-QUOTED_NAME = re.compile(r"^[“\"]?([^“”\"]+?)[”\"]?(?:荣誉称号|称号|荣誉)?$")
-WINNERS_CUE = re.compile(r"获奖(?:企业|单位|组织|集体|者)(?:名单)?(?:分别为|分别是|依次为|为|是|如下)\s*[:：]")
-LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
-COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
-                               r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
-# Words of the present event in a sentence before its verb ("本次有A获…", "今年A荣获…"): the document's year.
-PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会|仪式上")
-# "曾先后7次获得X": a clause of the past, whatever frames the sentence
-PAST = re.compile(r"曾|先后|累计|历年|历届|此前|以往|过去|多次|\d+次")
-# After a counted statement's award, the cue of its list ("，分别是", "：", "（")
-COUNTED_LIST_AFTER = re.compile(r"[”\"]?(?:荣誉称号|称号)?\s*(?:[,，]\s*(?:其中[^，。：:]{0,12}?)?"
-                                r"(?:分别是|分别为|依次为|包括|即)\s*[:：]?|[:：]|\()\s*")
-# A sentence that counts a statement's recipients again and lists them ("3家福建企业分别是：")
-COUNTED_LIST_SENTENCE = re.compile(r"\s*(?:其中)?[^，。：:\n]{0,12}?" + NUMBER + r"[家个名位][^，。：:\n]{0,10}?"
-                                   r"(?:分别是|分别为|依次为|包括)\s*[:：]?\s*")
-# Cues naming a step every conferral goes through: in an earlier clause they say how, not that it is planned
-# ("开展了第一届X奖评审工作，共有A、B等10家企业荣获X奖").
-PROCESS_CUES = ("评审", "评选")
-# "2012年和2014年": years listed together, each of another event
-YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)\d{2}\s*年")
-# Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.
-GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*")
-# A verb that lists recipients without naming the award ("3家企业上榜"), at the end of its clause.
-LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜)(?=\s*[，,。；;！!\n]|$)")
-# The words that announce an award's list of recipients ("X奖获奖名单出炉", "X奖评选结果揭晓")
-LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)")
-# "获得过X奖的A公司": an award, then 的 and the recipient it describes
-RELATIVE_AFTER_AWARD = re.compile(r"[”\"]?(?:荣誉称号|称号)?的")
-# "获得A、B、C等荣誉称号": honours listed after a verb, closed by 等 and the word for titles
-HONOUR_LIST = re.compile(r"\s*(?:了|过)?(?P<items>[^，,。；;！？!?：:()]{2,30}?(?:、[^，,。；;！？!?：:()、]{2,30}?)+)"
-                         r"等(?:多项|多个|\d+项|[一二三四五六七八九十]+项)?(?:荣誉称号|称号|荣誉)")
-# What follows a sentence's opening subject ("张三是…", "张三曾…", "张三先后…"), not its speech ("张三说")
-SUBJECT_PREDICATE = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被")
-# "2021年，…", "2023年经…批准": a year that dates what the sentence tells (not "2020年全省质量工作考核")
-# A year (or a range of years, counted as its last) opening a sentence, or followed by what a date is
-STATEMENT_DATE = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d{2})\s*年?(?:" + RANGE_JOINER + r"(?P<last>(?:19|20)\d{2}))?"
-                            r"\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*")
-STATEMENT_FOLLOWS = re.compile(r"[，,经在由](?!来)|开展|举办|启动|组织|评选|颁")
-# Lines of a roll that name no one: a row's number alone ("1", "12."), a note in brackets ("(排名不分先后)",
-# "(以下为新申报企业)"), a category ("大中型企业", "医疗行业", "再次获奖组织"); at most a few in a row.
-ROLL_NUMBER_OR_NOTE = re.compile(r"\s*(?:\d{1,3}\s*[.、]?|\([^()]{1,24}\))\s*")
-CATEGORY_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*")
-MAX_ROLL_FURNITURE = 3
-# "生产的“塞北雪”牌挂面和": a firm's product named after it, then the list's joiner
-PRODUCT_OF = re.compile(r"(?:生产|出品|研制|开发)的[^，,。；;、]{1,30}?(?:和|、|及|与|以及)?")
-# "命名A为X", "认定A、B为X": verbs that make their objects what the award names
-NAMING_VERB = re.compile(r"命名|认定|授予(?=[^，,。；;]{2,60}?为[“\"])")
-# "获此殊荣的还有", "获此殊荣的是": the award named before, its other recipients listed after
-ANAPHOR_LIST = re.compile(r"(?:此|该|这一)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|称号|奖)的(?:还)?(?:有|是|包括)\s*[:：]?\s*")
-# "获奖" with no award named: the verb and its object in one word
-WON_UNNAMED = re.compile(r"奖(?=[，,:：])")
-# "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
-ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
-LIST_CONTINUATIONS = 2
-MAX_AWARD_NAME = 40
-ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
-SUBJECT_JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
-SENTENCE_BREAKS = "。！？!?；;\n"
-LIST_JOINERS = "、和与及,，"
-TIMELINE_RESET = 80
-SOFT_BREAK_LINE = 40
-AWARD_REACH = 12  # how far after its verb an award may be named ("获得第四届…")
-AWARD_JOINERS = "、和及与“”\"' "
-SUBJECT_LOOKBACK = 150
-TIER_LOOKBACK = 300  # how far back the award of a bare tier ("荣获金奖") may have been named  # how far back an omitted subject may have been named  # a line this long that stops mid-sentence continues on the next one  # a prose line this long ends a timeline's year heading
+from kg.extract.years import RANGE_JOINER, cited_in_passing
 
 
 @dataclass
@@ -294,7 +176,7 @@ class ConferralFinder:
         if not self.lines:
             return None
         # the title line, if any, then the first sentence of the body
-        first_end = self._sentence_bounds(self.lines[min(1, len(self.lines) - 1)][0])[1]
+        first_end = self.sentence_bounds(self.lines[min(1, len(self.lines) - 1)][0])[1]
         return next((m for m in firms if m.start < first_end), None)
 
     def _recipient_at(self, position: int) -> Mention | None:
@@ -382,7 +264,7 @@ class ConferralFinder:
     def _clause_bounds(self, position: int, floor: int, ceiling: int) -> Span:
         return self._bounds(position, CLAUSE_BREAKS, floor, ceiling)
 
-    def _sentence_bounds(self, position: int) -> Span:
+    def sentence_bounds(self, position: int) -> Span:
         return self._bounds(position, SENTENCE_BREAKS, 0, len(self.text))
 
     def _negative(self, start: int, end: int) -> bool:
@@ -552,7 +434,7 @@ class ConferralFinder:
     def _award_of_title(self, before: int) -> Mention | None:
         """The award the document's title names, as first named in the text (before ``before``)."""
         if self._title_award is False:
-            self._title_award = next((a for a in self.awards.mentions if _award_in_title(a.name, self.title)), None)
+            self._title_award = next((a for a in self.awards.mentions if award_in_title(a.name, self.title)), None)
         award = self._title_award
         return award if award is not None and award.start < before else None
 
@@ -654,14 +536,14 @@ class ConferralFinder:
 
     def decisions(self) -> None:
         for match in _verb_patterns()[1].finditer(self.text):
-            sentence_start, sentence_end = self._sentence_bounds(match.start())
+            sentence_start, sentence_end = self.sentence_bounds(match.start())
             awards = self.awards.between(match.end(), sentence_end)
             for _ in range(LIST_CONTINUATIONS):
                 # "授予A、B；C、D等5家单位X奖": a list that runs on past a semicolon to its award
                 semicolon = sentence_end - 1 if self.text[sentence_end - 1:sentence_end] in ("；", ";") else sentence_end
                 if awards or self.text[semicolon:semicolon + 1] not in ("；", ";"):
                     break
-                following_end = self._sentence_bounds(semicolon + 1)[1]
+                following_end = self.sentence_bounds(semicolon + 1)[1]
                 if _verb_patterns()[1].search(self.text, semicolon + 1, following_end):
                     break
                 sentence_end = following_end
@@ -726,14 +608,14 @@ class ConferralFinder:
             award = self._main_award_before(cue.start(), TIER_LOOKBACK)
             if award is None or _shortlist_pattern().search(self.text, award.end, cue.start()):
                 continue
-            sentence_start, sentence_end = self._sentence_bounds(cue.end())
+            sentence_start, sentence_end = self.sentence_bounds(cue.end())
             for recipient in self._recipients_in(cue.end(), sentence_end):
                 self._add(recipient, award, None, (cue.start(), sentence_end), 0.7)
 
     def namings(self) -> None:
         """"命名深圳市和成都市为“全国质量强市示范城市”", "认定A、B为X": the recipients between the verb and 为."""
         for verb in NAMING_VERB.finditer(self.text):
-            sentence_start, sentence_end = self._sentence_bounds(verb.start())
+            sentence_start, sentence_end = self.sentence_bounds(verb.start())
             clause_end = self._clause_bounds(verb.end(), sentence_start, sentence_end)[1]
             wei = self.text.find("为", verb.end(), clause_end)
             if wei < 0 or self._negative_before(sentence_start, verb.start()) or self.text.endswith("拟", 0, verb.start()):
@@ -755,7 +637,7 @@ class ConferralFinder:
         """"X奖获奖名单揭晓，A、B、C3家企业上榜": recipients that a verb without an object lists, under the award
         whose list the sentence (or the one before) announced."""
         for verb in LISTED_VERB.finditer(self.text):
-            sentence_start, sentence_end = self._sentence_bounds(verb.start())
+            sentence_start, sentence_end = self.sentence_bounds(verb.start())
             clause_start = self._clause_bounds(verb.start(), sentence_start, sentence_end)[0]
             recipients = self._recipients_in(clause_start, verb.start())
             if not recipients or self._negative(sentence_start, verb.end()):
@@ -763,7 +645,7 @@ class ConferralFinder:
             gap = ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb.start()])
             if len(GAP_WORDS.sub("", gap).strip()) > MAX_GAP:
                 continue
-            search_from = self._sentence_bounds(max(0, sentence_start - 2))[0] if sentence_start else 0
+            search_from = self.sentence_bounds(max(0, sentence_start - 2))[0] if sentence_start else 0
             announcement = None
             for cue in LIST_ANNOUNCED.finditer(self.text, search_from, clause_start):
                 announcement = cue
@@ -779,7 +661,7 @@ class ConferralFinder:
         """"评选出9家市政府质量奖提名奖企业，其中…，分别是：A、B、C": a count of an award's recipients, then
         the list after 分别是/分别为/包括/：."""
         for award in self.awards.mentions:
-            sentence_start, sentence_end = self._sentence_bounds(award.start)
+            sentence_start, sentence_end = self.sentence_bounds(award.start)
             counted_after = COUNT_AFTER_AWARD.match(self.text, award.end)  # "X奖提名奖7家，分别为A、B"
             if counted_after is not None:
                 cue = counted_after
@@ -801,7 +683,7 @@ class ConferralFinder:
             if line_index in skip_lines:
                 continue
             verb_start, verb_end = match.span()
-            sentence = self._sentence_bounds(verb_start)
+            sentence = self.sentence_bounds(verb_start)
             clause_start, clause_end = self._clause_bounds(verb_start, sentence[0], sentence[1])
             if self._negative(clause_start, clause_end) or self._negative_before(sentence[0], clause_start):
                 continue
@@ -894,11 +776,11 @@ class ConferralFinder:
             years = (_years(self.text, clause_start, clause_end) or earlier_years
                      or ([context_years[line_index]] if line_index in context_years else []))
             if not years and antecedent is not None:  # "首届X奖于2013年颁出。A、B获此殊荣": the year told with it
-                years = _years(self.text, self._sentence_bounds(antecedent.start)[0], antecedent.end)
+                years = _years(self.text, self.sentence_bounds(antecedent.start)[0], antecedent.end)
             # the present event named in the sentence, or in the one before it in its paragraph
             # ("大会还表彰了第四届X奖获奖企业。A获评X")
             paragraph_start = self.text.rfind("\n", 0, sentence[0]) + 1
-            previous_start = max(paragraph_start, self._sentence_bounds(max(0, sentence[0] - 2))[0]) \
+            previous_start = max(paragraph_start, self.sentence_bounds(max(0, sentence[0] - 2))[0]) \
                 if sentence[0] > paragraph_start else sentence[0]
             present = PRESENT.search(self.text, previous_start, verb_start) is not None \
                 and PAST.search(self.text, previous_start, verb_start) is None
@@ -938,7 +820,7 @@ class ConferralFinder:
                 continue
             award = self._tiered(base, match.group("tier"), match.start("tier"), match.end("tier"))
             years = _years(self.text, max(0, base.start - 8), base.end)
-            position, end = match.end(), self._sentence_bounds(match.end())[1]
+            position, end = match.end(), self.sentence_bounds(match.end())[1]
             while position < end:
                 recipient = self._recipient_at(position)
                 if recipient is None:
@@ -993,7 +875,7 @@ class ConferralFinder:
         end = sentence_end
         if cue is None and self.text[sentence_end:sentence_end + 1] in ("。", "；", ";"):
             cue = COUNTED_LIST_SENTENCE.match(self.text, sentence_end + 1)
-            end = self._sentence_bounds(cue.end())[1] if cue else end
+            end = self.sentence_bounds(cue.end())[1] if cue else end
         if cue is None:
             return []
         if cue.group().rstrip().endswith("("):
@@ -1182,57 +1064,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     finder.tier_groups()
     listed = len(finder.found)  # what lists and decisions confer: the document's own announcement
     finder.sentences(timeline_years(text, lines), roll_lines)
-    # the one year the text writes with an award anywhere ("2017年度十大“巴渝工匠”颁奖仪式")
-    designated: dict[str, set[int]] = {}
-    for award in finder.awards.mentions:
-        written = designation(text, award.start, award.end)
-        if written is not None and written.year:
-            designated.setdefault(award.name, set()).add(written.year)
-    for name, surface in {(f.award.name, QUOTED_NAME.sub(r"\1", text[f.award.start:f.award.end])) for f in finder.found}:
-        # an honour the finders name only where it is conferred ("获得“巴渝工匠”称号"), written elsewhere
-        position = text.find(surface) if len(surface) >= 2 else -1
-        while position >= 0:
-            written = designation(text, position, position + len(surface))
-            if written is not None and written.year:
-                designated.setdefault(name, set()).add(written.year)
-            position = text.find(surface, position + len(surface))
-    # "2021年，…开展第四届中国质量奖评选": the one year a sentence states with an edition of an award
-    edition_years: dict[tuple[str, str], set[int]] = {}
-    editions: dict[str, set[str]] = {}  # the editions the text names of each award
-    for award in finder.awards.mentions:
-        written = designation(text, award.start, award.end)
-        if written is None or written.period is None:
-            continue
-        editions.setdefault(award.name, set()).add(written.period)
-        if written.year:
-            continue
-        sentence_start, sentence_end = finder._sentence_bounds(award.start)
-        stated = {int(m.group("last") or m.group("first")) for m in STATEMENT_DATE.finditer(text, sentence_start,
-                                                                                            sentence_end)
-                  if not cited_in_passing(text, m.start())
-                  and (m.start() == sentence_start or STATEMENT_FOLLOWS.match(text, m.end()))}
-        if len(stated) == 1:
-            edition_years.setdefault((award.name, written.period), set()).update(stated)
-    for number, found in enumerate(finder.found):
-        # the award's own designation first where the statement names the award; a roll's line under a
-        # heading elsewhere keeps the year it gives ("2010年：A、B"), else takes the heading's designation
-        in_statement = found.start <= found.award.start < found.end
-        written = designation(text, found.award.start, found.award.end) \
-            if in_statement or found.year is None else None
-        if written is not None:
-            found.year = written.year or found.year
-            found.period = written.period
-        named = editions.get(found.award.name, set())
-        if found.year is None and found.period is None and len(named) == 1 and (number < listed or found.present):
-            found.period = next(iter(named))  # a list under "一、X奖" of a text on 第十八届X奖 only
-        stated = edition_years.get((found.award.name, found.period), set())
-        if found.year is None and len(stated) == 1:
-            found.year = next(iter(stated))
-        # a sentence of news dates an honour by the document only when the document is about that award
-        announced = not found.past and (number < listed or found.present or _award_in_title(found.award.name, title))
-        if found.year is None and announced:
-            elsewhere = designated.get(found.award.name, set())
-            found.year = (next(iter(elsewhere)) if len(elsewhere) == 1 else None) or finder.title_year or document_year
+    date_conferrals(finder, title, document_year, listed)
     return finder.found
 
 
@@ -1259,24 +1091,3 @@ def fits_award(recipient: Mention, award: str) -> bool:
 
 PEOPLES_HONOURS = ("个人", "个人奖", "工匠", "劳动模范", "技术能手", "能手", "标兵个人", "优秀推进者", "质量人物")
 BODIES_HONOURS = ("单位", "集体", "组织奖", "企业", "班组", "小组", "城市", "示范区")
-TIER_ENDING = re.compile(r"(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖|鼓励奖)$")
-
-
-def _award_in_title(award: str, title: str | None) -> bool:
-    """Does the title name the award, its region perhaps left out ("第七届长江质量奖揭晓")?"""
-    if not title:
-        return False
-    leading = leading_division(award)
-    core = award[leading[1]:] if leading is not None else award
-    core = TIER_ENDING.sub("", core) or core  # "第七届长江质量奖揭晓" is about its 提名奖 too
-    if len(core) < 3:
-        return False
-    level = leading[0].name[-1] if leading is not None else None
-    position = title.find(core)
-    while position >= 0:
-        # "首届市政府质量奖" names a city's award, not "福建省政府质量奖": a level written before the core must fit
-        written_level = title[position - 1] if position > 0 and title[position - 1] in "省市县区" else None
-        if written_level is None or level is None or written_level == level:
-            return True
-        position = title.find(core, position + 1)
-    return False

@@ -1,10 +1,8 @@
 """Extract the facts of one document: finders, then resolution, then the facts model."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from kg.extract.awards import find_awards, government_variant, issuing_division
 from kg.extract.conferrals import find_conferrals

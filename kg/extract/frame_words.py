@@ -1,0 +1,138 @@
+"""The words and patterns of conferral frames (kg/extract/conferrals.py): verbs' company, lists' cues,
+counts, headings, year cues. Each is named for what it recognises, with an example."""
+from __future__ import annotations
+
+import re
+
+from kg.extract.years import RANGE_JOINER
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*(?:年|—|-|\)|、|届|首|\(|“|\"|[\u4e00-\u9fff]))")
+YEAR_LINE = re.compile(r"\s*((?:19|20)\d{2})(?:\s*[—–-]\s*(?:19|20)\d{2})?\s*年?\s*[:：]?\s*$")
+BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]?)+)\)")
+# Words of a list's heading: "决定授予以下企业…", "…获奖名单如下", "获奖单位".
+# "获得X奖的组织包括：", "…的个人为：": the award named before the list in the line that introduces it.
+LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获|"
+                          r"^获得.*的(?:\d+|[一二三四五六七八九十两]+)?[家个名位]?(?:组织|企业|单位|集体|个人)"
+                          r"(?:[或和及](?:组织|企业|单位|集体|个人))?(?:主要)?(?:包括|为|有|是)(?:\([^()]*\))?$")
+# A line of nothing but a list's words ("获奖企业名单", "名单如下：", "↓↓↓").
+# A roll's line that is a name: name characters only, an organisation's or a unit's ending.
+NAME_LINE = re.compile(r"[\u4e00-\u9fff〇A-Za-z0-9()·“”\"-]{4,40}")
+NOT_IN_NAME_LINES = re.compile(r"[的了是在将获]|授予|颁发|名单|公告|评选|会议|大会|决定|通知")
+UNIT_ENDINGS = "司厂局院所校馆会社心站队组部行店场园团处室"
+# "(崇川)", "(海安)": a short note after a listed organisation, its district as a roll gives it.
+SHORT_NOTE = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
+# "2010年：", "2013年度:" opening a line: the year of the winners listed after it.
+YEAR_LABEL = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[:：]\s*")
+LIST_WORDS_LINE = re.compile(r"\s*(?:获奖|表彰)?(?:企业|组织|单位|个人|集体)?(?:名单|名录)(?:如下)?\s*[:：]?\s*|\s*[↓⬇]+\s*")
+HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项“”\"]*$")
+# A heading's section number or Markdown marks and its notes in brackets ("一、X奖（组织，4家，排名不分先后）").
+HEADING_EXTRAS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|#{1,6})|\([^()]{0,24}\)")
+NUMBER = r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*"
+# "34家企业获奖", "7个组织获…": a count of recipients, no named one.
+COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|单位|集体|个人|城市|地区))")
+# "多项创新应用获…", "3个产品荣获…": things of the organisation the paragraph is about.
+COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
+OWN_CITY = re.compile(r"我市|本市|全市")
+# "A、B、C等10个组织", "A和B两家企业": the total that closes an enumeration of named recipients.
+ENUMERATION_TOTAL = re.compile(r"^\s*(?:在内的|等|共|这|计|总计|合计|共计)*\s*" + NUMBER + r"(?:家|名|位|个|所|人)?"
+                               r"(?:企业|组织|单位|集体|个人|公司|机构|团队|项目|医院|学校)?(?:和个人|及个人)?\s*")
+# "我公司荣获…", "本集团获评…": the firm whose own text this is.
+OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
+# A line of a firm's timeline before its verb: a year (and month), then blanks or a dash ("2016年　荣获…").
+TIMELINE_ENTRY = re.compile(r"\s*(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月)?[\s　:：.、\-—]*")
+# "…，公司获得…", "该公司": the firm the paragraph is about (not "子公司", "分公司", nor the end of "有限公司").
+BARE_FIRM = re.compile(r"(?<![子母分总限份本我])(?:公司|集团)")
+# "经评审、公示，A获得…", "通过现场评审，A荣获…": the steps a conferral went through, no cue that it is only planned.
+PROCESS_CLAUSE = re.compile(r"\s*(?:经过|通过|经(?![营济理费验典历常]))")
+# Verbs that give a title: a quoted phrase after them is one ("获评“优秀首席质量官”").
+TITLE_VERBS = ("获评", "被评为", "评为", "被授予", "被命名为", "荣膺", "荣获", "喜获")
+# A column of a list after its recipient, past a gap of blanks ("某公司　灭菌乳　Q/XX 001-2023"): no clause.
+COLUMNS_AFTER = re.compile(r"[ \t\u3000]+[^，,。；;！？!?]*$")
+TITLE_LINE = 60  # a first line this short that ends no sentence is the document's title
+# "完成了年度目标", "实现了计划": a plan met, no longer a cue that the honour is only planned.
+ACHIEVED = re.compile(r"完成|实现|达成|达到|超额")
+# "A公司的3个产品荣获…", "A公司的“某某”模式入选…": the organisation's own things honoured stand for it.
+OWN_THINGS = re.compile(r"的[^，,。；;的]{0,24}?(?:产品|模式|项目|案例|经验|做法|成果|技术|品牌|商标)$")
+# "获奖组织(3个)", "二、获奖个人", "提名奖": a section of a decision's list, under the award it named before.
+SECTION_HEADING = re.compile(r"\s*(获奖(?:组织|单位|企业|集体|个人)|(?:组织|个人)奖|[\u4e00-\u9fff]{2,3}奖)"
+                             r"\s*(?:\(\s*\d+\s*[个名家位项]\s*\))?\s*[:：]?\s*")
+SECTION_REACH = 1500  # how far before its sections a decision names the award
+# "张三(某公司董事长)": the bracket after a listed person says where the person works.
+PERSON_BRACKET = re.compile(r"\([^()]{0,30}\)")
+# "另有", "今年已有": between a place and the recipient after it, the place only frames the sentence.
+EXISTENTIAL = re.compile(r"[\u4e00-\u9fff\d]{0,6}?(?:另|还|已|也|又|共)有")
+# Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
+MAX_GAP = 6
+# Words that may stand between a subject and its verb without counting against MAX_GAP.
+GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
+CLAUSE_BREAKS = "，,；;：:。！？!?\n"
+# "9家…奖企业", "5个X奖": a count right before an award's name, then its list
+COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
+# "、桂林市象山景区管理处等8家单位": one more item of a list, then its total
+LAST_ITEM = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9()]{4,30}?)(?=等\s*(?:\d+|[一二三四五六七八九十两几多]+)\s*[家个名位所])")
+# "“巴渝工匠”称号": the honour's own name, without its quotes and the word for a title
+QUOTED_NAME = re.compile(r"^[“\"]?([^“”\"]+?)[”\"]?(?:荣誉称号|称号|荣誉)?$")
+WINNERS_CUE = re.compile(r"获奖(?:企业|单位|组织|集体|者)(?:名单)?(?:分别为|分别是|依次为|为|是|如下)\s*[:：]")
+LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
+COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
+                               r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
+# Words of the present event in a sentence before its verb ("本次有A获…", "今年A荣获…"): the document's year.
+PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会|仪式上")
+# "曾先后7次获得X": a clause of the past, whatever frames the sentence
+PAST = re.compile(r"曾|先后|累计|历年|历届|此前|以往|过去|多次|\d+次")
+# After a counted statement's award, the cue of its list ("，分别是", "：", "（")
+COUNTED_LIST_AFTER = re.compile(r"[”\"]?(?:荣誉称号|称号)?\s*(?:[,，]\s*(?:其中[^，。：:]{0,12}?)?"
+                                r"(?:分别是|分别为|依次为|包括|即)\s*[:：]?|[:：]|\()\s*")
+# A sentence that counts a statement's recipients again and lists them ("3家福建企业分别是：")
+COUNTED_LIST_SENTENCE = re.compile(r"\s*(?:其中)?[^，。：:\n]{0,12}?" + NUMBER + r"[家个名位][^，。：:\n]{0,10}?"
+                                   r"(?:分别是|分别为|依次为|包括)\s*[:：]?\s*")
+# Cues naming a step every conferral goes through: in an earlier clause they say how, not that it is planned
+# ("开展了第一届X奖评审工作，共有A、B等10家企业荣获X奖").
+PROCESS_CUES = ("评审", "评选")
+# "2012年和2014年": years listed together, each of another event
+YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)\d{2}\s*年")
+# Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.
+GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*")
+# A verb that lists recipients without naming the award ("3家企业上榜"), at the end of its clause.
+LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜)(?=\s*[，,。；;！!\n]|$)")
+# The words that announce an award's list of recipients ("X奖获奖名单出炉", "X奖评选结果揭晓")
+LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)")
+# "获得过X奖的A公司": an award, then 的 and the recipient it describes
+RELATIVE_AFTER_AWARD = re.compile(r"[”\"]?(?:荣誉称号|称号)?的")
+# "获得A、B、C等荣誉称号": honours listed after a verb, closed by 等 and the word for titles
+HONOUR_LIST = re.compile(r"\s*(?:了|过)?(?P<items>[^，,。；;！？!?：:()]{2,30}?(?:、[^，,。；;！？!?：:()、]{2,30}?)+)"
+                         r"等(?:多项|多个|\d+项|[一二三四五六七八九十]+项)?(?:荣誉称号|称号|荣誉)")
+# What follows a sentence's opening subject ("张三是…", "张三曾…", "张三先后…"), not its speech ("张三说")
+SUBJECT_PREDICATE = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被")
+# "2021年，…", "2023年经…批准": a year that dates what the sentence tells (not "2020年全省质量工作考核")
+# A year (or a range of years, counted as its last) opening a sentence, or followed by what a date is
+STATEMENT_DATE = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d{2})\s*年?(?:" + RANGE_JOINER + r"(?P<last>(?:19|20)\d{2}))?"
+                            r"\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*")
+STATEMENT_FOLLOWS = re.compile(r"[，,经在由](?!来)|开展|举办|启动|组织|评选|颁")
+# Lines of a roll that name no one: a row's number alone ("1", "12."), a note in brackets ("(排名不分先后)",
+# "(以下为新申报企业)"), a category ("大中型企业", "医疗行业", "再次获奖组织"); at most a few in a row.
+ROLL_NUMBER_OR_NOTE = re.compile(r"\s*(?:\d{1,3}\s*[.、]?|\([^()]{1,24}\))\s*")
+CATEGORY_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*")
+MAX_ROLL_FURNITURE = 3
+# "生产的“塞北雪”牌挂面和": a firm's product named after it, then the list's joiner
+PRODUCT_OF = re.compile(r"(?:生产|出品|研制|开发)的[^，,。；;、]{1,30}?(?:和|、|及|与|以及)?")
+# "命名A为X", "认定A、B为X": verbs that make their objects what the award names
+NAMING_VERB = re.compile(r"命名|认定|授予(?=[^，,。；;]{2,60}?为[“\"])")
+# "获此殊荣的还有", "获此殊荣的是": the award named before, its other recipients listed after
+ANAPHOR_LIST = re.compile(r"(?:此|该|这一)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|称号|奖)的(?:还)?(?:有|是|包括)\s*[:：]?\s*")
+# "获奖" with no award named: the verb and its object in one word
+WON_UNNAMED = re.compile(r"奖(?=[，,:：])")
+# "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
+ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
+LIST_CONTINUATIONS = 2
+MAX_AWARD_NAME = 40
+ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
+SUBJECT_JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
+SENTENCE_BREAKS = "。！？!?；;\n"
+LIST_JOINERS = "、和与及,，"
+TIMELINE_RESET = 80  # a prose line this long ends a timeline's year heading
+SOFT_BREAK_LINE = 40  # a line this long that stops mid-sentence continues on the next one
+AWARD_REACH = 12  # how far after its verb an award may be named ("获得第四届…")
+AWARD_JOINERS = "、和及与“”\"' "
+SUBJECT_LOOKBACK = 150  # how far back an omitted subject may have been named
+TIER_LOOKBACK = 300  # how far back the award of a bare tier ("荣获金奖") may have been named

@@ -119,3 +119,19 @@ def test_the_annotations_hold_names_and_facts_not_the_documents_sentences():
         assert facts.document.text is None, path.name
         assert all(fact.quote is None for fact in [*facts.conferrals, *facts.positions, *facts.adoptions,
                                                    *facts.locations]), path.name
+
+
+def _devset_check():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("devset_check", DEVSET.parent / "tools" / "devset_check.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_annotation_check_finds_people_named_only_in_bylines():
+    check = _devset_check()
+    text = "本报讯(王五记者赵六)某市召开会议,张三主持。李四说…(责编:孙七、周八)编辑:吴九"
+    assert [n for n in ("王五", "孙七", "周八", "吴九") if not check.only_in_bylines(text, n)] == []
+    assert not check.only_in_bylines(text, "张三") and not check.only_in_bylines(text, "李四")
+    assert not check.only_in_bylines("(王五)与王五", "王五")  # named in the text too

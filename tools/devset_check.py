@@ -4,8 +4,9 @@
 
 Each file must pass the facts format's checks; its sha256 must be the cached text's; and every
 entity should be findable in the text by its name or one alias (after NFKC, with traditional
-characters folded), so that a typo or a name the text never uses is caught. Prints one line
-per problem and exits 1 when there is any.
+characters folded), so that a typo or a name the text never uses is caught; and no person may be
+one that only bylines name (reporters, correspondents, editors). Prints one line per problem and
+exits 1 when there is any.
 """
 from __future__ import annotations
 
@@ -61,7 +62,30 @@ def check(path: Path, sources: dict) -> list[str]:
         if not any(fold(n) in folded for n in names):
             problems.append(f"{path}: {entity.type} {entity.name}: neither its name nor an alias is in the text"
                             " (add the form as written as an alias)")
+        elif entity.type == "Person" and only_in_bylines(folded, fold(entity.name)):
+            problems.append(f"{path}: Person {entity.name} is named only in bylines: the conventions leave "
+                            "reporters, correspondents and editors out")
     return problems
+
+
+# Where a byline names its people: "(周某)" closing an article, "本报讯 (某某 记者某某)", "编辑：某某", "□ 某某",
+# "某某 / 文". (%s is the name.)
+BYLINE_FORMS = (
+    r"\((?:[\u4e00-\u9fff]{2,4}[、:：/丨]?){0,3}%s(?:[、:：/丨]?[\u4e00-\u9fff]{2,4}){0,3}\)",
+    r"讯\((?:[^()]{0,30}?)%s",
+    r"(?:编辑|校对|审核|值班主任|责任编辑|责编|主编|监制|供稿|图|文|摄影|作者|记者|通讯员)[:：丨/|]%s",
+    r"(?:^|\n)[□◆■●]%s",
+    r"%s/文",
+    r"讯%s",
+)
+
+
+def only_in_bylines(folded_text: str, name: str) -> bool:
+    """Is every mention of ``name`` in ``folded_text`` (blanks removed) inside a byline?"""
+    mentions = [m.start() for m in re.finditer(re.escape(name), folded_text)]
+    in_bylines = {start for form in BYLINE_FORMS for byline in re.finditer(form % re.escape(name), folded_text)
+                  for start in mentions if byline.start() <= start < byline.end()}
+    return bool(mentions) and len(in_bylines) == len(mentions)
 
 
 def main() -> None:

@@ -548,6 +548,11 @@ def test_tiers_listed_right_after_their_award(tmp_path):
     assert {"宜昌市三峡质量奖提名奖", "宜昌市质量奖提名奖", "宜昌市质量奖班组奖"} <= awards
 
 
+def test_a_nomination_for_an_award_is_its_nomination_prize(tmp_path):
+    facts = facts_of(tmp_path, "宜昌甲乙食品有限公司等5家企业获得宜昌市市长质量管理奖提名。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("宜昌甲乙食品有限公司", "宜昌市市长质量管理奖提名奖")}
+
+
 # -- award names: the region from the issuing government ------------------------------------
 
 def test_an_award_without_its_region_is_the_issuing_governments(tmp_path):

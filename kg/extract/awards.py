@@ -329,9 +329,19 @@ def find_awards(text: str, places: Places, lexicon: Lexicon | None = None, issue
     others = [a for a in _other_awards(text, places, lexicon) if is_award_name(a.name)]
     awards = drop_nested(_head_awards(text, places, lexicon, issuer) + others + _named_again(text, others, places, lexicon)
                          + _honours(text, places, lexicon))
+    awards = [_nominated(text, a, lexicon) for a in awards]
     awards = sorted(awards + _tiers_listed_with(text, awards, lexicon), key=lambda a: a.start)
     _conferrers_stated(text, awards)
     return [a for a in awards if is_award_name(a.name)]
+
+
+def _nominated(text: str, award: Mention, lexicon: Lexicon) -> Mention:
+    """"获得X奖提名": a nomination for the award is its 提名奖."""
+    if not text.startswith("提名", award.end) or text.startswith("提名奖", award.end) \
+            or award.name.endswith(lexicon.award_tiers):
+        return award
+    attrs = dict(award.attrs, name=award.name + "提名奖", nomination_for=award.name)
+    return Mention("Award", award.name + "提名奖", award.start, award.end + 2, attrs)
 
 
 def _tiers_listed_with(text: str, awards: list[Mention], lexicon: Lexicon) -> list[Mention]:

@@ -553,6 +553,11 @@ def test_a_nomination_for_an_award_is_its_nomination_prize(tmp_path):
     assert {(r, a) for r, a, _ in conferrals(facts)} == {("宜昌甲乙食品有限公司", "宜昌市市长质量管理奖提名奖")}
 
 
+def test_a_long_honour_in_quotes_after_a_verb(tmp_path):
+    facts = facts_of(tmp_path, "宜昌甲乙钢铁股份有限公司等5家企业获得“2013年度湖北省企业质量信用等级AAA级企业”荣誉称号。\n")
+    assert conferrals(facts) == {("宜昌甲乙钢铁股份有限公司", "湖北省企业质量信用等级AAA级企业", 2013)}
+
+
 # -- award names: the region from the issuing government ------------------------------------
 
 def test_an_award_without_its_region_is_the_issuing_governments(tmp_path):

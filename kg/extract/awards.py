@@ -27,6 +27,7 @@ BATCH_INSIDE = re.compile(r"首批|第[一二三四五六七八九十\d]+批")
 # An edition after the region ("黄石市第八届市长质量奖"): the edition is the conferral's period, not the name's.
 EDITION_INSIDE = re.compile(r"第[一二三四五六七八九十百零〇\d]+届|首届")
 _MAX_AWARD = 20  # characters an award's name may run to
+_MAX_QUOTED_AWARD = 36  # a name in quotes ("2013年度某省企业质量信用等级AAA级企业")
 # "第六届天府质量奖": an award held in editions has a proper name, even one of common words.
 EDITION_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)$")
 
@@ -388,8 +389,11 @@ def is_award_name(name: str) -> bool:
     return NOT_AN_AWARD.search(name) is None
 
 
-def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon | None = None) -> Mention | None:
-    """An award or title named after a conferral verb (“全国质量标杆”称号, …示范城市)."""
+def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon | None = None,
+                quoted: bool = False) -> Mention | None:
+    """An award or title named after a conferral verb (“全国质量标杆”称号, …示范城市).
+
+    ``quoted``: the name was written in quotes, which bound it, so it may be longer than an unquoted one."""
     lexicon = lexicon or Lexicon.default()
     cleaned = raw
     for ending in ("荣誉称号", "称号", "荣誉"):
@@ -397,7 +401,8 @@ def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon
             cleaned = cleaned[: -len(ending)]
             break
     bare = "".join(c for c in cleaned if c not in QUOTES)
-    if not (2 < len(bare) <= _MAX_AWARD) or not any(bare.endswith(s) for s in lexicon.award_suffixes) and cleaned == raw:
+    if not (2 < len(bare) <= (_MAX_QUOTED_AWARD if quoted else _MAX_AWARD)) \
+            or not any(bare.endswith(s) for s in lexicon.award_suffixes) and cleaned == raw:
         return None
     attrs = describe_award(cleaned, places, lexicon)
     if not is_award_name(attrs["name"]):

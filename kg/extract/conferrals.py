@@ -1007,13 +1007,14 @@ class ConferralFinder:
             return tiered
         text = self.text
         segment = text[start:clause_end]
-        quoted = re.match(r"\s*(?:[\u4e00-\u9fff]{0,8}?|(?:19|20)\d{2}年度?)“([^“”]{2,24})”(称号|荣誉称号|奖)?", segment)
+        quoted = re.match(r"\s*(?:[\u4e00-\u9fff]{0,8}?|(?:19|20)\d{2}年度?)“([^“”]{2,36})”(称号|荣誉称号|奖)?", segment)
         if quoted and quoted.end() < len(segment.rstrip()) - 2:
             quoted = None  # the quote is only part of the title ("“品质之城”示范城市称号")
         if quoted:
             ending = quoted.group(2) or ""
             name = quoted.group(1) + ("奖" if ending == "奖" else "") + ("称号" if "称号" in ending or naming else "")
-            return title_award(name, start + quoted.start(1) - 1, start + quoted.end(), self.places, self.lexicon)
+            return title_award(name, start + quoted.start(1) - 1, start + quoted.end(), self.places, self.lexicon,
+                               quoted=True)
         phrase = segment.strip()
         if not phrase or len(phrase) > 30:
             return None

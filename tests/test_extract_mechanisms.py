@@ -160,6 +160,14 @@ def test_where_a_name_ends_next_to_a_verb_or_a_conjunction(tmp_path):
         assert text[:person_name_at(text, 0, lexicon)] == name
 
 
+def test_roles_held_together_and_a_short_name_given_in_brackets(tmp_path):
+    facts = facts_of(tmp_path, "宜昌甲乙材料有限公司董事长兼首席质量官王训美出席。"
+                               "宜昌丙丁科技股份有限公司(下称丙丁科技)首席质量官李南飚介绍经验。\n")
+    assert {(p.person, p.role, p.organization) for p in facts.positions} == {
+        ("王训美", "董事长", "宜昌甲乙材料有限公司"), ("王训美", "首席质量官", "宜昌甲乙材料有限公司"),
+        ("李南飚", "首席质量官", "宜昌丙丁科技股份有限公司")}
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -26,7 +26,7 @@ BARE_CITY_GOVERNMENTS = frozenset({"市政府", "市人民政府", "县政府", 
 LOCAL_PREFIXES = {"市": "city", "省": "province", "县": "city", "区": "city"}
 GOVERNMENT = re.compile(r"^(?P<place>.*?)(?:人民)?政府$")
 # "…有限公司(原…厂)" or "…(以下简称“…”)": another name of the same organisation.
-FORMER_NAME = re.compile(r"\((?:原|以下简称|简称)[“\"]?([^()“”\"]{2,20}?)[”\"]?\)")
+FORMER_NAME = re.compile(r"\((?:原|以下简称|简称|下称|以下称)[“\"]?([^()“”\"]{2,20}?)[”\"]?\)")
 
 
 @lru_cache(maxsize=1)

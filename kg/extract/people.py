@@ -385,4 +385,8 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
                 company = context.company_nearby(link[2])
                 if company:
                     link[1], link[3] = company, 0.5
-    return [tuple(link) for link in chain]
+    split = []
+    for link in chain:
+        # "董事长兼首席质量官": two roles held together, each in the same organisation
+        split.extend([[role, *link[1:]] for role in link[0].split("兼") if role] if "兼" in link[0] else [link])
+    return [tuple(link) for link in split]

@@ -168,6 +168,12 @@ def test_roles_held_together_and_a_short_name_given_in_brackets(tmp_path):
         ("李南飚", "首席质量官", "宜昌丙丁科技股份有限公司")}
 
 
+def test_bodies_named_with_the_autonomous_regions_level_word(tmp_path):
+    facts = facts_of(tmp_path, "广西壮族自治区召开会议\n根据自治区人民政府的决定，自治区财政厅会同自治区质量技术监督局落实奖励。\n")
+    bodies = {e.name for e in facts.entities if e.type == "GovernmentBody"}
+    assert {"广西壮族自治区人民政府", "广西壮族自治区财政厅", "广西壮族自治区质量技术监督局"} <= bodies
+
+
 # -- document layout: title and date -------------------------------------------------------
 
 def test_the_title_skips_page_furniture_and_prefers_an_official_title():

@@ -24,6 +24,7 @@ MAX_NAME = 24  # characters before a suffix that may belong to a name
 # A local government's prefix standing for the document's own city or province.
 BARE_CITY_GOVERNMENTS = frozenset({"市政府", "市人民政府", "县政府", "县人民政府", "区政府", "区人民政府"})
 LOCAL_PREFIXES = {"市": "city", "省": "province", "县": "city", "区": "city"}
+AUTONOMOUS_REGION = "自治区"  # a level word too: "自治区人民政府" in an autonomous region's text
 GOVERNMENT = re.compile(r"^(?P<place>.*?)(?:人民)?政府$")
 # "…有限公司(原…厂)" or "…(以下简称“…”)": another name of the same organisation.
 FORMER_NAME = re.compile(r"\((?:原|以下简称|简称|下称|以下称)[“\"]?([^()“”\"]{2,20}?)[”\"]?\)")
@@ -229,6 +230,14 @@ def looks_proper(core: str, suffix: str, lexicon: Lexicon) -> bool:
 
 def _canonical(name: str, suffix: str, places: Places) -> tuple[str, str | None]:
     """A name's canonical form: a bare 市/省 prefix spelled out, 政府 as 人民政府."""
+    region = places.main_province if places.main_province is not None and \
+        places.main_province.name.endswith(AUTONOMOUS_REGION) else None
+    if name.startswith(AUTONOMOUS_REGION) and region is not None:
+        # "自治区人民政府", "自治区质量技术监督局": the level word of the document's autonomous region
+        rest = name[len(AUTONOMOUS_REGION):]
+        if rest in ("政府", "人民政府"):
+            return region.name + "人民政府", region.name
+        return region.name + rest, region.name
     government = GOVERNMENT.match(name) if suffix in ("政府", "人民政府", "市政府", "省政府", "县政府", "区政府") else None
     if government:
         place = government.group("place") or name[0]
@@ -288,6 +297,7 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         if _addressed_by_level(text, start, core):
             continue
         if suffix not in lexicon.legal_suffixes and not local_government and not looks_proper(core, suffix, lexicon) \
+                and not core.startswith(AUTONOMOUS_REGION) \
                 and not _employs_named_person(text, match.end(), lexicon):
             named = _named_without_place(text, start, core, suffix, places, lexicon, found)
             if named is None:

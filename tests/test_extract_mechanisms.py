@@ -572,6 +572,19 @@ def test_a_long_honour_in_quotes_after_a_verb(tmp_path):
     assert conferrals(facts) == {("宜昌甲乙钢铁股份有限公司", "湖北省企业质量信用等级AAA级企业", 2013)}
 
 
+def test_a_citys_ending_shared_with_its_mayors_award_is_spelled_out(tmp_path):
+    from kg.extract.awards import describe_award
+    from kg.extract.places import find_places
+    for written, name in (("宜昌市长质量贡献奖", "宜昌市市长质量贡献奖"), ("湖北省长江质量奖", "湖北省长江质量奖")):
+        assert describe_award(written, find_places(written))["name"] == name
+
+
+def test_a_team_counted_among_teams_after_the_steps_of_a_call(tmp_path):
+    facts = facts_of(tmp_path, "由企业自愿申报、经专家评审，宜昌甲乙机械有限公司求实QC小组等63个班组被评为"
+                               "2008年度湖北省机械工业优秀质量管理小组。\n")
+    assert conferrals(facts) == {("宜昌甲乙机械有限公司求实QC小组", "湖北省机械工业优秀质量管理小组", 2008)}
+
+
 # -- award names: the region from the issuing government ------------------------------------
 
 def test_an_award_without_its_region_is_the_issuing_governments(tmp_path):

@@ -65,6 +65,14 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
     attrs: dict = {"name": spelled, "aliases": [name]} if spelled != name else {"name": name}
     name = spelled
     leading = leading_division(name, reserve=2)
+    if leading is not None and name[leading[1]:].startswith("长质量") and leading[0].name[-1] in "市省县区" \
+            and name[leading[1] - 1] == leading[0].name[-1]:
+        # "济宁市长质量贡献奖": the city's 市 is the head's first character too (济宁市|市长…)
+        attrs = {"name": name, "aliases": [*attrs.get("aliases", ()), name]} if "aliases" in attrs else \
+            {"name": name, "aliases": [name]}
+        name = name[:leading[1]] + name[leading[1] - 1:]
+        attrs["name"] = name
+        leading = leading_division(name, reserve=2)
     if leading is not None:
         division, length = leading
         full = division.name

@@ -35,7 +35,7 @@ COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")
 # "A、B、C等10个组织", "A和B两家企业": the total that closes an enumeration of named recipients.
 ENUMERATION_TOTAL = re.compile(r"^\s*(?:在内的|等|共|这|计|总计|合计|共计)*\s*" + NUMBER + r"(?:家|名|位|个|所|人)?"
-                               r"(?:企业|组织|单位|集体|个人|公司|机构|团队|项目|医院|学校)?(?:和个人|及个人)?\s*")
+                               r"(?:企业|组织|单位|集体|个人|公司|机构|团队|项目|医院|学校|班组|小组|QC小组)?(?:和个人|及个人)?\s*")
 # "我公司荣获…", "本集团获评…": the firm whose own text this is.
 OWN_FIRM = re.compile(r"(?:我|本)(?:公司|集团|厂)")
 # A line of a firm's timeline before its verb: a year (and month), then blanks or a dash ("2016年　荣获…").
@@ -88,7 +88,7 @@ COUNTED_LIST_SENTENCE = re.compile(r"\s*(?:其中)?[^，。：:\n]{0,12}?" + NUM
                                    r"(?:分别是|分别为|依次为|包括)\s*[:：]?\s*")
 # Cues naming a step every conferral goes through: in an earlier clause they say how, not that it is planned
 # ("开展了第一届X奖评审工作，共有A、B等10家企业荣获X奖").
-PROCESS_CUES = ("评审", "评选")
+PROCESS_CUES = ("评审", "评选", "申报")
 # "2012年和2014年": years listed together, each of another event
 YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)\d{2}\s*年")
 # Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.

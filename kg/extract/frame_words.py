@@ -88,7 +88,9 @@ COUNTED_LIST_SENTENCE = re.compile(r"\s*(?:其中)?[^，。：:\n]{0,12}?" + NUM
                                    r"(?:分别是|分别为|依次为|包括)\s*[:：]?\s*")
 # Cues naming a step every conferral goes through: in an earlier clause they say how, not that it is planned
 # ("开展了第一届X奖评审工作，共有A、B等10家企业荣获X奖").
-PROCESS_CUES = ("评审", "评选", "申报")
+PROCESS_CUES = ("评审", "评选")
+# Steps after an application in the same clause ("申报、经专家评审"): the application is one step of them.
+LATER_STEPS = re.compile(r"评审|评选|审核|审定|公示|推荐")
 # "2012年和2014年": years listed together, each of another event
 YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)\d{2}\s*年")
 # Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.

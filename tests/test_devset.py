@@ -121,17 +121,30 @@ def test_the_annotations_hold_names_and_facts_not_the_documents_sentences():
                                                    *facts.locations]), path.name
 
 
-def _devset_check():
+def _tool(name):
     import importlib.util
-    spec = importlib.util.spec_from_file_location("devset_check", DEVSET.parent / "tools" / "devset_check.py")
+    spec = importlib.util.spec_from_file_location(name, DEVSET.parent / "tools" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 def test_the_annotation_check_finds_people_named_only_in_bylines():
-    check = _devset_check()
+    check = _tool("devset_check")
     text = "本报讯(王五记者赵六)某市召开会议,张三主持。李四说…(责编:孙七、周八)编辑:吴九"
     assert [n for n in ("王五", "孙七", "周八", "吴九") if not check.only_in_bylines(text, n)] == []
     assert not check.only_in_bylines(text, "张三") and not check.only_in_bylines(text, "李四")
     assert not check.only_in_bylines("(王五)与王五", "王五")  # named in the text too
+
+
+def test_annotation_lists_are_ordered_away_from_the_texts_order():
+    order = _tool("devset_order")
+    text = "授予甲乙丙丁机械制造有限公司、戊己庚辛电子科技有限公司、壬癸子丑化工材料有限公司某某奖。"
+    annotation = ("entities:\n- name: 甲乙丙丁机械制造有限公司\n  type: Enterprise\n- name: 戊己庚辛电子科技有限公司\n"
+                  "  type: Enterprise\n- name: 壬癸子丑化工材料有限公司\n  type: Enterprise\n")
+    runs = order.text_runs(text)
+    assert order.runs_across_lines(annotation, runs)  # the names in the text's order rebuild its sentence
+    best = min((order.ordered(annotation, str(salt)) for salt in range(order.SALTS)),
+               key=lambda candidate: len(order.runs_across_lines(candidate, runs)))
+    assert order.runs_across_lines(best, runs) == []
+    assert sorted(best.split("\n")) == sorted(annotation.split("\n"))  # the same lines, another order

@@ -26,13 +26,14 @@ from kg.extract.frame_words import (
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
     PERSON_BRACKET, PRESENT, PROCESS_CLAUSE, PROCESS_CUES, PRODUCT_OF, RELATIVE_AFTER_AWARD, ROLL_NUMBER_OR_NOTE,
     SECTION_HEADING, SECTION_REACH, SENTENCE_BREAKS, SHORT_NOTE, SOFT_BREAK_LINE, SUBJECT_JOINERS,
-    SUBJECT_LOOKBACK, SUBJECT_PREDICATE, TIER_LOOKBACK, TIMELINE_ENTRY, TIMELINE_RESET, TITLE_LINE, TITLE_VERBS,
+    SUBJECT_LOOKBACK, TIER_LOOKBACK, TIMELINE_ENTRY, TIMELINE_RESET, TITLE_LINE, TITLE_VERBS,
     UNIT_ENDINGS, WINNERS_CUE, WON_UNNAMED, YEAR, YEAR_LABEL, YEAR_LINE, YEAR_LIST,
 )
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.numbers import edition_number
 from kg.extract.people import RoleHolding
+from kg.extract.person_names import SUBJECT_VERB
 from kg.extract.places import Places
 from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
@@ -947,7 +948,7 @@ class ConferralFinder:
                 return listed
             opening = people[0] if people else None
             if opening is not None and self.text[sentence_start:opening.start].strip() == "" and \
-                    SUBJECT_PREDICATE.match(self.text, opening.end) and \
+                    SUBJECT_VERB.match(self.text, opening.end) and \
                     not any(r.type != "Person" for r in self._recipients_in(opening.end, clause_start)
                             if r.type not in ("City", "Province")):
                 return [opening]  # "卫建平是…，获得X": the person the sentence opens with is its subject

@@ -104,8 +104,6 @@ RELATIVE_AFTER_AWARD = re.compile(r"[”\"]?(?:荣誉称号|称号)?的")
 # "获得A、B、C等荣誉称号": honours listed after a verb, closed by 等 and the word for titles
 HONOUR_LIST = re.compile(r"\s*(?:了|过)?(?P<items>[^，,。；;！？!?：:()]{2,30}?(?:、[^，,。；;！？!?：:()、]{2,30}?)+)"
                          r"等(?:多项|多个|\d+项|[一二三四五六七八九十]+项)?(?:荣誉称号|称号|荣誉)")
-# What follows a sentence's opening subject ("张三是…", "张三曾…", "张三先后…"), not its speech ("张三说")
-SUBJECT_PREDICATE = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被")
 # "2021年，…", "2023年经…批准": a year that dates what the sentence tells (not "2020年全省质量工作考核")
 # A year (or a range of years, counted as its last) opening a sentence, or followed by what a date is
 STATEMENT_DATE = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d{2})\s*年?(?:" + RANGE_JOINER + r"(?P<last>(?:19|20)\d{2}))?"

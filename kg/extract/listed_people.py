@@ -16,7 +16,7 @@ import re
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.occurrences import matches_from, occurrences, starts_of_counts
-from kg.extract.person_names import person_name_at
+from kg.extract.person_names import SUBJECT_VERB, person_name_at
 
 COMRADE = re.compile(r"同志")
 # (The lookahead names every first character a match can have: the engine skips the others at once.)
@@ -29,8 +29,6 @@ LONGEST_NAME = 4
 ITEM_OPENERS = "、，,：:；;。！？!?\n 和及与"
 GRANTING = ("授予", "表彰", "给予", "奖励")
 SENTENCE_OPENING = re.compile(r"(?:^|[。！？!?\n])[ \t\u3000]*")
-# What a person as a sentence's subject does first ("张三是…", "张三曾获…", "张三带领团队…")
-SUBJECT_VERB = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被|荣获|获得|带领|参加工作|出生|毕业")
 
 
 def listed_people(text: str, organizations: list[Mention], known: list[Mention],

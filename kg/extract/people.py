@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, SpanSet, is_cjk
-from kg.extract.organizations import EMPLOYED_NAME_FOLLOWERS, NAME_TAGS, looks_proper, name_before
+from kg.extract.organizations import EMPLOYED_NAME_FOLLOWERS, GOVERNMENT, NAME_TAGS, looks_proper, name_before
 from kg.extract.person_names import person_name_at
 from kg.extract.places import Places
 from kg.extract.segments import lines as split_lines
@@ -62,10 +62,6 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
     return spans
 
 
-# "江西省人民政府": a place's government, whose leaders belong to the place (devset/README.md, Positions)
-PEOPLES_GOVERNMENT = re.compile(r"(.{2,12}?[省市县区])人民政府")
-
-
 class _Context:
     def __init__(self, text: str, places: Places, organizations: list[Mention], lexicon: Lexicon):
         self.text = text
@@ -94,9 +90,9 @@ class _Context:
         """The organisation named right before a role, where its name starts, and how sure that is."""
         org = self.org_ending_at.get(role_start)
         if org is not None:
-            government = PEOPLES_GOVERNMENT.fullmatch(org.name)
-            if government is not None and role in self.lexicon.government_roles:
-                return government.group(1), org.start, 0.85  # "省政府副省长": a leader of the province itself
+            government = GOVERNMENT.match(org.name) if org.name.endswith("人民政府") else None
+            if government is not None and government.group("place") and role in self.lexicon.government_roles:
+                return government.group("place"), org.start, 0.85  # "省政府副省长": a leader of the province itself
             return org.name, org.start, 0.9
         place = self.place_ending_at.get(role_start)
         if place is not None:

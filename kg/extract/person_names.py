@@ -2,6 +2,8 @@
 jieba deciding where the name ends (used by the finders of people and of their employers)."""
 from __future__ import annotations
 
+import re
+
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import is_cjk
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -10,6 +12,9 @@ NAME_WINDOW = 8
 CONJUNCTIONS = ("和", "与", "及")
 SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "坦言", "透露")
 GLUED_VERBS = ("获",)
+# What follows a person who opens a sentence as its subject ("张三是…", "张三曾获…", "张三带领…"), not
+# the one who speaks of it ("张三说")
+SUBJECT_VERB = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被|荣获|获得|带领|参加工作|出生|毕业")
 
 
 def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:

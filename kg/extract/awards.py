@@ -344,13 +344,20 @@ def find_awards(text: str, places: Places, lexicon: Lexicon | None = None, issue
     return [a for a in awards if is_award_name(a.name)]
 
 
+def tier_of(base: Mention, tier: str, start: int, end: int) -> Mention:
+    """The award ``tier`` of ``base`` ("…质量奖" and "提名奖"), named at [start, end)."""
+    attrs = dict(base.attrs, name=base.name + tier)
+    if tier == "提名奖":
+        attrs["nomination_for"] = base.name
+    return Mention("Award", base.name + tier, start, end, attrs)
+
+
 def _nominated(text: str, award: Mention, lexicon: Lexicon) -> Mention:
     """"获得X奖提名": a nomination for the award is its 提名奖."""
     if not text.startswith("提名", award.end) or text.startswith("提名奖", award.end) \
             or award.name.endswith(lexicon.award_tiers):
         return award
-    attrs = dict(award.attrs, name=award.name + "提名奖", nomination_for=award.name)
-    return Mention("Award", award.name + "提名奖", award.start, award.end + 2, attrs)
+    return tier_of(award, "提名奖", award.start, award.end + 2)
 
 
 def _tiers_listed_with(text: str, awards: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -363,11 +370,7 @@ def _tiers_listed_with(text: str, awards: list[Mention], lexicon: Lexicon) -> li
             continue
         position = award.end
         while (item := pattern.match(text, position)) is not None:
-            tier = item.group("tier")
-            attrs = dict(award.attrs, name=award.name + tier)
-            if tier == "提名奖":
-                attrs["nomination_for"] = award.name
-            found.append(Mention("Award", award.name + tier, item.start("item"), item.end("item"), attrs))
+            found.append(tier_of(award, item.group("tier"), item.start("item"), item.end("item")))
             position = item.end()
     return found
 

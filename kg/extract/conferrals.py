@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.awards import EDITION_INSIDE, describe_award, issuing_division, title_award
+from kg.extract.awards import EDITION_INSIDE, describe_award, issuing_division, tier_of, title_award
 from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
@@ -475,7 +475,7 @@ class ConferralFinder:
         if base is None:
             return None
         years = _years(self.text, max(0, base.start - 8), base.end)
-        award = base if tier is None else self._tiered(base, tier, match.start(1), match.end(1))
+        award = base if tier is None else tier_of(base, tier, match.start(1), match.end(1))
         return award, years[0] if years else None
 
     def _roll_line(self, span: Span, heading: tuple[Mention, int | None], inline: bool = False):
@@ -821,7 +821,7 @@ class ConferralFinder:
             base = self._main_award_before(match.start(), SECTION_REACH)
             if base is None or self._listing_candidates:
                 continue
-            award = self._tiered(base, match.group("tier"), match.start("tier"), match.end("tier"))
+            award = tier_of(base, match.group("tier"), match.start("tier"), match.end("tier"))
             years = _years(self.text, max(0, base.start - 8), base.end)
             position, end = match.end(), self.sentence_bounds(match.end())[1]
             while position < end:
@@ -984,21 +984,13 @@ class ConferralFinder:
         if named:
             return Mention("Award", named[-1].name, start, clause_end, dict(named[-1].attrs))
         base = self._main_award_before(start, TIER_LOOKBACK)
-        return None if base is None else self._tiered(base, tier, start, clause_end)
+        return None if base is None else tier_of(base, tier, start, clause_end)
 
     def _main_award_before(self, start: int, reach: int) -> Mention | None:
         """The last award named in the ``reach`` characters before ``start`` that is no tier of another."""
         earlier = [a for a in self.awards.between(max(0, start - reach), start)
                    if not a.name.endswith(self.lexicon.award_tiers)]
         return earlier[-1] if earlier else None
-
-    @staticmethod
-    def _tiered(base: Mention, tier: str, start: int, end: int) -> Mention:
-        """The award ``tier`` of ``base`` ("…质量奖" and "提名奖"), named at [start, end)."""
-        attrs = dict(base.attrs, name=base.name + tier)
-        if tier == "提名奖":
-            attrs["nomination_for"] = base.name
-        return Mention("Award", base.name + tier, start, end, attrs)
 
     def _title_after(self, start: int, clause_end: int, naming: bool = False) -> Mention | None:
         """A title named right after a verb: “X”称号, or a phrase ending in an award word.

@@ -3,6 +3,7 @@ jieba deciding where the name ends (used by the finders of people and of their e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import is_cjk
@@ -20,6 +21,18 @@ SUBJECT_VERB = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|�
 def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     """The end of a person's name starting at ``position``, or None."""
     window = text[position:position + NAME_WINDOW]
+    length = _default_name_length(window) if lexicon is Lexicon.default() else _name_length(window, lexicon)
+    return None if length is None else position + length
+
+
+@lru_cache(maxsize=16384)
+def _default_name_length(window: str) -> int | None:
+    """(Cached: the finders ask about a few windows many times, the same names recurring.)"""
+    return _name_length(window, Lexicon.default())
+
+
+def _name_length(window: str, lexicon: Lexicon) -> int | None:
+    """The length of the person's name that opens ``window``, or None."""
     compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None) \
         if window.startswith(lexicon.surnames_compound) else None
     if not window or not (compound or window[0] in lexicon.surnames):
@@ -61,4 +74,4 @@ def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
         return None
     if name in lexicon.name_followers or name in lexicon.roles:
         return None
-    return position + len(name)
+    return len(name)

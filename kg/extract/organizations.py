@@ -71,8 +71,9 @@ MAX_TRADE_NAME_SPAN = 10
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x", None})
 
 
-def _tagged(run: str) -> list[tuple[str, str | None]]:
-    return [(token, dictionary_tag(token)) for token in tokens(run)]
+@lru_cache(maxsize=16384)
+def _tagged(run: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((token, dictionary_tag(token)) for token in tokens(run))  # cached: runs recur, as tokens' do
 
 
 def cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -> int:

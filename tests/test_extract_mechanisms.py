@@ -727,3 +727,24 @@ def test_an_honour_dated_where_the_text_writes_it_again(tmp_path):
     facts = facts_of(tmp_path, "重庆10人获“巴渝工匠”称号\n杨波、张天友等2人，获得“巴渝工匠”称号。\n"
                                "7月17日，2017年度十大“巴渝工匠”颁奖仪式现场。\n")
     assert conferrals(facts) == {("杨波", "巴渝工匠", 2017), ("张天友", "巴渝工匠", 2017)}
+
+
+def test_short_names_listed_before_a_qualified_kind_are_organisations(tmp_path):
+    facts = facts_of(tmp_path, "甲乙、丙丁、戊己等大企业将发挥作用。\n今年已有鞍钢、某口港等多家公司荣获此殊荣。\n"
+                               "某某日报、某某社、某某电视台等主流媒体多篇作品获奖。\n")
+    names = {e.name: e.type for e in facts.entities}
+    assert {names.get(n) for n in ("鞍钢", "某口港")} == {"Enterprise"}
+    assert names.get("某某社") == "Organization" and names.get("某某电视台") == "Organization"
+
+
+def test_common_words_listed_before_deng_are_no_firms(tmp_path):
+    facts = facts_of(tmp_path, "政府、企业等单位参加会议。\n")
+    assert not {"政府", "企业"} & {e.name for e in facts.entities}
+
+
+def test_news_sites_named_as_owners_agencies_and_in_breadcrumbs(tmp_path):
+    facts = facts_of(tmp_path, "  某某网 > 即时新闻 > 地方\n某某社北京9月6日电(记者王五)会议召开。\n"
+                               "日期:2023-05-09 10:03:45 来源:甲网\n某乙网天津频道讯 会议召开。\n"
+                               "Copyright © 2015-2022 某丙网版权所有\n")
+    names = {e.name for e in facts.entities if e.type == "Organization"}
+    assert {"某某网", "某某社", "甲网", "某乙网", "某丙网"} <= names

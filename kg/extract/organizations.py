@@ -495,16 +495,17 @@ def _default_verb_stops() -> tuple[str, ...]:
 
 # "X区民政局、人社局、总工会": the later bodies share the first one's region.
 REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
-# "A、B、C等10家企业": every item of the list is a firm.
+# "A、B、C等10家企业": every item of the list is a firm; "A、B等知名企业和品牌", "A、B等主流媒体" too.
 # (The lookahead names every first character a match can have: the engine skips the others at once.)
+_LIST_QUALIFIERS = "(?:大型|知名|重点|骨干|龙头|优秀|主流|大)"
 ENUMERATION_END = re.compile(r"(?=[等共总合\d一二三四五六七八九十两])"
                              r"(?:(?:等|共计|总计|合计|共)+\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?"
                              r"|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
-                             r"\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
+                             rf"\s*[家个所]?{_LIST_QUALIFIERS}?(?P<kind>企业|公司|单位|机构|组织|院校|高校|品牌|媒体)")
 # What closes such a list, and what its count holds before that word besides spaces and digits
 # (its matches are tried only there: tried at every character, the pattern cost more than the finder).
-_LISTED_KINDS = ("企业", "公司", "单位", "机构", "组织", "院校", "高校")
-_LIST_COUNT_CHARACTERS = frozenset("等共计总合一二三四五六七八九十两几多数家个所")
+_LISTED_KINDS = ("企业", "公司", "单位", "机构", "组织", "院校", "高校", "品牌", "媒体")
+_LIST_COUNT_CHARACTERS = frozenset("等共计总合一二三四五六七八九十两几多数家个所大型知名重点骨干龙头优秀主流")
 MAX_ITEM = 14
 
 
@@ -578,6 +579,15 @@ def _generic_item(item: str, lexicon: Lexicon) -> bool:
         or all(dictionary_tag(t) in COMMON_WORD_TAGS for t in tokens(item))
 
 
+def _mostly_brands(items: list[str], lexicon: Lexicon) -> bool:
+    """Items listed before 等 that read as short names: at least as many brands as common words ("鞍钢" is a noun
+    to jieba too), and no place, stop word or single character among them."""
+    if any(len(item) < 2 or division_named(item) is not None or item in lexicon.org_left_stops for item in items):
+        return False
+    brands = sum(_brand_item(item, lexicon) for item in items)
+    return brands > 0 and brands >= sum(_generic_item(item, lexicon) for item in items)
+
+
 def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Items of "A、B、C等N家企业" lists that hold at least one organisation already found."""
     spans = {(m.start, m.end) for m in found}
@@ -604,14 +614,13 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
         if not items:
             continue
         first_start = items[-1][0]
-        brands = match.group(0).startswith(("等", "共")) and any(_brand_item(text[s:e], lexicon) for s, e in items) \
-            and not any(_generic_item(text[s:e], lexicon) for s, e in items) \
+        brands = match.group(0).startswith(("等", "共")) and _mostly_brands([text[s:e] for s, e in items], lexicon) \
             and text[first_start - 1:first_start] not in ("”", ")", "\"")  # the end of a longer name
         if not (brands or len(items) >= 2 and (counted or any(item in spans for item in items))):
             continue
         first_start, first_end = items[-1]
         items[-1] = (name_before(text, first_end, lexicon, limit=MAX_ITEM), first_end)
-        entity_type = "Enterprise" if match.group(3) in ("企业", "公司") else "Organization"
+        entity_type = "Enterprise" if match.group("kind") in ("企业", "公司", "品牌") else "Organization"
         for start, end in items:
             if end - start >= 2 and not occupied.overlaps(start, end):  # nothing found there
                 extra.append(Mention(entity_type, text[start:end], start, end, {"surface": text[start:end]}))

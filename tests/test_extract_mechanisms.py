@@ -748,3 +748,10 @@ def test_news_sites_named_as_owners_agencies_and_in_breadcrumbs(tmp_path):
                                "Copyright © 2015-2022 某丙网版权所有\n")
     names = {e.name for e in facts.entities if e.type == "Organization"}
     assert {"某某网", "某某社", "甲网", "某乙网", "某丙网"} <= names
+
+
+def test_central_bodies_named_by_their_short_names(tmp_path):
+    facts = facts_of(tmp_path, "某局会同发展改革委、科技部召开会议，国家认监委有关负责人出席。湖南省科技厅参加。\n")
+    bodies = {e.name: set(e.aliases or ()) for e in facts.entities if e.type == "GovernmentBody"}
+    assert bodies.get("国家发展和改革委员会") == {"发展改革委"} and bodies.get("科学技术部") == {"科技部"}
+    assert "国家认证认可监督管理委员会" in bodies and "湖南省科技厅" in bodies and "科技部" not in bodies

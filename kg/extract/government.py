@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation, full_form, longest_first
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, is_cjk
+from kg.extract.occurrences import starts_of
 from kg.extract.places import Places
 
 _STATE_COUNCIL = re.compile(r"国务院(?:办公厅)?")
@@ -72,6 +73,7 @@ def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = 
             found.append(_body(CENTRAL_COMMITTEE, match.start(), match.end(), aliases=[surface], national=True))
     found += [_body(m.group(), m.start(), m.end(), national=True) for m in patterns["ministry"].finditer(text)
               if not _role_follows(text, m.end())]
+    found += _central_short_names(text, lexicon)
     for match in patterns["central"].finditer(text):
         name = match.group()
         if re.search(r"[的了是在与及、]", name) or name.endswith(lexicon.org_false_endings) or _role_follows(
@@ -84,6 +86,30 @@ def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = 
             mention = _local_body(text, match, place_ending, places, kind, lexicon)
             if mention is not None:
                 found.append(mention)
+    return found
+
+
+# Characters after which a body's name starts a word: joiners and the verbs and prepositions before bodies.
+_WORD_BEFORE_A_BODY = frozenset("、和与及同会由经对向在是了的为据从")
+
+
+def _central_short_names(text: str, lexicon: Lexicon) -> list[Mention]:
+    """Central bodies named by their usual short names (科技部, 国家认监委): the full name, the short an alias.
+    Only a name that starts a word is taken: after a place's name or a level word (省工信部) the same
+    characters end a local body's name."""
+    found = []
+    taken = []
+    for short, full in lexicon.central_body_short_names:
+        for start in starts_of(text, short):
+            end = start + len(short)
+            before = text[start - 1:start]
+            if any(s <= start < e for s, e in taken) or _role_follows(text, end) \
+                    or before and is_cjk(before) and before not in _WORD_BEFORE_A_BODY:
+                continue
+            taken.append((start, end))
+            aliases = [short] if short != full else []
+            found.append(Mention("GovernmentBody", full, start, end, {"surface": short, "aliases": aliases,
+                                                                       "national": True}))
     return found
 
 

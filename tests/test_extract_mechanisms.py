@@ -755,3 +755,19 @@ def test_central_bodies_named_by_their_short_names(tmp_path):
     bodies = {e.name: set(e.aliases or ()) for e in facts.entities if e.type == "GovernmentBody"}
     assert bodies.get("国家发展和改革委员会") == {"发展改革委"} and bodies.get("科学技术部") == {"科技部"}
     assert "国家认证认可监督管理委员会" in bodies and "湖南省科技厅" in bodies and "科技部" not in bodies
+
+
+def positions(facts) -> set[tuple]:
+    return {(p.person, p.role, p.organization) for p in facts.positions}
+
+
+def test_a_firms_short_name_before_a_role_only_firms_have(tmp_path):
+    facts = facts_of(tmp_path, "某市政府推荐了甲乙集团董事长王一民、某山钻井总公司高级技师张二强、青岛酱菜董事长李三清等8人。\n")
+    assert {("李三清", "董事长", "青岛酱菜"), ("王一民", "董事长", "甲乙集团")} <= positions(facts)
+
+
+def test_the_head_of_a_bodys_department_holds_the_role_in_the_department(tmp_path):
+    facts = facts_of(tmp_path, "济南市市场监管局质量发展处处长乔一萌出席。某某有限公司质量部部长王五强发言。\n")
+    assert ("乔一萌", "处长", "济南市市场监督管理局质量发展处") in positions(facts)
+    assert ("王五强", "质量部部长", "某某有限公司") in positions(facts)
+    assert "济南市市场监督管理局质量发展处" in {e.name for e in facts.entities if e.type == "GovernmentBody"}

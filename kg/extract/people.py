@@ -14,7 +14,7 @@ from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, SpanSet, is_cjk
 from kg.extract.organizations import EMPLOYED_NAME_FOLLOWERS, GOVERNMENT, NAME_TAGS, looks_proper, name_before
 from kg.extract.person_names import person_name_at
-from kg.extract.places import Places
+from kg.extract.places import Places, division_named
 from kg.extract.segments import lines as split_lines
 from kg.extract.tables import PERSON_COLUMNS, WORK_COLUMNS, find_tables
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -62,6 +62,13 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
     return spans
 
 
+# A department's name and its head's title: 质量发展处处长, 质量司司长, 技术研究部主任, 检测中心主任.
+_DEPARTMENT_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,10}?(?P<kind>处|司|科|所|部)|[\u4e00-\u9fff]{1,10}?(?:中心|室))"
+                              r"(?P<head>副?(?P=kind)长|副?主任)")
+# What an item or a clause starts after ("、A董事长", "，A董事长", "推荐了A董事长").
+_ITEM_STARTS = frozenset("、，,；;：:。\n了的")
+
+
 class _Context:
     def __init__(self, text: str, places: Places, organizations: list[Mention], lexicon: Lexicon):
         self.text = text
@@ -101,11 +108,33 @@ class _Context:
         prefix = self.text[prefix_start:role_start]
         if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区") or role in self.lexicon.government_roles:
             return self.government_of(role, prefix), prefix_start, 0.8
-        if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix):
+        if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix) \
+                or self._firm_before_its_role(prefix, prefix_start, role):
             mention = Mention("Enterprise", prefix, prefix_start, role_start, {"surface": prefix})
             self.new_organizations.append(mention)
             return prefix, prefix_start, 0.6
         return None, role_start, 0.0
+
+    def _firm_before_its_role(self, prefix: str, prefix_start: int, role: str) -> bool:
+        """"、青岛啤酒董事长": before a role only a firm has, at a clause's or an item's start, proper words
+        are the firm's short name even when they are a place and a trade."""
+        return role in self.lexicon.enterprise_roles and 2 <= len(prefix) <= 8 \
+            and self.text[prefix_start - 1:prefix_start] in _ITEM_STARTS \
+            and division_named(prefix) is None and prefix not in self.lexicon.org_false_words \
+            and looks_proper(prefix, "公司", self.lexicon)
+
+    def department_headed(self, organization: str | None, role_start: int, role: str) -> tuple[str | None, str]:
+        """"某局质量发展处处长": the head of a body's department holds the role in the department, which is
+        a body of its own, named with the body's name. The departments of firms, hospitals or schools stay
+        part of the role (质量部部长, 质量管理办公室主任)."""
+        head = _DEPARTMENT_HEAD.fullmatch(role)
+        body = self.org_ending_at.get(role_start)
+        if head is None or organization is None or body is None or body.type != "GovernmentBody":
+            return organization, role
+        department = organization + head.group("unit")
+        self.new_organizations.append(Mention(body.type, department, body.start, role_start + len(head.group("unit")),
+                                              {"surface": self.text[body.start:role_start] + head.group("unit")}))
+        return department, head.group("head")
 
     def company_nearby(self, position: int) -> str | None:
         """The nearest organisation named shortly before ``position`` (for "董事长张三" on its own)."""
@@ -360,6 +389,8 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
     role_start, role = _qualified(context, role_start, role)
     while True:
         organization, start, confidence = context.organization_before(role_start, role)
+        if not chain:
+            organization, role = context.department_headed(organization, role_start, role)
         chain.append([role, organization, start, confidence])
         if start == 0 or text[start - 1] != "、":
             break

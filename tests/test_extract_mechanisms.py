@@ -771,3 +771,10 @@ def test_the_head_of_a_bodys_department_holds_the_role_in_the_department(tmp_pat
     assert ("乔一萌", "处长", "济南市市场监督管理局质量发展处") in positions(facts)
     assert ("王五强", "质量部部长", "某某有限公司") in positions(facts)
     assert "济南市市场监督管理局质量发展处" in {e.name for e in facts.entities if e.type == "GovernmentBody"}
+
+
+def test_a_party_committee_member_serves_the_place_and_a_leader_leading_a_body_is_not_its_name(tmp_path):
+    facts = facts_of(tmp_path, "郑州市召开质量大会\n市委常委王一平在分会场参加会议。"
+                               "副市长晏二君率领市市场监管局党组书记、局长何三新参加评审。\n")
+    assert {("王一平", "市委常委", "郑州市"), ("何三新", "局长", "郑州市市场监督管理局"),
+            ("何三新", "党组书记", "郑州市市场监督管理局")} <= positions(facts)

@@ -65,6 +65,7 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
 # A department's name and its head's title: 质量发展处处长, 质量司司长, 技术研究部主任, 检测中心主任.
 _DEPARTMENT_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,10}?(?P<kind>处|司|科|所|部)|[\u4e00-\u9fff]{1,10}?(?:中心|室))"
                               r"(?P<head>副?(?P=kind)长|副?主任)")
+_PARTY_COMMITTEE_LEVELS = ("市委", "省委", "县委", "区委")
 # What an item or a clause starts after ("、A董事长", "，A董事长", "推荐了A董事长").
 _ITEM_STARTS = frozenset("、，,；;：:。\n了的")
 
@@ -106,7 +107,8 @@ class _Context:
             return place.name, place.start, 0.85
         prefix_start = name_before(self.text, role_start, self.lexicon, limit=12)
         prefix = self.text[prefix_start:role_start]
-        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区") or role in self.lexicon.government_roles:
+        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区") or role in self.lexicon.government_roles \
+                or role.startswith(_PARTY_COMMITTEE_LEVELS):  # "市委常委王五": a member of the city's committee
             return self.government_of(role, prefix), prefix_start, 0.8
         if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix) \
                 or self._firm_before_its_role(prefix, prefix_start, role):

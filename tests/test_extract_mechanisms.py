@@ -778,3 +778,19 @@ def test_a_party_committee_member_serves_the_place_and_a_leader_leading_a_body_i
                                "副市长晏二君率领市市场监管局党组书记、局长何三新参加评审。\n")
     assert {("王一平", "市委常委", "郑州市"), ("何三新", "局长", "郑州市市场监督管理局"),
             ("何三新", "党组书记", "郑州市市场监督管理局")} <= positions(facts)
+
+
+def test_a_role_that_starts_inside_a_name_is_looked_for_where_the_name_ends(tmp_path):
+    facts = facts_of(tmp_path, "包头市召开质量大会\n包头市政府秘书长郭一欣参加会议。\n")
+    assert ("郭一欣", "秘书长", "包头市") in positions(facts)
+
+
+def test_a_places_level_word_is_its_leaders_too(tmp_path):
+    facts = facts_of(tmp_path, "梧州市颁发质量奖\n梧州市长朱一庆出席。湖南省长许二哲讲话。\n")
+    assert {("朱一庆", "市长", "梧州市"), ("许二哲", "省长", "湖南省")} <= positions(facts)
+
+
+def test_who_presents_to_the_winners_a_clause_describes_is_no_winner(tmp_path):
+    facts = facts_of(tmp_path, "梧州市颁发质量奖\n梧州市市长朱一庆为获得“市长质量奖”的企业代表颁奖。"
+                               "副市长李二明为荣获市长质量奖的甲乙有限公司、丙丁有限公司颁奖。\n")
+    assert {c.recipient for c in facts.conferrals} == {"甲乙有限公司", "丙丁有限公司"}

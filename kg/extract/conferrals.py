@@ -727,6 +727,11 @@ class ConferralFinder:
                 recipients = [r for r in self._recipients_in(max(0, opened - SUBJECT_LOOKBACK), opened)
                               if r.end == opened][-1:]
             confidence = 0.8
+            # "A为获得X的企业颁奖": the verb describes whom A addresses; A presents, and the recipients are
+            # those the clause goes on to describe, if it names them
+            addressed_clause = self.text[verb_start - 1:verb_start] in ADDRESSING and "的" in self.text[verb_end:clause_end]
+            if addressed_clause:
+                recipients = []
             if recipients and all(r.type in ("City", "Province") for r in recipients) and \
                     COUNTED_AGENTS.search(self.text, recipients[-1].end, verb_start):
                 recipients = []  # "其中昆明市3家企业获X": the place frames a count of its firms
@@ -766,6 +771,8 @@ class ConferralFinder:
                 recipients = [self._as_named_at(self.own_firm, clause_start, verb_start)]
             else:
                 if COUNTED_AGENTS.search(before) or re.search(r"[此该其]", self.text[verb_end:verb_end + 2]):
+                    continue
+                if addressed_clause:
                     continue
                 if len(GAP_WORDS.sub("", before[subject_from - clause_start:]).strip(" ，,、")) > MAX_GAP:
                     continue  # "某某公司张三荣获X": the clause has a subject of its own, only no finder knew it

@@ -153,6 +153,21 @@ def _brand_like(prefix: str) -> bool:
                ((t, dictionary_tag(t)) for t in tokens(prefix)))
 
 
+def _roles_outside_names(text: str, blocked: SpanSet):
+    """The roles named in ``text`` that start in no place's or organisation's name. A role that starts
+    inside one and runs past its end ("包头市|政府秘书长" after the city 包头市 or "包头市政府|秘书长")
+    is looked for again where that name ends."""
+    pattern = _role_pattern()
+    match = pattern.search(text)
+    while match is not None:
+        if not blocked.covers(match.start()):
+            yield match
+            match = pattern.search(text, match.end())
+            continue
+        name_end = blocked.end_covering(match.start())
+        match = pattern.search(text, name_end if name_end < match.end() else match.end())
+
+
 def find_people(text: str, places: Places, organizations: list[Mention], lexicon: Lexicon | None = None) -> People:
     lexicon = lexicon or Lexicon.default()
     context = _Context(text, places, organizations, lexicon)
@@ -160,9 +175,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     holdings: list[RoleHolding] = []
     excluded: set[str] = set()
     previous: tuple[int, str | None] = (-1, None)  # where the last holding's names ended, and its organisation
-    for match in _role_pattern().finditer(text):
-        if context.blocked.covers(match.start()):
-            continue
+    for match in _roles_outside_names(text, context.blocked):
         names = names_after(text, match.end(), lexicon)
         if not names:
             _name_before_role(context, match, mentions, holdings)
@@ -182,6 +195,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
             for name in found:
                 holdings.append(RoleHolding(name, role_name, organization, start, names[-1][1], confidence))
             previous = (names[-1][1], organization)
+    _leader_sharing_the_level_word(context, mentions, holdings)
     _name_then_role(context, mentions, holdings)
     _name_then_work(context, mentions, holdings)
     _listed_after_organization(context, mentions)
@@ -191,6 +205,22 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
     return People(mentions, holdings, excluded), context.new_organizations
+
+
+def _leader_sharing_the_level_word(context: "_Context", mentions: list[Mention], holdings: list[RoleHolding]) -> None:
+    """"梧州市长朱学庆", "湖南省长张三": the place's 市 or 省 is its leader's too."""
+    text = context.text
+    taken = {m.start for m in mentions}
+    for place in context.places.mentions:
+        level = text[place.end - 1:place.end]
+        if level not in ("市", "省", "县", "区") or text[place.end:place.end + 1] != "长" or place.end + 1 in taken:
+            continue
+        end = person_name_at(text, place.end + 1, context.lexicon)
+        if end is None:
+            continue
+        name = text[place.end + 1:end]
+        mentions.append(Mention("Person", name, place.end + 1, end))
+        holdings.append(RoleHolding(name, level + "长", place.name, place.start, end, 0.85))
 
 
 # After "<name><role>", what shows the role is the person's title: a verb of presence or speech.

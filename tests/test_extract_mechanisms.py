@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.extract import extract_facts
+from kg.extract.awards import describe_award
+from kg.extract.places import Places
 from kg.reader import read_document
 from kg.textnorm import strip_pinyin_glosses
 
@@ -786,11 +788,30 @@ def test_a_role_that_starts_inside_a_name_is_looked_for_where_the_name_ends(tmp_
 
 
 def test_a_places_level_word_is_its_leaders_too(tmp_path):
-    facts = facts_of(tmp_path, "梧州市颁发质量奖\n梧州市长朱一庆出席。湖南省长许二哲讲话。\n")
+    facts = facts_of(tmp_path, "梧州市颁发质量奖\n梧州市长朱一庆出席。湖南省长许二哲讲话。在如皋市长江镇拍摄的码头。\n")
     assert {("朱一庆", "市长", "梧州市"), ("许二哲", "省长", "湖南省")} <= positions(facts)
+    assert "江镇" not in {e.name for e in facts.entities}
 
 
 def test_who_presents_to_the_winners_a_clause_describes_is_no_winner(tmp_path):
     facts = facts_of(tmp_path, "梧州市颁发质量奖\n梧州市市长朱一庆为获得“市长质量奖”的企业代表颁奖。"
                                "副市长李二明为荣获市长质量奖的甲乙有限公司、丙丁有限公司颁奖。\n")
     assert {c.recipient for c in facts.conferrals} == {"甲乙有限公司", "丙丁有限公司"}
+
+
+def test_a_count_closes_a_list_of_people_that_runs_over_clauses(tmp_path):
+    facts = facts_of(tmp_path, "甲乙集团公司总经理胡一舟,丙丁股份有限公司董事长李二勇,戊己研究设计院院长罗三琦,"
+                               "庚辛酒业股份有限公司董事长、总经理周四明等4位质量领域的杰出人物荣膺2016年“中国杰出质量人”。\n")
+    assert {c.recipient for c in facts.conferrals} == {"胡一舟", "李二勇", "罗三琦", "周四明"}
+
+
+def test_an_awards_other_name_in_brackets_is_an_alias():
+    described = describe_award("中国杰出质量人(全国质量奖个人奖)", Places([], None, None))
+    assert described["name"] == "中国杰出质量人" and "中国杰出质量人(全国质量奖个人奖)" in described["aliases"]
+    # a tier in brackets is no other name: it stays in the name
+    assert describe_award("深圳市市长质量奖（经济类金奖）", Places([], None, None))["name"] == "深圳市市长质量奖（经济类金奖）"
+
+
+def test_a_verb_after_a_role_is_no_name(tmp_path):
+    facts = facts_of(tmp_path, "甲乙集团董事长王一明等2位企业家荣膺“某某质量人”称号。\n")
+    assert "荣膺" not in {e.name for e in facts.entities}

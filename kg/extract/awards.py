@@ -61,6 +61,15 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
     name = ORDINAL.sub("", name)
     name = EDITION_INSIDE.sub("", BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name)))
     name = name[_proper_start(name, lexicon):]
+    other = OTHER_NAME_IN_BRACKETS.search(name)
+    if other is not None and len(name) - len(other.group()) >= 4 and (
+            other.group("other").startswith(lexicon.national_markers)
+            or leading_division(other.group("other")) is not None):
+        # "中国杰出质量人(全国质量奖个人奖)": the honour, then its other name; the bracket's tier stays
+        # part of a name that holds none ("某省政府质量奖（个人）", "某市市长质量奖（经济类金奖）")
+        described = _describe(name[:other.start()], lexicon)
+        described["aliases"] = [*described.get("aliases", ()), name]
+        return described
     spelled = _head_spelled_out(name, lexicon)
     attrs: dict = {"name": spelled, "aliases": [name]} if spelled != name else {"name": name}
     name = spelled
@@ -122,6 +131,9 @@ def _after_firm(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     cut = max((window.rfind(s) + len(s) for s in firm_endings if s in window), default=0)
     return start + cut
 
+
+# An award's other name in brackets at its end, itself an award of a place or the nation.
+OTHER_NAME_IN_BRACKETS = re.compile(r"[(（](?P<other>[^()（）]{4,20}奖)[)）]$")
 
 # Between a region and its award's head an edition or a year may stand ("黄石市第八届市长质量奖").
 DESIGNATION_BETWEEN = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届|(?:19|20)\d{2}年度?)$")

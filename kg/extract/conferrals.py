@@ -20,7 +20,7 @@ from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
     CATEGORY_LABEL, CLAUSE_BREAKS, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
-    COUNTED_THINGS, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
+    COUNTED_PEERS, COUNTED_THINGS, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
@@ -31,7 +31,7 @@ from kg.extract.frame_words import (
 )
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
-from kg.extract.numbers import edition_number
+from kg.extract.numbers import edition_number, small_number
 from kg.extract.people import RoleHolding
 from kg.extract.person_names import SUBJECT_VERB
 from kg.extract.places import Places
@@ -737,6 +737,9 @@ class ConferralFinder:
                 recipients = []  # "其中昆明市3家企业获X": the place frames a count of its firms
             if recipients and self._products_of(recipients, verb_start):
                 pass  # "A生产的“X”牌挂面和B生产的“Y”牌露酒获得…": the firms whose products won
+            elif recipients and (peers := COUNTED_PEERS.match(
+                    GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start]))) is not None:
+                recipients = self._counted_list_ending(recipients, sentence[0], small_number(peers.group("count")))
             elif recipients:
                 gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
                 unknown = LAST_ITEM.match(gap)
@@ -803,6 +806,15 @@ class ConferralFinder:
                     self._add(recipient, award, year, (min(recipient.start, clause_start),
                                                        max(max(a.end for a in awards), verb_end)), confidence,
                               present, past)
+
+    def _counted_list_ending(self, recipients: list[Mention], sentence_start: int, count: int | None) -> list[Mention]:
+        """"A总经理甲，B董事长乙，…C董事长丙等10位杰出人物荣膺X": the list the count closes runs back
+        over the sentence's earlier clauses: its last ``count`` items of the kind the clause names (people, or
+    organisations), what else the clauses name being their employers."""
+        people = recipients[-1].type == "Person"
+        listed = [r for r in self._recipients_in(sentence_start, recipients[-1].end) if (r.type == "Person") == people]
+        # fewer found than counted: names no finder knew; the ones found are still the list's
+        return listed[-count:] if count else recipients
 
     def _opens_line(self, position: int) -> bool:
         """Nothing but blanks between the line's start and ``position``."""

@@ -63,6 +63,9 @@ PERSON_BRACKET = re.compile(r"\([^()]{0,30}\)")
 EXISTENTIAL = re.compile(r"[\u4e00-\u9fff\d]{0,6}?(?:另|还|已|也|又|共)有")
 # Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
 MAX_GAP = 6
+# "…周素明等10位质量领域的杰出人物荣膺X": a count of the list before it, described, as the verb's subject.
+COUNTED_PEERS = re.compile(r"^\s*等\s*(?P<count>" + NUMBER + r")[位名家个]\s*[^，,。；;]{0,12}?"
+                           r"(?:人物|企业家|个人|同志|人士|代表|企业|单位|组织|集体)\s*$")
 # Words that may stand between a subject and its verb without counting against MAX_GAP.
 GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"

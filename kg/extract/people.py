@@ -216,8 +216,8 @@ def _leader_sharing_the_level_word(context: "_Context", mentions: list[Mention],
         if level not in ("市", "省", "县", "区") or text[place.end:place.end + 1] != "长" or place.end + 1 in taken:
             continue
         end = person_name_at(text, place.end + 1, context.lexicon)
-        if end is None:
-            continue
+        if end is None or not _ROLE_THEN_VERB.match(text, end):
+            continue  # "如皋市长江镇拍摄": a name must be followed by what a leader does, or a clause's end
         name = text[place.end + 1:end]
         mentions.append(Mention("Person", name, place.end + 1, end))
         holdings.append(RoleHolding(name, level + "长", place.name, place.start, end, 0.85))

@@ -59,6 +59,6 @@ def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     tag = dictionary_tag(name)
     if tag is not None and not tag.startswith("nr"):
         return None
-    if name in lexicon.name_followers or name in lexicon.roles:
-        return None
+    if name in lexicon.name_followers or name in lexicon.roles or name in lexicon.conferral_verbs:
+        return None  # "企业家荣膺…": 荣 is a surname, 荣膺 a verb
     return position + len(name)

@@ -815,3 +815,19 @@ def test_an_awards_other_name_in_brackets_is_an_alias():
 def test_a_verb_after_a_role_is_no_name(tmp_path):
     facts = facts_of(tmp_path, "甲乙集团董事长王一明等2位企业家荣膺“某某质量人”称号。\n")
     assert "荣膺" not in {e.name for e in facts.entities}
+
+
+def test_a_list_of_short_names_closed_by_a_places_firms(tmp_path):
+    facts = facts_of(tmp_path, "甲乙阿胶、丙丁电器、戊己科技等3家山东企业获中国质量奖提名奖。\n")
+    assert {c.recipient for c in facts.conferrals} == {"甲乙阿胶", "丙丁电器", "戊己科技"}
+
+
+def test_an_academy_after_a_joiner_is_no_project_and_no_award_holds_its_verb(tmp_path):
+    facts = facts_of(tmp_path, "东方航天科技集团公司、海尔集团和中国工程院院士刘源张获中国质量奖。\n")
+    assert {c.recipient for c in facts.conferrals} == {"东方航天科技集团公司", "海尔集团", "刘源张"}
+    assert {e.name for e in facts.entities if e.type == "Award"} == {"中国质量奖"}
+
+
+def test_the_firm_a_winners_clause_describes_not_its_president(tmp_path):
+    facts = facts_of(tmp_path, "刚刚获得中国质量奖提名奖的甲乙阿胶股份有限公司总裁秦一峰告诉记者。\n")
+    assert {c.recipient for c in facts.conferrals} == {"甲乙阿胶股份有限公司"}

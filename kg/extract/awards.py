@@ -404,8 +404,9 @@ def _compile_tier_item_pattern(lexicon: Lexicon) -> re.Pattern:
                       r"(?![励金项])")
 
 
-# What opens no award's name: the end of a verb ("为获奖企业颁奖" -> "奖企业颁奖"), a particle ("获了一等奖").
-NOT_AN_AWARD = re.compile(r"^(?:[奖了获为向给]|年(?!度))|颁奖|获奖")
+# What opens no award's name: the end of a verb ("为获奖企业颁奖" -> "奖企业颁奖"), a particle ("获了一等奖",
+# "所获的又一大奖").
+NOT_AN_AWARD = re.compile(r"^(?:[奖了为向给的又]|年(?!度))|颁奖|获|授予")
 
 
 def is_award_name(name: str) -> bool:

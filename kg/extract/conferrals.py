@@ -754,7 +754,7 @@ class ConferralFinder:
                     recipients, confidence = recipients[-1:], 0.5
                 elif "的" in gap or len(gap.strip()) > MAX_GAP:
                     continue  # "A公司的张三入选", "A中心及B工程获": the recipient is not A
-            elif described := self._described_after(awards[-1].end, clause_end):
+            elif described := self._described_after(awards[-1], clause_end):
                 recipients = described  # "已获得X奖的A公司同时享受…": the recipients the clause goes on to describe
             elif COUNTED_AGENTS.search(before):
                 # "全市共有12家企业获得…": a count; the recipients are named only if a list follows
@@ -876,13 +876,16 @@ class ConferralFinder:
         return all(r.type in ("Enterprise", "Organization") and PRODUCT_OF.fullmatch(self.text, r.end, end)
                    for r, end in zip(recipients, ends))
 
-    def _described_after(self, award_end: int, clause_end: int) -> list[Mention]:
+    def _described_after(self, award: Mention, clause_end: int) -> list[Mention]:
         """"获得X奖的A公司", "为荣获X的A、B、C等5家企业颁奖": the recipients after 的 that the verb and
-        award describe, as far as their list goes."""
-        relative = RELATIVE_AFTER_AWARD.match(self.text, award_end, clause_end)
+        award describe, as far as their list goes. "获得X奖的A公司总裁张三": the firm, unless the honour is
+        a person's."""
+        relative = RELATIVE_AFTER_AWARD.match(self.text, award.end, clause_end)
         first = self._recipient_at(relative.end()) if relative else None
         if first is None:
             return []
+        if first.type == "Person" and first.start != relative.end() and not award.name.endswith(PEOPLES_HONOURS):
+            first = self.recipients.starting_at(relative.end())
         listed = [first]
         for mention in self._recipients_in(first.end, clause_end):
             if self.text[listed[-1].end:mention.start].strip() not in LIST_JOINERS:

@@ -15,7 +15,7 @@ from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
 from kg.extract.numbers import small_number
-from kg.extract.occurrences import matches_from, starts_of_counts
+from kg.extract.occurrences import matches_from, starts_of, starts_of_counts
 from kg.extract.person_names import person_name_at
 from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -467,7 +467,7 @@ def _without_departments(found: list[Mention]) -> list[Mention]:
 # "新增…研究中心1至3家": a count after the name makes it a kind of organisation, not one of them.
 COUNTED_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两几数多]+)(?:\s*(?:至|到|-|~)\s*\d+)?\s*(?:家|个|所)")
 # "X中心及Y工程获…": the name is the first half of a building project's name.
-PROJECT_AFTER = re.compile(r"[及和与][\u4e00-\u9fff]{1,12}?(?:工程|项目|用房|大楼)")
+PROJECT_AFTER = re.compile(r"[及和与][\u4e00-\u9fff]{1,12}?(?:工程|项目|用房|大楼)(?![院师队局处部公])")  # not 工程院
 
 
 def _kind_not_name(text: str, start: int, end: int, core: str, lexicon: Lexicon) -> bool:
@@ -495,13 +495,15 @@ def _default_verb_stops() -> tuple[str, ...]:
 
 # "X区民政局、人社局、总工会": the later bodies share the first one's region.
 REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
-# "A、B、C等10家企业": every item of the list is a firm; "A、B等知名企业和品牌", "A、B等主流媒体" too.
+# "A、B、C等10家企业": every item of the list is a firm; "A、B等知名企业和品牌", "A、B等主流媒体",
+# "A、B等4家山东企业" (a place's firms) too.
 # (The lookahead names every first character a match can have: the engine skips the others at once.)
 _LIST_QUALIFIERS = "(?:大型|知名|重点|骨干|龙头|优秀|主流|大)"
 ENUMERATION_END = re.compile(r"(?=[等共总合\d一二三四五六七八九十两])"
                              r"(?:(?:等|共计|总计|合计|共)+\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?"
                              r"|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
-                             rf"\s*[家个所]?{_LIST_QUALIFIERS}?(?P<kind>企业|公司|单位|机构|组织|院校|高校|品牌|媒体)")
+                             rf"\s*[家个所]?(?:{_LIST_QUALIFIERS}|(?P<place>[\u4e00-\u9fff]{{2,4}}?))?"
+                             r"(?P<kind>企业|公司|单位|机构|组织|院校|高校|品牌|媒体)")
 # What closes such a list, and what its count holds before that word besides spaces and digits
 # (its matches are tried only there: tried at every character, the pattern cost more than the finder).
 _LISTED_KINDS = ("企业", "公司", "单位", "机构", "组织", "院校", "高校", "品牌", "媒体")
@@ -579,6 +581,21 @@ def _generic_item(item: str, lexicon: Lexicon) -> bool:
         or all(dictionary_tag(t) in COMMON_WORD_TAGS for t in tokens(item))
 
 
+def _list_end_starts(text: str) -> list[int]:
+    """Where a list's closing count can start: in the count's run of characters before a kind word, or
+    before a place's name of 2 to 4 characters that stands before it ("等4家山东企业")."""
+    starts = set(starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS))
+    for kind in _LISTED_KINDS:
+        for position in starts_of(text, kind):
+            for gap in (2, 3, 4):
+                end = start = position - gap
+                while start > 0 and (text[start - 1] in _LIST_COUNT_CHARACTERS or text[start - 1].isspace()
+                                     or text[start - 1].isdecimal()):
+                    start -= 1
+                starts.update(range(start, end))
+    return sorted(starts)
+
+
 def _mostly_brands(items: list[str], lexicon: Lexicon) -> bool:
     """Items listed before 等 that read as short names: at least as many brands as common words ("鞍钢" is a noun
     to jieba too), and no place, stop word or single character among them."""
@@ -593,7 +610,9 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
     spans = {(m.start, m.end) for m in found}
     occupied = SpanSet(spans)
     extra = []
-    for match in matches_from(ENUMERATION_END, text, starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS)):
+    for match in matches_from(ENUMERATION_END, text, _list_end_starts(text)):
+        if match.group("place") and division_named(match.group("place")) is None:
+            continue
         items = []
         end = match.start()
         while True:

@@ -49,6 +49,8 @@ def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     elif len(name) == surname_length + 1 and rest and len(rest[0]) == 2 and rest[0][1] == "等" \
             and (len(rest) == 1 or not all(is_cjk(c) for c in rest[1][:1])):
         name += rest.pop(0)[0]  # "杜亚|中等|5人": jieba glued the list's 等 to the name's last character
+    elif len(name) == surname_length + 1 and rest and len(rest[0]) == 2 and rest[0][1] in GLUED_VERBS:
+        name += rest.pop(0)[0]  # "刘源|张获|中国质量奖": jieba glued the verb to the name's last character
     elif len(name) == surname_length + 1 and len(rest) >= 2 and rest[0] in CONJUNCTIONS \
             and rest[1] in SPEECH_VERBS:
         name += rest.pop(0)  # "李咸和说": 和 is the name's, nothing is joined to a verb of speech

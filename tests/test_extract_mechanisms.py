@@ -831,3 +831,15 @@ def test_an_academy_after_a_joiner_is_no_project_and_no_award_holds_its_verb(tmp
 def test_the_firm_a_winners_clause_describes_not_its_president(tmp_path):
     facts = facts_of(tmp_path, "刚刚获得中国质量奖提名奖的甲乙阿胶股份有限公司总裁秦一峰告诉记者。\n")
     assert {c.recipient for c in facts.conferrals} == {"甲乙阿胶股份有限公司"}
+
+
+def test_a_breakdown_opening_with_qizhong_dates_by_what_was_announced(tmp_path):
+    facts = facts_of(tmp_path, "某网12月20日讯 日前，经省政府常务会议研究同意，授予我省2家企业2018年度福建省政府质量奖。\n"
+                               "其中，甲乙数字技术股份有限公司荣获省政府质量奖。\n")
+    assert ("甲乙数字技术股份有限公司", "福建省政府质量奖", 2018) in conferrals(facts)
+
+
+def test_a_county_heads_award_is_the_countys_the_text_names_most(tmp_path):
+    facts = facts_of(tmp_path, "【驻马店某某网讯】日前，上蔡县启动县长质量奖申报工作。驻马店市有关部门参加。\n"
+                               "自2010年设立首届县长质量奖以来，全县共有河南乐万家机械制造有限公司等18家企业获得了“县长质量奖”。\n")
+    assert conferrals(facts) == {("河南乐万家机械制造有限公司", "上蔡县县长质量奖", None)}

@@ -7,6 +7,7 @@ award 中国质量奖提名奖, a nomination prize for 中国质量奖.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
@@ -160,8 +161,15 @@ LEVEL_WORDS = ("自治区", "全省", "全市", "省", "市", "县", "区")
 
 
 def _own_division(head: str, places: Places, issuer):
-    """The division whose award a head without a region names: the issuer's when it is of the head's level."""
+    """The division whose award a head without a region names: a county's or a district's (县长, 区长) the
+    one of that level the text names most; else the issuer's when it is of the head's level."""
     provincial = head.startswith(PROVINCIAL_HEADS)
+    if head.startswith(("县长", "区长")) and (issuer is None or issuer.level != "county"):
+        # "上蔡县…县长质量奖" in a 驻马店 site's news: the county the text names most, not the city
+        counties = Counter(m.attrs["division"] for m in places.mentions
+                           if m.attrs["division"].level == "county" and m.attrs["division"].name.endswith(head[0]))
+        if counties:
+            return counties.most_common(1)[0][0]
     if issuer is not None and (issuer.level == "province") == provincial:
         return issuer
     return places.main_province if provincial else places.main_city

@@ -84,9 +84,14 @@ QUESTION_MARK = re.compile(r"\?(?=\s|$|[”\"’'」』)])")
 YEAR_RANGE_JOINER = re.compile(RANGE_JOINER)
 
 
+# "自2010年设立首届X奖以来", "2015年起": the start of a period up to now, which dates no conferral in it.
+SINCE_YEAR = re.compile(r"\s*年[^，,。；;]{0,16}?以来|\s*年起")
+
+
 def _years(text: str, start: int, end: int) -> list[int]:
     """The years written in [start, end), a range counted once, as its last year."""
-    matches = [m for m in YEAR.finditer(text, start, end) if not cited_in_passing(text, m.start())]
+    matches = [m for m in YEAR.finditer(text, start, end) if not cited_in_passing(text, m.start())
+               and not SINCE_YEAR.match(text, m.end())]
     return [int(m.group(1)) for m, following in zip(matches, matches[1:] + [None])
             if following is None or not YEAR_RANGE_JOINER.fullmatch(text, m.end(), following.start())]
 

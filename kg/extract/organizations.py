@@ -63,7 +63,8 @@ def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
 HARD_STOP_TAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d", "z", "m", "q", "y", "e", "o"})
 # Tags of words that, after a place has opened a name, are its trade name ("湖北|永恒|太阳能…": 永恒 is a
 # descriptive word, z); a one-character verb there is a trade name's character too ("杭州福斯|达|深冷…").
-TRADE_NAME_TAGS = frozenset({"z", "d"})  # "河南|全新|金属…": 全新 is tagged an adverb
+# "河南|全新|金属…": 全新 is tagged an adverb; "河南|乐|万家|机械…": 万家 a numeral
+TRADE_NAME_TAGS = frozenset({"z", "d", "m"})
 TRADE_WORDS = frozenset({"企业", "实业"})  # stop words elsewhere, a name's industry word right before its form
 # How far after its place a trade name's words may reach ("湖北|永恒太阳能…", not "湖南省|…评审组来邵对…")
 MAX_TRADE_NAME_SPAN = 10

@@ -843,3 +843,9 @@ def test_a_county_heads_award_is_the_countys_the_text_names_most(tmp_path):
     facts = facts_of(tmp_path, "【驻马店某某网讯】日前，上蔡县启动县长质量奖申报工作。驻马店市有关部门参加。\n"
                                "自2010年设立首届县长质量奖以来，全县共有河南乐万家机械制造有限公司等18家企业获得了“县长质量奖”。\n")
     assert conferrals(facts) == {("河南乐万家机械制造有限公司", "上蔡县县长质量奖", None)}
+
+
+def test_junk_in_place_of_a_region_leaves_the_award_the_documents_city_and_its_kind_prize(tmp_path):
+    facts = facts_of(tmp_path, "青岛市人民政府关于授予市长质量奖的决定\n市政府决定，授予青岛甲乙集团有限公司、青岛丙丁集团有限公司"
+                               "等2单位第四届365bet体育投注网站市长质量奖组织奖。\n")
+    assert {c.award for c in facts.conferrals} == {"青岛市市长质量奖组织奖"}

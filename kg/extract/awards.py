@@ -11,7 +11,7 @@ from collections import Counter
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
-from kg.extract.mentions import Mention, drop_nested
+from kg.extract.mentions import Mention, drop_nested, is_cjk
 from kg.extract.organizations import looks_proper, name_before
 from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -33,10 +33,15 @@ _MAX_QUOTED_AWARD = 36  # a name in quotes ("2013年度某省企业质量信用�
 EDITION_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)$")
 
 
+# Prizes of a government's award for a kind of recipient ("某市市长质量奖组织奖"), awards of their own.
+KIND_PRIZES = ("组织奖", "个人奖")
+
+
 @lru_cache(maxsize=1)
 def _head_pattern() -> re.Pattern:
     lexicon = Lexicon.default()
-    return re.compile(f"(?:{alternation(lexicon.award_head_forms)})(?P<tier>{alternation(lexicon.award_tiers)})?")
+    tiers = alternation([*lexicon.award_tiers, *KIND_PRIZES])
+    return re.compile(f"(?:{alternation(lexicon.award_head_forms)})(?P<tier>{tiers})?")
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +197,9 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> li
         prefix_start = name_before(text, match.start(), lexicon, limit=10)
         prefix = text[prefix_start:match.start()]
         level_word = prefix in LEVEL_WORDS  # "自治区主席质量奖": the level, not a name
-        named = len(prefix) >= 2 and not level_word and looks_proper(prefix, "奖", lexicon)  # 卓越绩效市长奖
+        # "卓越绩效市长奖"; not a scraped page's junk in place of the city ("365bet…网站市长质量奖")
+        named = len(prefix) >= 2 and not level_word and all(map(is_cjk, prefix)) and not prefix.endswith("网站") \
+            and looks_proper(prefix, "奖", lexicon)
         if named:
             name = prefix + head
         elif head.startswith("主席") or head[1:].startswith("政府") and division.name.endswith(head[0]):
@@ -206,6 +213,9 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> li
         found.append(Mention("Award", name, prefix_start if named or level_word else match.start(), match.end(),
                              attrs))
     return found
+
+
+LATIN = re.compile(r"[A-Za-z]")
 
 
 def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
@@ -230,7 +240,8 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             start = _after_firm(text, name_before(text, position, lexicon, limit=_MAX_AWARD), position, lexicon)
             core = text[start:position]
             proper = len(core) >= 2 and (looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
-                                         or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None)
+                                         or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None) \
+                and not LATIN.search(core)  # a scraped page's junk in place of a region ("365bet…市长质量奖")
         if proper:
             region = _region_before(text, start, places)  # "湖北省第八届|长江质量奖": the region before an edition
             if region is not None and region.start < start:

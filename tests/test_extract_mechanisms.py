@@ -849,3 +849,20 @@ def test_junk_in_place_of_a_region_leaves_the_award_the_documents_city_and_its_k
     facts = facts_of(tmp_path, "青岛市人民政府关于授予市长质量奖的决定\n市政府决定，授予青岛甲乙集团有限公司、青岛丙丁集团有限公司"
                                "等2单位第四届365bet体育投注网站市长质量奖组织奖。\n")
     assert {c.award for c in facts.conferrals} == {"青岛市市长质量奖组织奖"}
+
+
+def test_a_list_that_stood_out_after_its_award_list_was_announced(tmp_path):
+    facts = facts_of(tmp_path, "近期，第二届德阳市政府质量奖名单出炉，四川甲乙电气股份有限公司、四川德阳市丙丁有限责任公司、"
+                               "四川戊己集团有限责任公司三家企业从上千个竞争者中脱颖而出。\n")
+    assert {c.recipient for c in facts.conferrals} == {"四川甲乙电气股份有限公司", "四川德阳市丙丁有限责任公司",
+                                                       "四川戊己集团有限责任公司"}
+
+
+def test_our_province_before_a_firm_is_no_part_of_its_name(tmp_path):
+    facts = facts_of(tmp_path, "颁奖大会在北京举行，我省石家庄甲乙乳业有限公司荣获第三届“中国质量奖提名奖”。\n")
+    assert {c.recipient for c in facts.conferrals} == {"石家庄甲乙乳业有限公司"}
+
+
+def test_a_newspapers_byline_under_a_headline_is_no_roll(tmp_path):
+    facts = facts_of(tmp_path, "10家企业获2019年 辽宁省省长质量奖\n\n某某晚报 2020年01月01日\n\n本报讯 会议召开。\n")
+    assert not facts.conferrals

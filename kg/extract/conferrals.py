@@ -20,7 +20,7 @@ from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
     CATEGORY_LABEL, CLAUSE_BREAKS, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
-    COUNTED_PEERS, COUNTED_THINGS, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
+    COUNTED_PEERS, COUNTED_THINGS, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
@@ -84,6 +84,7 @@ QUESTION_MARK = re.compile(r"\?(?=\s|$|[”\"’'」』)])")
 YEAR_RANGE_JOINER = re.compile(RANGE_JOINER)
 
 
+MEDIA_ENDINGS = ("报", "网", "社", "电视台", "客户端")
 # "自2010年设立首届X奖以来", "2015年起": the start of a period up to now, which dates no conferral in it.
 SINCE_YEAR = re.compile(r"\s*年[^，,。；;]{0,16}?以来|\s*年起")
 
@@ -519,8 +520,8 @@ class ConferralFinder:
                 if self._recipient_at(following) is None:
                     break
                 position = following
-        if not recipients:
-            return False
+        if not recipients or all(r.type == "Organization" and r.name.endswith(MEDIA_ENDINGS) for r in recipients):
+            return False  # "某某晚报 2020年01月01日" under a headline: the byline, no roll
         award, heading_year = heading
         years = []
         brackets = BRACKET_YEARS.match(text, position, end)
@@ -650,7 +651,7 @@ class ConferralFinder:
             recipients = self._recipients_in(clause_start, verb.start())
             if not recipients or self._negative(sentence_start, verb.end()):
                 continue
-            gap = ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb.start()])
+            gap = STOOD_OUT_FROM.sub("", ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb.start()]))
             if len(GAP_WORDS.sub("", gap).strip()) > MAX_GAP:
                 continue
             search_from = self.sentence_bounds(max(0, sentence_start - 2))[0] if sentence_start else 0

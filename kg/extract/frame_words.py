@@ -100,7 +100,9 @@ YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)
 # Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.
 GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*")
 # A verb that lists recipients without naming the award ("3家企业上榜"), at the end of its clause.
-LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜)(?=\s*[，,。；;！!\n]|$)")
+LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜|脱颖而出)(?=\s*[，,。；;！!\n]|$)")
+# "A、B五家企业从上千个竞争者中脱颖而出": whom the list stood out from, between it and its verb
+STOOD_OUT_FROM = re.compile(r"从[^，,。；;]{1,12}?中")
 # The words that announce an award's list of recipients ("X奖获奖名单出炉", "X奖评选结果揭晓")
 LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)")
 # "获得过X奖的A公司": an award, then 的 and the recipient it describes

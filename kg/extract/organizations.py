@@ -101,7 +101,8 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
     place_end = 0
     for index, (token, tag) in enumerate(tagged):
         offset += len(token)
-        if len(token) == 2 and token[0] in lexicon.org_left_stops and token[1] in LOCAL_PREFIXES:
+        if len(token) == 2 and token[0] in lexicon.org_left_stops and token[1] in LOCAL_PREFIXES \
+                and token not in lexicon.org_left_stops:  # "我省": our province's, no region of the name
             cut, opened_by_place = offset - 1, False  # "会议由市质监局": jieba glued the stop to 市 ("由市")
             continue
         if _stop_glued_to_name(run, offset, tagged, index, lexicon):
@@ -548,6 +549,8 @@ def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[M
                 break  # it names its own region ("中共某省委办公厅、某省人民政府办公厅")
             if surface.endswith(lexicon.legal_suffixes):
                 break  # a registered name is written in full: "某县A有限公司、B有限公司" shares nothing
+            if leading_division(surface) is not None:
+                break  # "四川德阳市A公司、四川B集团…": the item names its own region
             if own is not None:
                 dropped.add(id(own))
             name = region.group() + surface

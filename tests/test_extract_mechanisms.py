@@ -866,3 +866,16 @@ def test_our_province_before_a_firm_is_no_part_of_its_name(tmp_path):
 def test_a_newspapers_byline_under_a_headline_is_no_roll(tmp_path):
     facts = facts_of(tmp_path, "10家企业获2019年 辽宁省省长质量奖\n\n某某晚报 2020年01月01日\n\n本报讯 会议召开。\n")
     assert not facts.conferrals
+
+
+def test_an_autonomous_regions_leaders_and_roles_listed_before_a_body_no_finder_knew(tmp_path):
+    facts = facts_of(tmp_path, "西藏召开会议\n区党委副书记、自治区常务副主席、区党委政法委书记邓一刚，自治区副主席张三丰一同会见。\n")
+    found = positions(facts)
+    assert {("邓一刚", "区党委副书记", "西藏自治区"), ("邓一刚", "常务副主席", "西藏自治区"),
+            ("张三丰", "副主席", "西藏自治区")} <= found
+    assert ("邓一刚", "书记", "西藏自治区") not in found  # held in the committee's department, not the region
+
+
+def test_a_plant_named_after_its_firm_before_its_leaders_role(tmp_path):
+    facts = facts_of(tmp_path, "甲乙汽车有限公司无锡柴油机厂党委书记、厂长钱一荣出席。\n")
+    assert ("钱一荣", "厂长", "甲乙汽车有限公司无锡柴油机厂") in positions(facts)

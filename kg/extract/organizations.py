@@ -350,12 +350,14 @@ UNIT_AFTER = re.compile(r"(?!等|\d+\s*个|[一二三四五六七八九十两]+�
 TEAM_ENDINGS = ("QC小组", "质量管理小组", "班组", "团队", "项目组", "工作室", "创新团队")
 # Words no unit's name holds between its organisation and its ending: verbs, particles, roles' words.
 NOT_IN_UNITS = re.compile(r"[对的在]|聘请|召开|举办|联合|共同|推荐|评为|荣获|获得|副?总工程师|经理|主任|书记|年度")
-# "…股份有限公司西南油气田分公司天然气研究院", "…地质局第一地质大队": a branch named after its organisation.
+# "…股份有限公司西南油气田分公司天然气研究院", "…地质局第一地质大队", "…有限公司无锡柴油机厂": a branch
+# named after its organisation, before a list's or a clause's end or the role of a person who leads it.
 BRANCH_AFTER = re.compile(r"(?:[\u4e00-\u9fff〇A-Za-z0-9]{1,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|总厂|事业部|营业部))?"
                           r"[\u4e00-\u9fff〇A-Za-z0-9]{0,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|研究院|研究所|设计院|设计部|"
-                          r"大队|支队|总厂|事业部|营业部)(?=[、，,。；;：:\s“\"]|等|荣获|获|被|$)")
+                          r"大队|支队|总厂|事业部|营业部|厂)"
+                          r"(?=[、，,。；;：:\s“\"]|等|荣获|获|被|$|党委|副?厂长|副?总经理|董事长|副?经理|主任|副?院长|副?所长)")
 # The kinds of branch that stay a firm's (a branch of an enterprise is an enterprise)
-FIRM_BRANCHES = ("分公司", "分厂", "总厂", "事业部", "营业部", "研究院", "研究所", "设计院", "设计部")
+FIRM_BRANCHES = ("分公司", "分厂", "总厂", "事业部", "营业部", "研究院", "研究所", "设计院", "设计部", "厂")
 
 
 def units_of(text: str, organizations: list[Mention]) -> list[Mention]:

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, SpanSet, is_cjk
-from kg.extract.organizations import EMPLOYED_NAME_FOLLOWERS, GOVERNMENT, NAME_TAGS, looks_proper, name_before
+from kg.extract.organizations import (AUTONOMOUS_REGION, EMPLOYED_NAME_FOLLOWERS, GOVERNMENT, NAME_TAGS, looks_proper,
+                                      name_before)
 from kg.extract.person_names import person_name_at
 from kg.extract.places import Places, division_named
 from kg.extract.segments import lines as split_lines
@@ -66,6 +67,11 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
 _DEPARTMENT_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,10}?(?P<kind>处|司|科|所|部)|[\u4e00-\u9fff]{1,10}?(?:中心|室))"
                               r"(?P<head>副?(?P=kind)长|副?主任)")
 _PARTY_COMMITTEE_LEVELS = ("市委", "省委", "县委", "区委")
+# Endings of a body's short name that no finder takes for a name alone (政法委, 组织部, 宣传部, 办公室)
+_UNKNOWN_BODY_ENDINGS = ("委", "部", "办")
+# The confidence organization_before gives such a body: the role is held there, not in a neighbour's
+# organisation; the roles listed before it are read on.
+UNKNOWN_BODY = -1.0
 # What an item or a clause starts after ("、A董事长", "，A董事长", "推荐了A董事长").
 _ITEM_STARTS = frozenset("、，,；;：:。\n了的")
 
@@ -90,9 +96,16 @@ class _Context:
     def government_of(self, role: str, prefix: str) -> str | None:
         """The city or province whose government a role without an organisation serves."""
         places = self.places
-        province_role = role.startswith(("省", "副省", "常务副省")) or prefix.startswith("省")
+        province_role = role.startswith(("省", "副省", "常务副省")) or prefix.startswith("省") \
+            or self._regions_own(role, prefix)
         division = places.main_province if province_role else places.main_city
         return division.name if division else None
+
+    def _regions_own(self, role: str, prefix: str) -> bool:
+        """"自治区主席", "区党委副书记" in an autonomous region's text: the region's leaders, as a province's."""
+        region = self.places.main_province
+        return region is not None and region.name.endswith(AUTONOMOUS_REGION) \
+            and (prefix == AUTONOMOUS_REGION or role.startswith("区党委"))
 
     def organization_before(self, role_start: int, role: str) -> tuple[str | None, int, float]:
         """The organisation named right before a role, where its name starts, and how sure that is."""
@@ -107,7 +120,8 @@ class _Context:
             return place.name, place.start, 0.85
         prefix_start = name_before(self.text, role_start, self.lexicon, limit=12)
         prefix = self.text[prefix_start:role_start]
-        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区") or role in self.lexicon.government_roles \
+        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区", AUTONOMOUS_REGION) \
+                or role in self.lexicon.government_roles or self._regions_own(role, prefix) \
                 or role.startswith(_PARTY_COMMITTEE_LEVELS):  # "市委常委王五": a member of the city's committee
             return self.government_of(role, prefix), prefix_start, 0.8
         if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix) \
@@ -115,6 +129,8 @@ class _Context:
             mention = Mention("Enterprise", prefix, prefix_start, role_start, {"surface": prefix})
             self.new_organizations.append(mention)
             return prefix, prefix_start, 0.6
+        if prefix.endswith(_UNKNOWN_BODY_ENDINGS) and 2 <= len(prefix) <= 8:
+            return None, prefix_start, UNKNOWN_BODY  # "…、区党委政法委书记张三": a body no finder knew
         return None, role_start, 0.0
 
     def _firm_before_its_role(self, prefix: str, prefix_start: int, role: str) -> bool:
@@ -435,6 +451,7 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
             break
         role_start, role = start - 1 - len(previous), previous
     # A role without an organisation shares its neighbour's ("X集团首席质量官、总裁助理张三").
+    chain = [link for link in chain if link[3] != UNKNOWN_BODY]
     for index, link in enumerate(chain):
         if link[1] is None:
             neighbours = [c for c in chain[index + 1:] + chain[:index][::-1] if c[1] is not None]

@@ -879,3 +879,29 @@ def test_an_autonomous_regions_leaders_and_roles_listed_before_a_body_no_finder_
 def test_a_plant_named_after_its_firm_before_its_leaders_role(tmp_path):
     facts = facts_of(tmp_path, "甲乙汽车有限公司无锡柴油机厂党委书记、厂长钱一荣出席。\n")
     assert ("钱一荣", "厂长", "甲乙汽车有限公司无锡柴油机厂") in positions(facts)
+
+
+def test_whom_a_presenter_hands_the_award_to(tmp_path):
+    facts = facts_of(tmp_path, "嘉兴市举行2012年度嘉兴市市长质量奖颁奖仪式。市领导为甲乙橡胶股份有限公司、丙丁集团有限公司"
+                               "和戊己照明有限公司3家获奖企业颁奖。市长为推动质量强市工作的同志颁奖。\n")
+    assert conferrals(facts) == {(firm, "嘉兴市市长质量奖", 2012)
+                                 for firm in ("甲乙橡胶股份有限公司", "丙丁集团有限公司", "戊己照明有限公司")}
+
+
+def test_the_recipients_a_clause_counts_then_lists_and_a_tier_after_the_awards_quote(tmp_path):
+    facts = facts_of(tmp_path, "邯郸市举行颁奖仪式。获授“第六届邯郸市市长质量管理奖”组织奖的2家企业分别是"
+                               "甲乙特种气体有限公司、丙丁农业科技有限公司。\n")
+    assert {(c.recipient, c.award) for c in facts.conferrals} == {
+        ("甲乙特种气体有限公司", "邯郸市市长质量管理奖组织奖"), ("丙丁农业科技有限公司", "邯郸市市长质量管理奖组织奖")}
+
+
+def test_a_conjunction_after_a_place_opens_a_trade_name_unless_a_place_follows(tmp_path):
+    facts = facts_of(tmp_path, "湖南甲乙电缆股份有限公司、湖南和广生物科技有限公司获奖。江苏和浙江科技有限公司参加。\n")
+    names = {e.name for e in facts.entities if e.type == "Enterprise"}
+    assert "湖南和广生物科技有限公司" in names and "浙江科技有限公司" in names
+
+
+def test_a_heads_region_the_text_writes_elsewhere(tmp_path):
+    facts = facts_of(tmp_path, "大连市召开会议。大连市有关部门参加。经政府认定，授予甲乙轴承股份有限公司等七家企业为市长质量奖。\n"
+                               "本次甲乙轴承荣获瓦房店市市长质量奖。\n")
+    assert {c.award for c in facts.conferrals} == {"瓦房店市市长质量奖"}

@@ -41,7 +41,8 @@ KIND_PRIZES = ("组织奖", "个人奖")
 def _head_pattern() -> re.Pattern:
     lexicon = Lexicon.default()
     tiers = alternation([*lexicon.award_tiers, *KIND_PRIZES])
-    return re.compile(f"(?:{alternation(lexicon.award_head_forms)})(?P<tier>{tiers})?")
+    # "“第六届某市市长质量管理奖”组织奖": a tier may follow the quote that closes its award
+    return re.compile(f"(?:{alternation(lexicon.award_head_forms)})(?:[”\"]?(?P<tier>{tiers}))?")
 
 
 @lru_cache(maxsize=1)
@@ -180,18 +181,30 @@ def _own_division(head: str, places: Places, issuer):
     return places.main_province if provincial else places.main_city
 
 
+def _bare_head(match: re.Match) -> str:
+    """A head's words without its tier and quotes ("市长质量奖" of "市长质量奖”组织奖")."""
+    end = match.start("tier") if match.group("tier") else match.end()
+    return match.string[match.start():end].replace("”", "").replace('"', "")
+
+
 def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> list[Mention]:
     found = []
-    for match in _head_pattern().finditer(text):
-        head = match.group()
-        region = _region_before(text, match.start(), places)
+    matches = [(m, _region_before(text, m.start(), places)) for m in _head_pattern().finditer(text)]
+    # "市长质量奖" where the text also writes "瓦房店市市长质量奖": the region the text gives the head
+    written_regions: dict[str, set] = {}
+    for match, region in matches:
+        if region is not None:
+            written_regions.setdefault(_bare_head(match), set()).add(region.attrs["division"])
+    for match, region in matches:
+        head = match.group().replace("”", "").replace('"', "")
         if region is not None:
             attrs = describe_award(text[region.start:match.end()], places, lexicon)
             found.append(Mention("Award", attrs["name"], region.start, match.end(), attrs))
             continue
-        # No region: the issuing government's, else the document's own city (市长, 区长, 县长) or province
-        # (省长, 自治区主席) confers it.
-        division = _own_division(head, places, issuer)
+        # No region: the one the text writes with the same head elsewhere, else the issuing government's,
+        # else the document's own city (市长, 区长, 县长) or province (省长, 自治区主席) confers it.
+        written = written_regions.get(_bare_head(match), set())
+        division = next(iter(written)) if len(written) == 1 else _own_division(head, places, issuer)
         if division is None:
             continue
         prefix_start = name_before(text, match.start(), lexicon, limit=10)

@@ -20,7 +20,7 @@ from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
     CATEGORY_LABEL, CLAUSE_BREAKS, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
-    COUNTED_PEERS, COUNTED_THINGS, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
+    COUNTED_DESCRIBED, COUNTED_PEERS, COUNTED_THINGS, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
@@ -683,6 +683,27 @@ class ConferralFinder:
             for recipient in self._recipients_in(cue.end(), sentence_end):
                 self._add(recipient, award, None, (sentence_start, sentence_end), 0.7)
 
+    # -- presentations -------------------------------------------------------
+
+    def presentations(self) -> None:
+        """"市领导为A、B和C3家获奖企业颁奖": those a ceremony's presenter hands the award to, the award the
+        sentence, or the one before it, names (its ceremony: "X颁奖仪式")."""
+        for match in PRESENTED_TO.finditer(self.text):
+            start, end = match.span("listed")
+            recipients = [r for r in self._recipients_in(start, end) if r.type not in ("City", "Province")]
+            if not recipients or self.text[start:recipients[0].start].strip() \
+                    or not PRESENTED_TOTAL.match(self.text[recipients[-1].end:end]) \
+                    or any(self.text[a.end:b.start].strip() not in LIST_JOINERS
+                           for a, b in zip(recipients, recipients[1:])):
+                continue  # the list must run from 为 to the verb: "为A、B颁奖", not "为推动…颁奖"
+            sentence_start = self.sentence_bounds(match.start())[0]
+            previous_start = self.sentence_bounds(max(0, sentence_start - 2))[0] if sentence_start else 0
+            award = self._main_award_before(match.start(), match.start() - previous_start)
+            if award is None or self._negative(sentence_start, match.start()):
+                continue
+            for recipient in recipients:
+                self._add(recipient, award, None, (match.start(), match.end()), 0.7, present=True)
+
     # -- news sentences ------------------------------------------------------
 
     def sentences(self, context_years: dict[int, int], skip_lines: set[int]) -> None:
@@ -887,6 +908,8 @@ class ConferralFinder:
         award describe, as far as their list goes. "获得X奖的A公司总裁张三": the firm, unless the honour is
         a person's."""
         relative = RELATIVE_AFTER_AWARD.match(self.text, award.end, clause_end)
+        if relative is not None and (counted := COUNTED_DESCRIBED.match(self.text, relative.end())) is not None:
+            return self._recipients_in(counted.end(), self.sentence_bounds(counted.end())[1])  # "…的5家企业分别是A、B"
         first = self._recipient_at(relative.end()) if relative else None
         if first is None:
             return []
@@ -1086,6 +1109,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     finder.namings()
     finder.winner_lists()
     finder.tier_groups()
+    finder.presentations()
     listed = len(finder.found)  # what lists and decisions confer: the document's own announcement
     finder.sentences(timeline_years(text, lines), roll_lines)
     date_conferrals(finder, title, document_year, listed)

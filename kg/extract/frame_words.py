@@ -101,12 +101,19 @@ YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)
 GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*")
 # A verb that lists recipients without naming the award ("3家企业上榜"), at the end of its clause.
 LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜|脱颖而出)(?=\s*[，,。；;！!\n]|$)")
+# "市领导为A、B和C3家获奖企业颁奖": whom a ceremony's presenter hands the award to
+PRESENTED_TO = re.compile(r"(?:为|向)(?P<listed>[^。；;！!？?\n为向]{2,240}?)(?:颁奖|颁发奖牌|颁发证书|颁发奖杯|授牌)")
+# What may close such a list before the verb: its total and the kind of recipients ("3家获奖企业")
+PRESENTED_TOTAL = re.compile(r"^\s*(?:等\s*)?(?:" + NUMBER + r"[家个名位])?\s*(?:获奖|受表彰的?)?"
+                             r"(?:企业|单位|组织|集体|个人|代表|企业代表)?(?:代表)?\s*$")
 # "A、B五家企业从上千个竞争者中脱颖而出": whom the list stood out from, between it and its verb
 STOOD_OUT_FROM = re.compile(r"从[^，,。；;]{1,12}?中")
 # The words that announce an award's list of recipients ("X奖获奖名单出炉", "X奖评选结果揭晓")
 LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)")
 # "获得过X奖的A公司": an award, then 的 and the recipient it describes
 RELATIVE_AFTER_AWARD = re.compile(r"[”\"]?(?:荣誉称号|称号)?的")
+# "获授X的5家企业分别是A、B": the described recipients counted, then listed
+COUNTED_DESCRIBED = re.compile(NUMBER + r"[家个名位](?:企业|单位|组织|集体|个人)?\s*(?:分别是|分别为|依次为|为|是|有|包括)\s*[:：]?\s*")
 # "获得A、B、C等荣誉称号": honours listed after a verb, closed by 等 and the word for titles
 HONOUR_LIST = re.compile(r"\s*(?:了|过)?(?P<items>[^，,。；;！？!?：:()]{2,30}?(?:、[^，,。；;！？!?：:()、]{2,30}?)+)"
                          r"等(?:多项|多个|\d+项|[一二三四五六七八九十]+项)?(?:荣誉称号|称号|荣誉)")

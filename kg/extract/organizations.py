@@ -118,8 +118,8 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
             opened_by_place = False  # a trade name is a few words after its place, not a clause
         if len(token) == 1 and (opened_by_place or listed and cut == 0 and index == 1 and len(tagged[0][0]) == 1) \
                 and token in lexicon.org_left_stops \
-                and not _ends_a_name(run[:offset - 1], tagged[index - 1][0], lexicon):
-            continue  # a trade name's character (常州天和科技…), not a conjunction after a whole name
+                and not _joins_two_names(run[:offset - 1], tagged, index, lexicon):
+            continue  # a trade name's character (常州天和科技…, 湖南和广生物…), not a conjunction between names
         if opened_by_place and token in TRADE_WORDS:
             continue  # "汕头宜华|企业|集团…", "江苏省|企业|首席质量官协会": a word of the name a place opened
         if token in lexicon.org_left_stops or token.isdigit():
@@ -160,9 +160,14 @@ def _stop_glued_to_name(run: str, offset: int, tagged: list, index: int, lexicon
     return len(first) >= 2 and first.endswith(token) and tag in NAME_TAGS - {None}
 
 
-def _ends_a_name(before: str, last_word: str, lexicon: Lexicon) -> bool:
-    """Does ``before`` end with a whole name (an organisation's, an award's, a place's)?"""
-    return before.endswith((*lexicon.org_suffix_type, "奖")) or division_named(last_word) is not None
+def _joins_two_names(before: str, tagged: list, index: int, lexicon: Lexicon) -> bool:
+    """Does the one-character stop at ``index`` join two names: a whole organisation's or award's and what
+    follows, or two places ("江苏和浙江…")? After a place alone it opens a trade name ("湖南和广生物…")."""
+    if before.endswith((*lexicon.org_suffix_type, "奖")):
+        return True
+    following = tagged[index + 1][0] if index + 1 < len(tagged) else ""
+    return division_named(tagged[index - 1][0]) is not None and (
+        not following or division_named(following) is not None or leading_division(following) is not None)
 
 
 def _stops_name(token: str, tag: str, inside: bool = False) -> bool:

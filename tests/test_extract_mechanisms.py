@@ -905,3 +905,9 @@ def test_a_heads_region_the_text_writes_elsewhere(tmp_path):
     facts = facts_of(tmp_path, "大连市召开会议。大连市有关部门参加。经政府认定，授予甲乙轴承股份有限公司等七家企业为市长质量奖。\n"
                                "本次甲乙轴承荣获瓦房店市市长质量奖。\n")
     assert {c.award for c in facts.conferrals} == {"瓦房店市市长质量奖"}
+
+
+def test_a_sentence_opening_with_the_days_date_is_the_news_event(tmp_path):
+    facts = facts_of(tmp_path, "来源:某某日报\n2021-12-28 11:46:12\n12月27日，省政府网站发布第八届山东省省长质量奖通报。"
+                               "来自济南的甲乙机床集团有限公司获得省长质量奖提名奖。\n")
+    assert ("甲乙机床集团有限公司", "山东省省长质量奖提名奖", 2021) in conferrals(facts)

@@ -80,8 +80,10 @@ LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
 COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
                                r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
 # Words of the present event in a sentence before its verb ("本次有A获…", "今年A荣获…"): the document's year.
-# "其中，A荣获X" opening a sentence: a breakdown of what the text just announced, the same event
-PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会|仪式上|(?:(?<=\n)|(?<=。)|^)\s*其中")
+# "其中，A荣获X" opening a sentence: a breakdown of what the text just announced, the same event;
+# "12月27日，…" opening one: the day of the news, a date without its year
+PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会|仪式上"
+                     r"|(?:(?<=\n)|(?<=。)|^)\s*(?:其中|\d{1,2}月\d{1,2}日\s*[,，])")
 # "曾先后7次获得X": a clause of the past, whatever frames the sentence
 PAST = re.compile(r"曾|先后|累计|历年|历届|此前|以往|过去|多次|\d+次")
 # After a counted statement's award, the cue of its list ("，分别是", "：", "（")

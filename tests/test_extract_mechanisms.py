@@ -911,3 +911,9 @@ def test_a_sentence_opening_with_the_days_date_is_the_news_event(tmp_path):
     facts = facts_of(tmp_path, "来源:某某日报\n2021-12-28 11:46:12\n12月27日，省政府网站发布第八届山东省省长质量奖通报。"
                                "来自济南的甲乙机床集团有限公司获得省长质量奖提名奖。\n")
     assert ("甲乙机床集团有限公司", "山东省省长质量奖提名奖", 2021) in conferrals(facts)
+
+
+def test_zhongxin_opening_a_word_is_no_bodys_ending(tmp_path):
+    facts = facts_of(tmp_path, "各地要为高质量建设淮海经济区中心城市作出新的更大贡献。某某检测中心参加。\n")
+    names = {e.name for e in facts.entities}
+    assert not any(n.endswith("经济区中心") for n in names) and "某某检测中心" in names

@@ -284,6 +284,10 @@ def _employs_named_person(text: str, end: int, lexicon: Lexicon) -> bool:
     return name_end is not None and EMPLOYED_NAME_FOLLOWERS.match(text, name_end) is not None
 
 
+# Words 中心 opens, that make it no organisation's ending.
+CENTRE_COMPOUNDS = ("城市", "城区", "地位", "任务", "工作", "环节", "位置", "地带", "思想")
+
+
 def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
     lexicon = lexicon or Lexicon.default()
     found: list[Mention] = []
@@ -292,6 +296,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         if text[match.end():match.end() + 1] == "长" and suffix[-1] + "长" in lexicon.roles \
                 and not suffix.endswith("公司"):
             continue  # 局长, 院长: a role, not a name (but "…股份有限公司长庆石化分公司": 长 opens the next name)
+        if suffix == "中心" and text.startswith(CENTRE_COMPOUNDS, match.end()):
+            continue  # "淮海经济区中心城市", "中心工作": 中心 is the first half of a word, not a body's ending
         start = name_before(text, match.start(), lexicon)
         name = text[start:match.end()]
         core = name[: -len(suffix)]

@@ -917,3 +917,16 @@ def test_zhongxin_opening_a_word_is_no_bodys_ending(tmp_path):
     facts = facts_of(tmp_path, "各地要为高质量建设淮海经济区中心城市作出新的更大贡献。江苏省产品质量监督检验中心参加。\n")
     names = {e.name for e in facts.entities}
     assert not any(n.endswith("经济区中心") for n in names) and "江苏省产品质量监督检验中心" in names
+
+
+def test_a_firms_short_name_as_a_clauses_whole_subject(tmp_path):
+    facts = facts_of(tmp_path, "奇精机械获评2024年宁波市政府质量创新奖。\n漳州：龙溪轴承获福建省政府质量奖\n"
+                               "截止目前共获湖北省名牌。张才奎获山东省省长质量奖。\n")
+    found = conferrals(facts)
+    assert {("奇精机械", "宁波市政府质量创新奖", 2024), ("龙溪轴承", "福建省政府质量奖", None)} <= found
+    assert not {c.recipient for c in facts.conferrals} & {"截止目前共", "张才奎"}
+
+
+def test_a_short_name_of_a_firm_the_text_names_in_full_is_that_firm(tmp_path):
+    facts = facts_of(tmp_path, "陕西汽车集团有限责任公司召开大会。\n陕汽获陕西省质量工作先进单位。\n")
+    assert {c.recipient for c in facts.conferrals} == {"陕西汽车集团有限责任公司"}

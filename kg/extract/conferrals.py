@@ -32,8 +32,9 @@ from kg.extract.frame_words import (
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.numbers import edition_number, small_number
+from kg.extract.organizations import brand_name
 from kg.extract.people import RoleHolding
-from kg.extract.person_names import SUBJECT_VERB
+from kg.extract.person_names import SUBJECT_VERB, person_name_at
 from kg.extract.places import Places
 from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
@@ -807,8 +808,10 @@ class ConferralFinder:
                 if len(GAP_WORDS.sub("", before[subject_from - clause_start:]).strip(" ，,、")) > MAX_GAP:
                     continue  # "某某公司张三荣获X": the clause has a subject of its own, only no finder knew it
                 things = COUNTED_THINGS.search(before) is not None
-                recipients = self._subject_before(clause_start, sentence[0], line_starts, line_index, things)
-                confidence = 0.5 if things else 0.55
+                short = self._short_name_subject(clause_start, verb_start, sentence[0])
+                recipients = [short] if short is not None else \
+                    self._subject_before(clause_start, sentence[0], line_starts, line_index, things)
+                confidence = 0.5 if things or short is not None else 0.55
             if not recipients:
                 continue
             earlier_years = [] if YEAR_LIST.search(self.text, sentence[0], clause_start) else \
@@ -980,6 +983,32 @@ class ConferralFinder:
         city = self.places.main_city
         return Mention("City", city.name, start, end, {"division": city})
 
+    def _short_name_subject(self, clause_start: int, verb_start: int, sentence_start: int) -> Mention | None:
+        """"龙溪轴承获福建省政府质量奖", "漳州：龙溪轴承获…": a firm's short name, which no finder knew, as the
+        whole subject of a clause that opens a sentence or follows a headline's colon."""
+        opening = self.text[sentence_start:clause_start].strip()
+        if opening and not opening.endswith((":", "：")) or (opening and len(opening) > 8):
+            return None
+        start, end = clause_start, verb_start
+        while start < end and not is_cjk(self.text[start]):
+            start += 1
+        gap = GAP_WORDS.search(self.text, start, end)
+        if gap is not None and gap.end() == end:
+            end = gap.start()  # "奇精机械再次获评": the adverb is no part of the name
+        name = self.text[start:end]
+        if not 2 <= len(name) <= 6 or not all(map(is_cjk, name)) or not brand_name(name, self.lexicon):
+            return None
+        named = next((m for m in self.recipients.mentions if m.name == name), None)
+        if named is not None:
+            return self._as_named_at(named, start, end)  # named elsewhere, a person perhaps ("张才奎获…")
+        if person_name_at(self.text, start, self.lexicon) == end:
+            return None  # a person's name, not a firm's
+        full = next((o for o in self.recipients.mentions if o.type in ("Enterprise", "Organization")
+                     and _abbreviates(name, o.name)), None)
+        if full is not None:
+            return self._as_named_at(full, start, end)  # "陕汽" where the text names 陕西汽车集团有限责任公司
+        return Mention("Enterprise", name, start, end, {"surface": name, "listed_in_roll": True})
+
     def _subject_before(self, clause_start: int, sentence_start: int, line_starts, line_index: int,
                         organizations_only: bool = False) -> list[Mention]:
         """A sentence's subject stated before the clause ("A获得X，成为…荣获Y的企业").
@@ -1121,6 +1150,19 @@ GOVERNING_BODY = re.compile(r"(?:国务院|总局|人民政府|政府|委员会|
 # Honours a city or province can hold: named for places (示范城市, 强市, 地区) or as cases and pilots.
 PLACE_HONOUR = re.compile(r"城市|[市县区省州]|地区|典型案例|示范|试点")
 PRIZE = re.compile(r"奖(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖)?(?:\([^()]*\))?$")
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Is ``short`` a short form of ``name``: its characters in order, the first among the name's first
+    few ("龙溪轴承" of 福建龙溪轴承股份有限公司, "陕汽" of 陕西汽车集团有限责任公司)?"""
+    position = name.find(short[0], 0, 4)
+    if position < 0:
+        return False
+    for char in short[1:]:
+        position = name.find(char, position + 1)
+        if position < 0:
+            return False
+    return True
 
 
 def fits_award(recipient: Mention, award: str) -> bool:

@@ -592,6 +592,16 @@ def _brand_item(item: str, lexicon: Lexicon) -> bool:
         and looks_proper(item, "公司", lexicon) and not all(dictionary_tag(t) in COMMON_WORD_TAGS for t in tokens(item))
 
 
+def brand_name(words: str, lexicon: Lexicon) -> bool:
+    """Words that read as a firm's short name alone: a brand, no place, pronoun or common words only."""
+    return words[0] not in PRONOUNS and _brand_item(words, lexicon) and not _generic_item(words, lexicon) \
+        and not any(dictionary_tag(t) in CLAUSE_WORD_TAGS for t in tokens(words))
+
+
+# Tags of words that make a clause, not a name: verbs, time words, adverbs, prepositions, conjunctions
+CLAUSE_WORD_TAGS = frozenset({"v", "t", "d", "p", "c", "r", "u", "f"})
+
+
 def _generic_item(item: str, lexicon: Lexicon) -> bool:
     """A list item that is a place, a stop word or common words only ("各市", "企业单位")."""
     return len(item) < 2 or division_named(item) is not None or item in lexicon.org_left_stops \

@@ -930,3 +930,10 @@ def test_a_firms_short_name_as_a_clauses_whole_subject(tmp_path):
 def test_a_short_name_of_a_firm_the_text_names_in_full_is_that_firm(tmp_path):
     facts = facts_of(tmp_path, "陕西汽车集团有限责任公司召开大会。\n陕汽获陕西省质量工作先进单位。\n")
     assert {c.recipient for c in facts.conferrals} == {"陕西汽车集团有限责任公司"}
+
+
+def test_a_count_closing_a_clause_after_one_that_confers_counts_its_own_list(tmp_path):
+    facts = facts_of(tmp_path, "10家企业获2019年 辽宁省省长质量奖\n其中,甲乙重工集团股份有限公司和丙丁板材股份有限公司获得"
+                               "2019年辽宁省省长质量奖金奖,戊己制药集团股份有限公司等7家企业获得银奖。\n")
+    assert {(c.recipient, c.award) for c in facts.conferrals if c.award.endswith("银奖")} == {
+        ("戊己制药集团股份有限公司", "辽宁省省长质量奖银奖")}

@@ -843,8 +843,13 @@ class ConferralFinder:
     organisations), what else the clauses name being their employers."""
         people = recipients[-1].type == "Person"
         listed = [r for r in self._recipients_in(sentence_start, recipients[-1].end) if (r.type == "Person") == people]
+        listed = listed[-count:] if count else recipients
+        # the earlier clauses only list: no award nor verb of theirs ("A、B获金奖，C等7家企业获银奖")
+        if self.awards.between(listed[0].start, recipients[0].start) or \
+                _verb_patterns()[0].search(self.text, listed[0].start, recipients[0].start):
+            return recipients
         # fewer found than counted: names no finder knew; the ones found are still the list's
-        return listed[-count:] if count else recipients
+        return listed
 
     def _opens_line(self, position: int) -> bool:
         """Nothing but blanks between the line's start and ``position``."""

@@ -937,3 +937,24 @@ def test_a_count_closing_a_clause_after_one_that_confers_counts_its_own_list(tmp
                                "2019年辽宁省省长质量奖金奖,戊己制药集团股份有限公司等7家企业获得银奖。\n")
     assert {(c.recipient, c.award) for c in facts.conferrals if c.award.endswith("银奖")} == {
         ("戊己制药集团股份有限公司", "辽宁省省长质量奖银奖")}
+
+
+def test_a_list_closed_by_a_count_before_won_unnamed_takes_the_texts_award(tmp_path):
+    facts = facts_of(tmp_path, "首届宁德市质量奖于本月尘埃落定。甲乙电机有限公司、丙丁机车部件厂、戊己电机(宁德)有限公司等三家企业获奖,"
+                               "每个获奖企业均获得20万元奖励。\n")
+    assert {c.recipient for c in facts.conferrals if c.award == "宁德市质量奖"} == {
+        "甲乙电机有限公司", "丙丁机车部件厂", "戊己电机(宁德)有限公司"}
+
+
+def test_a_decision_grants_a_title_after_wei(tmp_path):
+    facts = facts_of(tmp_path, "为树立典型,市政府决定授予甲乙工业新材料有限公司、丙丁功夫集团股份有限公司等两家企业"
+                               "为2012年度质量强市工作先进企业。\n")
+    assert conferrals(facts) == {("甲乙工业新材料有限公司", "质量强市工作先进企业", 2012),
+                                 ("丙丁功夫集团股份有限公司", "质量强市工作先进企业", 2012)}
+
+
+def test_a_count_without_deng_closes_a_list_of_people_and_a_name_closing_its_clause_after_a_role(tmp_path):
+    facts = facts_of(tmp_path, "甲乙重科股份有限公司董事长、CEO詹一新,丙丁汽车股份有限公司董事长、总经理安进,"
+                               "戊己集团总裁张三林3位在质量领域做出突出贡献的专家、企业家荣膺2012年中国杰出质量人。\n")
+    assert {c.recipient for c in facts.conferrals} == {"詹一新", "安进", "张三林"}
+    assert {("詹一新", "CEO", "甲乙重科股份有限公司"), ("安进", "总经理", "丙丁汽车股份有限公司")} <= positions(facts)

@@ -20,7 +20,7 @@ from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
     CATEGORY_LABEL, CLAUSE_BREAKS, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
-    COUNTED_DESCRIBED, COUNTED_PEERS, COUNTED_THINGS, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
+    COUNTED_DESCRIBED, COUNTED_PEERS, GRANTED_AS, COUNTED_THINGS, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
@@ -563,6 +563,7 @@ class ConferralFinder:
             if not awards or not self._recipients_in(match.end(), awards[0].start):
                 self._award_granted_to(match, sentence_start, sentence_end)
             if not awards:
+                self._granted_as_title(match, sentence_start, sentence_end)
                 continue
             award = awards[0]
             recipients = self._recipients_in(match.end(), award.start)
@@ -574,6 +575,22 @@ class ConferralFinder:
             years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
             for recipient in recipients:
                 self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
+
+    def _granted_as_title(self, verb: re.Match, sentence_start: int, sentence_end: int) -> None:
+        """"授予A、B等三家企业为2012年度质量强市工作先进企业": the title after 为 that the list is granted,
+        where no finder named an award."""
+        recipients = self._recipients_in(verb.end(), sentence_end)
+        if not recipients or self.text[verb.end():recipients[0].start].strip() or self._negative(verb.end(), sentence_end):
+            return
+        title = GRANTED_AS.match(self.text, recipients[-1].end, sentence_end)
+        if title is None:
+            return
+        award = title_award(title.group("title"), title.start("title"), title.end("title"), self.places, self.lexicon)
+        if award is None:
+            return
+        years = _years(self.text, title.start("title"), title.end("title"))
+        for recipient in recipients:
+            self._add(recipient, award, years[0] if years else None, (sentence_start, title.end()), 0.8)
 
     def _award_granted_to(self, verb: re.Match, sentence_start: int, sentence_end: int) -> None:
         """"本届X奖授予A、B、C共计9家企业": the award as the subject, the recipients after the verb."""
@@ -734,6 +751,8 @@ class ConferralFinder:
                 # "共有6家单位获奖，分别为：A、B": the award the text is about, the list after
                 base = self._main_award_before(verb_start, SECTION_REACH)
                 listed = self._listed_after(verb_end + 1, sentence[1]) if base else []
+                if base is not None and not listed:
+                    listed = self._counted_before(clause_start, verb_start)  # "A、B、C等三家企业获奖，"
                 for recipient in listed:
                     self._add(recipient, base, None, (verb_start, sentence[1]), 0.7)
                 continue
@@ -987,6 +1006,15 @@ class ConferralFinder:
         """"我市" as a recipient: the document's city."""
         city = self.places.main_city
         return Mention("City", city.name, start, end, {"division": city})
+
+    def _counted_before(self, clause_start: int, verb_start: int) -> list[Mention]:
+        """"A、B、C等三家企业获奖": the list a count closes right before the verb, all of the clause's subject."""
+        listed = self._recipients_in(clause_start, verb_start)
+        if not listed or self.text[clause_start:listed[0].start].strip() or \
+                ENUMERATION_TOTAL.sub("", self.text[listed[-1].end:verb_start]).strip() or \
+                any(self.text[a.end:b.start].strip() not in LIST_JOINERS for a, b in zip(listed, listed[1:])):
+            return []
+        return listed
 
     def _short_name_subject(self, clause_start: int, verb_start: int, sentence_start: int) -> Mention | None:
         """"龙溪轴承获福建省政府质量奖", "漳州：龙溪轴承获…": a firm's short name, which no finder knew, as the

@@ -64,7 +64,7 @@ EXISTENTIAL = re.compile(r"[\u4e00-\u9fff\d]{0,6}?(?:另|还|已|也|又|共)有
 # Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
 MAX_GAP = 6
 # "…周素明等10位质量领域的杰出人物荣膺X": a count of the list before it, described, as the verb's subject.
-COUNTED_PEERS = re.compile(r"^\s*等\s*(?P<count>" + NUMBER + r")[位名家个]\s*[^，,。；;]{0,12}?"
+COUNTED_PEERS = re.compile(r"^\s*(?:等\s*)?(?P<count>" + NUMBER + r")[位名家个]\s*[^，,。；;]{0,24}?"
                            r"(?:人物|企业家|个人|同志|人士|代表|企业|单位|组织|集体)\s*$")
 # Words that may stand between a subject and its verb without counting against MAX_GAP.
 GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
@@ -114,6 +114,9 @@ STOOD_OUT_FROM = re.compile(r"从[^，,。；;]{1,12}?中")
 LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)")
 # "获得过X奖的A公司": an award, then 的 and the recipient it describes
 RELATIVE_AFTER_AWARD = re.compile(r"[”\"]?(?:荣誉称号|称号)?的")
+# "授予A、B等三家企业为X": after a decision's list, its count, then the title it is granted
+GRANTED_AS = re.compile(r"\s*(?:等\s*" + NUMBER + r"[家个名位]?[\u4e00-\u9fff]{0,4}?)?\s*为\s*[“\"]?"
+                        r"(?P<title>[^，,。；;\n“”\"]{3,30}?)[”\"]?(?:荣誉)?(?:称号)?\s*(?=[，,。；;\n]|$)")
 # "获授X的5家企业分别是A、B": the described recipients counted, then listed
 COUNTED_DESCRIBED = re.compile(NUMBER + r"[家个名位](?:企业|单位|组织|集体|个人)?\s*(?:分别是|分别为|依次为|为|是|有|包括)\s*[:：]?\s*")
 # "获得A、B、C等荣誉称号": honours listed after a verb, closed by 等 and the word for titles

@@ -52,7 +52,7 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
     """The name at ``position`` and any listed after it ("王一、李二、张三")."""
     spans = []
     while True:
-        end = person_name_at(text, position, lexicon)
+        end = person_name_at(text, position, lexicon, after_role=True)
         if end is None:
             break
         spans.append((position, end))

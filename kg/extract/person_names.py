@@ -12,13 +12,17 @@ NAME_WINDOW = 8
 CONJUNCTIONS = ("和", "与", "及")
 SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "坦言", "透露")
 GLUED_VERBS = ("获",)
+NAME_CLOSERS = "，,、。；;"
 # What follows a person who opens a sentence as its subject ("张三是…", "张三曾获…", "张三带领…"), not
 # the one who speaks of it ("张三说")
 SUBJECT_VERB = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被|荣获|获得|带领|参加工作|出生|毕业")
 
 
-def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
-    """The end of a person's name starting at ``position``, or None."""
+def person_name_at(text: str, position: int, lexicon: Lexicon, after_role: bool = False) -> int | None:
+    """The end of a person's name starting at ``position``, or None.
+
+    ``after_role``: a role stands right before, so a name that closes its clause ("总经理安进，") is one
+    even when the dictionary knows the characters as a word of its own."""
     window = text[position:position + NAME_WINDOW]
     compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None) \
         if window.startswith(lexicon.surnames_compound) else None
@@ -59,7 +63,8 @@ def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
     if not 2 <= len(name) <= limit:
         return None
     tag = dictionary_tag(name)
-    if tag is not None and not tag.startswith("nr"):
+    closes_clause = after_role and text[position + len(name):position + len(name) + 1] in NAME_CLOSERS
+    if tag is not None and not tag.startswith("nr") and not closes_clause:
         return None
     if name in lexicon.name_followers or name in lexicon.roles or name in lexicon.conferral_verbs:
         return None  # "企业家荣膺…": 荣 is a surname, 荣膺 a verb

@@ -958,3 +958,9 @@ def test_a_count_without_deng_closes_a_list_of_people_and_a_name_closing_its_cla
                                "戊己集团总裁张三林3位在质量领域做出突出贡献的专家、企业家荣膺2012年中国杰出质量人。\n")
     assert {c.recipient for c in facts.conferrals} == {"詹一新", "安进", "张三林"}
     assert {("詹一新", "CEO", "甲乙重科股份有限公司"), ("安进", "总经理", "丙丁汽车股份有限公司")} <= positions(facts)
+
+
+def test_a_short_names_note_between_a_subject_and_its_verb(tmp_path):
+    facts = facts_of(tmp_path, "近日,钦州市人民政府发布了“第四届钦州市市长质量奖”名单,甲乙集团旗下广西金桂浆纸业有限公司"
+                               "(以下简称“广西金桂”)榜上有名,喜获“第四届钦州市市长质量奖”。\n")
+    assert {c.recipient for c in facts.conferrals} == {"广西金桂浆纸业有限公司"}

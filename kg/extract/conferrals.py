@@ -20,7 +20,7 @@ from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
     CATEGORY_LABEL, CLAUSE_BREAKS, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
-    COUNTED_DESCRIBED, COUNTED_PEERS, GRANTED_AS, COUNTED_THINGS, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
+    COUNTED_DESCRIBED, COUNTED_PEERS, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
@@ -1066,7 +1066,9 @@ class ConferralFinder:
                             if r.type not in ("City", "Province")):
                 return [opening]  # "卫建平是…，获得X": the person the sentence opens with is its subject
         excluded = ("Person", "City", "Province") if organizations_only else ("Person",)
-        earlier = [r for r in self._recipients_in(floor, clause_start) if r.type not in excluded]
+        notes = [m.span() for m in re.finditer(SHORT_NAME_NOTE, self.text[floor:clause_start])]
+        earlier = [r for r in self._recipients_in(floor, clause_start) if r.type not in excluded
+                   and not any(s <= r.start - floor < e for s, e in notes)]  # not "广西" of (以下简称“广西金桂”)
         in_sentence = [r for r in earlier if r.start >= sentence_start]
         if in_sentence:
             return self._enumeration_ending(in_sentence)

@@ -66,8 +66,10 @@ MAX_GAP = 6
 # "…周素明等10位质量领域的杰出人物荣膺X": a count of the list before it, described, as the verb's subject.
 COUNTED_PEERS = re.compile(r"^\s*(?:等\s*)?(?P<count>" + NUMBER + r")[位名家个]\s*[^，,。；;]{0,24}?"
                            r"(?:人物|企业家|个人|同志|人士|代表|企业|单位|组织|集体)\s*$")
-# Words that may stand between a subject and its verb without counting against MAX_GAP.
-GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
+# Words that may stand between a subject and its verb without counting against MAX_GAP (and a short name's
+# note: "A公司(以下简称“A”)榜上有名").
+SHORT_NAME_NOTE = r"[(（](?:以下简称|下称|简称)[^()（）]{1,12}[)）]"
+GAP_WORDS = re.compile(SHORT_NAME_NOTE + r"|(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 # "9家…奖企业", "5个X奖": a count right before an award's name, then its list
 COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")

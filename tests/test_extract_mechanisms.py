@@ -964,3 +964,10 @@ def test_a_short_names_note_between_a_subject_and_its_verb(tmp_path):
     facts = facts_of(tmp_path, "近日,钦州市人民政府发布了“第四届钦州市市长质量奖”名单,甲乙集团旗下广西金桂浆纸业有限公司"
                                "(以下简称“广西金桂”)榜上有名,喜获“第四届钦州市市长质量奖”。\n")
     assert {c.recipient for c in facts.conferrals} == {"广西金桂浆纸业有限公司"}
+
+
+def test_congresses_and_cppcc_committees_by_their_full_names_and_no_name_runs_into_one(tmp_path):
+    facts = facts_of(tmp_path, "天水市召开会议。天水市人大常委会副主任安一永、市政协副主席王二锡、全国政协副主席张三明出席。\n")
+    assert {("安一永", "副主任", "天水市人民代表大会常务委员会"), ("王二锡", "副主席", "中国人民政治协商会议天水市委员会"),
+            ("张三明", "副主席", "中国人民政治协商会议全国委员会")} <= positions(facts)
+    assert "全国政" not in {e.name for e in facts.entities}

@@ -15,6 +15,7 @@ from kg.extract.mentions import Mention, is_cjk
 from kg.extract.occurrences import starts_of
 from kg.extract.places import Places
 
+CPPCC = "中国人民政治协商会议"  # a 政协's full name: 中国人民政治协商会议 + its place + 委员会
 _STATE_COUNCIL = re.compile(r"国务院(?:办公厅)?")
 # The party's Central Committee, a national body, under its full or short names (canonical: its usual
 # short name); its offices keep their own names.
@@ -114,9 +115,14 @@ def _central_short_names(text: str, lexicon: Lexicon) -> list[Mention]:
 
 
 def _body(name: str, start: int, end: int, **attrs) -> Mention:
-    """A body's mention, its name's usual short ending spelled out (国家市场监管总局 -> 国家市场监督管理总局);
-    ``national=True`` marks a central body, which is in no city."""
-    return Mention("GovernmentBody", full_form(name, Lexicon.default()), start, end, {"surface": name, **attrs})
+    """A body's mention, its name's usual short ending spelled out (国家市场监管总局 -> 国家市场监督管理总局,
+    某市政协 -> 中国人民政治协商会议某市委员会); ``national=True`` marks a central body, which is in no city."""
+    full = full_form(name, Lexicon.default())
+    if full.endswith("政协"):
+        full = CPPCC + full[:-2] + "委员会"
+    if full != name:
+        attrs["aliases"] = [*attrs.get("aliases", ()), name]
+    return Mention("GovernmentBody", full, start, end, {"surface": name, **attrs})
 
 
 def _role_follows(text: str, end: int) -> bool:

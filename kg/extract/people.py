@@ -192,7 +192,9 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     excluded: set[str] = set()
     previous: tuple[int, str | None] = (-1, None)  # where the last holding's names ended, and its organisation
     for match in _roles_outside_names(text, context.blocked):
-        names = names_after(text, match.end(), lexicon)
+        # "王五、全国政协副主席…": a listed name runs into no place's or body's name
+        names = [(start, end) for start, end in names_after(text, match.end(), lexicon)
+                 if context.blocked.end_covering(end - 1) <= end]
         if not names:
             _name_before_role(context, match, mentions, holdings)
             continue

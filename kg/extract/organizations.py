@@ -72,8 +72,9 @@ MAX_TRADE_NAME_SPAN = 10
 NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x", None})
 
 
-def _tagged(run: str) -> list[tuple[str, str | None]]:
-    return [(token, dictionary_tag(token)) for token in tokens(run)]
+@lru_cache(maxsize=16384)
+def _tagged(run: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((token, dictionary_tag(token)) for token in tokens(run))  # cached: runs recur, as tokens' do
 
 
 def cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -> int:
@@ -225,6 +226,17 @@ def looks_proper(core: str, suffix: str, lexicon: Lexicon) -> bool:
     jieba splitting a core into single characters is a sign of an unknown word,
     that is, of a brand; and a firm's short name is a brand and a suffix (X集团).
     """
+    if lexicon is Lexicon.default():
+        return _looks_proper_default(core, suffix)
+    return _looks_proper(core, suffix, lexicon)
+
+
+@lru_cache(maxsize=16384)
+def _looks_proper_default(core: str, suffix: str) -> bool:
+    return _looks_proper(core, suffix, Lexicon.default())  # cached: names' cores recur within and across texts
+
+
+def _looks_proper(core: str, suffix: str, lexicon: Lexicon) -> bool:
     if core.startswith(lexicon.national_markers) or core[:1] in LOCAL_PREFIXES:
         return True
     if leading_division(core) is not None:

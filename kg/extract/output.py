@@ -56,6 +56,8 @@ def _text(text: str) -> str:
 
 
 def _flow(items) -> str:
+    if type(items) is tuple and len(items) == 2 and type(items[0]) is int and type(items[1]) is int:
+        return f"[{items[0]}, {items[1]}]"  # a span (evidence, mentions): the commonest list, at once
     parts = []
     for item in items:
         kind = type(item)
@@ -97,22 +99,25 @@ def dump(facts: DocumentFacts) -> str:
         value = getattr(meta, key)
         if value not in EMPTY:
             out.append("  " + key + ": " + _value(value))
-    for section, keys, values_of in _SECTIONS:
+    for section, (first, then), values_of in _SECTIONS:
         items = getattr(facts, section)
         if not items:
             continue
         out.append(section + ":")
         for item in items:
-            prefix = "- "
-            for key, value in zip(keys, values_of(item)):
-                if value not in EMPTY:
-                    out.append(prefix + key + ": " + _value(value))
-                    prefix = "  "
+            heads = first  # "- key: " for the item's first key written, "  key: " after it
+            for head, value in enumerate(values_of(item)):
+                if value is None or value in EMPTY:
+                    continue
+                out.append(heads[head] + _value(value))
+                heads = then
     return "\n".join(out) + "\n"
 
 
-# Each section, its keys and a function reading the item's values for them (in one call).
-_SECTIONS = tuple((section, tuple(key for key, _ in keys), attrgetter(*(attribute for _, attribute in keys)))
+# Each section, the heads of its keys' lines (as an item's first line, and after it) and a function
+# reading the item's values for them (in one call).
+_SECTIONS = tuple((section, (tuple(f"- {key}: " for key, _ in keys), tuple(f"  {key}: " for key, _ in keys)),
+                   attrgetter(*(attribute for _, attribute in keys)))
                   for section, keys in SECTION_KEYS.items())
 
 

@@ -3,6 +3,7 @@ jieba deciding where the name ends (used by the finders of people and of their e
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import is_cjk
@@ -24,6 +25,19 @@ def person_name_at(text: str, position: int, lexicon: Lexicon, after_role: bool 
     ``after_role``: a role stands right before, so a name that closes its clause ("总经理安进，") is one
     even when the dictionary knows the characters as a word of its own."""
     window = text[position:position + NAME_WINDOW]
+    length = _default_name_length(window, after_role) if lexicon is Lexicon.default() \
+        else _name_length(window, lexicon, after_role)
+    return None if length is None else position + length
+
+
+@lru_cache(maxsize=16384)
+def _default_name_length(window: str, after_role: bool) -> int | None:
+    """(Cached: the finders ask about a few windows many times, the same names recurring.)"""
+    return _name_length(window, Lexicon.default(), after_role)
+
+
+def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int | None:
+    """The length of the person's name that opens ``window``, or None."""
     compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None) \
         if window.startswith(lexicon.surnames_compound) else None
     if not window or not (compound or window[0] in lexicon.surnames):
@@ -63,9 +77,9 @@ def person_name_at(text: str, position: int, lexicon: Lexicon, after_role: bool 
     if not 2 <= len(name) <= limit:
         return None
     tag = dictionary_tag(name)
-    closes_clause = after_role and text[position + len(name):position + len(name) + 1] in NAME_CLOSERS
+    closes_clause = after_role and window[len(name):len(name) + 1] in NAME_CLOSERS
     if tag is not None and not tag.startswith("nr") and not closes_clause:
         return None
     if name in lexicon.name_followers or name in lexicon.roles or name in lexicon.conferral_verbs:
         return None  # "企业家荣膺…": 荣 is a surname, 荣膺 a verb
-    return position + len(name)
+    return len(name)

@@ -79,9 +79,15 @@ def division_named(name: str) -> Division | None:
 def leading_division(text: str, reserve: int = 0) -> tuple[Division, int] | None:
     """The division whose full or short name opens ``text`` (the longest such, up to 8 characters,
     leaving at least ``reserve`` characters after it), with that name's length."""
-    for length in range(min(len(text) - reserve, 8), 1, -1):
-        division = division_named(text[:length])
-        if division is not None and text[:length] in (division.name, division.short):
+    return _leading_division(text[:8], min(len(text) - reserve, 8))
+
+
+@lru_cache(maxsize=16384)
+def _leading_division(head: str, longest: int) -> tuple[Division, int] | None:
+    """(Cached: the names finders ask about open with the same few places.)"""
+    for length in range(longest, 1, -1):
+        division = division_named(head[:length])
+        if division is not None and head[:length] in (division.name, division.short):
             return division, length
     return None
 

@@ -26,6 +26,7 @@ from kg.model import DocumentFacts
 from kg.namespace import KIND_OF_TYPE, normalize_name
 from kg.reader import SourceDocument, read_document, walk_inputs
 from kg.staging import write_file
+from kg.textnorm import matchable as matchable_form
 
 log = logging.getLogger(__name__)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -146,10 +147,11 @@ def _extract_long(document: SourceDocument, jobs: int) -> DocumentFacts:
 
 
 def warm_up() -> None:
-    """Load everything extraction needs (jieba's dictionary, lexicon, gazetteer, patterns) in this process."""
+    """Load everything extraction needs (jieba's dictionary, lexicon, gazetteer, patterns, the table of
+    matchable characters) in this process."""
     text = "2021年某市市长质量奖授予某某有限公司。某某有限公司董事长张三。"
-    extract_facts(SourceDocument(path=Path("warm-up.txt"), text=text, matchable=text, title=None, date=None,
-                                 publisher=None, url=None, encoding="utf-8", sha256=""))
+    extract_facts(SourceDocument(path=Path("warm-up.txt"), text=text, matchable=matchable_form(text), title=None,
+                                 date=None, publisher=None, url=None, encoding="utf-8", sha256=""))
 
 
 def _inputs(paths) -> tuple[list[Path], list[Skipped]]:
@@ -215,21 +217,33 @@ class OrganizationIndex:
 
     Registered names (…有限公司) are never renamed, so only the other names
     remember which files use them; files are kept as numbers into one list.
+    Each new name is indexed by its shorter forms as the files come in, while
+    the workers still extract: the resolution at the end, which no other
+    process shares, then only compares the few candidates.
     """
 
     def __init__(self):
         self.files: list[Path] = []
         self.names: set[str] = set()
         self.files_naming: dict[str, list[int]] = {}
+        self.by_variant: dict[str, list[str]] = {}  # a shorter form -> the names that go by it
+        self.by_head: dict[str, list[str]] = {}  # a name's first two characters -> the names
 
     def add(self, path: Path, names) -> None:
         number = len(self.files)
         self.files.append(path)
         legal = Lexicon.default().legal_suffixes
         for name in names:
-            self.names.add(name)
+            if name not in self.names:
+                self.names.add(name)
+                self._index(name)
             if not name.endswith(legal):
                 self.files_naming.setdefault(name, []).append(number)
+
+    def _index(self, name: str) -> None:
+        for variant in variants(name):
+            self.by_variant.setdefault(variant, []).append(name)
+        self.by_head.setdefault(name[:2], []).append(name)
 
 
 def resolve_across_documents(index: OrganizationIndex) -> int:
@@ -241,7 +255,7 @@ def resolve_across_documents(index: OrganizationIndex) -> int:
     Returns the number of facts files rewritten.
     """
     renames: dict[int, dict[str, str]] = {}
-    for name, target in _unambiguous_fuller_names(index.names).items():
+    for name, target in _unambiguous_fuller_names(index).items():
         for number in index.files_naming.get(name, ()):
             renames.setdefault(number, {})[name] = target
     for number, names in renames.items():
@@ -249,17 +263,12 @@ def resolve_across_documents(index: OrganizationIndex) -> int:
     return len(renames)
 
 
-def _unambiguous_fuller_names(names: set[str]) -> dict[str, str]:
+def _unambiguous_fuller_names(index: OrganizationIndex) -> dict[str, str]:
     """Each short name that abbreviates exactly one fuller name (up to that one's own short forms)."""
     legal = Lexicon.default().legal_suffixes
-    by_variant: dict[str, list[str]] = {}
-    by_head: dict[str, list[str]] = {}
-    for name in names:
-        for variant in variants(name):
-            by_variant.setdefault(variant, []).append(name)
-        by_head.setdefault(name[:2], []).append(name)
+    by_variant, by_head = index.by_variant, index.by_head
     found = {}
-    for name in names:
+    for name in index.names:
         if name.endswith(legal):
             continue
         candidates = {c for c in by_variant.get(name, []) + by_head.get(name[:2], []) if abbreviates(name, c)}

@@ -88,9 +88,13 @@ def _cutter(freq: dict[str, int], total: int):
 
     log_total = log(total)
     costs: dict[str, float] = {}
-    known = freq.get
+    known, known_cost = freq.get, costs.get
     blocks, spaces, latin = jieba.re_han_default, jieba.re_skip_default, jieba.re_eng
-    unknown_run = finalseg.cut
+
+    @lru_cache(maxsize=4096)
+    def unknown_run(run: str) -> tuple[str, ...]:
+        """finalseg.cut's words (cached: an unknown run, a name or a brand, recurs in many windows)."""
+        return tuple(finalseg.cut(run))
 
     def cost(word: str) -> float:
         value = costs.get(word)
@@ -111,7 +115,10 @@ def _cutter(freq: dict[str, int], total: int):
                 if count is None:
                     break
                 if count:
-                    score = cost(word) + scores[end + 1]
+                    value = known_cost(word)  # cost(word), inline: this is the innermost loop
+                    if value is None:
+                        value = costs[word] = log(count) - log_total
+                    score = value + scores[end + 1]
                     if best_score is None or score >= best_score:  # (score, end) compared: a later end wins ties
                         best_score, best_end = score, end
                 end += 1

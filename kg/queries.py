@@ -55,6 +55,10 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
 - GROUP_CONCAT of labels reads each label from disk per row (~200 ms over the
   35k conferrals in awards-by-city-level-year); ORDER BY and converting rows
   to Python add ~100 ms each at 20k rows.
+- A flat label pattern after a hashed join can make the planner pick a bad
+  plan: positions-by-organisation's ``?organisationNode rdfs:label
+  ?organisation`` after the types' VALUES join took ~180 ms for 10k
+  organisations, hashed in its own subquery ~70 ms (the query 600 -> 460 ms).
 - Start a subquery from its rarest property. ``?a rdfs:label ?n ; qgov:level
   ?l`` scanned the 25k labels and looked up a level for each (~190 ms); the
   790 levels in their own subquery, then their labels: 7 ms.

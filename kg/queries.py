@@ -114,6 +114,23 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
   organisation in positions-by-organisation (no gain); each entity's rank in
   the order of all names, to sort on integers instead of string keys
   (awards-by-city-level-year: slower).
+- Tried in the third round (issue 13) without gain at 1M, CPU time within the
+  noise or worse: the other flat label patterns hashed (firms' organisation
+  names, awards-by-city-level-year's award and place names, repeat-winners'
+  recipient names and types as flat patterns); in-memory names appended with
+  "\u0001" for the short strings GROUP_CONCAT lists (awards-by-city-level-year's
+  recipients, firms' roles, repeat-winners' awards with their years); the sort
+  keys of positions-by-organisation made once per organisation, role and
+  person inside the subqueries (more grouping keys: ~10% slower); one combined
+  key for repeat-winners' inner ORDER BY (slower); awards ordered by an
+  integer (their names' order given as a VALUES table, to measure what a
+  materialised key could give: 3-8%, within the noise); firms' conferrals and
+  memberships looked up from its organisations by flat patterns, or its
+  conferrals from the awards of the two kinds (~40% more CPU); the derived
+  graph read through ``use_default_graph_as_union``, a ``default_graph`` list or
+  ``named_graphs`` instead of GRAPH (no difference). pyoxigraph 0.5.13 is the
+  newest on PyPI, and its Python binding has no query explanation
+  (``explain_query``) to show plans.
 - Python's side is small: turning the engine's rows into lists takes 30-130
   ms of the large answers (20k rows), the same whether a row is read by index
   or as ``list(solution)``; the store in memory instead of on disk is within

@@ -11,7 +11,6 @@ from kg.errors import QkgError
 from kg.present import choose_columns, present
 from kg.queries import QueryResult
 from kg.tables import render_table
-from kg.workbook import workbook_bytes
 
 FORMATS = ("table", "csv", "json", "xlsx")
 BINARY_FORMATS = ("xlsx",)
@@ -23,6 +22,10 @@ def answer_bytes(answer: QueryResult, fmt: str, *, lang: str = "en", width: int 
     given (a terminal) and complete otherwise; CSV and JSON are the answer as the query gives it."""
     answer = choose_columns(answer, columns, lang)
     if fmt == "xlsx":
+        # Imported here: openpyxl (and the numpy it loads) take ~0.15 s to import, on every
+        # `qkg query` that writes a table, CSV or JSON.
+        from kg.workbook import workbook_bytes
+
         return workbook_bytes(present(answer, lang), title)
     if fmt == "table":
         return render_table(present(answer, lang), lang, width).encode("utf-8")

@@ -14,7 +14,7 @@ from typing import Sequence
 import pyoxigraph as ox
 
 from kg.errors import QkgError
-from kg.i18n import cell_text, column_header
+from kg.i18n import cell_texts, column_header
 from kg.namespace import XSD
 from kg.queries import QueryResult
 
@@ -68,12 +68,13 @@ def present(result: QueryResult, lang: str = "en") -> Shown:
     shown = set(result.variables)
     keep = [i for i, v in enumerate(result.variables) if not (v.endswith("_zh") and v[:-3] in shown)]
     variables = [result.variables[i] for i in keep]
+    texts = [(i, cell_texts(v, lang)) for i, v in zip(keep, variables)]
     rows = []
     for row in result.rows:
         cells = []
-        for i, variable in zip(keep, variables):
+        for i, text in texts:
             value = _value(row[i])
-            cells.append(cell_text(variable, value, lang) if isinstance(value, str) else value)
+            cells.append(text(value) if isinstance(value, str) else value)
         rows.append(cells)
     return Shown(variables, [column_header(v, lang) for v in variables], rows)
 

@@ -55,6 +55,10 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
 - GROUP_CONCAT of labels reads each label from disk per row (~200 ms over the
   35k conferrals in awards-by-city-level-year); ORDER BY and converting rows
   to Python add ~100 ms each at 20k rows.
+- A flat label pattern after a hashed join can make the planner pick a bad
+  plan: positions-by-organisation's ``?organisationNode rdfs:label
+  ?organisation`` after the types' VALUES join took ~180 ms for 10k
+  organisations, hashed in its own subquery ~70 ms (the query 600 -> 460 ms).
 - Start a subquery from its rarest property. ``?a rdfs:label ?n ; qgov:level
   ?l`` scanned the 25k labels and looked up a level for each (~190 ms); the
   790 levels in their own subquery, then their labels: 7 ms.
@@ -110,13 +114,32 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
   organisation in positions-by-organisation (no gain); each entity's rank in
   the order of all names, to sort on integers instead of string keys
   (awards-by-city-level-year: slower).
+- Tried in the third round (issue 13) without gain at 1M, CPU time within the
+  noise or worse: the other flat label patterns hashed (firms' organisation
+  names, awards-by-city-level-year's award and place names, repeat-winners'
+  recipient names and types as flat patterns); in-memory names appended with
+  "\u0001" for the short strings GROUP_CONCAT lists (awards-by-city-level-year's
+  recipients, firms' roles, repeat-winners' awards with their years); the sort
+  keys of positions-by-organisation made once per organisation, role and
+  person inside the subqueries (more grouping keys: ~10% slower); one combined
+  key for repeat-winners' inner ORDER BY (slower); awards ordered by an
+  integer (their names' order given as a VALUES table, to measure what a
+  materialised key could give: 3-8%, within the noise); firms' conferrals and
+  memberships looked up from its organisations by flat patterns, or its
+  conferrals from the awards of the two kinds (~40% more CPU); the derived
+  graph read through ``use_default_graph_as_union``, a ``default_graph`` list or
+  ``named_graphs`` instead of GRAPH (no difference). pyoxigraph 0.5.13 is the
+  newest on PyPI, and its Python binding has no query explanation
+  (``explain_query``) to show plans.
 - Python's side is small: turning the engine's rows into lists takes 30-130
   ms of the large answers (20k rows), the same whether a row is read by index
   or as ``list(solution)``; the store in memory instead of on disk is within
-  ±15%. GROUP_CONCAT of strings the store holds reads each from disk: titles
-  made in memory once per document were ~120 ms faster for
-  entities-in-several-documents, but only with a character appended, which
-  changes the answer.
+  ±15%. GROUP_CONCAT of strings the store holds reads each from disk, once per
+  row; a string made in the query that equals a stored one is read from disk
+  too. entities-in-several-documents makes each title in memory once per
+  document with "\u0001" appended, concatenates those, and takes the character
+  out of the list with REPLACE: the same answer, 530 -> 380 ms at 1M. (The same
+  for awards-by-city-level-year's recipient names: no gain; names are short.)
 """
 from __future__ import annotations
 

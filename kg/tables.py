@@ -56,12 +56,17 @@ def render_table(shown: Shown, lang: str = "en", width: int | None = None) -> st
     numeric = [bool(shown.rows) and all(isinstance(row[i], (int, float)) or row[i] is None for row in shown.rows)
                for i in range(columns)]
 
+    last = columns - 1
+
     def line(texts: list[str], measured: list[int]) -> str:
         parts = []
         for i, (text, length) in enumerate(zip(texts, measured)):
-            fitted = _cut(text, widths[i], length)
             if numeric[i] and length <= widths[i]:
                 fitted = " " * (widths[i] - length) + text  # numbers to the right
+            elif i == last and length <= widths[i]:
+                fitted = text  # no padding for the line's end to strip again (a complete table's widest cell: 20k cells on every line)
+            else:
+                fitted = _cut(text, widths[i], length)
             parts.append(fitted)
         return GAP.join(parts).rstrip()
 

@@ -46,9 +46,9 @@ def test_words_that_are_no_central_bodies(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("河南省人大常委会审议通过条例。", {"河南省人大常委会"}),
-    ("全国人大常委会开展执法检查。", {"全国人大常委会"}),
-    ("郑州市政协组织委员视察。", {"郑州市政协"}),
+    ("河南省人大常委会审议通过条例。", {"河南省人民代表大会常务委员会"}),
+    ("全国人大常委会开展执法检查。", {"全国人民代表大会常务委员会"}),
+    ("郑州市政协组织委员视察。", {"中国人民政治协商会议郑州市委员会"}),
     ("中共河南省委召开会议。", {"中共河南省委"}),
     ("洛阳市委办公室印发通知。", {"洛阳市委办公室"}),
 ])
@@ -58,14 +58,14 @@ def test_congresses_and_party_committees_after_their_place(text, expected):
 
 def test_bare_level_words_stand_for_the_documents_own_division():
     text = "河南省郑州市召开大会。省人大常委会副主任、省政协副主席出席。"
-    assert {"河南省人大常委会", "河南省政协"} <= bodies(text)
+    assert {"河南省人民代表大会常务委员会", "中国人民政治协商会议河南省委员会"} <= bodies(text)
 
 
 def test_central_and_provincial_bodies_are_typed_as_government_bodies():
     found = typed("山东省济南市召开会议，国家标准化管理委员会、商务部、省政协和济南泉城检测技术研究院参加。")
     assert found["国家标准化管理委员会"] == "GovernmentBody"
     assert found["商务部"] == "GovernmentBody"
-    assert found["山东省政协"] == "GovernmentBody"
+    assert found["中国人民政治协商会议山东省委员会"] == "GovernmentBody"
     assert found["济南泉城检测技术研究院"] == "Organization"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.extract import extract_facts
+from kg.extract.awards import describe_award
+from kg.extract.places import Places
 from kg.reader import read_document
 from kg.textnorm import strip_pinyin_glosses
 
@@ -727,3 +729,245 @@ def test_an_honour_dated_where_the_text_writes_it_again(tmp_path):
     facts = facts_of(tmp_path, "重庆10人获“巴渝工匠”称号\n杨波、张天友等2人，获得“巴渝工匠”称号。\n"
                                "7月17日，2017年度十大“巴渝工匠”颁奖仪式现场。\n")
     assert conferrals(facts) == {("杨波", "巴渝工匠", 2017), ("张天友", "巴渝工匠", 2017)}
+
+
+def test_short_names_listed_before_a_qualified_kind_are_organisations(tmp_path):
+    facts = facts_of(tmp_path, "甲乙、丙丁、戊己等大企业将发挥作用。\n今年已有鞍钢、某口港等多家公司荣获此殊荣。\n"
+                               "某某日报、某某社、某某电视台等主流媒体多篇作品获奖。\n")
+    names = {e.name: e.type for e in facts.entities}
+    assert {names.get(n) for n in ("鞍钢", "某口港")} == {"Enterprise"}
+    assert names.get("某某社") == "Organization" and names.get("某某电视台") == "Organization"
+
+
+def test_common_words_listed_before_deng_are_no_firms(tmp_path):
+    facts = facts_of(tmp_path, "政府、企业等单位参加会议。\n")
+    assert not {"政府", "企业"} & {e.name for e in facts.entities}
+
+
+def test_news_sites_named_as_owners_agencies_and_in_breadcrumbs(tmp_path):
+    facts = facts_of(tmp_path, "  某某网 > 即时新闻 > 地方\n某某社北京9月6日电(记者王五)会议召开。\n"
+                               "日期:2023-05-09 10:03:45 来源:甲网\n某乙网天津频道讯 会议召开。\n"
+                               "Copyright © 2015-2022 某丙网版权所有\n")
+    names = {e.name for e in facts.entities if e.type == "Organization"}
+    assert {"某某网", "某某社", "甲网", "某乙网", "某丙网"} <= names
+
+
+def test_central_bodies_named_by_their_short_names(tmp_path):
+    facts = facts_of(tmp_path, "某局会同发展改革委、科技部召开会议，国家认监委有关负责人出席。湖南省科技厅参加。\n")
+    bodies = {e.name: set(e.aliases or ()) for e in facts.entities if e.type == "GovernmentBody"}
+    assert bodies.get("国家发展和改革委员会") == {"发展改革委"} and bodies.get("科学技术部") == {"科技部"}
+    assert "国家认证认可监督管理委员会" in bodies and "湖南省科技厅" in bodies and "科技部" not in bodies
+
+
+def positions(facts) -> set[tuple]:
+    return {(p.person, p.role, p.organization) for p in facts.positions}
+
+
+def test_a_firms_short_name_before_a_role_only_firms_have(tmp_path):
+    facts = facts_of(tmp_path, "某市政府推荐了甲乙集团董事长王一民、某山钻井总公司高级技师张二强、青岛酱菜董事长李三清等8人。\n")
+    assert {("李三清", "董事长", "青岛酱菜"), ("王一民", "董事长", "甲乙集团")} <= positions(facts)
+
+
+def test_the_head_of_a_bodys_department_holds_the_role_in_the_department(tmp_path):
+    facts = facts_of(tmp_path, "济南市市场监管局质量发展处处长乔一萌出席。某某有限公司质量部部长王五强发言。\n")
+    assert ("乔一萌", "处长", "济南市市场监督管理局质量发展处") in positions(facts)
+    assert ("王五强", "质量部部长", "某某有限公司") in positions(facts)
+    assert "济南市市场监督管理局质量发展处" in {e.name for e in facts.entities if e.type == "GovernmentBody"}
+
+
+def test_a_party_committee_member_serves_the_place_and_a_leader_leading_a_body_is_not_its_name(tmp_path):
+    facts = facts_of(tmp_path, "郑州市召开质量大会\n市委常委王一平在分会场参加会议。"
+                               "副市长晏二君率领市市场监管局党组书记、局长何三新参加评审。\n")
+    assert {("王一平", "市委常委", "郑州市"), ("何三新", "局长", "郑州市市场监督管理局"),
+            ("何三新", "党组书记", "郑州市市场监督管理局")} <= positions(facts)
+
+
+def test_a_role_that_starts_inside_a_name_is_looked_for_where_the_name_ends(tmp_path):
+    facts = facts_of(tmp_path, "包头市召开质量大会\n包头市政府秘书长郭一欣参加会议。\n")
+    assert ("郭一欣", "秘书长", "包头市") in positions(facts)
+
+
+def test_a_places_level_word_is_its_leaders_too(tmp_path):
+    facts = facts_of(tmp_path, "梧州市颁发质量奖\n梧州市长朱一庆出席。湖南省长许二哲讲话。在如皋市长江镇拍摄的码头。\n")
+    assert {("朱一庆", "市长", "梧州市"), ("许二哲", "省长", "湖南省")} <= positions(facts)
+    assert "江镇" not in {e.name for e in facts.entities}
+
+
+def test_who_presents_to_the_winners_a_clause_describes_is_no_winner(tmp_path):
+    facts = facts_of(tmp_path, "梧州市颁发质量奖\n梧州市市长朱一庆为获得“市长质量奖”的企业代表颁奖。"
+                               "副市长李二明为荣获市长质量奖的甲乙有限公司、丙丁有限公司颁奖。\n")
+    assert {c.recipient for c in facts.conferrals} == {"甲乙有限公司", "丙丁有限公司"}
+
+
+def test_a_count_closes_a_list_of_people_that_runs_over_clauses(tmp_path):
+    facts = facts_of(tmp_path, "甲乙集团公司总经理胡一舟,丙丁股份有限公司董事长李二勇,戊己研究设计院院长罗三琦,"
+                               "庚辛酒业股份有限公司董事长、总经理周四明等4位质量领域的杰出人物荣膺2016年“中国杰出质量人”。\n")
+    assert {c.recipient for c in facts.conferrals} == {"胡一舟", "李二勇", "罗三琦", "周四明"}
+
+
+def test_an_awards_other_name_in_brackets_is_an_alias():
+    described = describe_award("中国杰出质量人(全国质量奖个人奖)", Places([], None, None))
+    assert described["name"] == "中国杰出质量人" and "中国杰出质量人(全国质量奖个人奖)" in described["aliases"]
+    # a tier in brackets is no other name: it stays in the name
+    assert describe_award("深圳市市长质量奖（经济类金奖）", Places([], None, None))["name"] == "深圳市市长质量奖（经济类金奖）"
+
+
+def test_a_verb_after_a_role_is_no_name(tmp_path):
+    facts = facts_of(tmp_path, "甲乙集团董事长王一明等2位企业家荣膺“某某质量人”称号。\n")
+    assert "荣膺" not in {e.name for e in facts.entities}
+
+
+def test_a_list_of_short_names_closed_by_a_places_firms(tmp_path):
+    facts = facts_of(tmp_path, "甲乙阿胶、丙丁电器、戊己科技等3家山东企业获中国质量奖提名奖。\n")
+    assert {c.recipient for c in facts.conferrals} == {"甲乙阿胶", "丙丁电器", "戊己科技"}
+
+
+def test_an_academy_after_a_joiner_is_no_project_and_no_award_holds_its_verb(tmp_path):
+    facts = facts_of(tmp_path, "东方航天科技集团公司、海尔集团和中国工程院院士刘源张获中国质量奖。\n")
+    assert {c.recipient for c in facts.conferrals} == {"东方航天科技集团公司", "海尔集团", "刘源张"}
+    assert {e.name for e in facts.entities if e.type == "Award"} == {"中国质量奖"}
+
+
+def test_the_firm_a_winners_clause_describes_not_its_president(tmp_path):
+    facts = facts_of(tmp_path, "刚刚获得中国质量奖提名奖的甲乙阿胶股份有限公司总裁秦一峰告诉记者。\n")
+    assert {c.recipient for c in facts.conferrals} == {"甲乙阿胶股份有限公司"}
+
+
+def test_a_breakdown_opening_with_qizhong_dates_by_what_was_announced(tmp_path):
+    facts = facts_of(tmp_path, "某网12月20日讯 日前，经省政府常务会议研究同意，授予我省2家企业2018年度福建省政府质量奖。\n"
+                               "其中，甲乙数字技术股份有限公司荣获省政府质量奖。\n")
+    assert ("甲乙数字技术股份有限公司", "福建省政府质量奖", 2018) in conferrals(facts)
+
+
+def test_a_county_heads_award_is_the_countys_the_text_names_most(tmp_path):
+    facts = facts_of(tmp_path, "【驻马店某某网讯】日前，上蔡县启动县长质量奖申报工作。驻马店市有关部门参加。\n"
+                               "自2010年设立首届县长质量奖以来，全县共有河南乐万家机械制造有限公司等18家企业获得了“县长质量奖”。\n")
+    assert conferrals(facts) == {("河南乐万家机械制造有限公司", "上蔡县县长质量奖", None)}
+
+
+def test_junk_in_place_of_a_region_leaves_the_award_the_documents_city_and_its_kind_prize(tmp_path):
+    facts = facts_of(tmp_path, "青岛市人民政府关于授予市长质量奖的决定\n市政府决定，授予青岛甲乙集团有限公司、青岛丙丁集团有限公司"
+                               "等2单位第四届365bet体育投注网站市长质量奖组织奖。\n")
+    assert {c.award for c in facts.conferrals} == {"青岛市市长质量奖组织奖"}
+
+
+def test_a_list_that_stood_out_after_its_award_list_was_announced(tmp_path):
+    facts = facts_of(tmp_path, "近期，第二届德阳市政府质量奖名单出炉，四川甲乙电气股份有限公司、四川德阳市丙丁有限责任公司、"
+                               "四川戊己集团有限责任公司三家企业从上千个竞争者中脱颖而出。\n")
+    assert {c.recipient for c in facts.conferrals} == {"四川甲乙电气股份有限公司", "四川德阳市丙丁有限责任公司",
+                                                       "四川戊己集团有限责任公司"}
+
+
+def test_our_province_before_a_firm_is_no_part_of_its_name(tmp_path):
+    facts = facts_of(tmp_path, "颁奖大会在北京举行，我省石家庄甲乙乳业有限公司荣获第三届“中国质量奖提名奖”。\n")
+    assert {c.recipient for c in facts.conferrals} == {"石家庄甲乙乳业有限公司"}
+
+
+def test_a_newspapers_byline_under_a_headline_is_no_roll(tmp_path):
+    facts = facts_of(tmp_path, "10家企业获2019年 辽宁省省长质量奖\n\n某某晚报 2020年01月01日\n\n本报讯 会议召开。\n")
+    assert not facts.conferrals
+
+
+def test_an_autonomous_regions_leaders_and_roles_listed_before_a_body_no_finder_knew(tmp_path):
+    facts = facts_of(tmp_path, "西藏召开会议\n区党委副书记、自治区常务副主席、区党委政法委书记邓一刚，自治区副主席张三丰一同会见。\n")
+    found = positions(facts)
+    assert {("邓一刚", "区党委副书记", "西藏自治区"), ("邓一刚", "常务副主席", "西藏自治区"),
+            ("张三丰", "副主席", "西藏自治区")} <= found
+    assert ("邓一刚", "书记", "西藏自治区") not in found  # held in the committee's department, not the region
+
+
+def test_a_plant_named_after_its_firm_before_its_leaders_role(tmp_path):
+    facts = facts_of(tmp_path, "甲乙汽车有限公司无锡柴油机厂党委书记、厂长钱一荣出席。\n")
+    assert ("钱一荣", "厂长", "甲乙汽车有限公司无锡柴油机厂") in positions(facts)
+
+
+def test_whom_a_presenter_hands_the_award_to(tmp_path):
+    facts = facts_of(tmp_path, "嘉兴市举行2012年度嘉兴市市长质量奖颁奖仪式。市领导为甲乙橡胶股份有限公司、丙丁集团有限公司"
+                               "和戊己照明有限公司3家获奖企业颁奖。市长为推动质量强市工作的同志颁奖。\n")
+    assert conferrals(facts) == {(firm, "嘉兴市市长质量奖", 2012)
+                                 for firm in ("甲乙橡胶股份有限公司", "丙丁集团有限公司", "戊己照明有限公司")}
+
+
+def test_the_recipients_a_clause_counts_then_lists_and_a_tier_after_the_awards_quote(tmp_path):
+    facts = facts_of(tmp_path, "邯郸市举行颁奖仪式。获授“第六届邯郸市市长质量管理奖”组织奖的2家企业分别是"
+                               "甲乙特种气体有限公司、丙丁农业科技有限公司。\n")
+    assert {(c.recipient, c.award) for c in facts.conferrals} == {
+        ("甲乙特种气体有限公司", "邯郸市市长质量管理奖组织奖"), ("丙丁农业科技有限公司", "邯郸市市长质量管理奖组织奖")}
+
+
+def test_a_conjunction_after_a_place_opens_a_trade_name_unless_a_place_follows(tmp_path):
+    facts = facts_of(tmp_path, "湖南甲乙电缆股份有限公司、湖南和广生物科技有限公司获奖。江苏和浙江科技有限公司参加。\n")
+    names = {e.name for e in facts.entities if e.type == "Enterprise"}
+    assert "湖南和广生物科技有限公司" in names and "浙江科技有限公司" in names
+
+
+def test_a_heads_region_the_text_writes_elsewhere(tmp_path):
+    facts = facts_of(tmp_path, "大连市召开会议。大连市有关部门参加。经政府认定，授予甲乙轴承股份有限公司等七家企业为市长质量奖。\n"
+                               "本次甲乙轴承荣获瓦房店市市长质量奖。\n")
+    assert {c.award for c in facts.conferrals} == {"瓦房店市市长质量奖"}
+
+
+def test_a_sentence_opening_with_the_days_date_is_the_news_event(tmp_path):
+    facts = facts_of(tmp_path, "来源:某某日报\n2021-12-28 11:46:12\n12月27日，省政府网站发布第八届山东省省长质量奖通报。"
+                               "来自济南的甲乙机床集团有限公司获得省长质量奖提名奖。\n")
+    assert ("甲乙机床集团有限公司", "山东省省长质量奖提名奖", 2021) in conferrals(facts)
+
+
+def test_zhongxin_opening_a_word_is_no_bodys_ending(tmp_path):
+    facts = facts_of(tmp_path, "各地要为高质量建设淮海经济区中心城市作出新的更大贡献。江苏省产品质量监督检验中心参加。\n")
+    names = {e.name for e in facts.entities}
+    assert not any(n.endswith("经济区中心") for n in names) and "江苏省产品质量监督检验中心" in names
+
+
+def test_a_firms_short_name_as_a_clauses_whole_subject(tmp_path):
+    facts = facts_of(tmp_path, "奇精机械获评2024年宁波市政府质量创新奖。\n漳州：龙溪轴承获福建省政府质量奖\n"
+                               "截止目前共获湖北省名牌。张才奎获山东省省长质量奖。\n")
+    found = conferrals(facts)
+    assert {("奇精机械", "宁波市政府质量创新奖", 2024), ("龙溪轴承", "福建省政府质量奖", None)} <= found
+    assert not {c.recipient for c in facts.conferrals} & {"截止目前共", "张才奎"}
+
+
+def test_a_short_name_of_a_firm_the_text_names_in_full_is_that_firm(tmp_path):
+    facts = facts_of(tmp_path, "陕西汽车集团有限责任公司召开大会。\n陕汽获陕西省质量工作先进单位。\n")
+    assert {c.recipient for c in facts.conferrals} == {"陕西汽车集团有限责任公司"}
+
+
+def test_a_count_closing_a_clause_after_one_that_confers_counts_its_own_list(tmp_path):
+    facts = facts_of(tmp_path, "10家企业获2019年 辽宁省省长质量奖\n其中,甲乙重工集团股份有限公司和丙丁板材股份有限公司获得"
+                               "2019年辽宁省省长质量奖金奖,戊己制药集团股份有限公司等7家企业获得银奖。\n")
+    assert {(c.recipient, c.award) for c in facts.conferrals if c.award.endswith("银奖")} == {
+        ("戊己制药集团股份有限公司", "辽宁省省长质量奖银奖")}
+
+
+def test_a_list_closed_by_a_count_before_won_unnamed_takes_the_texts_award(tmp_path):
+    facts = facts_of(tmp_path, "首届宁德市质量奖于本月尘埃落定。甲乙电机有限公司、丙丁机车部件厂、戊己电机(宁德)有限公司等三家企业获奖,"
+                               "每个获奖企业均获得20万元奖励。\n")
+    assert {c.recipient for c in facts.conferrals if c.award == "宁德市质量奖"} == {
+        "甲乙电机有限公司", "丙丁机车部件厂", "戊己电机(宁德)有限公司"}
+
+
+def test_a_decision_grants_a_title_after_wei(tmp_path):
+    facts = facts_of(tmp_path, "为树立典型,市政府决定授予甲乙工业新材料有限公司、丙丁功夫集团股份有限公司等两家企业"
+                               "为2012年度质量强市工作先进企业。\n")
+    assert conferrals(facts) == {("甲乙工业新材料有限公司", "质量强市工作先进企业", 2012),
+                                 ("丙丁功夫集团股份有限公司", "质量强市工作先进企业", 2012)}
+
+
+def test_a_count_without_deng_closes_a_list_of_people_and_a_name_closing_its_clause_after_a_role(tmp_path):
+    facts = facts_of(tmp_path, "甲乙重科股份有限公司董事长、CEO詹一新,丙丁汽车股份有限公司董事长、总经理安进,"
+                               "戊己集团总裁张三林3位在质量领域做出突出贡献的专家、企业家荣膺2012年中国杰出质量人。\n")
+    assert {c.recipient for c in facts.conferrals} == {"詹一新", "安进", "张三林"}
+    assert {("詹一新", "CEO", "甲乙重科股份有限公司"), ("安进", "总经理", "丙丁汽车股份有限公司")} <= positions(facts)
+
+
+def test_a_short_names_note_between_a_subject_and_its_verb(tmp_path):
+    facts = facts_of(tmp_path, "近日,钦州市人民政府发布了“第四届钦州市市长质量奖”名单,甲乙集团旗下广西金桂浆纸业有限公司"
+                               "(以下简称“广西金桂”)榜上有名,喜获“第四届钦州市市长质量奖”。\n")
+    assert {c.recipient for c in facts.conferrals} == {"广西金桂浆纸业有限公司"}
+
+
+def test_congresses_and_cppcc_committees_by_their_full_names_and_no_name_runs_into_one(tmp_path):
+    facts = facts_of(tmp_path, "天水市召开会议。天水市人大常委会副主任安一永、市政协副主席王二锡、全国政协副主席张三明出席。\n")
+    assert {("安一永", "副主任", "天水市人民代表大会常务委员会"), ("王二锡", "副主席", "中国人民政治协商会议天水市委员会"),
+            ("张三明", "副主席", "中国人民政治协商会议全国委员会")} <= positions(facts)
+    assert "全国政" not in {e.name for e in facts.entities}

@@ -57,9 +57,7 @@ def test_counts_of_people_tried_at_their_possible_starts_are_finditers():
 
 
 def test_counted_lists_of_firms_tried_at_their_possible_starts_are_finditers():
-    from kg.extract.occurrences import starts_of_counts
-    from kg.extract.organizations import _LIST_COUNT_CHARACTERS, _LISTED_KINDS, ENUMERATION_END
+    from kg.extract.organizations import ENUMERATION_END, _list_end_starts
 
-    _tried_at_starts_as_finditer(ENUMERATION_END,
-                                 lambda text: starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS),
+    _tried_at_starts_as_finditer(ENUMERATION_END, _list_end_starts,
                                  "等一二三十两几多数家个所企业公司单位机构组织院校高 \t\n\u3000012３٣甲，、")

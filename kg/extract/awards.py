@@ -7,10 +7,11 @@ award 中国质量奖提名奖, a nomination prize for 中国质量奖.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
-from kg.extract.mentions import Mention, drop_nested
+from kg.extract.mentions import Mention, drop_nested, is_cjk
 from kg.extract.organizations import looks_proper, name_before
 from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -32,10 +33,16 @@ _MAX_QUOTED_AWARD = 36  # a name in quotes ("2013年度某省企业质量信用�
 EDITION_BEFORE = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)$")
 
 
+# Prizes of a government's award for a kind of recipient ("某市市长质量奖组织奖"), awards of their own.
+KIND_PRIZES = ("组织奖", "个人奖")
+
+
 @lru_cache(maxsize=1)
 def _head_pattern() -> re.Pattern:
     lexicon = Lexicon.default()
-    return re.compile(f"(?:{alternation(lexicon.award_head_forms)})(?P<tier>{alternation(lexicon.award_tiers)})?")
+    tiers = alternation([*lexicon.award_tiers, *KIND_PRIZES])
+    # "“第六届某市市长质量管理奖”组织奖": a tier may follow the quote that closes its award
+    return re.compile(f"(?:{alternation(lexicon.award_head_forms)})(?:[”\"]?(?P<tier>{tiers}))?")
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +68,15 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
     name = ORDINAL.sub("", name)
     name = EDITION_INSIDE.sub("", BATCH_INSIDE.sub("", YEAR_INSIDE.sub("", name)))
     name = name[_proper_start(name, lexicon):]
+    other = OTHER_NAME_IN_BRACKETS.search(name)
+    if other is not None and len(name) - len(other.group()) >= 4 and (
+            other.group("other").startswith(lexicon.national_markers)
+            or leading_division(other.group("other")) is not None):
+        # "中国杰出质量人(全国质量奖个人奖)": the honour, then its other name; the bracket's tier stays
+        # part of a name that holds none ("某省政府质量奖（个人）", "某市市长质量奖（经济类金奖）")
+        described = _describe(name[:other.start()], lexicon)
+        described["aliases"] = [*described.get("aliases", ()), name]
+        return described
     spelled = _head_spelled_out(name, lexicon)
     attrs: dict = {"name": spelled, "aliases": [name]} if spelled != name else {"name": name}
     name = spelled
@@ -123,6 +139,9 @@ def _after_firm(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     return start + cut
 
 
+# An award's other name in brackets at its end, itself an award of a place or the nation.
+OTHER_NAME_IN_BRACKETS = re.compile(r"[(（](?P<other>[^()（）]{4,20}奖)[)）]$")
+
 # Between a region and its award's head an edition or a year may stand ("黄石市第八届市长质量奖").
 DESIGNATION_BETWEEN = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届|(?:19|20)\d{2}年度?)$")
 
@@ -148,31 +167,52 @@ LEVEL_WORDS = ("自治区", "全省", "全市", "省", "市", "县", "区")
 
 
 def _own_division(head: str, places: Places, issuer):
-    """The division whose award a head without a region names: the issuer's when it is of the head's level."""
+    """The division whose award a head without a region names: a county's or a district's (县长, 区长) the
+    one of that level the text names most; else the issuer's when it is of the head's level."""
     provincial = head.startswith(PROVINCIAL_HEADS)
+    if head.startswith(("县长", "区长")) and (issuer is None or issuer.level != "county"):
+        # "上蔡县…县长质量奖" in a 驻马店 site's news: the county the text names most, not the city
+        counties = Counter(m.attrs["division"] for m in places.mentions
+                           if m.attrs["division"].level == "county" and m.attrs["division"].name.endswith(head[0]))
+        if counties:
+            return counties.most_common(1)[0][0]
     if issuer is not None and (issuer.level == "province") == provincial:
         return issuer
     return places.main_province if provincial else places.main_city
 
 
+def _bare_head(match: re.Match) -> str:
+    """A head's words without its tier and quotes ("市长质量奖" of "市长质量奖”组织奖")."""
+    end = match.start("tier") if match.group("tier") else match.end()
+    return match.string[match.start():end].replace("”", "").replace('"', "")
+
+
 def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> list[Mention]:
     found = []
-    for match in _head_pattern().finditer(text):
-        head = match.group()
-        region = _region_before(text, match.start(), places)
+    matches = [(m, _region_before(text, m.start(), places)) for m in _head_pattern().finditer(text)]
+    # "市长质量奖" where the text also writes "瓦房店市市长质量奖": the region the text gives the head
+    written_regions: dict[str, set] = {}
+    for match, region in matches:
+        if region is not None:
+            written_regions.setdefault(_bare_head(match), set()).add(region.attrs["division"])
+    for match, region in matches:
+        head = match.group().replace("”", "").replace('"', "")
         if region is not None:
             attrs = describe_award(text[region.start:match.end()], places, lexicon)
             found.append(Mention("Award", attrs["name"], region.start, match.end(), attrs))
             continue
-        # No region: the issuing government's, else the document's own city (市长, 区长, 县长) or province
-        # (省长, 自治区主席) confers it.
-        division = _own_division(head, places, issuer)
+        # No region: the one the text writes with the same head elsewhere, else the issuing government's,
+        # else the document's own city (市长, 区长, 县长) or province (省长, 自治区主席) confers it.
+        written = written_regions.get(_bare_head(match), set())
+        division = next(iter(written)) if len(written) == 1 else _own_division(head, places, issuer)
         if division is None:
             continue
         prefix_start = name_before(text, match.start(), lexicon, limit=10)
         prefix = text[prefix_start:match.start()]
         level_word = prefix in LEVEL_WORDS  # "自治区主席质量奖": the level, not a name
-        named = len(prefix) >= 2 and not level_word and looks_proper(prefix, "奖", lexicon)  # 卓越绩效市长奖
+        # "卓越绩效市长奖"; not a scraped page's junk in place of the city ("365bet…网站市长质量奖")
+        named = len(prefix) >= 2 and not level_word and all(map(is_cjk, prefix)) and not prefix.endswith("网站") \
+            and looks_proper(prefix, "奖", lexicon)
         if named:
             name = prefix + head
         elif head.startswith("主席") or head[1:].startswith("政府") and division.name.endswith(head[0]):
@@ -186,6 +226,9 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> li
         found.append(Mention("Award", name, prefix_start if named or level_word else match.start(), match.end(),
                              attrs))
     return found
+
+
+LATIN = re.compile(r"[A-Za-z]")
 
 
 def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
@@ -210,7 +253,8 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             start = _after_firm(text, name_before(text, position, lexicon, limit=_MAX_AWARD), position, lexicon)
             core = text[start:position]
             proper = len(core) >= 2 and (looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
-                                         or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None)
+                                         or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None) \
+                and not LATIN.search(core)  # a scraped page's junk in place of a region ("365bet…市长质量奖")
         if proper:
             region = _region_before(text, start, places)  # "湖北省第八届|长江质量奖": the region before an edition
             if region is not None and region.start < start:
@@ -392,8 +436,9 @@ def _compile_tier_item_pattern(lexicon: Lexicon) -> re.Pattern:
                       r"(?![励金项])")
 
 
-# What opens no award's name: the end of a verb ("为获奖企业颁奖" -> "奖企业颁奖"), a particle ("获了一等奖").
-NOT_AN_AWARD = re.compile(r"^(?:[奖了获为向给]|年(?!度))|颁奖|获奖")
+# What opens no award's name: the end of a verb ("为获奖企业颁奖" -> "奖企业颁奖"), a particle ("获了一等奖",
+# "所获的又一大奖").
+NOT_AN_AWARD = re.compile(r"^(?:[奖了为向给的又]|年(?!度))|颁奖|获|授予")
 
 
 def is_award_name(name: str) -> bool:

@@ -20,7 +20,7 @@ from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
     CATEGORY_LABEL, CLAUSE_BREAKS, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
-    COUNTED_THINGS, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
+    COUNTED_DESCRIBED, COUNTED_PEERS, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
@@ -31,9 +31,10 @@ from kg.extract.frame_words import (
 )
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
-from kg.extract.numbers import edition_number
+from kg.extract.numbers import edition_number, small_number
+from kg.extract.organizations import brand_name
 from kg.extract.people import RoleHolding
-from kg.extract.person_names import SUBJECT_VERB
+from kg.extract.person_names import SUBJECT_VERB, person_name_at
 from kg.extract.places import Places
 from kg.extract.segments import Span
 from kg.extract.tables import NAME_COLUMNS, Table, find_tables
@@ -84,9 +85,15 @@ QUESTION_MARK = re.compile(r"\?(?=\s|$|[”\"’'」』)])")
 YEAR_RANGE_JOINER = re.compile(RANGE_JOINER)
 
 
+MEDIA_ENDINGS = ("报", "网", "社", "电视台", "客户端")
+# "自2010年设立首届X奖以来", "2015年起": the start of a period up to now, which dates no conferral in it.
+SINCE_YEAR = re.compile(r"\s*年[^，,。；;]{0,16}?以来|\s*年起")
+
+
 def _years(text: str, start: int, end: int) -> list[int]:
     """The years written in [start, end), a range counted once, as its last year."""
-    matches = [m for m in YEAR.finditer(text, start, end) if not cited_in_passing(text, m.start())]
+    matches = [m for m in YEAR.finditer(text, start, end) if not cited_in_passing(text, m.start())
+               and not SINCE_YEAR.match(text, m.end())]
     return [int(m.group(1)) for m, following in zip(matches, matches[1:] + [None])
             if following is None or not YEAR_RANGE_JOINER.fullmatch(text, m.end(), following.start())]
 
@@ -514,8 +521,8 @@ class ConferralFinder:
                 if self._recipient_at(following) is None:
                     break
                 position = following
-        if not recipients:
-            return False
+        if not recipients or all(r.type == "Organization" and r.name.endswith(MEDIA_ENDINGS) for r in recipients):
+            return False  # "某某晚报 2020年01月01日" under a headline: the byline, no roll
         award, heading_year = heading
         years = []
         brackets = BRACKET_YEARS.match(text, position, end)
@@ -556,6 +563,7 @@ class ConferralFinder:
             if not awards or not self._recipients_in(match.end(), awards[0].start):
                 self._award_granted_to(match, sentence_start, sentence_end)
             if not awards:
+                self._granted_as_title(match, sentence_start, sentence_end)
                 continue
             award = awards[0]
             recipients = self._recipients_in(match.end(), award.start)
@@ -567,6 +575,22 @@ class ConferralFinder:
             years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
             for recipient in recipients:
                 self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
+
+    def _granted_as_title(self, verb: re.Match, sentence_start: int, sentence_end: int) -> None:
+        """"授予A、B等三家企业为2012年度质量强市工作先进企业": the title after 为 that the list is granted,
+        where no finder named an award."""
+        recipients = self._recipients_in(verb.end(), sentence_end)
+        if not recipients or self.text[verb.end():recipients[0].start].strip() or self._negative(verb.end(), sentence_end):
+            return
+        title = GRANTED_AS.match(self.text, recipients[-1].end, sentence_end)
+        if title is None:
+            return
+        award = title_award(title.group("title"), title.start("title"), title.end("title"), self.places, self.lexicon)
+        if award is None:
+            return
+        years = _years(self.text, title.start("title"), title.end("title"))
+        for recipient in recipients:
+            self._add(recipient, award, years[0] if years else None, (sentence_start, title.end()), 0.8)
 
     def _award_granted_to(self, verb: re.Match, sentence_start: int, sentence_end: int) -> None:
         """"本届X奖授予A、B、C共计9家企业": the award as the subject, the recipients after the verb."""
@@ -645,7 +669,7 @@ class ConferralFinder:
             recipients = self._recipients_in(clause_start, verb.start())
             if not recipients or self._negative(sentence_start, verb.end()):
                 continue
-            gap = ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb.start()])
+            gap = STOOD_OUT_FROM.sub("", ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb.start()]))
             if len(GAP_WORDS.sub("", gap).strip()) > MAX_GAP:
                 continue
             search_from = self.sentence_bounds(max(0, sentence_start - 2))[0] if sentence_start else 0
@@ -677,6 +701,27 @@ class ConferralFinder:
             for recipient in self._recipients_in(cue.end(), sentence_end):
                 self._add(recipient, award, None, (sentence_start, sentence_end), 0.7)
 
+    # -- presentations -------------------------------------------------------
+
+    def presentations(self) -> None:
+        """"市领导为A、B和C3家获奖企业颁奖": those a ceremony's presenter hands the award to, the award the
+        sentence, or the one before it, names (its ceremony: "X颁奖仪式")."""
+        for match in PRESENTED_TO.finditer(self.text):
+            start, end = match.span("listed")
+            recipients = [r for r in self._recipients_in(start, end) if r.type not in ("City", "Province")]
+            if not recipients or self.text[start:recipients[0].start].strip() \
+                    or not PRESENTED_TOTAL.match(self.text[recipients[-1].end:end]) \
+                    or any(self.text[a.end:b.start].strip() not in LIST_JOINERS
+                           for a, b in zip(recipients, recipients[1:])):
+                continue  # the list must run from 为 to the verb: "为A、B颁奖", not "为推动…颁奖"
+            sentence_start = self.sentence_bounds(match.start())[0]
+            previous_start = self.sentence_bounds(max(0, sentence_start - 2))[0] if sentence_start else 0
+            award = self._main_award_before(match.start(), match.start() - previous_start)
+            if award is None or self._negative(sentence_start, match.start()):
+                continue
+            for recipient in recipients:
+                self._add(recipient, award, None, (match.start(), match.end()), 0.7, present=True)
+
     # -- news sentences ------------------------------------------------------
 
     def sentences(self, context_years: dict[int, int], skip_lines: set[int]) -> None:
@@ -706,6 +751,8 @@ class ConferralFinder:
                 # "共有6家单位获奖，分别为：A、B": the award the text is about, the list after
                 base = self._main_award_before(verb_start, SECTION_REACH)
                 listed = self._listed_after(verb_end + 1, sentence[1]) if base else []
+                if base is not None and not listed:
+                    listed = self._counted_before(clause_start, verb_start)  # "A、B、C等三家企业获奖，"
                 for recipient in listed:
                     self._add(recipient, base, None, (verb_start, sentence[1]), 0.7)
                 continue
@@ -727,11 +774,19 @@ class ConferralFinder:
                 recipients = [r for r in self._recipients_in(max(0, opened - SUBJECT_LOOKBACK), opened)
                               if r.end == opened][-1:]
             confidence = 0.8
+            # "A为获得X的企业颁奖": the verb describes whom A addresses; A presents, and the recipients are
+            # those the clause goes on to describe, if it names them
+            addressed_clause = self.text[verb_start - 1:verb_start] in ADDRESSING and "的" in self.text[verb_end:clause_end]
+            if addressed_clause:
+                recipients = []
             if recipients and all(r.type in ("City", "Province") for r in recipients) and \
                     COUNTED_AGENTS.search(self.text, recipients[-1].end, verb_start):
                 recipients = []  # "其中昆明市3家企业获X": the place frames a count of its firms
             if recipients and self._products_of(recipients, verb_start):
                 pass  # "A生产的“X”牌挂面和B生产的“Y”牌露酒获得…": the firms whose products won
+            elif recipients and (peers := COUNTED_PEERS.match(
+                    GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start]))) is not None:
+                recipients = self._counted_list_ending(recipients, sentence[0], small_number(peers.group("count")))
             elif recipients:
                 gap = GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start])
                 unknown = LAST_ITEM.match(gap)
@@ -746,7 +801,7 @@ class ConferralFinder:
                     recipients, confidence = recipients[-1:], 0.5
                 elif "的" in gap or len(gap.strip()) > MAX_GAP:
                     continue  # "A公司的张三入选", "A中心及B工程获": the recipient is not A
-            elif described := self._described_after(awards[-1].end, clause_end):
+            elif described := self._described_after(awards[-1], clause_end):
                 recipients = described  # "已获得X奖的A公司同时享受…": the recipients the clause goes on to describe
             elif COUNTED_AGENTS.search(before):
                 # "全市共有12家企业获得…": a count; the recipients are named only if a list follows
@@ -767,11 +822,15 @@ class ConferralFinder:
             else:
                 if COUNTED_AGENTS.search(before) or re.search(r"[此该其]", self.text[verb_end:verb_end + 2]):
                     continue
+                if addressed_clause:
+                    continue
                 if len(GAP_WORDS.sub("", before[subject_from - clause_start:]).strip(" ，,、")) > MAX_GAP:
                     continue  # "某某公司张三荣获X": the clause has a subject of its own, only no finder knew it
                 things = COUNTED_THINGS.search(before) is not None
-                recipients = self._subject_before(clause_start, sentence[0], line_starts, line_index, things)
-                confidence = 0.5 if things else 0.55
+                short = self._short_name_subject(clause_start, verb_start, sentence[0])
+                recipients = [short] if short is not None else \
+                    self._subject_before(clause_start, sentence[0], line_starts, line_index, things)
+                confidence = 0.5 if things or short is not None else 0.55
             if not recipients:
                 continue
             earlier_years = [] if YEAR_LIST.search(self.text, sentence[0], clause_start) else \
@@ -796,6 +855,20 @@ class ConferralFinder:
                     self._add(recipient, award, year, (min(recipient.start, clause_start),
                                                        max(max(a.end for a in awards), verb_end)), confidence,
                               present, past)
+
+    def _counted_list_ending(self, recipients: list[Mention], sentence_start: int, count: int | None) -> list[Mention]:
+        """"A总经理甲，B董事长乙，…C董事长丙等10位杰出人物荣膺X": the list the count closes runs back
+        over the sentence's earlier clauses: its last ``count`` items of the kind the clause names (people, or
+    organisations), what else the clauses name being their employers."""
+        people = recipients[-1].type == "Person"
+        listed = [r for r in self._recipients_in(sentence_start, recipients[-1].end) if (r.type == "Person") == people]
+        listed = listed[-count:] if count else recipients
+        # the earlier clauses only list: no award nor verb of theirs ("A、B获金奖，C等7家企业获银奖")
+        if self.awards.between(listed[0].start, recipients[0].start) or \
+                _verb_patterns()[0].search(self.text, listed[0].start, recipients[0].start):
+            return recipients
+        # fewer found than counted: names no finder knew; the ones found are still the list's
+        return listed
 
     def _opens_line(self, position: int) -> bool:
         """Nothing but blanks between the line's start and ``position``."""
@@ -857,13 +930,18 @@ class ConferralFinder:
         return all(r.type in ("Enterprise", "Organization") and PRODUCT_OF.fullmatch(self.text, r.end, end)
                    for r, end in zip(recipients, ends))
 
-    def _described_after(self, award_end: int, clause_end: int) -> list[Mention]:
+    def _described_after(self, award: Mention, clause_end: int) -> list[Mention]:
         """"获得X奖的A公司", "为荣获X的A、B、C等5家企业颁奖": the recipients after 的 that the verb and
-        award describe, as far as their list goes."""
-        relative = RELATIVE_AFTER_AWARD.match(self.text, award_end, clause_end)
+        award describe, as far as their list goes. "获得X奖的A公司总裁张三": the firm, unless the honour is
+        a person's."""
+        relative = RELATIVE_AFTER_AWARD.match(self.text, award.end, clause_end)
+        if relative is not None and (counted := COUNTED_DESCRIBED.match(self.text, relative.end())) is not None:
+            return self._recipients_in(counted.end(), self.sentence_bounds(counted.end())[1])  # "…的5家企业分别是A、B"
         first = self._recipient_at(relative.end()) if relative else None
         if first is None:
             return []
+        if first.type == "Person" and first.start != relative.end() and not award.name.endswith(PEOPLES_HONOURS):
+            first = self.recipients.starting_at(relative.end())
         listed = [first]
         for mention in self._recipients_in(first.end, clause_end):
             if self.text[listed[-1].end:mention.start].strip() not in LIST_JOINERS:
@@ -929,6 +1007,41 @@ class ConferralFinder:
         city = self.places.main_city
         return Mention("City", city.name, start, end, {"division": city})
 
+    def _counted_before(self, clause_start: int, verb_start: int) -> list[Mention]:
+        """"A、B、C等三家企业获奖": the list a count closes right before the verb, all of the clause's subject."""
+        listed = self._recipients_in(clause_start, verb_start)
+        if not listed or self.text[clause_start:listed[0].start].strip() or \
+                ENUMERATION_TOTAL.sub("", self.text[listed[-1].end:verb_start]).strip() or \
+                any(self.text[a.end:b.start].strip() not in LIST_JOINERS for a, b in zip(listed, listed[1:])):
+            return []
+        return listed
+
+    def _short_name_subject(self, clause_start: int, verb_start: int, sentence_start: int) -> Mention | None:
+        """"龙溪轴承获福建省政府质量奖", "漳州：龙溪轴承获…": a firm's short name, which no finder knew, as the
+        whole subject of a clause that opens a sentence or follows a headline's colon."""
+        opening = self.text[sentence_start:clause_start].strip()
+        if opening and not opening.endswith((":", "：")) or (opening and len(opening) > 8):
+            return None
+        start, end = clause_start, verb_start
+        while start < end and not is_cjk(self.text[start]):
+            start += 1
+        gap = GAP_WORDS.search(self.text, start, end)
+        if gap is not None and gap.end() == end:
+            end = gap.start()  # "奇精机械再次获评": the adverb is no part of the name
+        name = self.text[start:end]
+        if not 2 <= len(name) <= 6 or not all(map(is_cjk, name)) or not brand_name(name, self.lexicon):
+            return None
+        named = next((m for m in self.recipients.mentions if m.name == name), None)
+        if named is not None:
+            return self._as_named_at(named, start, end)  # named elsewhere, a person perhaps ("张才奎获…")
+        if person_name_at(self.text, start, self.lexicon) == end:
+            return None  # a person's name, not a firm's
+        full = next((o for o in self.recipients.mentions if o.type in ("Enterprise", "Organization")
+                     and _abbreviates(name, o.name)), None)
+        if full is not None:
+            return self._as_named_at(full, start, end)  # "陕汽" where the text names 陕西汽车集团有限责任公司
+        return Mention("Enterprise", name, start, end, {"surface": name, "listed_in_roll": True})
+
     def _subject_before(self, clause_start: int, sentence_start: int, line_starts, line_index: int,
                         organizations_only: bool = False) -> list[Mention]:
         """A sentence's subject stated before the clause ("A获得X，成为…荣获Y的企业").
@@ -953,7 +1066,9 @@ class ConferralFinder:
                             if r.type not in ("City", "Province")):
                 return [opening]  # "卫建平是…，获得X": the person the sentence opens with is its subject
         excluded = ("Person", "City", "Province") if organizations_only else ("Person",)
-        earlier = [r for r in self._recipients_in(floor, clause_start) if r.type not in excluded]
+        notes = [m.span() for m in re.finditer(SHORT_NAME_NOTE, self.text[floor:clause_start])]
+        earlier = [r for r in self._recipients_in(floor, clause_start) if r.type not in excluded
+                   and not any(s <= r.start - floor < e for s, e in notes)]  # not "广西" of (以下简称“广西金桂”)
         in_sentence = [r for r in earlier if r.start >= sentence_start]
         if in_sentence:
             return self._enumeration_ending(in_sentence)
@@ -1058,6 +1173,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     finder.namings()
     finder.winner_lists()
     finder.tier_groups()
+    finder.presentations()
     listed = len(finder.found)  # what lists and decisions confer: the document's own announcement
     finder.sentences(timeline_years(text, lines), roll_lines)
     date_conferrals(finder, title, document_year, listed)
@@ -1069,6 +1185,19 @@ GOVERNING_BODY = re.compile(r"(?:国务院|总局|人民政府|政府|委员会|
 # Honours a city or province can hold: named for places (示范城市, 强市, 地区) or as cases and pilots.
 PLACE_HONOUR = re.compile(r"城市|[市县区省州]|地区|典型案例|示范|试点")
 PRIZE = re.compile(r"奖(?:提名奖|金奖|银奖|铜奖|特别奖|组织奖|个人奖)?(?:\([^()]*\))?$")
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Is ``short`` a short form of ``name``: its characters in order, the first among the name's first
+    few ("龙溪轴承" of 福建龙溪轴承股份有限公司, "陕汽" of 陕西汽车集团有限责任公司)?"""
+    position = name.find(short[0], 0, 4)
+    if position < 0:
+        return False
+    for char in short[1:]:
+        position = name.find(char, position + 1)
+        if position < 0:
+            return False
+    return True
 
 
 def fits_award(recipient: Mention, award: str) -> bool:

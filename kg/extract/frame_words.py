@@ -63,8 +63,13 @@ PERSON_BRACKET = re.compile(r"\([^()]{0,30}\)")
 EXISTENTIAL = re.compile(r"[\u4e00-\u9fff\d]{0,6}?(?:另|还|已|也|又|共)有")
 # Between a subject and its verb only a few words may stand ("再次", "先后", "分别").
 MAX_GAP = 6
-# Words that may stand between a subject and its verb without counting against MAX_GAP.
-GAP_WORDS = re.compile(r"(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
+# "…周素明等10位质量领域的杰出人物荣膺X": a count of the list before it, described, as the verb's subject.
+COUNTED_PEERS = re.compile(r"^\s*(?:等\s*)?(?P<count>" + NUMBER + r")[位名家个]\s*[^，,。；;]{0,24}?"
+                           r"(?:人物|企业家|个人|同志|人士|代表|企业|单位|组织|集体)\s*$")
+# Words that may stand between a subject and its verb without counting against MAX_GAP (and a short name's
+# note: "A公司(以下简称“A”)榜上有名").
+SHORT_NAME_NOTE = r"[(（](?:以下简称|下称|简称)[^()（）]{1,12}[)）]"
+GAP_WORDS = re.compile(SHORT_NAME_NOTE + r"|(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 # "9家…奖企业", "5个X奖": a count right before an award's name, then its list
 COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
@@ -77,7 +82,10 @@ LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
 COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
                                r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
 # Words of the present event in a sentence before its verb ("本次有A获…", "今年A荣获…"): the document's year.
-PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会|仪式上")
+# "其中，A荣获X" opening a sentence: a breakdown of what the text just announced, the same event;
+# "12月27日，…" opening one: the day of the news, a date without its year
+PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会|仪式上"
+                     r"|(?:(?<=\n)|(?<=。)|^)\s*(?:其中|\d{1,2}月\d{1,2}日\s*[,，])")
 # "曾先后7次获得X": a clause of the past, whatever frames the sentence
 PAST = re.compile(r"曾|先后|累计|历年|历届|此前|以往|过去|多次|\d+次")
 # After a counted statement's award, the cue of its list ("，分别是", "：", "（")
@@ -96,11 +104,23 @@ YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)
 # Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.
 GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*")
 # A verb that lists recipients without naming the award ("3家企业上榜"), at the end of its clause.
-LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜)(?=\s*[，,。；;！!\n]|$)")
+LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜|脱颖而出)(?=\s*[，,。；;！!\n]|$)")
+# "市领导为A、B和C3家获奖企业颁奖": whom a ceremony's presenter hands the award to
+PRESENTED_TO = re.compile(r"(?:为|向)(?P<listed>[^。；;！!？?\n为向]{2,240}?)(?:颁奖|颁发奖牌|颁发证书|颁发奖杯|授牌)")
+# What may close such a list before the verb: its total and the kind of recipients ("3家获奖企业")
+PRESENTED_TOTAL = re.compile(r"^\s*(?:等\s*)?(?:" + NUMBER + r"[家个名位])?\s*(?:获奖|受表彰的?)?"
+                             r"(?:企业|单位|组织|集体|个人|代表|企业代表)?(?:代表)?\s*$")
+# "A、B五家企业从上千个竞争者中脱颖而出": whom the list stood out from, between it and its verb
+STOOD_OUT_FROM = re.compile(r"从[^，,。；;]{1,12}?中")
 # The words that announce an award's list of recipients ("X奖获奖名单出炉", "X奖评选结果揭晓")
 LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)")
 # "获得过X奖的A公司": an award, then 的 and the recipient it describes
 RELATIVE_AFTER_AWARD = re.compile(r"[”\"]?(?:荣誉称号|称号)?的")
+# "授予A、B等三家企业为X": after a decision's list, its count, then the title it is granted
+GRANTED_AS = re.compile(r"\s*(?:等\s*" + NUMBER + r"[家个名位]?[\u4e00-\u9fff]{0,4}?)?\s*为\s*[“\"]?"
+                        r"(?P<title>[^，,。；;\n“”\"]{3,30}?)[”\"]?(?:荣誉)?(?:称号)?\s*(?=[，,。；;\n]|$)")
+# "获授X的5家企业分别是A、B": the described recipients counted, then listed
+COUNTED_DESCRIBED = re.compile(NUMBER + r"[家个名位](?:企业|单位|组织|集体|个人)?\s*(?:分别是|分别为|依次为|为|是|有|包括)\s*[:：]?\s*")
 # "获得A、B、C等荣誉称号": honours listed after a verb, closed by 等 and the word for titles
 HONOUR_LIST = re.compile(r"\s*(?:了|过)?(?P<items>[^，,。；;！？!?：:()]{2,30}?(?:、[^，,。；;！？!?：:()、]{2,30}?)+)"
                          r"等(?:多项|多个|\d+项|[一二三四五六七八九十]+项)?(?:荣誉称号|称号|荣誉)")

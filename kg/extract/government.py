@@ -11,9 +11,11 @@ import re
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation, full_form, longest_first
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, is_cjk
+from kg.extract.occurrences import starts_of
 from kg.extract.places import Places
 
+CPPCC = "中国人民政治协商会议"  # a 政协's full name: 中国人民政治协商会议 + its place + 委员会
 _STATE_COUNCIL = re.compile(r"国务院(?:办公厅)?")
 # The party's Central Committee, a national body, under its full or short names (canonical: its usual
 # short name); its offices keep their own names.
@@ -72,6 +74,7 @@ def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = 
             found.append(_body(CENTRAL_COMMITTEE, match.start(), match.end(), aliases=[surface], national=True))
     found += [_body(m.group(), m.start(), m.end(), national=True) for m in patterns["ministry"].finditer(text)
               if not _role_follows(text, m.end())]
+    found += _central_short_names(text, lexicon)
     for match in patterns["central"].finditer(text):
         name = match.group()
         if re.search(r"[的了是在与及、]", name) or name.endswith(lexicon.org_false_endings) or _role_follows(
@@ -87,10 +90,39 @@ def find_government_bodies(text: str, places: Places, lexicon: Lexicon | None = 
     return found
 
 
+# Characters after which a body's name starts a word: joiners and the verbs and prepositions before bodies.
+_WORD_BEFORE_A_BODY = frozenset("、和与及同会由经对向在是了的为据从")
+
+
+def _central_short_names(text: str, lexicon: Lexicon) -> list[Mention]:
+    """Central bodies named by their usual short names (科技部, 国家认监委): the full name, the short an alias.
+    Only a name that starts a word is taken: after a place's name or a level word (省工信部) the same
+    characters end a local body's name."""
+    found = []
+    taken = []
+    for short, full in lexicon.central_body_short_names:
+        for start in starts_of(text, short):
+            end = start + len(short)
+            before = text[start - 1:start]
+            if any(s <= start < e for s, e in taken) or _role_follows(text, end) \
+                    or before and is_cjk(before) and before not in _WORD_BEFORE_A_BODY:
+                continue
+            taken.append((start, end))
+            aliases = [short] if short != full else []
+            found.append(Mention("GovernmentBody", full, start, end, {"surface": short, "aliases": aliases,
+                                                                       "national": True}))
+    return found
+
+
 def _body(name: str, start: int, end: int, **attrs) -> Mention:
-    """A body's mention, its name's usual short ending spelled out (国家市场监管总局 -> 国家市场监督管理总局);
-    ``national=True`` marks a central body, which is in no city."""
-    return Mention("GovernmentBody", full_form(name, Lexicon.default()), start, end, {"surface": name, **attrs})
+    """A body's mention, its name's usual short ending spelled out (国家市场监管总局 -> 国家市场监督管理总局,
+    某市政协 -> 中国人民政治协商会议某市委员会); ``national=True`` marks a central body, which is in no city."""
+    full = full_form(name, Lexicon.default())
+    if full.endswith("政协"):
+        full = CPPCC + full[:-2] + "委员会"
+    if full != name:
+        attrs["aliases"] = [*attrs.get("aliases", ()), name]
+    return Mention("GovernmentBody", full, start, end, {"surface": name, **attrs})
 
 
 def _role_follows(text: str, end: int) -> bool:

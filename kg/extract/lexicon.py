@@ -67,6 +67,8 @@ class Lexicon:
     national_name_heads: tuple[str, ...] = ()
     shortlist_cues: tuple[str, ...] = ()
     body_short_forms: tuple[tuple[str, str], ...] = ()  # (short ending, full ending) of bodies' names
+    enterprise_roles: frozenset[str] = frozenset()
+    central_body_short_names: tuple[tuple[str, str], ...] = ()  # (short name, full name), longest first
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -143,6 +145,10 @@ def _default_lexicon() -> Lexicon:
         institution_generic_words=frozenset(_words(data, "institution_generic_words")),
         national_name_heads=_words(data, "national_name_heads"),
         shortlist_cues=_words(data, "shortlist_cues"),
+        enterprise_roles=frozenset(_words(data, "enterprise_roles")),
+        central_body_short_names=tuple(sorted(
+            ((str(k), str(v)) for k, v in (data.get("central_body_short_names") or {}).items()),
+            key=lambda pair: -len(pair[0]))),
         body_short_forms=tuple(sorted(((str(k), str(v)) for k, v in (data.get("body_short_forms") or {}).items()),
                                       key=lambda pair: -len(pair[0]))),
     )

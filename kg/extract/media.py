@@ -56,24 +56,35 @@ def _around_each_bao(text: str):
 
 
 # "来源：荆楚网", "中国江苏网3月28日讯", "据红网报道": a news site (or a broadcaster) named where a source is.
-_SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e00-\u9fff]{2,10}?(?:网|电视台|广播电台|客户端|新闻|报))"
-                   r"(?=[\s　|｜,，。]|$)"
+_SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e00-\u9fff]{1,10}?(?:网|电视台|广播电台|客户端|新闻|报))"
+                   r"(?=[\s　|｜,，。”\"]|$)"
                    r"|据(?P<reported>[\u4e00-\u9fff]{1,8}?(?:网|电视台))(?:报道|消息)"
                    # "2023-01-10 16:00:22 中国质量报": a byline's time, then its source closing the line
                    r"|(?<=\d:\d\d)\s+(?P<byline>[\u4e00-\u9fff]{2,10}?(?:网|报))\s*(?=\n|$)"
-                   r"|(?P<dateline>[\u4e00-\u9fff]{2,8}?网)(?=\s*(?:\d{1,2}月\d{1,2}日)?\s*(?:讯|消息|报道))")
+                   # "某某网3月28日讯", "某某网天津频道讯"
+                   r"|(?P<dateline>[\u4e00-\u9fff]{2,8}?网)(?=\s*(?:[\u4e00-\u9fff]{2,4}频道)?\s*(?:\d{1,2}月\d{1,2}日)?\s*"
+                   r"(?:讯|消息|报道))"
+                   # "某某网版权所有", "© 某某网 网站版权所有": a page's owner
+                   r"|(?P<owner>[\u4e00-\u9fff]{1,10}?(?:网|报社|电视台))\s*(?:网站)?版权所有"
+                   # "某某社北京9月6日电": a news agency's dateline
+                   r"|(?P<agency>[\u4e00-\u9fff]{2,6}?社)(?=[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日电)"
+                   # "某某网 > 即时新闻 > 地方": a site's name opening its page's breadcrumbs
+                   r"|(?<![^\n])[ \t]*(?P<crumb>[\u4e00-\u9fff]{2,10}?网)(?=[ \t]*>|[ \t]*\n[ \t]*您?当前位置)")
 
 
 _BYLINE_TIME = re.compile(r"\d:\d\d(?=\s)")
 
 
 def _site_starts(text: str) -> list[int]:
-    """Every offset a match of _SITE can start at: a source's label, 据, a byline's time's end, or 2 to 8
-    characters before 网."""
+    """Every offset a match of _SITE can start at: a source's label, 据, a byline's time's end, up to 10
+    characters before 网, or a few before 版权所有 and 日电."""
     starts = [start for word in ("来源", "来自", "稿源", "转自", "据") for start in starts_of(text, word)]
     starts.extend(time.end() for time in _BYLINE_TIME.finditer(text))
     for position in starts_of(text, "网"):
-        starts.extend(range(max(0, position - 8), position - 1))
+        starts.extend(range(max(0, position - 10), position))
+    for word, reach in (("版权所有", 16), ("日电", 18)):
+        for position in starts_of(text, word):
+            starts.extend(range(max(0, position - reach), position))
     return sorted(set(starts))
 
 
@@ -81,7 +92,8 @@ def find_news_sites(text: str) -> list[Mention]:
     """News sites and broadcasters named as a text's source."""
     found = []
     for match in matches_from(_SITE, text, _site_starts(text)):
-        group = next(g for g in ("source", "reported", "byline", "dateline") if match.group(g))
+        group = next(g for g in ("source", "reported", "byline", "dateline", "owner", "agency", "crumb")
+                     if match.group(g))
         start, end = match.span(group)
         name = text[start:end]
         if _NOT_A_PAPER.match(name) or name.endswith(("上网", "联网", "电网", "管网")):

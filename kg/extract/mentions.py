@@ -67,3 +67,13 @@ class SpanSet:
 
     def covers(self, position: int) -> bool:
         return self.overlaps(position, position + 1)
+
+    def end_covering(self, position: int) -> int:
+        """Where the furthest-reaching span holding ``position`` ends (``position`` if none does)."""
+        end = position
+        index = bisect_left(self._spans, (position - self._longest, -1))
+        while index < len(self._spans) and self._spans[index][0] <= position:
+            if self._spans[index][1] > position:
+                end = max(end, self._spans[index][1])
+            index += 1
+        return end

@@ -15,7 +15,7 @@ from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
 from kg.extract.numbers import small_number
-from kg.extract.occurrences import matches_from, starts_of_counts
+from kg.extract.occurrences import matches_from, starts_of, starts_of_counts
 from kg.extract.person_names import person_name_at
 from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -63,7 +63,8 @@ def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
 HARD_STOP_TAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d", "z", "m", "q", "y", "e", "o"})
 # Tags of words that, after a place has opened a name, are its trade name ("湖北|永恒|太阳能…": 永恒 is a
 # descriptive word, z); a one-character verb there is a trade name's character too ("杭州福斯|达|深冷…").
-TRADE_NAME_TAGS = frozenset({"z", "d"})  # "河南|全新|金属…": 全新 is tagged an adverb
+# "河南|全新|金属…": 全新 is tagged an adverb; "河南|乐|万家|机械…": 万家 a numeral
+TRADE_NAME_TAGS = frozenset({"z", "d", "m"})
 TRADE_WORDS = frozenset({"企业", "实业"})  # stop words elsewhere, a name's industry word right before its form
 # How far after its place a trade name's words may reach ("湖北|永恒太阳能…", not "湖南省|…评审组来邵对…")
 MAX_TRADE_NAME_SPAN = 10
@@ -101,7 +102,8 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
     place_end = 0
     for index, (token, tag) in enumerate(tagged):
         offset += len(token)
-        if len(token) == 2 and token[0] in lexicon.org_left_stops and token[1] in LOCAL_PREFIXES:
+        if len(token) == 2 and token[0] in lexicon.org_left_stops and token[1] in LOCAL_PREFIXES \
+                and token not in lexicon.org_left_stops:  # "我省": our province's, no region of the name
             cut, opened_by_place = offset - 1, False  # "会议由市质监局": jieba glued the stop to 市 ("由市")
             continue
         if _stop_glued_to_name(run, offset, tagged, index, lexicon):
@@ -117,8 +119,8 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
             opened_by_place = False  # a trade name is a few words after its place, not a clause
         if len(token) == 1 and (opened_by_place or listed and cut == 0 and index == 1 and len(tagged[0][0]) == 1) \
                 and token in lexicon.org_left_stops \
-                and not _ends_a_name(run[:offset - 1], tagged[index - 1][0], lexicon):
-            continue  # a trade name's character (常州天和科技…), not a conjunction after a whole name
+                and not _joins_two_names(run[:offset - 1], tagged, index, lexicon):
+            continue  # a trade name's character (常州天和科技…, 湖南和广生物…), not a conjunction between names
         if opened_by_place and token in TRADE_WORDS:
             continue  # "汕头宜华|企业|集团…", "江苏省|企业|首席质量官协会": a word of the name a place opened
         if token in lexicon.org_left_stops or token.isdigit():
@@ -159,9 +161,14 @@ def _stop_glued_to_name(run: str, offset: int, tagged: list, index: int, lexicon
     return len(first) >= 2 and first.endswith(token) and tag in NAME_TAGS - {None}
 
 
-def _ends_a_name(before: str, last_word: str, lexicon: Lexicon) -> bool:
-    """Does ``before`` end with a whole name (an organisation's, an award's, a place's)?"""
-    return before.endswith((*lexicon.org_suffix_type, "奖")) or division_named(last_word) is not None
+def _joins_two_names(before: str, tagged: list, index: int, lexicon: Lexicon) -> bool:
+    """Does the one-character stop at ``index`` join two names: a whole organisation's or award's and what
+    follows, or two places ("江苏和浙江…")? After a place alone it opens a trade name ("湖南和广生物…")."""
+    if before.endswith((*lexicon.org_suffix_type, "奖")):
+        return True
+    following = tagged[index + 1][0] if index + 1 < len(tagged) else ""
+    return division_named(tagged[index - 1][0]) is not None and (
+        not following or division_named(following) is not None or leading_division(following) is not None)
 
 
 def _stops_name(token: str, tag: str, inside: bool = False) -> bool:
@@ -289,6 +296,10 @@ def _employs_named_person(text: str, end: int, lexicon: Lexicon) -> bool:
     return name_end is not None and EMPLOYED_NAME_FOLLOWERS.match(text, name_end) is not None
 
 
+# Words 中心 opens, that make it no organisation's ending.
+CENTRE_COMPOUNDS = ("城市", "城区", "地位", "任务", "工作", "环节", "位置", "地带", "思想")
+
+
 def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None) -> list[Mention]:
     lexicon = lexicon or Lexicon.default()
     found: list[Mention] = []
@@ -297,6 +308,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         if text[match.end():match.end() + 1] == "长" and suffix[-1] + "长" in lexicon.roles \
                 and not suffix.endswith("公司"):
             continue  # 局长, 院长: a role, not a name (but "…股份有限公司长庆石化分公司": 长 opens the next name)
+        if suffix == "中心" and text.startswith(CENTRE_COMPOUNDS, match.end()):
+            continue  # "淮海经济区中心城市", "中心工作": 中心 is the first half of a word, not a body's ending
         start = name_before(text, match.start(), lexicon)
         name = text[start:match.end()]
         core = name[: -len(suffix)]
@@ -360,12 +373,14 @@ UNIT_AFTER = re.compile(r"(?!等|\d+\s*个|[一二三四五六七八九十两]+�
 TEAM_ENDINGS = ("QC小组", "质量管理小组", "班组", "团队", "项目组", "工作室", "创新团队")
 # Words no unit's name holds between its organisation and its ending: verbs, particles, roles' words.
 NOT_IN_UNITS = re.compile(r"[对的在]|聘请|召开|举办|联合|共同|推荐|评为|荣获|获得|副?总工程师|经理|主任|书记|年度")
-# "…股份有限公司西南油气田分公司天然气研究院", "…地质局第一地质大队": a branch named after its organisation.
+# "…股份有限公司西南油气田分公司天然气研究院", "…地质局第一地质大队", "…有限公司无锡柴油机厂": a branch
+# named after its organisation, before a list's or a clause's end or the role of a person who leads it.
 BRANCH_AFTER = re.compile(r"(?:[\u4e00-\u9fff〇A-Za-z0-9]{1,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|总厂|事业部|营业部))?"
                           r"[\u4e00-\u9fff〇A-Za-z0-9]{0,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|研究院|研究所|设计院|设计部|"
-                          r"大队|支队|总厂|事业部|营业部)(?=[、，,。；;：:\s“\"]|等|荣获|获|被|$)")
+                          r"大队|支队|总厂|事业部|营业部|厂)"
+                          r"(?=[、，,。；;：:\s“\"]|等|荣获|获|被|$|党委|副?厂长|副?总经理|董事长|副?经理|主任|副?院长|副?所长)")
 # The kinds of branch that stay a firm's (a branch of an enterprise is an enterprise)
-FIRM_BRANCHES = ("分公司", "分厂", "总厂", "事业部", "营业部", "研究院", "研究所", "设计院", "设计部")
+FIRM_BRANCHES = ("分公司", "分厂", "总厂", "事业部", "营业部", "研究院", "研究所", "设计院", "设计部", "厂")
 
 
 def units_of(text: str, organizations: list[Mention]) -> list[Mention]:
@@ -479,7 +494,7 @@ def _without_departments(found: list[Mention]) -> list[Mention]:
 # "新增…研究中心1至3家": a count after the name makes it a kind of organisation, not one of them.
 COUNTED_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两几数多]+)(?:\s*(?:至|到|-|~)\s*\d+)?\s*(?:家|个|所)")
 # "X中心及Y工程获…": the name is the first half of a building project's name.
-PROJECT_AFTER = re.compile(r"[及和与][\u4e00-\u9fff]{1,12}?(?:工程|项目|用房|大楼)")
+PROJECT_AFTER = re.compile(r"[及和与][\u4e00-\u9fff]{1,12}?(?:工程|项目|用房|大楼)(?![院师队局处部公])")  # not 工程院
 
 
 def _kind_not_name(text: str, start: int, end: int, core: str, lexicon: Lexicon) -> bool:
@@ -507,16 +522,19 @@ def _default_verb_stops() -> tuple[str, ...]:
 
 # "X区民政局、人社局、总工会": the later bodies share the first one's region.
 REGION_PREFIX = re.compile(r"^.{2,8}?(?:省|市|县|区|州|盟|旗)")
-# "A、B、C等10家企业": every item of the list is a firm.
+# "A、B、C等10家企业": every item of the list is a firm; "A、B等知名企业和品牌", "A、B等主流媒体",
+# "A、B等4家山东企业" (a place's firms) too.
 # (The lookahead names every first character a match can have: the engine skips the others at once.)
+_LIST_QUALIFIERS = "(?:大型|知名|重点|骨干|龙头|优秀|主流|大)"
 ENUMERATION_END = re.compile(r"(?=[等共总合\d一二三四五六七八九十两])"
                              r"(?:(?:等|共计|总计|合计|共)+\s*(?P<count>\d+|[一二三四五六七八九十两几多数]+)?"
                              r"|(?P<bare_count>\d+|[一二三四五六七八九十两]+))"
-                             r"\s*[家个所]?(企业|公司|单位|机构|组织|院校|高校)")
+                             rf"\s*[家个所]?(?:{_LIST_QUALIFIERS}|(?P<place>[\u4e00-\u9fff]{{2,4}}?))?"
+                             r"(?P<kind>企业|公司|单位|机构|组织|院校|高校|品牌|媒体)")
 # What closes such a list, and what its count holds before that word besides spaces and digits
 # (its matches are tried only there: tried at every character, the pattern cost more than the finder).
-_LISTED_KINDS = ("企业", "公司", "单位", "机构", "组织", "院校", "高校")
-_LIST_COUNT_CHARACTERS = frozenset("等共计总合一二三四五六七八九十两几多数家个所")
+_LISTED_KINDS = ("企业", "公司", "单位", "机构", "组织", "院校", "高校", "品牌", "媒体")
+_LIST_COUNT_CHARACTERS = frozenset("等共计总合一二三四五六七八九十两几多数家个所大型知名重点骨干龙头优秀主流")
 MAX_ITEM = 14
 
 
@@ -556,6 +574,8 @@ def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[M
                 break  # it names its own region ("中共某省委办公厅、某省人民政府办公厅")
             if surface.endswith(lexicon.legal_suffixes):
                 break  # a registered name is written in full: "某县A有限公司、B有限公司" shares nothing
+            if leading_division(surface) is not None:
+                break  # "四川德阳市A公司、四川B集团…": the item names its own region
             if own is not None:
                 dropped.add(id(own))
             name = region.group() + surface
@@ -584,10 +604,44 @@ def _brand_item(item: str, lexicon: Lexicon) -> bool:
         and looks_proper(item, "公司", lexicon) and not all(dictionary_tag(t) in COMMON_WORD_TAGS for t in tokens(item))
 
 
+def brand_name(words: str, lexicon: Lexicon) -> bool:
+    """Words that read as a firm's short name alone: a brand, no place, pronoun or common words only."""
+    return words[0] not in PRONOUNS and _brand_item(words, lexicon) and not _generic_item(words, lexicon) \
+        and not any(dictionary_tag(t) in CLAUSE_WORD_TAGS for t in tokens(words))
+
+
+# Tags of words that make a clause, not a name: verbs, time words, adverbs, prepositions, conjunctions
+CLAUSE_WORD_TAGS = frozenset({"v", "t", "d", "p", "c", "r", "u", "f"})
+
+
 def _generic_item(item: str, lexicon: Lexicon) -> bool:
     """A list item that is a place, a stop word or common words only ("各市", "企业单位")."""
     return len(item) < 2 or division_named(item) is not None or item in lexicon.org_left_stops \
         or all(dictionary_tag(t) in COMMON_WORD_TAGS for t in tokens(item))
+
+
+def _list_end_starts(text: str) -> list[int]:
+    """Where a list's closing count can start: in the count's run of characters before a kind word, or
+    before a place's name of 2 to 4 characters that stands before it ("等4家山东企业")."""
+    starts = set(starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS))
+    for kind in _LISTED_KINDS:
+        for position in starts_of(text, kind):
+            for gap in (2, 3, 4):
+                end = start = position - gap
+                while start > 0 and (text[start - 1] in _LIST_COUNT_CHARACTERS or text[start - 1].isspace()
+                                     or text[start - 1].isdecimal()):
+                    start -= 1
+                starts.update(range(start, end))
+    return sorted(starts)
+
+
+def _mostly_brands(items: list[str], lexicon: Lexicon) -> bool:
+    """Items listed before 等 that read as short names: at least as many brands as common words ("鞍钢" is a noun
+    to jieba too), and no place, stop word or single character among them."""
+    if any(len(item) < 2 or division_named(item) is not None or item in lexicon.org_left_stops for item in items):
+        return False
+    brands = sum(_brand_item(item, lexicon) for item in items)
+    return brands > 0 and brands >= sum(_generic_item(item, lexicon) for item in items)
 
 
 def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -595,7 +649,9 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
     spans = {(m.start, m.end) for m in found}
     occupied = SpanSet(spans)
     extra = []
-    for match in matches_from(ENUMERATION_END, text, starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS)):
+    for match in matches_from(ENUMERATION_END, text, _list_end_starts(text)):
+        if match.group("place") and division_named(match.group("place")) is None:
+            continue
         items = []
         end = match.start()
         while True:
@@ -616,14 +672,13 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
         if not items:
             continue
         first_start = items[-1][0]
-        brands = match.group(0).startswith(("等", "共")) and any(_brand_item(text[s:e], lexicon) for s, e in items) \
-            and not any(_generic_item(text[s:e], lexicon) for s, e in items) \
+        brands = match.group(0).startswith(("等", "共")) and _mostly_brands([text[s:e] for s, e in items], lexicon) \
             and text[first_start - 1:first_start] not in ("”", ")", "\"")  # the end of a longer name
         if not (brands or len(items) >= 2 and (counted or any(item in spans for item in items))):
             continue
         first_start, first_end = items[-1]
         items[-1] = (name_before(text, first_end, lexicon, limit=MAX_ITEM), first_end)
-        entity_type = "Enterprise" if match.group(3) in ("企业", "公司") else "Organization"
+        entity_type = "Enterprise" if match.group("kind") in ("企业", "公司", "品牌") else "Organization"
         for start, end in items:
             if end - start >= 2 and not occupied.overlaps(start, end):  # nothing found there
                 extra.append(Mention(entity_type, text[start:end], start, end, {"surface": text[start:end]}))

@@ -12,9 +12,10 @@ from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, SpanSet, is_cjk
-from kg.extract.organizations import EMPLOYED_NAME_FOLLOWERS, GOVERNMENT, NAME_TAGS, looks_proper, name_before
+from kg.extract.organizations import (AUTONOMOUS_REGION, EMPLOYED_NAME_FOLLOWERS, GOVERNMENT, NAME_TAGS, looks_proper,
+                                      name_before)
 from kg.extract.person_names import person_name_at
-from kg.extract.places import Places
+from kg.extract.places import Places, division_named
 from kg.extract.segments import lines as split_lines
 from kg.extract.tables import PERSON_COLUMNS, WORK_COLUMNS, find_tables
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -51,7 +52,7 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
     """The name at ``position`` and any listed after it ("王一、李二、张三")."""
     spans = []
     while True:
-        end = person_name_at(text, position, lexicon)
+        end = person_name_at(text, position, lexicon, after_role=True)
         if end is None:
             break
         spans.append((position, end))
@@ -60,6 +61,19 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
             continue
         break
     return spans
+
+
+# A department's name and its head's title: 质量发展处处长, 质量司司长, 技术研究部主任, 检测中心主任.
+_DEPARTMENT_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,10}?(?P<kind>处|司|科|所|部)|[\u4e00-\u9fff]{1,10}?(?:中心|室))"
+                              r"(?P<head>副?(?P=kind)长|副?主任)")
+_PARTY_COMMITTEE_LEVELS = ("市委", "省委", "县委", "区委")
+# Endings of a body's short name that no finder takes for a name alone (政法委, 组织部, 宣传部, 办公室)
+_UNKNOWN_BODY_ENDINGS = ("委", "部", "办")
+# The confidence organization_before gives such a body: the role is held there, not in a neighbour's
+# organisation; the roles listed before it are read on.
+UNKNOWN_BODY = -1.0
+# What an item or a clause starts after ("、A董事长", "，A董事长", "推荐了A董事长").
+_ITEM_STARTS = frozenset("、，,；;：:。\n了的")
 
 
 class _Context:
@@ -82,9 +96,16 @@ class _Context:
     def government_of(self, role: str, prefix: str) -> str | None:
         """The city or province whose government a role without an organisation serves."""
         places = self.places
-        province_role = role.startswith(("省", "副省", "常务副省")) or prefix.startswith("省")
+        province_role = role.startswith(("省", "副省", "常务副省")) or prefix.startswith("省") \
+            or self._regions_own(role, prefix)
         division = places.main_province if province_role else places.main_city
         return division.name if division else None
+
+    def _regions_own(self, role: str, prefix: str) -> bool:
+        """"自治区主席", "区党委副书记" in an autonomous region's text: the region's leaders, as a province's."""
+        region = self.places.main_province
+        return region is not None and region.name.endswith(AUTONOMOUS_REGION) \
+            and (prefix == AUTONOMOUS_REGION or role.startswith("区党委"))
 
     def organization_before(self, role_start: int, role: str) -> tuple[str | None, int, float]:
         """The organisation named right before a role, where its name starts, and how sure that is."""
@@ -99,13 +120,39 @@ class _Context:
             return place.name, place.start, 0.85
         prefix_start = name_before(self.text, role_start, self.lexicon, limit=12)
         prefix = self.text[prefix_start:role_start]
-        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区") or role in self.lexicon.government_roles:
+        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区", AUTONOMOUS_REGION) \
+                or role in self.lexicon.government_roles or self._regions_own(role, prefix) \
+                or role.startswith(_PARTY_COMMITTEE_LEVELS):  # "市委常委王五": a member of the city's committee
             return self.government_of(role, prefix), prefix_start, 0.8
-        if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix):
+        if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix) \
+                or self._firm_before_its_role(prefix, prefix_start, role):
             mention = Mention("Enterprise", prefix, prefix_start, role_start, {"surface": prefix})
             self.new_organizations.append(mention)
             return prefix, prefix_start, 0.6
+        if prefix.endswith(_UNKNOWN_BODY_ENDINGS) and 2 <= len(prefix) <= 8:
+            return None, prefix_start, UNKNOWN_BODY  # "…、区党委政法委书记张三": a body no finder knew
         return None, role_start, 0.0
+
+    def _firm_before_its_role(self, prefix: str, prefix_start: int, role: str) -> bool:
+        """"、青岛啤酒董事长": before a role only a firm has, at a clause's or an item's start, proper words
+        are the firm's short name even when they are a place and a trade."""
+        return role in self.lexicon.enterprise_roles and 2 <= len(prefix) <= 8 \
+            and self.text[prefix_start - 1:prefix_start] in _ITEM_STARTS \
+            and division_named(prefix) is None and prefix not in self.lexicon.org_false_words \
+            and looks_proper(prefix, "公司", self.lexicon)
+
+    def department_headed(self, organization: str | None, role_start: int, role: str) -> tuple[str | None, str]:
+        """"某局质量发展处处长": the head of a body's department holds the role in the department, which is
+        a body of its own, named with the body's name. The departments of firms, hospitals or schools stay
+        part of the role (质量部部长, 质量管理办公室主任)."""
+        head = _DEPARTMENT_HEAD.fullmatch(role)
+        body = self.org_ending_at.get(role_start)
+        if head is None or organization is None or body is None or body.type != "GovernmentBody":
+            return organization, role
+        department = organization + head.group("unit")
+        self.new_organizations.append(Mention(body.type, department, body.start, role_start + len(head.group("unit")),
+                                              {"surface": self.text[body.start:role_start] + head.group("unit")}))
+        return department, head.group("head")
 
     def company_nearby(self, position: int) -> str | None:
         """The nearest organisation named shortly before ``position`` (for "董事长张三" on its own)."""
@@ -122,6 +169,21 @@ def _brand_like(prefix: str) -> bool:
                ((t, dictionary_tag(t)) for t in tokens(prefix)))
 
 
+def _roles_outside_names(text: str, blocked: SpanSet):
+    """The roles named in ``text`` that start in no place's or organisation's name. A role that starts
+    inside one and runs past its end ("包头市|政府秘书长" after the city 包头市 or "包头市政府|秘书长")
+    is looked for again where that name ends."""
+    pattern = _role_pattern()
+    match = pattern.search(text)
+    while match is not None:
+        if not blocked.covers(match.start()):
+            yield match
+            match = pattern.search(text, match.end())
+            continue
+        name_end = blocked.end_covering(match.start())
+        match = pattern.search(text, name_end if name_end < match.end() else match.end())
+
+
 def find_people(text: str, places: Places, organizations: list[Mention], lexicon: Lexicon | None = None) -> People:
     lexicon = lexicon or Lexicon.default()
     context = _Context(text, places, organizations, lexicon)
@@ -129,10 +191,10 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     holdings: list[RoleHolding] = []
     excluded: set[str] = set()
     previous: tuple[int, str | None] = (-1, None)  # where the last holding's names ended, and its organisation
-    for match in _role_pattern().finditer(text):
-        if context.blocked.covers(match.start()):
-            continue
-        names = names_after(text, match.end(), lexicon)
+    for match in _roles_outside_names(text, context.blocked):
+        # "王五、全国政协副主席…": a listed name runs into no place's or body's name
+        names = [(start, end) for start, end in names_after(text, match.end(), lexicon)
+                 if context.blocked.end_covering(end - 1) <= end]
         if not names:
             _name_before_role(context, match, mentions, holdings)
             continue
@@ -151,6 +213,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
             for name in found:
                 holdings.append(RoleHolding(name, role_name, organization, start, names[-1][1], confidence))
             previous = (names[-1][1], organization)
+    _leader_sharing_the_level_word(context, mentions, holdings)
     _name_then_role(context, mentions, holdings)
     _name_then_work(context, mentions, holdings)
     _listed_after_organization(context, mentions)
@@ -160,6 +223,22 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
     return People(mentions, holdings, excluded), context.new_organizations
+
+
+def _leader_sharing_the_level_word(context: "_Context", mentions: list[Mention], holdings: list[RoleHolding]) -> None:
+    """"梧州市长朱学庆", "湖南省长张三": the place's 市 or 省 is its leader's too."""
+    text = context.text
+    taken = {m.start for m in mentions}
+    for place in context.places.mentions:
+        level = text[place.end - 1:place.end]
+        if level not in ("市", "省", "县", "区") or text[place.end:place.end + 1] != "长" or place.end + 1 in taken:
+            continue
+        end = person_name_at(text, place.end + 1, context.lexicon)
+        if end is None or not _ROLE_THEN_VERB.match(text, end):
+            continue  # "如皋市长江镇拍摄": a name must be followed by what a leader does, or a clause's end
+        name = text[place.end + 1:end]
+        mentions.append(Mention("Person", name, place.end + 1, end))
+        holdings.append(RoleHolding(name, level + "长", place.name, place.start, end, 0.85))
 
 
 # After "<name><role>", what shows the role is the person's title: a verb of presence or speech.
@@ -360,6 +439,8 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
     role_start, role = _qualified(context, role_start, role)
     while True:
         organization, start, confidence = context.organization_before(role_start, role)
+        if not chain:
+            organization, role = context.department_headed(organization, role_start, role)
         chain.append([role, organization, start, confidence])
         if start == 0 or text[start - 1] != "、":
             break
@@ -372,6 +453,7 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
             break
         role_start, role = start - 1 - len(previous), previous
     # A role without an organisation shares its neighbour's ("X集团首席质量官、总裁助理张三").
+    chain = [link for link in chain if link[3] != UNKNOWN_BODY]
     for index, link in enumerate(chain):
         if link[1] is None:
             neighbours = [c for c in chain[index + 1:] + chain[:index][::-1] if c[1] is not None]

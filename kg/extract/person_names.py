@@ -13,25 +13,30 @@ NAME_WINDOW = 8
 CONJUNCTIONS = ("和", "与", "及")
 SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "坦言", "透露")
 GLUED_VERBS = ("获",)
+NAME_CLOSERS = "，,、。；;"
 # What follows a person who opens a sentence as its subject ("张三是…", "张三曾获…", "张三带领…"), not
 # the one who speaks of it ("张三说")
 SUBJECT_VERB = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被|荣获|获得|带领|参加工作|出生|毕业")
 
 
-def person_name_at(text: str, position: int, lexicon: Lexicon) -> int | None:
-    """The end of a person's name starting at ``position``, or None."""
+def person_name_at(text: str, position: int, lexicon: Lexicon, after_role: bool = False) -> int | None:
+    """The end of a person's name starting at ``position``, or None.
+
+    ``after_role``: a role stands right before, so a name that closes its clause ("总经理安进，") is one
+    even when the dictionary knows the characters as a word of its own."""
     window = text[position:position + NAME_WINDOW]
-    length = _default_name_length(window) if lexicon is Lexicon.default() else _name_length(window, lexicon)
+    length = _default_name_length(window, after_role) if lexicon is Lexicon.default() \
+        else _name_length(window, lexicon, after_role)
     return None if length is None else position + length
 
 
 @lru_cache(maxsize=16384)
-def _default_name_length(window: str) -> int | None:
+def _default_name_length(window: str, after_role: bool) -> int | None:
     """(Cached: the finders ask about a few windows many times, the same names recurring.)"""
-    return _name_length(window, Lexicon.default())
+    return _name_length(window, Lexicon.default(), after_role)
 
 
-def _name_length(window: str, lexicon: Lexicon) -> int | None:
+def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int | None:
     """The length of the person's name that opens ``window``, or None."""
     compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None) \
         if window.startswith(lexicon.surnames_compound) else None
@@ -62,6 +67,8 @@ def _name_length(window: str, lexicon: Lexicon) -> int | None:
     elif len(name) == surname_length + 1 and rest and len(rest[0]) == 2 and rest[0][1] == "等" \
             and (len(rest) == 1 or not all(is_cjk(c) for c in rest[1][:1])):
         name += rest.pop(0)[0]  # "杜亚|中等|5人": jieba glued the list's 等 to the name's last character
+    elif len(name) == surname_length + 1 and rest and len(rest[0]) == 2 and rest[0][1] in GLUED_VERBS:
+        name += rest.pop(0)[0]  # "刘源|张获|中国质量奖": jieba glued the verb to the name's last character
     elif len(name) == surname_length + 1 and len(rest) >= 2 and rest[0] in CONJUNCTIONS \
             and rest[1] in SPEECH_VERBS:
         name += rest.pop(0)  # "李咸和说": 和 is the name's, nothing is joined to a verb of speech
@@ -70,8 +77,9 @@ def _name_length(window: str, lexicon: Lexicon) -> int | None:
     if not 2 <= len(name) <= limit:
         return None
     tag = dictionary_tag(name)
-    if tag is not None and not tag.startswith("nr"):
+    closes_clause = after_role and window[len(name):len(name) + 1] in NAME_CLOSERS
+    if tag is not None and not tag.startswith("nr") and not closes_clause:
         return None
-    if name in lexicon.name_followers or name in lexicon.roles:
-        return None
+    if name in lexicon.name_followers or name in lexicon.roles or name in lexicon.conferral_verbs:
+        return None  # "企业家荣膺…": 荣 is a surname, 荣膺 a verb
     return len(name)

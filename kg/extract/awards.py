@@ -211,7 +211,7 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> li
         prefix = text[prefix_start:match.start()]
         level_word = prefix in LEVEL_WORDS  # "自治区主席质量奖": the level, not a name
         # "卓越绩效市长奖"; not a scraped page's junk in place of the city ("365bet…网站市长质量奖")
-        named = len(prefix) >= 2 and not level_word and all(map(is_cjk, prefix)) and not prefix.endswith("网站") \
+        named = len(prefix) >= 2 and not level_word and all(map(is_cjk, prefix)) and not SCRAPED_JUNK.search(prefix) \
             and looks_proper(prefix, "奖", lexicon)
         if named:
             name = prefix + head
@@ -228,7 +228,8 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> li
     return found
 
 
-LATIN = re.compile(r"[A-Za-z]")
+# What a scraped page puts in place of a region: Latin letters, a site's name ("365bet…网站市长质量奖").
+SCRAPED_JUNK = re.compile(r"[A-Za-z]|网站$")
 
 
 def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
@@ -254,7 +255,7 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             core = text[start:position]
             proper = len(core) >= 2 and (looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
                                          or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None) \
-                and not LATIN.search(core)  # a scraped page's junk in place of a region ("365bet…市长质量奖")
+                and not SCRAPED_JUNK.search(core)  # a scraped page's junk in place of a region ("365bet…市长质量奖")
         if proper:
             region = _region_before(text, start, places)  # "湖北省第八届|长江质量奖": the region before an edition
             if region is not None and region.start < start:

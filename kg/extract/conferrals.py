@@ -707,12 +707,8 @@ class ConferralFinder:
         """"市领导为A、B和C3家获奖企业颁奖": those a ceremony's presenter hands the award to, the award the
         sentence, or the one before it, names (its ceremony: "X颁奖仪式")."""
         for match in PRESENTED_TO.finditer(self.text):
-            start, end = match.span("listed")
-            recipients = [r for r in self._recipients_in(start, end) if r.type not in ("City", "Province")]
-            if not recipients or self.text[start:recipients[0].start].strip() \
-                    or not PRESENTED_TOTAL.match(self.text[recipients[-1].end:end]) \
-                    or any(self.text[a.end:b.start].strip() not in LIST_JOINERS
-                           for a, b in zip(recipients, recipients[1:])):
+            recipients = self._list_filling(*match.span("listed"), PRESENTED_TOTAL, ("City", "Province"))
+            if not recipients:
                 continue  # the list must run from 为 to the verb: "为A、B颁奖", not "为推动…颁奖"
             sentence_start = self.sentence_bounds(match.start())[0]
             previous_start = self.sentence_bounds(max(0, sentence_start - 2))[0] if sentence_start else 0
@@ -752,7 +748,7 @@ class ConferralFinder:
                 base = self._main_award_before(verb_start, SECTION_REACH)
                 listed = self._listed_after(verb_end + 1, sentence[1]) if base else []
                 if base is not None and not listed:
-                    listed = self._counted_before(clause_start, verb_start)  # "A、B、C等三家企业获奖，"
+                    listed = self._list_filling(clause_start, verb_start, ENUMERATION_TOTAL)  # "A、B、C等三家企业获奖，"
                 for recipient in listed:
                     self._add(recipient, base, None, (verb_start, sentence[1]), 0.7)
                 continue
@@ -1007,12 +1003,14 @@ class ConferralFinder:
         city = self.places.main_city
         return Mention("City", city.name, start, end, {"division": city})
 
-    def _counted_before(self, clause_start: int, verb_start: int) -> list[Mention]:
-        """"A、B、C等三家企业获奖": the list a count closes right before the verb, all of the clause's subject."""
-        listed = self._recipients_in(clause_start, verb_start)
-        if not listed or self.text[clause_start:listed[0].start].strip() or \
-                ENUMERATION_TOTAL.sub("", self.text[listed[-1].end:verb_start]).strip() or \
-                any(self.text[a.end:b.start].strip() not in LIST_JOINERS for a, b in zip(listed, listed[1:])):
+    def _list_filling(self, start: int, end: int, total: re.Pattern, excluded: tuple[str, ...] = ()) -> list[Mention]:
+        """The recipients that fill [start, end) as one list: the first at its start, the others after
+        joiners, and nothing after the last but what ``total`` reads ("等三家企业"); else none.
+        ``excluded``: kinds of mention that are no items of it."""
+        listed = [r for r in self._recipients_in(start, end) if r.type not in excluded]
+        # (``total`` is anchored with ^, which matches only at a string's start: it is given the slice)
+        if not listed or self.text[start:listed[0].start].strip() or not total.fullmatch(self.text[listed[-1].end:end]) \
+                or any(self.text[a.end:b.start].strip() not in LIST_JOINERS for a, b in zip(listed, listed[1:])):
             return []
         return listed
 

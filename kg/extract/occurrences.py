@@ -85,16 +85,18 @@ def matches_from(pattern, text: str, starts):
             after = match.end()
 
 
-def starts_of_counts(text: str, closing_words, characters: frozenset[str]) -> list[int]:
+def starts_of_counts(text: str, closing_words, characters: frozenset[str], skips=(0,)) -> list[int]:
     """Every offset where a count closed by one of ``closing_words`` can start ("等9名个人", "10家企业"):
-    in the run of ``characters``, spaces and digits right before an occurrence of the word. For
+    in the run of ``characters``, spaces and digits right before an occurrence of the word, or ``skips``
+    characters before it (a word between the count and the closing word: "等4家|山东|企业"). For
     matches_from, with a pattern whose matches are such a run and then one of the words."""
     starts = set()
     for word in closing_words:
-        for end in starts_of(text, word):
-            start = end
-            while start > 0 and (text[start - 1] in characters or text[start - 1].isspace()
-                                 or text[start - 1].isdecimal()):
-                start -= 1
-            starts.update(range(start, end))
+        for occurrence in starts_of(text, word):
+            for skip in skips:
+                end = start = occurrence - skip
+                while start > 0 and (text[start - 1] in characters or text[start - 1].isspace()
+                                     or text[start - 1].isdecimal()):
+                    start -= 1
+                starts.update(range(start, end))
     return sorted(starts)

@@ -15,7 +15,7 @@ from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
 from kg.extract.numbers import small_number
-from kg.extract.occurrences import matches_from, starts_of, starts_of_counts
+from kg.extract.occurrences import matches_from, starts_of_counts
 from kg.extract.person_names import person_name_at
 from kg.extract.places import Places, division_named, leading_division
 from kg.extract.tokenizer import dictionary_tag, tokens
@@ -621,18 +621,9 @@ def _generic_item(item: str, lexicon: Lexicon) -> bool:
 
 
 def _list_end_starts(text: str) -> list[int]:
-    """Where a list's closing count can start: in the count's run of characters before a kind word, or
-    before a place's name of 2 to 4 characters that stands before it ("等4家山东企业")."""
-    starts = set(starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS))
-    for kind in _LISTED_KINDS:
-        for position in starts_of(text, kind):
-            for gap in (2, 3, 4):
-                end = start = position - gap
-                while start > 0 and (text[start - 1] in _LIST_COUNT_CHARACTERS or text[start - 1].isspace()
-                                     or text[start - 1].isdecimal()):
-                    start -= 1
-                starts.update(range(start, end))
-    return sorted(starts)
+    """Where a list's closing count can start: before a kind word, or before a place's name of 2 to 4
+    characters that stands before it ("等4家山东企业")."""
+    return starts_of_counts(text, _LISTED_KINDS, _LIST_COUNT_CHARACTERS, skips=(0, 2, 3, 4))
 
 
 def _mostly_brands(items: list[str], lexicon: Lexicon) -> bool:

@@ -971,3 +971,29 @@ def test_congresses_and_cppcc_committees_by_their_full_names_and_no_name_runs_in
     assert {("安一永", "副主任", "天水市人民代表大会常务委员会"), ("王二锡", "副主席", "中国人民政治协商会议天水市委员会"),
             ("张三明", "副主席", "中国人民政治协商会议全国委员会")} <= positions(facts)
     assert "全国政" not in {e.name for e in facts.entities}
+
+
+# -- round 5: years of an edition in brackets; an announcement's year; a granted title's region ----
+
+def test_an_editions_years_in_brackets_date_its_award(tmp_path):
+    # "首届（2019—2020年）X奖": the edition's years written in brackets after it are its designation
+    facts = facts_of(tmp_path, "日前，首届（2019—2020年）丽水市质量奖评选结果揭晓，甲乙电机有限公司、丙丁化工有限公司"
+                               "等两家企业获奖。\n")
+    assert {(r, y) for r, a, y in conferrals(facts) if a == "丽水市质量奖"} == {
+        ("甲乙电机有限公司", 2020), ("丙丁化工有限公司", 2020)}
+    assert {c.period for c in facts.conferrals} == {"2019—2020年"}  # the range, as a range is kept
+
+
+def test_the_next_sentence_of_an_announcement_takes_its_year(tmp_path):
+    # a paragraph of news: the year the announced list carries dates the next sentence's honour too
+    facts = facts_of(tmp_path, "近日，2023年度丽水市市长质量奖获奖名单公布，甲乙电机、丙丁化工等2家企业上榜。"
+                               "戊己集团、庚辛股份等2家企业获丽水市质量管理创新奖。\n")
+    assert {(r, y) for r, a, y in conferrals(facts) if a == "丽水市质量管理创新奖"} == {
+        ("戊己集团", 2023), ("庚辛股份", 2023)}
+
+
+def test_a_title_a_city_government_grants_carries_the_citys_name(tmp_path):
+    facts = facts_of(tmp_path, "丽水市质量技术监督局消息\n丽水市政府决定授予甲乙电机有限公司、丙丁化工有限公司等2家企业"
+                               "为2021年度质量强市工作先进企业。\n")
+    assert {(r, a) for r, a, y in conferrals(facts)} == {
+        ("甲乙电机有限公司", "丽水市质量强市工作先进企业"), ("丙丁化工有限公司", "丽水市质量强市工作先进企业")}

@@ -467,6 +467,41 @@ def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon
     return Mention("Award", attrs["name"], start, end, attrs)
 
 
+# "某市政府决定授予…", "省人民政府授予…": the government that grants, its region written or not
+GRANTING_GOVERNMENT = re.compile(r"([省市县区])(?:人民)?政府")
+
+
+def granting_division(text: str, start: int, end: int, places: Places, issuer=None):
+    """The division whose government [start, end) names as the granter (its last such mention): the
+    place written before 政府, else the document's own of that level (省 its province, 市 its city)."""
+    match = None
+    for match in GRANTING_GOVERNMENT.finditer(text, start, end):
+        pass
+    if match is None:
+        return None
+    for place in places.ending_at().get(match.start() + 1, ()):
+        return place.attrs["division"]  # "丽水市政府": the place's name takes the level word
+    for place in places.ending_at().get(match.start(), ()):
+        return place.attrs["division"]  # "丽水市人民政府" matched after the place
+    level = match.group(1)
+    if level == "省":
+        return places.main_province
+    if issuer is not None and issuer.name.endswith(level) and (level == "市") == (issuer.level != "county"):
+        return issuer
+    return places.main_city if level == "市" else None
+
+
+def with_granting_region(award: Mention, division, places: Places, lexicon: Lexicon | None = None) -> Mention:
+    """A title without a region, granted by ``division``'s government, named with that region
+    ("为2012年度质量强市工作先进企业" granted by 某市政府 is 某市质量强市工作先进企业; the written form an alias)."""
+    lexicon = lexicon or Lexicon.default()
+    if division is None or award.attrs.get("conferrer") or award.name.startswith(lexicon.national_markers):
+        return award
+    attrs = describe_award(division.name + award.name, places, lexicon)
+    attrs["aliases"] = [*attrs.get("aliases", ()), award.name]
+    return Mention("Award", attrs["name"], award.start, award.end, attrs)
+
+
 def issuing_division(title_lines: list[str], places: Places):
     """The region of the body a document's title opens with ("某省市场监督管理局关于…"), else the document's own."""
     for title in title_lines:

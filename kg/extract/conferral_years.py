@@ -1,6 +1,7 @@
 """Year resolution for the conferrals the frames found (the order of precedence is years.py's):
 the award's own designation, the statement's year, an edition's year, the one year the award carries
-elsewhere in the text, the title's, the document's date for what the document announces."""
+elsewhere in the text, the year of the announcement earlier in the paragraph, the title's, the
+document's date for what the document announces."""
 from __future__ import annotations
 
 import re
@@ -47,6 +48,13 @@ def date_conferrals(finder, title: str | None, document_year: int | None, listed
                   and (m.start() == sentence_start or STATEMENT_FOLLOWS.match(text, m.end()))}
         if len(stated) == 1:
             edition_years.setdefault((award.name, written.period), set()).update(stated)
+    # "2022年度X奖名单公布，A、B上榜。C、D获Y奖。": the year each paragraph's announcement designates
+    announced_years: dict[int, list[tuple[int, int]]] = {}  # paragraph start -> (position, designated year)
+    for found in finder.found:
+        written = designation(text, found.award.start, found.award.end)
+        if written is not None and written.year and found.start <= found.award.start < found.end:
+            paragraph = text.rfind("\n", 0, found.start) + 1
+            announced_years.setdefault(paragraph, []).append((found.start, written.year))
     for number, found in enumerate(finder.found):
         # the award's own designation first where the statement names the award; a roll's line under a
         # heading elsewhere keeps the year it gives ("2010年：A、B"), else takes the heading's designation
@@ -66,7 +74,16 @@ def date_conferrals(finder, title: str | None, document_year: int | None, listed
         announced = not found.past and (number < listed or found.present or award_in_title(found.award.name, title))
         if found.year is None and announced:
             elsewhere = designated.get(found.award.name, set())
-            found.year = (next(iter(elsewhere)) if len(elsewhere) == 1 else None) or finder.title_year or document_year
+            found.year = (next(iter(elsewhere)) if len(elsewhere) == 1 else None) \
+                or (_announcement_year(text, found, announced_years) if found.present else None) \
+                or finder.title_year or document_year
+
+
+def _announcement_year(text: str, found, announced_years: dict[int, list[tuple[int, int]]]) -> int | None:
+    """The one year the awards announced earlier in ``found``'s paragraph are designated with."""
+    paragraph = text.rfind("\n", 0, found.start) + 1
+    years = {year for position, year in announced_years.get(paragraph, ()) if position < found.start}
+    return next(iter(years)) if len(years) == 1 else None
 
 
 def award_in_title(award: str, title: str | None) -> bool:

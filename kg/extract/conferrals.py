@@ -15,7 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.awards import EDITION_INSIDE, describe_award, issuing_division, tier_of, title_award
+from kg.extract.awards import (EDITION_INSIDE, describe_award, granting_division, issuing_division, tier_of, title_award,
+                               with_granting_region)
 from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
@@ -278,6 +279,14 @@ class ConferralFinder:
     def _negative(self, start: int, end: int) -> bool:
         """A cue that the honour is only planned or proposed, outside the names of awards ("鼓励奖" holds 鼓励)."""
         return any(not self._in_award(cue.start()) for cue in _verb_patterns()[2].finditer(self.text, start, end))
+
+    def _negative_outside_results(self, start: int, end: int) -> bool:
+        """A negative cue outside the announcement of a result: "评选结果揭晓" reports the outcome of the
+        评选, not a plan (a 公示 still names candidates)."""
+        results = [(m.start(), m.end()) for m in LIST_ANNOUNCED.finditer(self.text, start, end)
+                   if not m.group().endswith("公示")]
+        return any(not self._in_award(cue.start()) and not any(s <= cue.start() < e for s, e in results)
+                   for cue in _verb_patterns()[2].finditer(self.text, start, end))
 
     def _in_award(self, position: int) -> bool:
         return any(a.start <= position < a.end for a in self.awards.between(max(0, position - MAX_AWARD_NAME),
@@ -588,6 +597,8 @@ class ConferralFinder:
         award = title_award(title.group("title"), title.start("title"), title.end("title"), self.places, self.lexicon)
         if award is None:
             return
+        granter = granting_division(self.text, sentence_start, verb.start(), self.places, self.issuer)
+        award = with_granting_region(award, granter, self.places, self.lexicon)
         years = _years(self.text, title.start("title"), title.end("title"))
         for recipient in recipients:
             self._add(recipient, award, years[0] if years else None, (sentence_start, title.end()), 0.8)
@@ -667,7 +678,7 @@ class ConferralFinder:
             sentence_start, sentence_end = self.sentence_bounds(verb.start())
             clause_start = self._clause_bounds(verb.start(), sentence_start, sentence_end)[0]
             recipients = self._recipients_in(clause_start, verb.start())
-            if not recipients or self._negative(sentence_start, verb.end()):
+            if not recipients or self._negative_outside_results(sentence_start, verb.end()):
                 continue
             gap = STOOD_OUT_FROM.sub("", ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb.start()]))
             if len(GAP_WORDS.sub("", gap).strip()) > MAX_GAP:

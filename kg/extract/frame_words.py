@@ -104,7 +104,8 @@ YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)
 # Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.
 GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*")
 # A verb that lists recipients without naming the award ("3家企业上榜"), at the end of its clause.
-LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜|脱颖而出)(?=\s*[，,。；;！!\n]|$)")
+# ("…等两家企业获奖。": 获奖 closing its clause, without an object, is such a verb too)
+LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜|脱颖而出|获奖|获此殊荣|获此荣誉)(?=\s*[，,。；;！!\n]|$)")
 # "市领导为A、B和C3家获奖企业颁奖": whom a ceremony's presenter hands the award to
 PRESENTED_TO = re.compile(r"(?:为|向)(?P<listed>[^。；;！!？?\n为向]{2,240}?)(?:颁奖|颁发奖牌|颁发证书|颁发奖杯|授牌)")
 # What may close such a list before the verb: its total and the kind of recipients ("3家获奖企业")

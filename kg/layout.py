@@ -68,9 +68,33 @@ DATELINE_IN_BYLINE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})
 BYLINE_MAX = 50
 
 
+# A date alone on its line ("2010-04-02", "2010年4月2日 10:31"): a scraped page's dateline under its menus
+DATE_ALONE = re.compile(r"^\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+DATE_ALONE_SCAN_LINES = 40
+BODY_PARAGRAPH = 40  # characters of a line with a full stop: the text itself has begun
+
+
 def dateline_date(body: str) -> str | None:
-    """The date a news page's dateline opens with, among its first lines."""
-    for line in body.splitlines()[:DATELINE_SCAN_LINES]:
+    """The date a news page's dateline opens with, among its first lines; further down, above the
+    text's first paragraph, a date alone on its line."""
+    lines = body.splitlines()
+    return _dateline(lines[:DATELINE_SCAN_LINES]) or _date_alone_above_text(lines[:DATE_ALONE_SCAN_LINES])
+
+
+def _date_alone_above_text(lines: list[str]) -> str | None:
+    for line in lines:
+        plain = matchable(line)
+        if len(plain) >= BODY_PARAGRAPH and "。" in plain:
+            return None
+        found = _iso_date(DATE_ALONE.match(plain))
+        if found:
+            return found
+    return None
+
+
+def _dateline(lines: list[str]) -> str | None:
+    for line in lines:
         plain = matchable(line)
         found = _iso_date(DATELINE.match(plain))
         if found is None and len(plain.strip()) <= BYLINE_MAX:

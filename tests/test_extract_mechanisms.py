@@ -997,3 +997,32 @@ def test_a_title_a_city_government_grants_carries_the_citys_name(tmp_path):
                                "为2021年度质量强市工作先进企业。\n")
     assert {(r, a) for r, a, y in conferrals(facts)} == {
         ("甲乙电机有限公司", "丽水市质量强市工作先进企业"), ("丙丁化工有限公司", "丽水市质量强市工作先进企业")}
+
+
+def test_a_list_after_fenbie_wei_whose_count_the_text_gave_names_its_items(tmp_path):
+    # "有5家企业获奖…分别为A、B…": the count the text stated before, met by the list's items, says that
+    # every item is a recipient's (short) name, even one no finder knew
+    facts = facts_of(tmp_path, "近日，丽水市首届市长质量奖颁奖大会举行，有4家企业获奖。这四家企业均为制造业企业，"
+                               "分别为瑞丰汽车、丙丁齿轮、戊己集团、庚辛铝业。\n")
+    assert {r for r, a, y in conferrals(facts) if a == "丽水市市长质量奖"} == {"瑞丰汽车", "丙丁齿轮", "戊己集团", "庚辛铝业"}
+
+
+def test_a_list_after_fenbie_wei_of_another_length_than_its_count_names_nothing_new(tmp_path):
+    facts = facts_of(tmp_path, "近日，丽水市首届市长质量奖颁奖大会举行，有4家企业获奖。其中三个行业分别为汽车、齿轮和铝业。\n")
+    names = {e.name for e in facts.entities}
+    assert not {"汽车", "齿轮", "铝业", "齿轮和铝业"} & names
+
+
+def test_a_date_alone_on_a_line_under_a_pages_furniture_dates_the_page(tmp_path):
+    # a scraped page: a site's menus, then the headline, then the date alone on its line
+    furniture = "".join(f"栏目{n}\n\n" for n in range(8))
+    facts = facts_of(tmp_path, furniture + "丽水五企获市长奖\n\n2011-04-02\n\n"
+                     "近日，丽水市首届市长质量奖颁奖大会举行，瑞丰汽车有限公司、丙丁齿轮有限公司获得丽水市市长质量奖。\n")
+    assert facts.document.date == "2011-04-02"
+    assert {y for r, a, y in conferrals(facts)} == {2011}
+
+
+def test_a_dated_line_deep_in_a_page_is_no_dateline(tmp_path):
+    body = "".join(f"第{n}段文字，说明情况。\n" for n in range(12))
+    facts = facts_of(tmp_path, "丽水五企获市长奖\n" + body + "2011-04-02 另一条新闻的标题\n")
+    assert facts.document.date is None

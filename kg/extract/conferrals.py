@@ -761,7 +761,8 @@ class ConferralFinder:
                 if base is not None and not listed:
                     listed = self._list_filling(clause_start, verb_start, ENUMERATION_TOTAL)  # "A、B、C等三家企业获奖，"
                 for recipient in listed:
-                    self._add(recipient, base, None, (verb_start, sentence[1]), 0.7)
+                    self._add(recipient, base, None, (verb_start, sentence[1]), 0.7,
+                              present=self._present_event(sentence[0], verb_start))
                 continue
             if not awards:
                 title = self._title_after(verb_end, clause_end, match.group() in TITLE_VERBS)
@@ -848,11 +849,7 @@ class ConferralFinder:
                 years = _years(self.text, self.sentence_bounds(antecedent.start)[0], antecedent.end)
             # the present event named in the sentence, or in the one before it in its paragraph
             # ("大会还表彰了第四届X奖获奖企业。A获评X")
-            paragraph_start = self.text.rfind("\n", 0, sentence[0]) + 1
-            previous_start = max(paragraph_start, self.sentence_bounds(max(0, sentence[0] - 2))[0]) \
-                if sentence[0] > paragraph_start else sentence[0]
-            present = PRESENT.search(self.text, previous_start, verb_start) is not None \
-                and PAST.search(self.text, previous_start, verb_start) is None
+            present = self._present_event(sentence[0], verb_start)
             editions = {edition_number(e.group()) for e in EDITION_INSIDE.finditer(self.text, sentence[0], sentence[1])}
             past = bool(editions) and self.title_editions is not None and not editions & self.title_editions
             for recipient in recipients:
@@ -862,6 +859,14 @@ class ConferralFinder:
                     self._add(recipient, award, year, (min(recipient.start, clause_start),
                                                        max(max(a.end for a in awards), verb_end)), confidence,
                               present, past)
+
+    def _present_event(self, sentence_start: int, verb_start: int) -> bool:
+        """Does the sentence, or the one before it in its paragraph, name the present event and no past?"""
+        paragraph_start = self.text.rfind("\n", 0, sentence_start) + 1
+        previous_start = max(paragraph_start, self.sentence_bounds(max(0, sentence_start - 2))[0]) \
+            if sentence_start > paragraph_start else sentence_start
+        return PRESENT.search(self.text, previous_start, verb_start) is not None \
+            and PAST.search(self.text, previous_start, verb_start) is None
 
     def _counted_list_ending(self, recipients: list[Mention], sentence_start: int, count: int | None) -> list[Mention]:
         """"A总经理甲，B董事长乙，…C董事长丙等10位杰出人物荣膺X": the list the count closes runs back

@@ -92,7 +92,9 @@ PAST = re.compile(r"曾|先后|累计|历年|历届|此前|以往|过去|多次|
 COUNTED_LIST_AFTER = re.compile(r"[”\"]?(?:荣誉称号|称号)?\s*(?:[,，]\s*(?:其中[^，。：:]{0,12}?)?"
                                 r"(?:分别是|分别为|依次为|包括|即)\s*[:：]?|[:：]|\()\s*")
 # A sentence that counts a statement's recipients again and lists them ("3家福建企业分别是：")
-COUNTED_LIST_SENTENCE = re.compile(r"\s*(?:其中)?[^，。：:\n]{0,12}?" + NUMBER + r"[家个名位][^，。：:\n]{0,10}?"
+# (a clause may stand between the count and the cue, "这四家企业均为制造业企业，分别为", but no
+# statement of its own: "其中3家企业获“X”，分别是" lists X's winners)
+COUNTED_LIST_SENTENCE = re.compile(r"\s*(?:其中)?[^，。：:\n]{0,12}?" + NUMBER + r"[家个名位][^。：:\n获授“”\"]{0,16}?"
                                    r"(?:分别是|分别为|依次为|包括)\s*[:：]?\s*")
 # Cues naming a step every conferral goes through: in an earlier clause they say how, not that it is planned
 # ("开展了第一届X奖评审工作，共有A、B等10家企业荣获X奖").
@@ -142,7 +144,7 @@ NAMING_VERB = re.compile(r"命名|认定|授予(?=[^，,。；;]{2,60}?为[“\"
 # "获此殊荣的还有", "获此殊荣的是": the award named before, its other recipients listed after
 ANAPHOR_LIST = re.compile(r"(?:此|该|这一)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|称号|奖)的(?:还)?(?:有|是|包括)\s*[:：]?\s*")
 # "获奖" with no award named: the verb and its object in one word
-WON_UNNAMED = re.compile(r"奖(?=[，,:：])")
+WON_UNNAMED = re.compile(r"奖(?=[，,:：。；;])")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
 ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2

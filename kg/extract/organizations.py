@@ -361,6 +361,7 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
                         + find_news_sites(text))
     found = _share_prefixes(text, found, lexicon)
     found = found + _enumerated(text, found, lexicon)
+    found = found + _counted_then_listed(text, found, lexicon)
     units = units_of(text, found)
     return sorted(_inside_units(found, units) + units, key=lambda m: m.start)
 
@@ -673,4 +674,49 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
         for start, end in items:
             if end - start >= 2 and not occupied.overlaps(start, end):  # nothing found there
                 extra.append(Mention(entity_type, text[start:end], start, end, {"surface": text[start:end]}))
+    return extra
+
+
+# "有5家企业获奖。…分别为A、B、C、D、E。": a list after 分别为 whose count the text gave just before
+LISTED_AFTER = re.compile(r"(?:分别|依次)(?:为|是)\s*[:：]?\s*")
+LISTED_COUNT = re.compile(r"(?P<count>\d+|[一二三四五六七八九十两]+)\s*(?P<unit>家|个|所)(?P<kind>[\u4e00-\u9fff]{0,4})")
+_COUNT_REACH = 80  # characters back from 分别为 to the count, over at most one sentence break
+_LIST_ITEM = re.compile(r"[^、，,。；;：:！!？?\n]{2,24}")
+_ORGANISATION_KINDS = ("企业", "公司", "单位", "机构", "组织", "集团", "医院", "学校", "院校", "高校")
+
+
+def _counted_then_listed(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """The items of a list after 分别为/分别是 whose number is the count of organisations the text
+    stated just before (有5家企业获奖…，分别为A、B、C、D、E): each is one's name, a short one perhaps."""
+    occupied = SpanSet((m.start, m.end) for m in found)
+    extra = []
+    for cue in LISTED_AFTER.finditer(text):
+        items, position = [], cue.end()
+        while True:
+            item = _LIST_ITEM.match(text, position)
+            if item is None:
+                break
+            items.append((item.start(), item.end()))
+            position = item.end()
+            if text[position:position + 1] != "、":
+                break
+            position += 1
+        if len(items) < 2 or text[position:position + 1] not in ("。", "；", ";", "\n", ""):
+            continue
+        window = text[max(0, cue.start() - _COUNT_REACH):cue.start()]
+        if sum(window.count(stop) for stop in "。；;\n") > 1:
+            window = window[max(window.rfind(stop) for stop in "。；;\n") + 1:]  # no further than one sentence back
+        counts = [c for c in LISTED_COUNT.finditer(window)
+                  if c.group("unit") == "家" or c.group("kind").startswith(_ORGANISATION_KINDS)]
+        if not counts or small_number(counts[-1].group("count")) != len(items):
+            continue
+        names = [text[start:end].strip() for start, end in items]
+        if any(_generic_item(name, lexicon) or division_named(name) is not None for name in names):
+            continue  # "分别为汽车、齿轮": kinds of things, not names
+        kind = counts[-1].group("kind")
+        entity_type = "Enterprise" if kind.startswith(("企业", "公司", "集团")) or not kind else "Organization"
+        for (start, end), name in zip(items, names):
+            if not occupied.overlaps(start, end):
+                start += len(text[start:end]) - len(text[start:end].lstrip())
+                extra.append(Mention(entity_type, name, start, start + len(name), {"surface": name}))
     return extra

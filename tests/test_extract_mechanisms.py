@@ -1026,3 +1026,46 @@ def test_a_dated_line_deep_in_a_page_is_no_dateline(tmp_path):
     body = "".join(f"第{n}段文字，说明情况。\n" for n in range(12))
     facts = facts_of(tmp_path, "丽水五企获市长奖\n" + body + "2011-04-02 另一条新闻的标题\n")
     assert facts.document.date is None
+
+
+# -- everyday news forms of a conferral (each failed before its change) --------------------------
+
+FIRM_A, FIRM_B, CITY_AWARD = "瑞丰电机有限公司", "恒泰化工有限公司", "丽水市市长质量奖"
+
+
+def test_verbs_of_winning_that_news_use(tmp_path):
+    for verb in ("捧回", "摘下", "荣登"):
+        facts = facts_of(tmp_path, f"{FIRM_A}{verb}{CITY_AWARD}。\n")
+        assert (FIRM_A, CITY_AWARD) in {(r, a) for r, a, _ in conferrals(facts)}, verb
+
+
+def test_an_award_as_the_subject_of_falling_to_or_being_given_to(tmp_path):
+    for sentence in (f"2019年度{CITY_AWARD}花落{FIRM_A}。", f"{CITY_AWARD}颁给了{FIRM_A}。",
+                     f"{CITY_AWARD}由{FIRM_A}获得。", f"{CITY_AWARD}最终由{FIRM_A}摘得。"):
+        facts = facts_of(tmp_path, sentence + "\n")
+        assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD)}, sentence
+
+
+def test_granted_by_a_named_government_in_the_passive(tmp_path):
+    facts = facts_of(tmp_path, f"{FIRM_A}被丽水市人民政府授予{CITY_AWARD}。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD)}
+
+
+def test_a_presenter_handing_a_named_award(tmp_path):
+    facts = facts_of(tmp_path, f"会上，市长为{FIRM_A}、{FIRM_B}颁发{CITY_AWARD}奖牌。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD), (FIRM_B, CITY_AWARD)}
+
+
+def test_a_congratulation_is_no_part_of_the_name(tmp_path):
+    facts = facts_of(tmp_path, f"热烈祝贺{FIRM_A}荣获{CITY_AWARD}\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD)}
+
+
+def test_respectively_pairs_recipients_and_awards_in_order(tmp_path):
+    facts = facts_of(tmp_path, f"{FIRM_A}和{FIRM_B}分别获得{CITY_AWARD}和{CITY_AWARD}提名奖。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD), (FIRM_B, CITY_AWARD + "提名奖")}
+
+
+def test_a_notice_commending_an_awards_winners_lists_them_one_a_line(tmp_path):
+    facts = facts_of(tmp_path, f"丽水市人民政府关于表彰{CITY_AWARD}获奖企业的通报\n{FIRM_A}\n{FIRM_B}\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD), (FIRM_B, CITY_AWARD)}

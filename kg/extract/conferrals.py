@@ -20,15 +20,15 @@ from kg.extract.awards import (EDITION_INSIDE, describe_award, granting_division
 from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
-    CATEGORY_LABEL, CLAUSE_BREAKS, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
-    COUNTED_DESCRIBED, COUNTED_PEERS, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
+    CATEGORY_LABEL, CLAUSE_BREAKS, DECISION_TITLE, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
+    COUNTED_DESCRIBED, COUNTED_PEERS, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_NAMED, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
     PERSON_BRACKET, PRESENT, PROCESS_CLAUSE, PROCESS_CUES, PRODUCT_OF, RELATIVE_AFTER_AWARD, ROLL_NUMBER_OR_NOTE,
     SECTION_HEADING, SECTION_REACH, SENTENCE_BREAKS, SHORT_NOTE, SOFT_BREAK_LINE, SUBJECT_JOINERS,
-    SUBJECT_LOOKBACK, TIER_LOOKBACK, TIMELINE_ENTRY, TIMELINE_RESET, TITLE_LINE, TITLE_VERBS,
-    UNIT_ENDINGS, WINNERS_CUE, WON_UNNAMED, YEAR, YEAR_LABEL, YEAR_LINE, YEAR_LIST,
+    PASSIVE_AGENT, RESPECTIVELY, SUBJECT_LOOKBACK, TIER_LOOKBACK, TIMELINE_ENTRY, TIMELINE_RESET, TITLE_LINE, TITLE_VERBS,
+    UNIT_ENDINGS, WINNERS_CUE, WON_BY, WON_UNNAMED, YEAR, YEAR_LABEL, YEAR_LINE, YEAR_LIST,
 )
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
@@ -316,8 +316,8 @@ class ConferralFinder:
             return None
         award = awards[0]
         rest = HEADING_EXTRAS.sub("", self.text[start:award.start] + self.text[award.end:end])
-        if not HEADING_NOISE.match(rest):
-            return None
+        if not HEADING_NOISE.match(rest) and not DECISION_TITLE.fullmatch(self.text, start, end):
+            return None  # a decision's title ("某市人民政府关于表彰X获奖企业的通报") heads its roll too
         years = _years(self.text, start, end)
         return award, years[0] if years else None
 
@@ -611,8 +611,8 @@ class ConferralFinder:
             return
         award = before[-1]
         recipients = self._recipients_in(verb.end(), sentence_end)
-        if not recipients or self.text[verb.end():recipients[0].start].strip():
-            return
+        if not recipients or self.text[verb.end():recipients[0].start].strip() not in ("", "了"):
+            return  # "X奖颁给了A"
         years = _years(self.text, sentence_start, sentence_end)
         for recipient in recipients:
             self._add(recipient, award, years[0] if years else None, (sentence_start, sentence_end), 0.8,
@@ -630,6 +630,12 @@ class ConferralFinder:
         以及C等3名个人，在…方面所作的贡献，授予X")."""
         clause_start = max(self.text.rfind(mark, sentence_start, verb_start) for mark in "，,；;：:") + 1
         clause_start = max(clause_start, sentence_start)
+        passive = self.text.rfind("被", clause_start, verb_start)
+        if passive >= 0 and PASSIVE_AGENT.fullmatch(self.text, passive + 1, verb_start):
+            # "A被某市人民政府授予X": the recipients are the clause's subject, the granter comes after 被
+            recipients = self._recipients_in(clause_start, passive)
+            gap = GAP_WORDS.sub("", self.text[recipients[-1].end:passive]) if recipients else "-"
+            return recipients if not gap.strip() else []
         preposition = max(self.text.rfind(word, clause_start, verb_start) for word in ADDRESSING)
         if preposition >= 0:
             recipients = self._recipients_in(preposition + 1, verb_start)
@@ -728,6 +734,13 @@ class ConferralFinder:
                 continue
             for recipient in recipients:
                 self._add(recipient, award, None, (match.start(), match.end()), 0.7, present=True)
+        for match in PRESENTED_NAMED.finditer(self.text):
+            # "市长为A、B颁发X奖牌": the award named after the verb
+            award = self.awards.starting_at(match.end()) or self.awards.starting_at(match.end() + 1)
+            if award is None or self._negative(self.sentence_bounds(match.start())[0], match.start()):
+                continue
+            for recipient in self._list_filling(*match.span("listed"), PRESENTED_TOTAL, ("City", "Province")):
+                self._add(recipient, award, None, (match.start(), award.end), 0.7, present=True)
 
     # -- news sentences ------------------------------------------------------
 
@@ -752,6 +765,13 @@ class ConferralFinder:
                 listed = self._recipients_in(also.end(), sentence[1]) if earlier else []
                 for recipient in listed:
                     self._add(recipient, earlier[-1], None, (verb_start, sentence[1]), 0.7)
+                continue
+            if not awards and (won_by := self._award_won_by(clause_start, verb_start)) is not None:
+                award, listed = won_by  # "X奖最终由A摘得"
+                years = _years(self.text, sentence[0], sentence[1])
+                for recipient in listed:
+                    self._add(recipient, award, years[0] if years else None, (award.start, verb_end), 0.8,
+                              present=self._present_event(sentence[0], verb_start))
                 continue
             if not awards and WON_UNNAMED.match(self.text, verb_end) and COUNTED_AGENTS.search(
                     self.text, clause_start, verb_start):
@@ -852,13 +872,28 @@ class ConferralFinder:
             present = self._present_event(sentence[0], verb_start)
             editions = {edition_number(e.group()) for e in EDITION_INSIDE.finditer(self.text, sentence[0], sentence[1])}
             past = bool(editions) and self.title_editions is not None and not editions & self.title_editions
-            for recipient in recipients:
-                for award in awards:
+            # "A和B分别获得X和Y": each recipient its award, in order
+            respectively = 1 < len(recipients) == len(awards) and RESPECTIVELY.search(
+                self.text, recipients[-1].end, verb_start) is not None
+            for number, recipient in enumerate(recipients):
+                for award in awards[number:number + 1] if respectively else awards:
                     year = self._bracket_year(award) if len(awards) > 1 else None
                     year = year or (years[0] if years else None)
                     self._add(recipient, award, year, (min(recipient.start, clause_start),
                                                        max(max(a.end for a in awards), verb_end)), confidence,
                               present, past)
+
+    def _award_won_by(self, clause_start: int, verb_start: int) -> tuple[Mention, list[Mention]] | None:
+        """"X奖由A、B获得": the award the clause opens with, the recipients after 由, right before the verb."""
+        before = self.awards.between(clause_start, verb_start)
+        by = WON_BY.match(self.text, before[-1].end, verb_start) if before else None
+        if by is None:
+            return None
+        recipients = self._recipients_in(by.end(), verb_start)
+        if not recipients or self.text[by.end():recipients[0].start].strip() \
+                or GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start]).strip():
+            return None
+        return before[-1], recipients
 
     def _present_event(self, sentence_start: int, verb_start: int) -> bool:
         """Does the sentence, or the one before it in its paragraph, name the present event and no past?"""

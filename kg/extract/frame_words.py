@@ -14,6 +14,9 @@ BRACKET_YEARS = re.compile(r"\s*\(((?:\s*(?:19|20)\d{2}\s*年?\s*[、,，和及]
 LIST_HEADING = re.compile(r"以下|如下|名单|获奖|授予|表彰|获得者|荣获|"
                           r"^获得.*的(?:\d+|[一二三四五六七八九十两]+)?[家个名位]?(?:组织|企业|单位|集体|个人)"
                           r"(?:[或和及](?:组织|企业|单位|集体|个人))?(?:主要)?(?:包括|为|有|是)(?:\([^()]*\))?$")
+# The title of a decision that confers ("某市人民政府关于表彰X获奖企业的通报"): it heads the roll after it.
+DECISION_TITLE = re.compile(r"\s*[^，。；;！!？?\n]{0,30}?关于(?:表彰|授予|命名|公布)[^，。；;！!？?\n]{2,60}?"
+                            r"(?:的)?(?:决定|通报|通知|公告)\s*")
 # A line of nothing but a list's words ("获奖企业名单", "名单如下：", "↓↓↓").
 # A roll's line that is a name: name characters only, an organisation's or a unit's ending.
 NAME_LINE = re.compile(r"[\u4e00-\u9fff〇A-Za-z0-9()·“”\"-]{4,40}")
@@ -110,6 +113,8 @@ GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|�
 LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜|脱颖而出|获奖|获此殊荣|获此荣誉)(?=\s*[，,。；;！!\n]|$)")
 # "市领导为A、B和C3家获奖企业颁奖": whom a ceremony's presenter hands the award to
 PRESENTED_TO = re.compile(r"(?:为|向)(?P<listed>[^。；;！!？?\n为向]{2,240}?)(?:颁奖|颁发奖牌|颁发证书|颁发奖杯|授牌)")
+# "市长为A、B颁发X奖牌": the same, with the award named after the verb
+PRESENTED_NAMED = re.compile(r"(?:为|向)(?P<listed>[^。；;！!？?\n为向]{2,240}?)(?:颁发|授予|颁授)(?:了)?")
 # What may close such a list before the verb: its total and the kind of recipients ("3家获奖企业")
 PRESENTED_TOTAL = re.compile(r"^\s*(?:等\s*)?(?:" + NUMBER + r"[家个名位])?\s*(?:获奖|受表彰的?)?"
                              r"(?:企业|单位|组织|集体|个人|代表|企业代表)?(?:代表)?\s*$")
@@ -143,12 +148,18 @@ PRODUCT_OF = re.compile(r"(?:生产|出品|研制|开发)的[^，,。；;、]{1,
 NAMING_VERB = re.compile(r"命名|认定|授予(?=[^，,。；;]{2,60}?为[“\"])")
 # "获此殊荣的还有", "获此殊荣的是": the award named before, its other recipients listed after
 ANAPHOR_LIST = re.compile(r"(?:此|该|这一)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|称号|奖)的(?:还)?(?:有|是|包括)\s*[:：]?\s*")
+# "A和B分别获得X和Y": between the subjects and their verb, the word that pairs them with the awards in order
+RESPECTIVELY = re.compile(r"分别|依次")
+# "X奖最终由A摘得": between an award opening the clause and its winners
+WON_BY = re.compile(r"[”\"]?(?:称号)?\s*(?:最终|最后|则|均|分别)?\s*由\s*")
 # "获奖" with no award named: the verb and its object in one word
 WON_UNNAMED = re.compile(r"奖(?=[，,:：。；;])")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before
 ANAPHOR = re.compile(r"\s*(?:了)?(?:此|该|这一|这项|这个|此项|这些)(?:项)?(?:殊荣|荣誉称号|荣誉|奖项|大奖|奖|称号)\s*")
 LIST_CONTINUATIONS = 2
 MAX_AWARD_NAME = 40
+# "被某市人民政府授予": the granter between 被 and the verb, a body's or a place's name
+PASSIVE_AGENT = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?(?:政府|委员会|总局|局|厅|部|协会|学会|总工会|联合会|组委会)(?:正式)?")
 ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
 SUBJECT_JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
 SENTENCE_BREAKS = "。！？!?；;\n"

@@ -110,8 +110,12 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
             cut, opened_by_place = offset - len(token) - 1, False  # "对华|为|投资…": 对 + 华为投资…
             continue
         if tag is None and len(token) >= 3 and token[0] in GLUED_PARTICLES and \
-                (index > 0 and tagged[index - 1][1] in HARD_STOP_TAGS | {"t", "v"} or index == 0 and not bounded):
-            cut, opened_by_place = offset - len(token) + 1, False  # "本次|有九信|中药…": an unknown word opened by 有
+                (index > 0 and (tagged[index - 1][1] in HARD_STOP_TAGS | {"t", "v"}
+                                or tagged[index - 1][0].endswith(("奖", "领导")) or tagged[index - 1][0] in lexicon.roles)
+                 or index == 0 and not bounded):
+            # "本次|有九信|中药…": an unknown word opened by 有; "X奖|由瑞丰|电机…", "市长|为瑞丰|电机…":
+            # by 由 after an award, by 为 after a role
+            cut, opened_by_place = offset - len(token) + 1, False
             continue
         if offset - len(token) == cut and division_named(token) is not None:
             opened_by_place, place_end = True, offset

@@ -1069,3 +1069,14 @@ def test_respectively_pairs_recipients_and_awards_in_order(tmp_path):
 def test_a_notice_commending_an_awards_winners_lists_them_one_a_line(tmp_path):
     facts = facts_of(tmp_path, f"丽水市人民政府关于表彰{CITY_AWARD}获奖企业的通报\n{FIRM_A}\n{FIRM_B}\n")
     assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD), (FIRM_B, CITY_AWARD)}
+
+
+def test_an_honours_name_ends_before_guangrong_chenghao(tmp_path):
+    facts = facts_of(tmp_path, "丽水市荣获全国质量兴市先进市光荣称号。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("丽水市", "全国质量兴市先进市")}
+
+
+def test_a_character_lost_in_scraping_splits_an_award_name(tmp_path):
+    # "质量之光?质量魅力城市": the "?" stands for a lost separator; what follows it is the honour
+    facts = facts_of(tmp_path, "丽水市获得质量之光?质量魅力城市称号。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {("丽水市", "质量魅力城市")}

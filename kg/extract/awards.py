@@ -452,8 +452,12 @@ def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon
 
     ``quoted``: the name was written in quotes, which bound it, so it may be longer than an unquoted one."""
     lexicon = lexicon or Lexicon.default()
+    # "质量之光?质量魅力城市": a "?" is a character lost in scraping, a separator; the title follows it
+    lost = max(raw.rfind("?"), raw.rfind("？"))
+    if lost >= 0:
+        raw, start = raw[lost + 1:], start + lost + 1
     cleaned = raw
-    for ending in ("荣誉称号", "称号", "荣誉"):
+    for ending in ("光荣称号", "荣誉称号", "称号", "荣誉"):
         if cleaned.endswith(ending) and len(cleaned) > len(ending) + 1:
             cleaned = cleaned[: -len(ending)]
             break

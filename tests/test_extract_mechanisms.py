@@ -1080,3 +1080,13 @@ def test_a_character_lost_in_scraping_splits_an_award_name(tmp_path):
     # "质量之光?质量魅力城市": the "?" stands for a lost separator; what follows it is the honour
     facts = facts_of(tmp_path, "丽水市获得质量之光?质量魅力城市称号。\n")
     assert {(r, a) for r, a, _ in conferrals(facts)} == {("丽水市", "质量魅力城市")}
+
+
+def test_a_body_named_after_an_award_or_its_event(tmp_path):
+    facts = facts_of(tmp_path, "经丽水市市长质量奖评审委员会审定，瑞丰电机有限公司获得丽水市市长质量奖。"
+                               "6月23日，丽水市市长质量奖专家评审组来到恒泰化工有限公司进行现场评审。"
+                               "质量之光公众评选活动组委会发布名单。\n")
+    organisations = {e.name for e in facts.entities if e.type in ("Organization", "GovernmentBody", "Enterprise")}
+    assert {"丽水市市长质量奖评审委员会", "丽水市市长质量奖专家评审组", "质量之光公众评选活动组委会",
+            "瑞丰电机有限公司", "恒泰化工有限公司"} <= organisations
+    assert not any("来到" in name or "审定" in name for name in organisations)

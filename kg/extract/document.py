@@ -118,7 +118,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     organizations = [o for o in organizations if not any(a.start <= o.start and o.end <= a.end and a.span != o.span
                                                          for a in _near(awards, award_starts, o))]
     org_spans = [m.span for m in organizations]
-    org_set = SpanSet(org_spans)
+    # the award a judging body is named after stays an award ("第二届X奖评选表彰委员会": the edition's X奖)
+    org_set = SpanSet([m.span for m in organizations if not m.attrs.get("judges_award")])
     awards = [a for a in awards if not _overlaps(a, org_set)]
     org_and_award_set = SpanSet(org_spans + [a.span for a in awards])
     # A title in 《》 is one name, whatever names it holds ("《…市长质量奖管理办法》").

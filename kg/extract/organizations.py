@@ -361,8 +361,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     former = SpanSet((m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs)
     found = [m for m in found if not former.contains(m.start, m.end)]
     # Bodies found by pattern go first: of two mentions of one span, drop_nested keeps the first.
-    found = drop_nested(find_government_bodies(text, places, lexicon) + found + find_newspapers(text)
-                        + find_news_sites(text))
+    found = drop_nested(find_government_bodies(text, places, lexicon) + _award_bodies(text, lexicon) + found
+                        + find_newspapers(text) + find_news_sites(text))
     found = _share_prefixes(text, found, lexicon)
     found = found + _enumerated(text, found, lexicon)
     found = found + _counted_then_listed(text, found, lexicon)
@@ -724,3 +724,29 @@ def _counted_then_listed(text: str, found: list[Mention], lexicon: Lexicon) -> l
                 start += len(text[start:end]) - len(text[start:end].lstrip())
                 extra.append(Mention(entity_type, name, start, start + len(name), {"surface": name}))
     return extra
+
+
+# "某市市长质量奖专家评审组", "质量之光公众评选活动组委会": the bodies that judge an award or run its event,
+# named after it (words of judging between the name and the body's kind)
+AWARD_BODY = re.compile(r"(?<=[奖动])(?:公众)?(?:专家)?(?:评审|评选|表彰|评定|审定)*"
+                        r"(?:专家评审组|专家组|评审组|评审委员会|评选委员会|表彰委员会|组委会|组织委员会|办公室)")
+
+
+def _award_bodies(text: str, lexicon: Lexicon) -> list[Mention]:
+    found = []
+    for match in matches_from(AWARD_BODY, text, _award_body_starts(text)):
+        named_end = match.start()
+        if not text.endswith(("奖", "活动"), 0, named_end):
+            continue
+        start = name_before(text, named_end, lexicon, limit=20)
+        if named_end - start < 3:
+            continue
+        name = text[start:match.end()]
+        found.append(Mention("Organization", name, start, match.end(), {"surface": name, "judges_award": True}))
+    return found
+
+
+def _award_body_starts(text: str) -> list[int]:
+    """Right after each 奖 and 活动: where an award body's judging words start."""
+    starts = [m.end() for m in re.finditer("奖|活动", text)]
+    return starts

@@ -1090,3 +1090,10 @@ def test_a_body_named_after_an_award_or_its_event(tmp_path):
     assert {"丽水市市长质量奖评审委员会", "丽水市市长质量奖专家评审组", "质量之光公众评选活动组委会",
             "瑞丰电机有限公司", "恒泰化工有限公司"} <= organisations
     assert not any("来到" in name or "审定" in name for name in organisations)
+
+
+def test_honours_beyond_awards_medals_craftsmen_and_recognised_titles(tmp_path):
+    facts = facts_of(tmp_path, "瑞丰电机有限公司董事长张建华荣获全国五一劳动奖章。恒泰化工有限公司被认定为国家高新技术企业。"
+                               "丽水市瑞丰电机有限公司技师王立新获评浙江工匠。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} >= {
+        ("张建华", "全国五一劳动奖章"), ("恒泰化工有限公司", "国家高新技术企业"), ("王立新", "浙江省工匠")}

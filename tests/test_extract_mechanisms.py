@@ -1097,3 +1097,10 @@ def test_honours_beyond_awards_medals_craftsmen_and_recognised_titles(tmp_path):
                                "丽水市瑞丰电机有限公司技师王立新获评浙江工匠。\n")
     assert {(r, a) for r, a, _ in conferrals(facts)} >= {
         ("张建华", "全国五一劳动奖章"), ("恒泰化工有限公司", "国家高新技术企业"), ("王立新", "浙江省工匠")}
+
+
+def test_an_honour_without_a_region_takes_the_one_its_kin_is_written_with(tmp_path):
+    # "丽水市优秀企业家" is written with its city; "杰出企业家" in the next sentence is the same city's
+    facts = facts_of(tmp_path, "会议表彰了2010年度丽水市优秀企业家。瑞丰电机有限公司董事长王立新、恒泰化工有限公司总经理"
+                               "李国强等获得杰出企业家称号。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} >= {("王立新", "丽水市杰出企业家"), ("李国强", "丽水市杰出企业家")}

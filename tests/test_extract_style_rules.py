@@ -98,7 +98,8 @@ def test_annex_sections_with_notes_in_brackets_and_people_listed_with_their_work
     facts = _facts(ANNEX)
     assert {(c.recipient, c.award, c.year) for c in facts.conferrals} == {
         ("云帆电器有限公司", "佛山市政府质量奖", 2023), ("佛山市禅城区青松陶瓷有限公司", "佛山市政府质量奖", 2023),
-        ("陈一华", "佛山市政府质量奖", 2023), ("黄一萍", "佛山市政府质量奖", 2023)}  # not the signing government
+        # not the signing government; the people's section "X奖（个人，2名）" names their award of its own
+        ("陈一华", "佛山市政府质量奖（个人）", 2023), ("黄一萍", "佛山市政府质量奖（个人）", 2023)}
     positions = {(p.person, p.role, p.organization) for p in facts.positions}
     assert {("陈一华", "总工程师", "云帆电器有限公司"),
             ("黄一萍", "质量管理办公室主任", "佛山市人民医院")} <= positions

@@ -80,7 +80,7 @@ def test_news_sentences(text, expected):
 
 def test_an_individual_award_goes_to_the_person_with_a_position():
     facts = extract_facts(document("2020年绍兴市市长质量奖（个人）\n浙江湖光纺织有限公司董事长司马青云\n"))
-    assert {(c.recipient, c.award, c.year) for c in facts.conferrals} == {("司马青云", "绍兴市市长质量奖", 2020)}
+    assert {(c.recipient, c.award, c.year) for c in facts.conferrals} == {("司马青云", "绍兴市市长质量奖（个人）", 2020)}  # the category, an award of its own
     assert [(p.person, p.role, p.organization) for p in facts.positions] == [("司马青云", "董事长", "浙江湖光纺织有限公司")]
 
 

@@ -383,10 +383,29 @@ def find_awards(text: str, places: Places, lexicon: Lexicon | None = None, issue
     others = [a for a in _other_awards(text, places, lexicon) if is_award_name(a.name)]
     awards = drop_nested(_head_awards(text, places, lexicon, issuer) + others + _named_again(text, others, places, lexicon)
                          + _honours(text, places, lexicon))
-    awards = [_nominated(text, a, lexicon) for a in awards]
+    # a category in brackets widens its award over the bracket: an award inside it ("（经济类金奖）") goes
+    awards = drop_nested([_with_category(text, _nominated(text, a, lexicon), places, lexicon) for a in awards])
     awards = sorted(awards + _tiers_listed_with(text, awards, lexicon), key=lambda a: a.start)
     _conferrers_stated(text, awards)
     return [a for a in awards if is_award_name(a.name)]
+
+
+# "某市市长质量奖（组织）", "…（个人）", "…（经济类金奖）": a category in brackets right after the name
+# (a heading's notes may follow the category in the bracket, "（个人，2名）"; then only a person's category makes
+# an award of its own: "（组织，4家，排名不分先后）" notes the kind of winners the award has anyway)
+CATEGORY_AFTER = re.compile(r"[（(](?P<category>[\u4e00-\u9fff]{0,6}?(?:组织|个人|企业|集体|团体|单位|类|奖))"
+                            r"(?P<notes>[，,、；;][^()（）\n]{0,20})?[)）]")
+
+
+def _with_category(text: str, award: Mention, places: Places, lexicon: Lexicon) -> Mention:
+    """The award of a category written in brackets right after its name: an award of its own, as tiers are."""
+    if not award.name.endswith("奖"):
+        return award
+    category = CATEGORY_AFTER.match(text, award.end)
+    if category is None or category.group("notes") and not category.group("category").endswith("个人"):
+        return award
+    attrs = describe_award(f"{award.name}（{category.group('category')}）", places, lexicon)
+    return Mention("Award", attrs["name"], award.start, category.end(), attrs)
 
 
 def tier_of(base: Mention, tier: str, start: int, end: int) -> Mention:

@@ -228,8 +228,20 @@ class ConferralFinder:
             return  # the government conferring an award (a decision's signature) is not its recipient
         if not fits_award(recipient, award.name):
             return
+        award = self._with_kins_region(award)
         self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence, present=present,
                                          past=past))
+
+    def _with_kins_region(self, award: Mention) -> Mention:
+        """An honour named without a region ("杰出企业家") takes the one region the text writes an honour of
+        the same kind with ("某市优秀企业家"): a text on one city's honours leaves the city out of the second."""
+        if award.attrs.get("conferrer") or award.attrs.get("level") or len(award.name) < KIN_ENDING:
+            return award
+        ending = award.name[-KIN_ENDING:]
+        regions = {a.attrs["conferrer_division"] for a in self.awards.mentions
+                   if a.name.endswith(ending) and a.attrs.get("conferrer_division") is not None}
+        return with_granting_region(award, next(iter(regions)), self.places, self.lexicon) if len(regions) == 1 \
+            else award
 
     def _hard_newlines(self) -> list[int]:
         """The line breaks that end a sentence, in order.
@@ -1229,6 +1241,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     return finder.found
 
 
+KIN_ENDING = 3  # the characters two honours of one kind end with ("企业家", "先进个人"'s "个人" is too short alone)
 # The bodies that govern (and so confer or organise), never the winners of a prize.
 GOVERNING_BODY = re.compile(r"(?:国务院|总局|人民政府|政府|委员会|办公厅|办公室|领导小组)$|^[\u4e00-\u9fff]{2,7}部$")
 # Honours a city or province can hold: named for places (示范城市, 强市, 地区) or as cases and pilots.

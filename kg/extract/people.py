@@ -42,10 +42,36 @@ class People:
     excluded: set[str]  # reporters and photographers: named, but not facts
 
 
+# The role grammar: a modifier the role is written with (原参事, 名誉会长, 驻会副会长, 高级总监), a role, and
+# an assistant's 助理 after it (总经理助理, 厂长助理); the role is kept as written.
+ROLE_MODIFIERS = ("原", "名誉", "荣誉", "驻会", "高级")
+ROLE_ASSISTANT = "助理"
+# "原国务院参事": a former holder's 原 written before the organisation belongs to the role.
+FORMER = "原"
+
+
 @lru_cache(maxsize=1)
 def _role_pattern() -> re.Pattern:
     lexicon = Lexicon.default()
-    return re.compile(alternation([*lexicon.roles, *lexicon.excluded_roles]))
+    return re.compile(f"(?:{alternation(ROLE_MODIFIERS)})?(?:{alternation(lexicon.roles)})(?:{ROLE_ASSISTANT})?"
+                      f"|{alternation(lexicon.excluded_roles)}")
+
+
+@lru_cache(maxsize=1)
+def _role_ending() -> re.Pattern:
+    """A role (with its modifier and 助理) that ends where the search ends."""
+    return re.compile(f"(?:(?:{alternation(ROLE_MODIFIERS)})?(?:{alternation(Lexicon.default().roles)})"
+                      f"(?:{ROLE_ASSISTANT})?)$")
+
+
+def base_role(role: str) -> str:
+    """The lexicon's role in a role as written: 原市长 → 市长, 总经理助理 → 总经理 (for what the lexicon
+    says of it: a government's role, a firm's)."""
+    for modifier in ROLE_MODIFIERS:
+        if role.startswith(modifier) and len(role) > len(modifier) + 1:
+            role = role[len(modifier):]
+            break
+    return role.removesuffix(ROLE_ASSISTANT) or role
 
 
 def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -67,8 +93,9 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
 _DEPARTMENT_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,10}?(?P<kind>处|司|科|所|部)|[\u4e00-\u9fff]{1,10}?(?:中心|室))"
                               r"(?P<head>副?(?P=kind)长|副?主任)")
 _PARTY_COMMITTEE_LEVELS = ("市委", "省委", "县委", "区委")
-# Endings of a body's short name that no finder takes for a name alone (政法委, 组织部, 宣传部, 办公室)
-_UNKNOWN_BODY_ENDINGS = ("委", "部", "办")
+# Endings of a body's short name that no finder takes for a name alone (政法委, 组织部, 宣传部, 办公室, 某某科学院,
+# 某某学会, 某某所)
+_UNKNOWN_BODY_ENDINGS = ("委", "部", "办", "院", "会")
 # The confidence organization_before gives such a body: the role is held there, not in a neighbour's
 # organisation; the roles listed before it are read on.
 UNKNOWN_BODY = -1.0
@@ -109,6 +136,7 @@ class _Context:
 
     def organization_before(self, role_start: int, role: str) -> tuple[str | None, int, float]:
         """The organisation named right before a role, where its name starts, and how sure that is."""
+        role = base_role(role)
         org = self.org_ending_at.get(role_start)
         if org is not None:
             government = GOVERNMENT.match(org.name) if org.name.endswith("人民政府") else None
@@ -263,10 +291,10 @@ def _name_before_role(context: "_Context", role: re.Match, mentions: list[Mentio
             context.org_ending_at.get(start - 1) if text[start - 1:start] == "的" else None)
         if employer is not None:
             organization = employer.name
-        elif start > 0 and text[start - 1] not in _CLAUSE_START or role.group() not in lexicon.government_roles:
+        elif start > 0 and text[start - 1] not in _CLAUSE_START or base_role(role.group()) not in lexicon.government_roles:
             return
         else:
-            organization = context.government_of(role.group(), "")
+            organization = context.government_of(base_role(role.group()), "")
         if organization is None:
             return
         mentions.append(Mention("Person", text[start:role.start()], start, role.start()))
@@ -437,21 +465,23 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
     chain = []
     text = context.text
     role_start, role = _qualified(context, role_start, role)
+    longest = max(map(len, context.lexicon.roles)) + 4
     while True:
         organization, start, confidence = context.organization_before(role_start, role)
         if not chain:
             organization, role = context.department_headed(organization, role_start, role)
+        if organization is not None and start > 0 and text[start - 1] == FORMER and not role.startswith(FORMER) \
+                and (start == 1 or text[start - 2] in _CLAUSE_START):
+            role, start = FORMER + role, start - 1  # "原国务院参事": a former 参事 of the 国务院
         chain.append([role, organization, start, confidence])
         if start == 0 or text[start - 1] != "、":
             break
-        previous = None
-        for candidate in context.lexicon.roles:
-            if text.endswith(candidate, 0, start - 1):
-                previous = candidate
-                break
+        previous = _role_ending().search(text, max(0, start - 1 - longest), start - 1)
         if previous is None:
             break
-        role_start, role = start - 1 - len(previous), previous
+        role_start, role = previous.start(), previous.group()
+        if role_start not in context.org_ending_at:  # "…有限公司无锡柴油机厂党委书记、": the branch is the organisation
+            role_start, role = _qualified(context, role_start, role)  # "联想集团中国首席质量官、"
     # A role without an organisation shares its neighbour's ("X集团首席质量官、总裁助理张三").
     chain = [link for link in chain if link[3] != UNKNOWN_BODY]
     for index, link in enumerate(chain):
@@ -459,7 +489,7 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
             neighbours = [c for c in chain[index + 1:] + chain[:index][::-1] if c[1] is not None]
             if neighbours:
                 link[1], link[3] = neighbours[0][1], neighbours[0][3] * 0.9
-            elif link[0] not in context.lexicon.government_roles:
+            elif base_role(link[0]) not in context.lexicon.government_roles:
                 company = context.company_nearby(link[2])
                 if company:
                     link[1], link[3] = company, 0.5

@@ -43,3 +43,65 @@ def test_a_role_after_a_body_no_finder_knew_takes_no_neighbours_organisation(tmp
     facts = facts_of(tmp_path, "颁奖典礼上，国际质量科学院院士、原国务院参事张文澜出席并讲话。\n")
     assert ("张文澜", "院士", "国务院") not in positions(facts)
     assert ("张文澜", "原参事", "国务院") in positions(facts)
+
+
+# -- roles of congresses, ranks, prefectures' leaders, staff ------------------------------
+
+def test_roles_of_congresses_ranks_and_commissions(tmp_path):
+    facts = facts_of(tmp_path, "全国人大常委会副委员长吴秀兰、全国人大常委会委员郑启明出席大会。"
+                               "江苏省市场监督管理局三级调研员赵明远主持会议，江苏省工商行政管理局党组成员、纪检组长李和平讲话。\n")
+    found = positions(facts)
+    congress = "全国人民代表大会常务委员会"
+    assert {("吴秀兰", "副委员长", congress), ("郑启明", "委员", congress)} <= found
+    assert ("赵明远", "三级调研员", "江苏省市场监督管理局") in found
+    assert ("李和平", "纪检组长", "江苏省工商行政管理局") in found
+
+
+def test_a_prefectures_leaders_belong_to_the_prefecture(tmp_path):
+    facts = facts_of(tmp_path, "凉山彝族自治州启动质量月活动，州政府副州长杨清华出席并讲话。\n")
+    assert ("杨清华", "副州长", "凉山彝族自治州") in positions(facts)
+
+
+def test_a_committee_member_listed_after_another_holder_shares_the_firm(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司党委书记、董事长王晓峰，党委委员、总经理李青禾出席。"
+                               "中国计量大学讲师张文澜讲课。\n")
+    found = positions(facts)
+    assert {("李青禾", "党委委员", "常州华川机械有限公司"), ("李青禾", "总经理", "常州华川机械有限公司")} <= found
+    assert ("张文澜", "讲师", "中国计量大学") in found
+
+
+# -- a municipality's leaders -------------------------------------------------------------
+
+def test_a_municipalitys_leaders_belong_to_the_municipality(tmp_path):
+    facts = facts_of(tmp_path, "重庆市人民政府召开表彰大会。周文涛副市长在会上讲话。\n")
+    assert ("周文涛", "副市长", "重庆市") in positions(facts)
+
+
+def test_a_citys_leader_in_a_districts_text_belongs_to_the_city(tmp_path):
+    facts = facts_of(tmp_path, "常州市金坛区召开质量大会，金坛区区长张明远讲话，副市长王晓峰出席。金坛区表彰企业。\n")
+    found = positions(facts)
+    assert ("王晓峰", "副市长", "常州市") in found
+    assert ("张明远", "区长", "金坛区") in found
+
+
+# -- a nearby firm is the organisation only of roles firms give ----------------------------
+
+def test_a_public_role_without_its_body_takes_no_nearby_firm(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司举办质量培训。来自多家企业的资深讲师戴文林、韩立新授课。"
+                               "国务委员王文勇出席，常州华川机械有限公司总经理李青禾致辞。\n")
+    found = positions(facts)
+    assert not {p for p in found if p[0] in ("戴文林", "韩立新", "王文勇")}
+    assert {"戴文林", "韩立新", "王文勇"} <= people(facts)
+
+
+# -- function words are no surnames before a common word ----------------------------------
+
+def test_a_function_word_before_a_common_word_is_no_name(tmp_path):
+    facts = facts_of(tmp_path, "各企业负责人和质量人物出席颁奖典礼。企业首席质量官应熟悉有关法规。"
+                               "授课专家由质量管理专家组成。200余名首席质量官齐聚一堂。\n")
+    assert not people(facts)
+
+
+def test_surnames_that_are_function_words_still_name_people(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司总经理应勇出席，副总经理和平安致辞，质量总监全文博讲话。\n")
+    assert {"应勇", "和平安", "全文博"} <= people(facts)

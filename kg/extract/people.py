@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon, alternation
+from kg.gazetteer import Gazetteer
 from kg.extract.mentions import Mention, SpanSet, is_cjk
 from kg.extract.organizations import (AUTONOMOUS_REGION, EMPLOYED_NAME_FOLLOWERS, GOVERNMENT, NAME_TAGS, looks_proper,
                                       name_before)
@@ -125,8 +126,19 @@ class _Context:
         places = self.places
         province_role = role.startswith(("省", "副省", "常务副省")) or prefix.startswith("省") \
             or self._regions_own(role, prefix)
-        division = places.main_province if province_role else places.main_city
+        division = places.main_province if province_role else self._city_of(role, prefix)
         return division.name if division else None
+
+    def _city_of(self, role: str, prefix: str):
+        """The city a city's role serves: the document's city; a municipality's leaders (重庆 副市长) the
+        municipality; a 市 role (市长, 市委书记) in a district's or county's text the city it belongs to."""
+        city, province = self.places.main_city, self.places.main_province
+        if "市" not in role and not prefix.startswith("市") or city is not None and city.name.endswith("市"):
+            return city
+        for division in Gazetteer.default().parent_chain(city) if city is not None else ():
+            if division.name.endswith("市"):
+                return division
+        return province if city is None and province is not None and province.name.endswith("市") else city
 
     def _regions_own(self, role: str, prefix: str) -> bool:
         """"自治区主席", "区党委副书记" in an autonomous region's text: the region's leaders, as a province's."""
@@ -148,7 +160,7 @@ class _Context:
             return place.name, place.start, 0.85
         prefix_start = name_before(self.text, role_start, self.lexicon, limit=12)
         prefix = self.text[prefix_start:role_start]
-        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区", AUTONOMOUS_REGION) \
+        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区", "州委", "州政府", "州", AUTONOMOUS_REGION) \
                 or role in self.lexicon.government_roles or self._regions_own(role, prefix) \
                 or role.startswith(_PARTY_COMMITTEE_LEVELS):  # "市委常委王五": a member of the city's committee
             return self.government_of(role, prefix), prefix_start, 0.8
@@ -489,7 +501,8 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
             neighbours = [c for c in chain[index + 1:] + chain[:index][::-1] if c[1] is not None]
             if neighbours:
                 link[1], link[3] = neighbours[0][1], neighbours[0][3] * 0.9
-            elif base_role(link[0]) not in context.lexicon.government_roles:
+            elif base_role(link[0]) not in context.lexicon.government_roles \
+                    and base_role(link[0]) not in context.lexicon.public_roles:  # a nearby firm gives no 院士
                 company = context.company_nearby(link[2])
                 if company:
                     link[1], link[3] = company, 0.5

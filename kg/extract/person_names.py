@@ -16,6 +16,11 @@ GLUED_VERBS = ("获",)
 NAME_CLOSERS = "，,、。；;"
 # What follows a person who opens a sentence as its subject ("张三是…", "张三曾获…", "张三带领…"), not
 # the one who speaks of it ("张三说")
+# Surnames that are far more often function words (和 and, 由 by, 应 should, 全 all): jieba cutting one off
+# alone before a common word (和|质量, 应|熟悉, 由|质量, 和|其他) reads a phrase, not a name; a given name
+# that is an adjective or a name of its own (和|平安) is still one.
+FUNCTION_SURNAMES = frozenset("和由应全于向但都那时来")
+COMMON_WORD_TAGS = frozenset(("n", "v", "vn", "vd", "r", "d", "p", "c", "u", "m", "q", "f"))
 SUBJECT_VERB = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被|荣获|获得|带领|参加工作|出生|毕业")
 
 
@@ -53,6 +58,9 @@ def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int
     rest = parts[1:]
     limit = 4 if compound else 3
     if len(name) > limit:  # jieba glued the next word's first character on ("张三来")
+        tag = dictionary_tag(name)
+        if tag is not None and not tag.startswith("nr"):
+            return None  # "齐聚一堂": a word of the dictionary longer than a name is that word
         name, rest = name[:limit], [name[limit:], *rest]
     surname_length = len(compound) if compound else 1
     if len(name) == surname_length:
@@ -80,6 +88,9 @@ def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int
     closes_clause = after_role and window[len(name):len(name) + 1] in NAME_CLOSERS
     if tag is not None and not tag.startswith("nr") and not closes_clause:
         return None
+    if len(name) == 3 and not compound and name[0] in FUNCTION_SURNAMES and parts[0] == name[0] \
+            and dictionary_tag(name[1:]) in COMMON_WORD_TAGS:
+        return None  # "负责人和质量人物": a function word before a common word
     if name in lexicon.name_followers or name in lexicon.roles or name in lexicon.conferral_verbs:
         return None  # "企业家荣膺…": 荣 is a surname, 荣膺 a verb
     return len(name)

@@ -105,3 +105,22 @@ def test_a_function_word_before_a_common_word_is_no_name(tmp_path):
 def test_surnames_that_are_function_words_still_name_people(tmp_path):
     facts = facts_of(tmp_path, "常州华川机械有限公司总经理应勇出席，副总经理和平安致辞，质量总监全文博讲话。\n")
     assert {"应勇", "和平安", "全文博"} <= people(facts)
+
+
+# -- names without a Han surname --------------------------------------------------------
+
+def test_tibetan_names_of_two_name_words(tmp_path):
+    facts = facts_of(tmp_path, "西藏召开质量大会\n自治区市场监督管理局党组副书记、局长次仁罗布介绍，区党委副书记、自治区主席"
+                               "格桑旦增出席，自治区副主席白玛平措一同会见。\n")
+    found = positions(facts)
+    assert {"次仁罗布", "格桑旦增", "白玛平措"} <= people(facts)
+    assert ("次仁罗布", "局长", "西藏自治区市场监督管理局") in found
+    assert ("白玛平措", "副主席", "西藏自治区") in found
+
+
+def test_a_name_with_a_middle_dot_after_its_role(tmp_path):
+    facts = facts_of(tmp_path, "新疆维吾尔自治区召开质量大会\n自治区副主席艾山·买买提出席并讲话，自治区市场监督管理局局长"
+                               "阿布都·热合曼主持。\n")
+    found = positions(facts)
+    assert {"艾山·买买提", "阿布都·热合曼"} <= people(facts)
+    assert ("艾山·买买提", "副主席", "新疆维吾尔自治区") in found

@@ -24,15 +24,39 @@ COMMON_WORD_TAGS = frozenset(("n", "v", "vn", "vd", "r", "d", "p", "c", "u", "m"
 SUBJECT_VERB = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被|荣获|获得|带领|参加工作|出生|毕业")
 
 
+# A name of two parts joined by a middle dot (Uyghur, Kazakh and foreign names: 艾山·买买提), read after a
+# role; its second part ends before what follows a leader's name (出席, 主持, 、) or the text's run of
+# characters ("艾山·买买提出席": 提出 is no verb here).
+DOTS = "·•・‧"
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[%s][\u4e00-\u9fff]{2,8}" % DOTS)
+DOTTED_PART_MAX = 6
+_AFTER_A_NAME = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|一同|会见|在|为|等|同志")
+
+
 def person_name_at(text: str, position: int, lexicon: Lexicon, after_role: bool = False) -> int | None:
     """The end of a person's name starting at ``position``, or None.
 
     ``after_role``: a role stands right before, so a name that closes its clause ("总经理安进，") is one
-    even when the dictionary knows the characters as a word of its own."""
+    even when the dictionary knows the characters as a word of its own, and a name of two parts joined by
+    a middle dot is one."""
+    if after_role:
+        dotted = DOTTED_NAME.match(text, position)
+        if dotted is not None:
+            return _dotted_name_end(text, dotted)
     window = text[position:position + NAME_WINDOW]
     length = _default_name_length(window, after_role) if lexicon is Lexicon.default() \
         else _name_length(window, lexicon, after_role)
     return None if length is None else position + length
+
+
+def _dotted_name_end(text: str, dotted: re.Match) -> int | None:
+    """Where the second part of a dotted name ends: the shortest of two characters or more that what follows
+    a name comes after, or the end of the run of characters."""
+    dot = max(text.rfind(c, dotted.start(), dotted.end()) for c in DOTS)
+    for end in range(dot + 3, min(dotted.end(), dot + 1 + DOTTED_PART_MAX) + 1):
+        if end == dotted.end() or _AFTER_A_NAME.match(text, end):
+            return end
+    return None
 
 
 @lru_cache(maxsize=16384)
@@ -43,6 +67,8 @@ def _default_name_length(window: str, after_role: bool) -> int | None:
 
 def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int | None:
     """The length of the person's name that opens ``window``, or None."""
+    if window[:2] in lexicon.name_words and window[2:4] in lexicon.name_words:
+        return 4  # "次仁罗布": a Tibetan name, two of the few dozen words such names are made of
     compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None) \
         if window.startswith(lexicon.surnames_compound) else None
     if not window or not (compound or window[0] in lexicon.surnames):

@@ -124,3 +124,26 @@ def test_a_name_with_a_middle_dot_after_its_role(tmp_path):
     found = positions(facts)
     assert {"艾山·买买提", "阿布都·热合曼"} <= people(facts)
     assert ("艾山·买买提", "副主席", "新疆维吾尔自治区") in found
+
+
+# -- names listed before the role they share, a role before a name on a line's end ------------
+
+def test_names_listed_before_the_leaders_role_they_share(tmp_path):
+    facts = facts_of(tmp_path, "天水市召开表彰大会。\n张文澜、李青禾、王晓峰等市领导为受到表彰的企业颁奖。\n")
+    found = positions(facts)
+    assert {("张文澜", "市领导", "天水市"), ("李青禾", "市领导", "天水市"), ("王晓峰", "市领导", "天水市")} <= found
+
+
+def test_a_role_and_a_name_apart_on_a_signature_line(tmp_path):
+    facts = facts_of(tmp_path, "常州市政府工作报告\n——在常州市人民代表大会上\n市长　李青禾\n各位代表：现在我代表市人民政府报告工作。\n")
+    assert ("李青禾", "市长", "常州市") in positions(facts)
+
+
+def test_a_quoted_role_before_its_holder(tmp_path):
+    facts = facts_of(tmp_path, "每天早上，常州华川机械有限公司“首席质量官”杨文玲会准时出现在车间。\n")
+    assert ("杨文玲", "首席质量官", "常州华川机械有限公司") in positions(facts)
+
+
+def test_a_name_the_dictionary_knows_as_a_word_before_a_lists_deng(tmp_path):
+    facts = facts_of(tmp_path, "会上，中国计量科学研究院院长方向等应邀作了主旨演讲。\n")
+    assert ("方向", "院长", "中国计量科学研究院") in positions(facts)

@@ -232,11 +232,15 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     excluded: set[str] = set()
     previous: tuple[int, str | None] = (-1, None)  # where the last holding's names ended, and its organisation
     for match in _roles_outside_names(text, context.blocked):
+        role_start, name_start = match.start(), match.end()
+        if text[name_start:name_start + 1] in CLOSING_QUOTES and text[role_start - 1:role_start] in OPENING_QUOTES:
+            role_start, name_start = role_start - 1, name_start + 1  # "某公司“首席质量官”张三"
         # "王五、全国政协副主席…": a listed name runs into no place's or body's name
-        names = [(start, end) for start, end in names_after(text, match.end(), lexicon)
-                 if context.blocked.end_covering(end - 1) <= end]
+        names = [(start, end) for start, end in names_after(text, name_start, lexicon)
+                 if context.blocked.end_covering(end - 1) <= end] or _signed_name(text, match, lexicon)
         if not names:
-            _name_before_role(context, match, mentions, holdings)
+            if not _names_listed_before(context, match, mentions, holdings):
+                _name_before_role(context, match, mentions, holdings)
             continue
         role = match.group()
         found = [text[s:e] for s, e in names]
@@ -247,7 +251,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
             mentions.append(Mention("Person", text[start:end], start, end))
         # "重庆市市长黄奇帆、副市长谢小军": a role right after the last one's names shares its organisation
         listed_after = previous[0] >= 0 and match.start() == previous[0] + 1 and text[previous[0]] in "、，,"
-        for role_name, organization, start, confidence in _role_chain(context, match.start(), role):
+        for role_name, organization, start, confidence in _role_chain(context, role_start, role):
             if organization is None and listed_after and previous[1] is not None:
                 organization, confidence = previous[1], 0.7
             for name in found:
@@ -263,6 +267,52 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
     return People(mentions, holdings, excluded), context.new_organizations
+
+
+OPENING_QUOTES = "“\"‘「"
+CLOSING_QUOTES = "”\"’」"
+# Blanks between a role and its holder's name on a line of its own (a report's signature: "市长　张三").
+_SIGNATURE_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def _signed_name(text: str, role: re.Match, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """"市长　张三" on a line of its own: the role opens the line, blanks, the name closes it."""
+    gap = _SIGNATURE_GAP.match(text, role.end())
+    line_start = text.rfind("\n", 0, role.start()) + 1
+    if gap is None or text[line_start:role.start()].strip():
+        return []
+    end = person_name_at(text, gap.end(), lexicon, after_role=True)
+    if end is None or text[end:end + 1] not in ("\n", "\r", ""):
+        return []
+    return [(gap.end(), end)]
+
+
+def _names_listed_before(context: _Context, role: re.Match, mentions: list[Mention],
+                         holdings: list[RoleHolding]) -> bool:
+    """"张三、李四、王五等市领导为…颁奖": names listed before the 等 of the role they share; a government's
+    role is the document's city's or province's."""
+    text, lexicon = context.text, context.lexicon
+    if text[role.start() - 1:role.start()] != "等" or role.group() in lexicon.excluded_roles:
+        return False
+    names = []
+    end = role.start() - 1
+    while True:
+        start = next((end - length for length in (3, 2, 4)
+                      if end - length >= 0 and person_name_at(text, end - length, lexicon) == end), None)
+        if start is None:
+            return False
+        names.append((start, end))
+        if text[start - 1:start] != "、":
+            break
+        end = start - 1
+    if start > 0 and text[start - 1] not in _CLAUSE_START:
+        return False  # the first name opens a clause or a line
+    base = base_role(role.group())
+    organization = context.government_of(base, "") if base in lexicon.government_roles else None
+    for start, end in reversed(names):
+        mentions.append(Mention("Person", text[start:end], start, end))
+        holdings.append(RoleHolding(text[start:end], role.group(), organization, start, role.end(), 0.7))
+    return True
 
 
 def _leader_sharing_the_level_word(context: "_Context", mentions: list[Mention], holdings: list[RoleHolding]) -> None:

@@ -13,7 +13,7 @@ NAME_WINDOW = 8
 CONJUNCTIONS = ("和", "与", "及")
 SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "坦言", "透露")
 GLUED_VERBS = ("获",)
-NAME_CLOSERS = "，,、。；;"
+NAME_CLOSERS = "，,、。；;等"
 # What follows a person who opens a sentence as its subject ("张三是…", "张三曾获…", "张三带领…"), not
 # the one who speaks of it ("张三说")
 # Surnames that are far more often function words (和 and, 由 by, 应 should, 全 all): jieba cutting one off

@@ -147,3 +147,15 @@ def test_a_quoted_role_before_its_holder(tmp_path):
 def test_a_name_the_dictionary_knows_as_a_word_before_a_lists_deng(tmp_path):
     facts = facts_of(tmp_path, "会上，中国计量科学研究院院长方向等应邀作了主旨演讲。\n")
     assert ("方向", "院长", "中国计量科学研究院") in positions(facts)
+
+
+# -- a congress's term is no part of its name ---------------------------------------------
+
+def test_a_congresss_term_before_its_name_is_no_part_of_it(tmp_path):
+    facts = facts_of(tmp_path, "颁奖庆典上，十届全国人大常委会副委员长吴秀兰，九届、十届、十一届全国政协副主席白立新出席。\n")
+    found = positions(facts)
+    assert ("吴秀兰", "副委员长", "全国人民代表大会常务委员会") in found
+    assert ("白立新", "副主席", "中国人民政治协商会议全国委员会") in found
+    assert not any("届" in e.name for e in facts.entities)
+    facts = facts_of(tmp_path, "颁奖庆典上，十届全国人大副委员长吴秀兰出席。\n")
+    assert ("吴秀兰", "副委员长", "全国人民代表大会") in positions(facts)

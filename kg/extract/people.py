@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.government import without_term
 from kg.extract.lexicon import Lexicon, alternation
 from kg.gazetteer import Gazetteer
 from kg.extract.mentions import Mention, SpanSet, is_cjk
@@ -164,6 +165,10 @@ class _Context:
                 or role in self.lexicon.government_roles or self._regions_own(role, prefix) \
                 or role.startswith(_PARTY_COMMITTEE_LEVELS):  # "市委常委王五": a member of the city's committee
             return self.government_of(role, prefix), prefix_start, 0.8
+        congress = without_term(Mention("GovernmentBody", prefix, prefix_start, role_start))
+        if congress.name != prefix:  # "十届全国人大副委员长": the congress, without its term
+            self.new_organizations.append(congress)
+            return congress.name, prefix_start, 0.7
         if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix) \
                 or self._firm_before_its_role(prefix, prefix_start, role):
             mention = Mention("Enterprise", prefix, prefix_start, role_start, {"surface": prefix})

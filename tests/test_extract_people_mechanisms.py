@@ -159,3 +159,29 @@ def test_a_congresss_term_before_its_name_is_no_part_of_it(tmp_path):
     assert not any("届" in e.name for e in facts.entities)
     facts = facts_of(tmp_path, "颁奖庆典上，十届全国人大副委员长吴秀兰出席。\n")
     assert ("吴秀兰", "副委员长", "全国人民代表大会") in positions(facts)
+
+
+# -- a name before its role ---------------------------------------------------------------
+
+def test_a_verb_glued_to_a_name_before_its_object(tmp_path):
+    facts = facts_of(tmp_path, "评审专家组组长、华北电力大学教授周斌作了讲话。\n")
+    assert "周斌" in people(facts) and "周斌作" not in people(facts)
+
+
+def test_names_before_a_firms_roles_joined_by_he_take_the_firm_the_sentence_names(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司获得质量奖，钱文荣厂长和张立峰厂长助理从市领导手中接过奖杯。\n")
+    found = positions(facts)
+    assert ("钱文荣", "厂长", "常州华川机械有限公司") in found
+    assert ("张立峰", "厂长助理", "常州华川机械有限公司") in found
+    facts = facts_of(tmp_path, "常州华川机械有限公司获得质量奖。李文兴会长在颁奖典礼上讲话。\n")
+    assert not positions(facts)  # an association's head: no role of the firm
+
+
+def test_a_department_head_named_between_the_department_and_the_role(tmp_path):
+    facts = facts_of(tmp_path, "会上，江苏省工业和信息化厅技术创新处张文春处长宣读了表彰决定。\n")
+    assert ("张文春", "处长", "江苏省工业和信息化厅技术创新处") in positions(facts)
+
+
+def test_staff_of_a_firm(tmp_path):
+    facts = facts_of(tmp_path, "会上，常州华川机械有限公司员工陈启文被授予先进个人称号。\n")
+    assert ("陈启文", "员工", "常州华川机械有限公司") in positions(facts)

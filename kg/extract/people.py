@@ -199,6 +199,23 @@ class _Context:
                                               {"surface": self.text[body.start:role_start] + head.group("unit")}))
         return department, head.group("head")
 
+    def department_before(self, name_start: int, role: str) -> str | None:
+        """"某厅技术创新处张三处长": the department of a government body named before the name its head's
+        role follows; the department is a body of its own, named with the body's name."""
+        for gap in range(2, QUALIFIER_MAX + 1):
+            body = self.org_ending_at.get(name_start - gap)
+            if body is None:
+                continue
+            unit = self.text[name_start - gap:name_start]
+            head = _DEPARTMENT_HEAD.fullmatch(unit + role)
+            if head is None or body.type != "GovernmentBody" or head.group("unit") != unit:
+                return None
+            department = body.name + unit
+            self.new_organizations.append(Mention(body.type, department, body.start, name_start,
+                                                  {"surface": self.text[body.start:name_start]}))
+            return department
+        return None
+
     def company_nearby(self, position: int) -> str | None:
         """The nearest organisation named shortly before ``position`` (for "董事长张三" on its own)."""
         if self._by_end is None or len(self._by_end) != len(self.organizations):
@@ -337,7 +354,7 @@ def _leader_sharing_the_level_word(context: "_Context", mentions: list[Mention],
 
 
 # After "<name><role>", what shows the role is the person's title: a verb of presence or speech.
-_ROLE_THEN_VERB = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|在|为|分别|、|，|,")
+_ROLE_THEN_VERB = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|在|为|分别|从|向|和|、|，|,")
 # Before such a name: the start of a clause.
 _CLAUSE_START = "，,。；;：:！？!?\n、（( "
 
@@ -346,27 +363,40 @@ def _name_before_role(context: "_Context", role: re.Match, mentions: list[Mentio
                       holdings: list[RoleHolding]) -> None:
     """"马振平副秘书长出席会议", "某局宋继红局长介绍", "某集团的符志民副院长分别介绍": a name right before its
     role, then a verb of presence or speech (or the list goes on); the role belongs to the organisation named
-    right before the name, or, for a government's role, to the document's city or province."""
+    right before the name (or to its department named between: "某厅技术创新处张三处长"), for a government's
+    role to the document's city or province, and for a firm's role, the name opening a clause, to the firm
+    named shortly before ("某公司获奖，钱一厂长和张二厂长助理从…")."""
     text, lexicon = context.text, context.lexicon
     if role.group() in lexicon.excluded_roles or not _ROLE_THEN_VERB.match(text, role.end()):
         return
+    base = base_role(role.group())
     for length in (3, 2, 4):
         start = role.start() - length
         if start < 0 or person_name_at(text, start, lexicon) != role.start():
             continue
         employer = context.org_ending_at.get(start) or (
             context.org_ending_at.get(start - 1) if text[start - 1:start] == "的" else None)
+        opens_clause = start == 0 or text[start - 1] in _CLAUSE_START or text[start - 1] in _JOINERS
         if employer is not None:
             organization = employer.name
-        elif start > 0 and text[start - 1] not in _CLAUSE_START or base_role(role.group()) not in lexicon.government_roles:
+        elif (organization := context.department_before(start, role.group())) is not None:
+            pass
+        elif not opens_clause:
             return
+        elif base in lexicon.government_roles:
+            organization = context.government_of(base, "")
+        elif base in lexicon.enterprise_roles or base in lexicon.firm_roles:
+            organization = context.company_nearby(start)
         else:
-            organization = context.government_of(base_role(role.group()), "")
+            return
         if organization is None:
             return
         mentions.append(Mention("Person", text[start:role.start()], start, role.start()))
         holdings.append(RoleHolding(text[start:role.start()], role.group(), organization, start, role.end(), 0.7))
         return
+
+
+_JOINERS = "和与及"
 
 
 # "张三（某某公司董事长）": a name, then its role (and organisation) in brackets.

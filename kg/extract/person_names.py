@@ -13,6 +13,9 @@ NAME_WINDOW = 8
 CONJUNCTIONS = ("和", "与", "及")
 SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "坦言", "透露")
 GLUED_VERBS = ("获",)
+# 作 of "作了讲话", "作报告": glued by jieba to a name before what is made.
+MAKE = "作"
+MADE = frozenset(("了", "报告", "讲话", "发言", "主题", "专题", "重要", "题为", "交流", "总结", "动员", "工作报告"))
 NAME_CLOSERS = "，,、。；;等"
 # What follows a person who opens a sentence as its subject ("张三是…", "张三曾获…", "张三带领…"), not
 # the one who speaks of it ("张三说")
@@ -108,6 +111,8 @@ def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int
         name += rest.pop(0)  # "李咸和说": 和 is the name's, nothing is joined to a verb of speech
     if len(name) == surname_length + 2 and name[-1] in GLUED_VERBS and not parts[1:2] == [name[-1]]:
         name = name[:-1]  # "张海获个人奖": jieba glued the verb 获 to a two-character name
+    elif len(name) == surname_length + 2 and name[-1] == MAKE and rest and rest[0] in MADE and parts[0] == name:
+        name = name[:-1]  # "周斌作了讲话", "周斌作报告": jieba glued 作 to a two-character name
     if not 2 <= len(name) <= limit:
         return None
     tag = dictionary_tag(name)

@@ -185,3 +185,16 @@ def test_a_department_head_named_between_the_department_and_the_role(tmp_path):
 def test_staff_of_a_firm(tmp_path):
     facts = facts_of(tmp_path, "会上，常州华川机械有限公司员工陈启文被授予先进个人称号。\n")
     assert ("陈启文", "员工", "常州华川机械有限公司") in positions(facts)
+
+
+# -- people named with their employer, items of a list before its verb -----------------------
+
+def test_a_name_after_its_employer_before_a_lists_deng_or_a_verb_of_making(tmp_path):
+    facts = facts_of(tmp_path, "西安华川动力股份有限公司侯文军等93名先进个人受到表彰。"
+                               "上海华川食品有限公司王文钦创建的管理模式获奖。\n")
+    assert {"侯文军", "王文钦"} <= people(facts)
+
+
+def test_a_person_listed_last_after_an_organisation_before_the_verb(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司、南通华信电子有限公司和董文珠获第4届中国质量奖提名奖。\n")
+    assert "董文珠" in people(facts)

@@ -443,15 +443,21 @@ def _listed_after_organization(context: _Context, mentions: list[Mention]) -> No
             known.add(gap.end())
 
 
+# Besides an honour's verb: a list's 等 ("某公司张三等93名先进个人"), what the person made ("某公司张三创建的…").
+_EMPLOYEE_FOLLOWERS = re.compile(r"等|创建|创立|创办|发明|研发|主持")
+
+
 def _named_with_employer(context: _Context, mentions: list[Mention]) -> None:
-    """"首钢某某公司张三荣获…": a name right after the organisation it works for, no role between."""
+    """"首钢某某公司张三荣获…", "某公司张三等93名…", "某公司张三创建的…": a name right after the organisation it
+    works for, no role between."""
     text, lexicon = context.text, context.lexicon
     known = {m.start for m in mentions}
     for org in context.organizations:
         if org.end in known or org.type not in ("Enterprise", "Organization"):
             continue
         end = person_name_at(text, org.end, lexicon)
-        if end is None or EMPLOYED_NAME_FOLLOWERS.match(text, end) is None:
+        if end is None or EMPLOYED_NAME_FOLLOWERS.match(text, end) is None \
+                and _EMPLOYEE_FOLLOWERS.match(text, end) is None:
             continue
         mentions.append(Mention("Person", text[org.end:end], org.end, end, {"employer": org.name}))
         known.add(org.end)

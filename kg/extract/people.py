@@ -300,8 +300,12 @@ _SIGNATURE_GAP = re.compile(r"[ \t\u3000]+")
 def _signed_name(text: str, role: re.Match, lexicon: Lexicon) -> list[tuple[int, int]]:
     """"市长　张三" on a line of its own: the role opens the line, blanks, the name closes it."""
     gap = _SIGNATURE_GAP.match(text, role.end())
-    line_start = text.rfind("\n", 0, role.start()) + 1
-    if gap is None or text[line_start:role.start()].strip():
+    if gap is None:
+        return []
+    before = role.start()
+    while before > 0 and text[before - 1] in " \t\u3000":
+        before -= 1  # (only blanks may stand before the role on its line: no scan back to the line's start)
+    if before > 0 and text[before - 1] not in "\r\n":
         return []
     end = person_name_at(text, gap.end(), lexicon, after_role=True)
     if end is None or text[end:end + 1] not in ("\n", "\r", ""):

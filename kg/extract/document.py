@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.awards import find_awards, government_variant, issuing_division
 from kg.extract.conferrals import find_conferrals
+from kg.extract.government import without_term
 from kg.extract.lexicon import Lexicon
 from kg.extract.listed_people import listed_people
 from kg.extract.mentions import Mention, SpanSet
@@ -101,7 +102,7 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     lexicon = lexicon or Lexicon.default()
     text, original = document.matchable, document.text
     places = find_places(text)
-    organizations = find_organizations(text, places, lexicon)
+    organizations = [without_term(m) for m in find_organizations(text, places, lexicon)]
     page_firm = title_firm(text, matchable(document.title) if document.title else None, organizations, lexicon)
     if page_firm is not None:
         organizations = sorted(organizations + [page_firm], key=lambda m: m.start)

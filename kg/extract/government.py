@@ -167,3 +167,20 @@ def _local_body(text: str, match: re.Match, place_ending: dict, places: Places, 
     if division is None or not division.name.endswith(level):
         return None
     return _body(division.name + surface[1:], start, end, within=division.name)
+
+
+# "十届全国人大常委会", "十一届全国政协": a congress's term, written before its name, is no part of it.
+_TERM = re.compile(r"第?[一二三四五六七八九十\d]+届")
+_CONGRESS_NAME = re.compile(r"人大|人民代表大会|政协|政治协商会议")
+
+
+def without_term(mention: Mention) -> Mention:
+    """The congress or CPPCC a mention names without the term written before it (its full name)."""
+    term = _TERM.match(mention.name)
+    if term is None or not _CONGRESS_NAME.search(mention.name, term.end()):
+        return mention
+    rest = mention.name[term.end():]
+    if rest.endswith("人大"):
+        rest = rest[:-2] + "人民代表大会"
+    return _body(rest, mention.start + term.end(), mention.end, national=rest.startswith(("全国", "中国")))
+

@@ -68,6 +68,9 @@ class Lexicon:
     shortlist_cues: tuple[str, ...] = ()
     body_short_forms: tuple[tuple[str, str], ...] = ()  # (short ending, full ending) of bodies' names
     enterprise_roles: frozenset[str] = frozenset()
+    public_roles: frozenset[str] = frozenset()  # roles no firm gives (院士, 讲师, 国务委员)
+    firm_roles: frozenset[str] = frozenset()  # roles firms give besides enterprise_roles (厂长, 首席质量官)
+    name_words: frozenset[str] = frozenset()  # the words Tibetan names are made of (次仁, 罗布)
     central_body_short_names: tuple[tuple[str, str], ...] = ()  # (short name, full name), longest first
 
     @classmethod
@@ -146,6 +149,9 @@ def _default_lexicon() -> Lexicon:
         national_name_heads=_words(data, "national_name_heads"),
         shortlist_cues=_words(data, "shortlist_cues"),
         enterprise_roles=frozenset(_words(data, "enterprise_roles")),
+        public_roles=frozenset(_words(data, "public_roles")),
+        firm_roles=frozenset(_words(data, "firm_roles")),
+        name_words=frozenset(_words(data, "name_words")),
         central_body_short_names=tuple(sorted(
             ((str(k), str(v)) for k, v in (data.get("central_body_short_names") or {}).items()),
             key=lambda pair: -len(pair[0]))),

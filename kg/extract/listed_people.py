@@ -73,8 +73,9 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
             continue
         start = position + 1  # "A公司、张三…": the item after an organisation's separator
         end = person_name_at(text, start, lexicon)
-        if end is None or end >= len(text) or text[end] not in ITEM_ENDS:
-            continue
+        if end is None or end >= len(text) or text[end] not in ITEM_ENDS \
+                and not (text[position] in ITEM_SEPARATORS and text.startswith(lexicon.conferral_verbs, end)):
+            continue  # ("A公司和张三获…": the list's last item before its verb)
         if text[end] in ITEM_SEPARATORS and end + 1 not in org_starts and text[end] != "、":
             continue  # "A公司和张三丰收": a name must stand as an item of the list
         add(start, end)

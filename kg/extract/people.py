@@ -10,7 +10,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.government import without_term
 from kg.extract.lexicon import Lexicon, alternation
+from kg.gazetteer import Gazetteer
 from kg.extract.mentions import Mention, SpanSet, is_cjk
 from kg.extract.organizations import (AUTONOMOUS_REGION, EMPLOYED_NAME_FOLLOWERS, GOVERNMENT, NAME_TAGS, looks_proper,
                                       name_before)
@@ -42,10 +44,36 @@ class People:
     excluded: set[str]  # reporters and photographers: named, but not facts
 
 
+# The role grammar: a modifier the role is written with (原参事, 名誉会长, 驻会副会长, 高级总监), a role, and
+# an assistant's 助理 after it (总经理助理, 厂长助理); the role is kept as written.
+ROLE_MODIFIERS = ("原", "名誉", "荣誉", "驻会", "高级")
+ROLE_ASSISTANT = "助理"
+# "原国务院参事": a former holder's 原 written before the organisation belongs to the role.
+FORMER = "原"
+
+
 @lru_cache(maxsize=1)
 def _role_pattern() -> re.Pattern:
     lexicon = Lexicon.default()
-    return re.compile(alternation([*lexicon.roles, *lexicon.excluded_roles]))
+    return re.compile(f"(?:{alternation(ROLE_MODIFIERS)})?(?:{alternation(lexicon.roles)})(?:{ROLE_ASSISTANT})?"
+                      f"|{alternation(lexicon.excluded_roles)}")
+
+
+@lru_cache(maxsize=1)
+def _role_ending() -> re.Pattern:
+    """A role (with its modifier and 助理) that ends where the search ends."""
+    return re.compile(f"(?:(?:{alternation(ROLE_MODIFIERS)})?(?:{alternation(Lexicon.default().roles)})"
+                      f"(?:{ROLE_ASSISTANT})?)$")
+
+
+def base_role(role: str) -> str:
+    """The lexicon's role in a role as written: 原市长 → 市长, 总经理助理 → 总经理 (for what the lexicon
+    says of it: a government's role, a firm's)."""
+    for modifier in ROLE_MODIFIERS:
+        if role.startswith(modifier) and len(role) > len(modifier) + 1:
+            role = role[len(modifier):]
+            break
+    return role.removesuffix(ROLE_ASSISTANT) or role
 
 
 def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -67,8 +95,9 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
 _DEPARTMENT_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,10}?(?P<kind>处|司|科|所|部)|[\u4e00-\u9fff]{1,10}?(?:中心|室))"
                               r"(?P<head>副?(?P=kind)长|副?主任)")
 _PARTY_COMMITTEE_LEVELS = ("市委", "省委", "县委", "区委")
-# Endings of a body's short name that no finder takes for a name alone (政法委, 组织部, 宣传部, 办公室)
-_UNKNOWN_BODY_ENDINGS = ("委", "部", "办")
+# Endings of a body's short name that no finder takes for a name alone (政法委, 组织部, 宣传部, 办公室, 某某科学院,
+# 某某学会, 某某所)
+_UNKNOWN_BODY_ENDINGS = ("委", "部", "办", "院", "会")
 # The confidence organization_before gives such a body: the role is held there, not in a neighbour's
 # organisation; the roles listed before it are read on.
 UNKNOWN_BODY = -1.0
@@ -98,8 +127,19 @@ class _Context:
         places = self.places
         province_role = role.startswith(("省", "副省", "常务副省")) or prefix.startswith("省") \
             or self._regions_own(role, prefix)
-        division = places.main_province if province_role else places.main_city
+        division = places.main_province if province_role else self._city_of(role, prefix)
         return division.name if division else None
+
+    def _city_of(self, role: str, prefix: str):
+        """The city a city's role serves: the document's city; a municipality's leaders (重庆 副市长) the
+        municipality; a 市 role (市长, 市委书记) in a district's or county's text the city it belongs to."""
+        city, province = self.places.main_city, self.places.main_province
+        if "市" not in role and not prefix.startswith("市") or city is not None and city.name.endswith("市"):
+            return city
+        for division in Gazetteer.default().parent_chain(city) if city is not None else ():
+            if division.name.endswith("市"):
+                return division
+        return province if city is None and province is not None and province.name.endswith("市") else city
 
     def _regions_own(self, role: str, prefix: str) -> bool:
         """"自治区主席", "区党委副书记" in an autonomous region's text: the region's leaders, as a province's."""
@@ -109,6 +149,7 @@ class _Context:
 
     def organization_before(self, role_start: int, role: str) -> tuple[str | None, int, float]:
         """The organisation named right before a role, where its name starts, and how sure that is."""
+        role = base_role(role)
         org = self.org_ending_at.get(role_start)
         if org is not None:
             government = GOVERNMENT.match(org.name) if org.name.endswith("人民政府") else None
@@ -120,10 +161,14 @@ class _Context:
             return place.name, place.start, 0.85
         prefix_start = name_before(self.text, role_start, self.lexicon, limit=12)
         prefix = self.text[prefix_start:role_start]
-        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区", AUTONOMOUS_REGION) \
+        if prefix in ("市委", "市政府", "市", "省委", "省", "县委", "县", "区委", "区", "州委", "州政府", "州", AUTONOMOUS_REGION) \
                 or role in self.lexicon.government_roles or self._regions_own(role, prefix) \
                 or role.startswith(_PARTY_COMMITTEE_LEVELS):  # "市委常委王五": a member of the city's committee
             return self.government_of(role, prefix), prefix_start, 0.8
+        congress = without_term(Mention("GovernmentBody", prefix, prefix_start, role_start))
+        if congress.name != prefix:  # "十届全国人大副委员长": the congress, without its term
+            self.new_organizations.append(congress)
+            return congress.name, prefix_start, 0.7
         if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix) \
                 or self._firm_before_its_role(prefix, prefix_start, role):
             mention = Mention("Enterprise", prefix, prefix_start, role_start, {"surface": prefix})
@@ -153,6 +198,23 @@ class _Context:
         self.new_organizations.append(Mention(body.type, department, body.start, role_start + len(head.group("unit")),
                                               {"surface": self.text[body.start:role_start] + head.group("unit")}))
         return department, head.group("head")
+
+    def department_before(self, name_start: int, role: str) -> str | None:
+        """"某厅技术创新处张三处长": the department of a government body named before the name its head's
+        role follows; the department is a body of its own, named with the body's name."""
+        for gap in range(2, QUALIFIER_MAX + 1):
+            body = self.org_ending_at.get(name_start - gap)
+            if body is None:
+                continue
+            unit = self.text[name_start - gap:name_start]
+            head = _DEPARTMENT_HEAD.fullmatch(unit + role)
+            if head is None or body.type != "GovernmentBody" or head.group("unit") != unit:
+                return None
+            department = body.name + unit
+            self.new_organizations.append(Mention(body.type, department, body.start, name_start,
+                                                  {"surface": self.text[body.start:name_start]}))
+            return department
+        return None
 
     def company_nearby(self, position: int) -> str | None:
         """The nearest organisation named shortly before ``position`` (for "董事长张三" on its own)."""
@@ -192,11 +254,15 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     excluded: set[str] = set()
     previous: tuple[int, str | None] = (-1, None)  # where the last holding's names ended, and its organisation
     for match in _roles_outside_names(text, context.blocked):
+        role_start, name_start = match.start(), match.end()
+        if text[name_start:name_start + 1] in CLOSING_QUOTES and text[role_start - 1:role_start] in OPENING_QUOTES:
+            role_start, name_start = role_start - 1, name_start + 1  # "某公司“首席质量官”张三"
         # "王五、全国政协副主席…": a listed name runs into no place's or body's name
-        names = [(start, end) for start, end in names_after(text, match.end(), lexicon)
-                 if context.blocked.end_covering(end - 1) <= end]
+        names = [(start, end) for start, end in names_after(text, name_start, lexicon)
+                 if context.blocked.end_covering(end - 1) <= end] or _signed_name(text, match, lexicon)
         if not names:
-            _name_before_role(context, match, mentions, holdings)
+            if not _names_listed_before(context, match, mentions, holdings):
+                _name_before_role(context, match, mentions, holdings)
             continue
         role = match.group()
         found = [text[s:e] for s, e in names]
@@ -207,7 +273,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
             mentions.append(Mention("Person", text[start:end], start, end))
         # "重庆市市长黄奇帆、副市长谢小军": a role right after the last one's names shares its organisation
         listed_after = previous[0] >= 0 and match.start() == previous[0] + 1 and text[previous[0]] in "、，,"
-        for role_name, organization, start, confidence in _role_chain(context, match.start(), role):
+        for role_name, organization, start, confidence in _role_chain(context, role_start, role):
             if organization is None and listed_after and previous[1] is not None:
                 organization, confidence = previous[1], 0.7
             for name in found:
@@ -223,6 +289,56 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
     return People(mentions, holdings, excluded), context.new_organizations
+
+
+OPENING_QUOTES = "“\"‘「"
+CLOSING_QUOTES = "”\"’」"
+# Blanks between a role and its holder's name on a line of its own (a report's signature: "市长　张三").
+_SIGNATURE_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def _signed_name(text: str, role: re.Match, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """"市长　张三" on a line of its own: the role opens the line, blanks, the name closes it."""
+    gap = _SIGNATURE_GAP.match(text, role.end())
+    if gap is None:
+        return []
+    before = role.start()
+    while before > 0 and text[before - 1] in " \t\u3000":
+        before -= 1  # (only blanks may stand before the role on its line: no scan back to the line's start)
+    if before > 0 and text[before - 1] not in "\r\n":
+        return []
+    end = person_name_at(text, gap.end(), lexicon, after_role=True)
+    if end is None or text[end:end + 1] not in ("\n", "\r", ""):
+        return []
+    return [(gap.end(), end)]
+
+
+def _names_listed_before(context: _Context, role: re.Match, mentions: list[Mention],
+                         holdings: list[RoleHolding]) -> bool:
+    """"张三、李四、王五等市领导为…颁奖": names listed before the 等 of the role they share; a government's
+    role is the document's city's or province's."""
+    text, lexicon = context.text, context.lexicon
+    if text[role.start() - 1:role.start()] != "等" or role.group() in lexicon.excluded_roles:
+        return False
+    names = []
+    end = role.start() - 1
+    while True:
+        start = next((end - length for length in (3, 2, 4)
+                      if end - length >= 0 and person_name_at(text, end - length, lexicon) == end), None)
+        if start is None:
+            return False
+        names.append((start, end))
+        if text[start - 1:start] != "、":
+            break
+        end = start - 1
+    if start > 0 and text[start - 1] not in _CLAUSE_START:
+        return False  # the first name opens a clause or a line
+    base = base_role(role.group())
+    organization = context.government_of(base, "") if base in lexicon.government_roles else None
+    for start, end in reversed(names):
+        mentions.append(Mention("Person", text[start:end], start, end))
+        holdings.append(RoleHolding(text[start:end], role.group(), organization, start, role.end(), 0.7))
+    return True
 
 
 def _leader_sharing_the_level_word(context: "_Context", mentions: list[Mention], holdings: list[RoleHolding]) -> None:
@@ -242,7 +358,7 @@ def _leader_sharing_the_level_word(context: "_Context", mentions: list[Mention],
 
 
 # After "<name><role>", what shows the role is the person's title: a verb of presence or speech.
-_ROLE_THEN_VERB = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|在|为|分别|、|，|,")
+_ROLE_THEN_VERB = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|在|为|分别|从|向|和|、|，|,")
 # Before such a name: the start of a clause.
 _CLAUSE_START = "，,。；;：:！？!?\n、（( "
 
@@ -251,27 +367,40 @@ def _name_before_role(context: "_Context", role: re.Match, mentions: list[Mentio
                       holdings: list[RoleHolding]) -> None:
     """"马振平副秘书长出席会议", "某局宋继红局长介绍", "某集团的符志民副院长分别介绍": a name right before its
     role, then a verb of presence or speech (or the list goes on); the role belongs to the organisation named
-    right before the name, or, for a government's role, to the document's city or province."""
+    right before the name (or to its department named between: "某厅技术创新处张三处长"), for a government's
+    role to the document's city or province, and for a firm's role, the name opening a clause, to the firm
+    named shortly before ("某公司获奖，钱一厂长和张二厂长助理从…")."""
     text, lexicon = context.text, context.lexicon
     if role.group() in lexicon.excluded_roles or not _ROLE_THEN_VERB.match(text, role.end()):
         return
+    base = base_role(role.group())
     for length in (3, 2, 4):
         start = role.start() - length
         if start < 0 or person_name_at(text, start, lexicon) != role.start():
             continue
         employer = context.org_ending_at.get(start) or (
             context.org_ending_at.get(start - 1) if text[start - 1:start] == "的" else None)
+        opens_clause = start == 0 or text[start - 1] in _CLAUSE_START or text[start - 1] in _JOINERS
         if employer is not None:
             organization = employer.name
-        elif start > 0 and text[start - 1] not in _CLAUSE_START or role.group() not in lexicon.government_roles:
+        elif (organization := context.department_before(start, role.group())) is not None:
+            pass
+        elif not opens_clause:
             return
+        elif base in lexicon.government_roles:
+            organization = context.government_of(base, "")
+        elif base in lexicon.enterprise_roles or base in lexicon.firm_roles:
+            organization = context.company_nearby(start)
         else:
-            organization = context.government_of(role.group(), "")
+            return
         if organization is None:
             return
         mentions.append(Mention("Person", text[start:role.start()], start, role.start()))
         holdings.append(RoleHolding(text[start:role.start()], role.group(), organization, start, role.end(), 0.7))
         return
+
+
+_JOINERS = "和与及"
 
 
 # "张三（某某公司董事长）": a name, then its role (and organisation) in brackets.
@@ -318,15 +447,21 @@ def _listed_after_organization(context: _Context, mentions: list[Mention]) -> No
             known.add(gap.end())
 
 
+# Besides an honour's verb: a list's 等 ("某公司张三等93名先进个人"), what the person made ("某公司张三创建的…").
+_EMPLOYEE_FOLLOWERS = re.compile(r"等|创建|创立|创办|发明|研发|主持")
+
+
 def _named_with_employer(context: _Context, mentions: list[Mention]) -> None:
-    """"首钢某某公司张三荣获…": a name right after the organisation it works for, no role between."""
+    """"首钢某某公司张三荣获…", "某公司张三等93名…", "某公司张三创建的…": a name right after the organisation it
+    works for, no role between."""
     text, lexicon = context.text, context.lexicon
     known = {m.start for m in mentions}
     for org in context.organizations:
         if org.end in known or org.type not in ("Enterprise", "Organization"):
             continue
         end = person_name_at(text, org.end, lexicon)
-        if end is None or EMPLOYED_NAME_FOLLOWERS.match(text, end) is None:
+        if end is None or EMPLOYED_NAME_FOLLOWERS.match(text, end) is None \
+                and _EMPLOYEE_FOLLOWERS.match(text, end) is None:
             continue
         mentions.append(Mention("Person", text[org.end:end], org.end, end, {"employer": org.name}))
         known.add(org.end)
@@ -437,21 +572,23 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
     chain = []
     text = context.text
     role_start, role = _qualified(context, role_start, role)
+    longest = max(map(len, context.lexicon.roles)) + 4
     while True:
         organization, start, confidence = context.organization_before(role_start, role)
         if not chain:
             organization, role = context.department_headed(organization, role_start, role)
+        if organization is not None and start > 0 and text[start - 1] == FORMER and not role.startswith(FORMER) \
+                and (start == 1 or text[start - 2] in _CLAUSE_START):
+            role, start = FORMER + role, start - 1  # "原国务院参事": a former 参事 of the 国务院
         chain.append([role, organization, start, confidence])
         if start == 0 or text[start - 1] != "、":
             break
-        previous = None
-        for candidate in context.lexicon.roles:
-            if text.endswith(candidate, 0, start - 1):
-                previous = candidate
-                break
+        previous = _role_ending().search(text, max(0, start - 1 - longest), start - 1)
         if previous is None:
             break
-        role_start, role = start - 1 - len(previous), previous
+        role_start, role = previous.start(), previous.group()
+        if role_start not in context.org_ending_at:  # "…有限公司无锡柴油机厂党委书记、": the branch is the organisation
+            role_start, role = _qualified(context, role_start, role)  # "联想集团中国首席质量官、"
     # A role without an organisation shares its neighbour's ("X集团首席质量官、总裁助理张三").
     chain = [link for link in chain if link[3] != UNKNOWN_BODY]
     for index, link in enumerate(chain):
@@ -459,7 +596,8 @@ def _role_chain(context: _Context, role_start: int, role: str) -> list[tuple[str
             neighbours = [c for c in chain[index + 1:] + chain[:index][::-1] if c[1] is not None]
             if neighbours:
                 link[1], link[3] = neighbours[0][1], neighbours[0][3] * 0.9
-            elif link[0] not in context.lexicon.government_roles:
+            elif base_role(link[0]) not in context.lexicon.government_roles \
+                    and base_role(link[0]) not in context.lexicon.public_roles:  # a nearby firm gives no 院士
                 company = context.company_nearby(link[2])
                 if company:
                     link[1], link[3] = company, 0.5

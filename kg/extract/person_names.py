@@ -13,21 +13,53 @@ NAME_WINDOW = 8
 CONJUNCTIONS = ("和", "与", "及")
 SPEECH_VERBS = ("说", "表示", "介绍", "指出", "强调", "认为", "坦言", "透露")
 GLUED_VERBS = ("获",)
-NAME_CLOSERS = "，,、。；;"
+# 作 of "作了讲话", "作报告": glued by jieba to a name before what is made.
+MAKE = "作"
+MADE = frozenset(("了", "报告", "讲话", "发言", "主题", "专题", "重要", "题为", "交流", "总结", "动员", "工作报告"))
+NAME_CLOSERS = "，,、。；;等"
 # What follows a person who opens a sentence as its subject ("张三是…", "张三曾获…", "张三带领…"), not
 # the one who speaks of it ("张三说")
+# Surnames that are far more often function words (和 and, 由 by, 应 should, 全 all): jieba cutting one off
+# alone before a common word (和|质量, 应|熟悉, 由|质量, 和|其他) reads a phrase, not a name; a given name
+# that is an adjective or a name of its own (和|平安) is still one.
+FUNCTION_SURNAMES = frozenset("和由应全于向但都那时来")
+COMMON_WORD_TAGS = frozenset(("n", "v", "vn", "vd", "r", "d", "p", "c", "u", "m", "q", "f"))
 SUBJECT_VERB = re.compile(r"是|曾|先后|多次|长期|一直|始终|从事|现任|作为|被|荣获|获得|带领|参加工作|出生|毕业")
+
+
+# A name of two parts joined by a middle dot (Uyghur, Kazakh and foreign names: 艾山·买买提), read after a
+# role; its second part ends before what follows a leader's name (出席, 主持, 、) or the text's run of
+# characters ("艾山·买买提出席": 提出 is no verb here).
+DOTS = "·•・‧"
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}[%s][\u4e00-\u9fff]{2,8}" % DOTS)
+DOTTED_PART_MAX = 6
+_AFTER_A_NAME = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|一同|会见|在|为|等|同志")
 
 
 def person_name_at(text: str, position: int, lexicon: Lexicon, after_role: bool = False) -> int | None:
     """The end of a person's name starting at ``position``, or None.
 
     ``after_role``: a role stands right before, so a name that closes its clause ("总经理安进，") is one
-    even when the dictionary knows the characters as a word of its own."""
+    even when the dictionary knows the characters as a word of its own, and a name of two parts joined by
+    a middle dot is one."""
+    if after_role:
+        dotted = DOTTED_NAME.match(text, position)
+        if dotted is not None:
+            return _dotted_name_end(text, dotted)
     window = text[position:position + NAME_WINDOW]
     length = _default_name_length(window, after_role) if lexicon is Lexicon.default() \
         else _name_length(window, lexicon, after_role)
     return None if length is None else position + length
+
+
+def _dotted_name_end(text: str, dotted: re.Match) -> int | None:
+    """Where the second part of a dotted name ends: the shortest of two characters or more that what follows
+    a name comes after, or the end of the run of characters."""
+    dot = max(text.rfind(c, dotted.start(), dotted.end()) for c in DOTS)
+    for end in range(dot + 3, min(dotted.end(), dot + 1 + DOTTED_PART_MAX) + 1):
+        if end == dotted.end() or _AFTER_A_NAME.match(text, end):
+            return end
+    return None
 
 
 @lru_cache(maxsize=16384)
@@ -38,6 +70,8 @@ def _default_name_length(window: str, after_role: bool) -> int | None:
 
 def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int | None:
     """The length of the person's name that opens ``window``, or None."""
+    if window[:2] in lexicon.name_words and window[2:4] in lexicon.name_words:
+        return 4  # "次仁罗布": a Tibetan name, two of the few dozen words such names are made of
     compound = next((s for s in lexicon.surnames_compound if window.startswith(s)), None) \
         if window.startswith(lexicon.surnames_compound) else None
     if not window or not (compound or window[0] in lexicon.surnames):
@@ -53,6 +87,9 @@ def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int
     rest = parts[1:]
     limit = 4 if compound else 3
     if len(name) > limit:  # jieba glued the next word's first character on ("张三来")
+        tag = dictionary_tag(name)
+        if tag is not None and not tag.startswith("nr"):
+            return None  # "齐聚一堂": a word of the dictionary longer than a name is that word
         name, rest = name[:limit], [name[limit:], *rest]
     surname_length = len(compound) if compound else 1
     if len(name) == surname_length:
@@ -74,12 +111,17 @@ def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int
         name += rest.pop(0)  # "李咸和说": 和 is the name's, nothing is joined to a verb of speech
     if len(name) == surname_length + 2 and name[-1] in GLUED_VERBS and not parts[1:2] == [name[-1]]:
         name = name[:-1]  # "张海获个人奖": jieba glued the verb 获 to a two-character name
+    elif len(name) == surname_length + 2 and name[-1] == MAKE and rest and rest[0] in MADE and parts[0] == name:
+        name = name[:-1]  # "周斌作了讲话", "周斌作报告": jieba glued 作 to a two-character name
     if not 2 <= len(name) <= limit:
         return None
     tag = dictionary_tag(name)
     closes_clause = after_role and window[len(name):len(name) + 1] in NAME_CLOSERS
     if tag is not None and not tag.startswith("nr") and not closes_clause:
         return None
+    if len(name) == 3 and not compound and name[0] in FUNCTION_SURNAMES and parts[0] == name[0] \
+            and dictionary_tag(name[1:]) in COMMON_WORD_TAGS:
+        return None  # "负责人和质量人物": a function word before a common word
     if name in lexicon.name_followers or name in lexicon.roles or name in lexicon.conferral_verbs:
         return None  # "企业家荣膺…": 荣 is a surname, 荣膺 a verb
     return len(name)

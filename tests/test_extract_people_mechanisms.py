@@ -1,0 +1,200 @@
+"""The mechanisms that find people and their positions, one short text each (written for the test, not
+taken from documents)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract import extract_facts
+from kg.reader import read_document
+
+
+def facts_of(tmp_path: Path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_facts(read_document(path))
+
+
+def people(facts) -> set[str]:
+    return {e.name for e in facts.entities if e.type == "Person"}
+
+
+def positions(facts) -> set[tuple[str, str, str]]:
+    return {(p.person, p.role, p.organization) for p in facts.positions}
+
+
+# -- the role grammar: former, honorary and senior holders, assistants -----------------------
+
+def test_a_former_holder_keeps_the_modifier_written_before_the_organisation(tmp_path):
+    facts = facts_of(tmp_path, "颁奖典礼上，原国务院参事张文澜出席并讲话。\n")
+    assert ("张文澜", "原参事", "国务院") in positions(facts)
+
+
+def test_modifiers_and_assistants_are_part_of_roles_listed_together(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司首席质量官、高级总监王晓峰，中国质量协会名誉会长、"
+                               "南通华信电子有限公司总经理助理李青禾出席会议。\n")
+    found = positions(facts)
+    assert ("王晓峰", "高级总监", "常州华川机械有限公司") in found
+    assert ("李青禾", "名誉会长", "中国质量协会") in found
+    assert ("李青禾", "总经理助理", "南通华信电子有限公司") in found
+
+
+def test_a_role_after_a_body_no_finder_knew_takes_no_neighbours_organisation(tmp_path):
+    # 院士 of an academy the finders do not know is no 院士 of the 国务院 listed next
+    facts = facts_of(tmp_path, "颁奖典礼上，国际质量科学院院士、原国务院参事张文澜出席并讲话。\n")
+    assert ("张文澜", "院士", "国务院") not in positions(facts)
+    assert ("张文澜", "原参事", "国务院") in positions(facts)
+
+
+# -- roles of congresses, ranks, prefectures' leaders, staff ------------------------------
+
+def test_roles_of_congresses_ranks_and_commissions(tmp_path):
+    facts = facts_of(tmp_path, "全国人大常委会副委员长吴秀兰、全国人大常委会委员郑启明出席大会。"
+                               "江苏省市场监督管理局三级调研员赵明远主持会议，江苏省工商行政管理局党组成员、纪检组长李和平讲话。\n")
+    found = positions(facts)
+    congress = "全国人民代表大会常务委员会"
+    assert {("吴秀兰", "副委员长", congress), ("郑启明", "委员", congress)} <= found
+    assert ("赵明远", "三级调研员", "江苏省市场监督管理局") in found
+    assert ("李和平", "纪检组长", "江苏省工商行政管理局") in found
+
+
+def test_a_prefectures_leaders_belong_to_the_prefecture(tmp_path):
+    facts = facts_of(tmp_path, "凉山彝族自治州启动质量月活动，州政府副州长杨清华出席并讲话。\n")
+    assert ("杨清华", "副州长", "凉山彝族自治州") in positions(facts)
+
+
+def test_a_committee_member_listed_after_another_holder_shares_the_firm(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司党委书记、董事长王晓峰，党委委员、总经理李青禾出席。"
+                               "中国计量大学讲师张文澜讲课。\n")
+    found = positions(facts)
+    assert {("李青禾", "党委委员", "常州华川机械有限公司"), ("李青禾", "总经理", "常州华川机械有限公司")} <= found
+    assert ("张文澜", "讲师", "中国计量大学") in found
+
+
+# -- a municipality's leaders -------------------------------------------------------------
+
+def test_a_municipalitys_leaders_belong_to_the_municipality(tmp_path):
+    facts = facts_of(tmp_path, "重庆市人民政府召开表彰大会。周文涛副市长在会上讲话。\n")
+    assert ("周文涛", "副市长", "重庆市") in positions(facts)
+
+
+def test_a_citys_leader_in_a_districts_text_belongs_to_the_city(tmp_path):
+    facts = facts_of(tmp_path, "常州市金坛区召开质量大会，金坛区区长张明远讲话，副市长王晓峰出席。金坛区表彰企业。\n")
+    found = positions(facts)
+    assert ("王晓峰", "副市长", "常州市") in found
+    assert ("张明远", "区长", "金坛区") in found
+
+
+# -- a nearby firm is the organisation only of roles firms give ----------------------------
+
+def test_a_public_role_without_its_body_takes_no_nearby_firm(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司举办质量培训。来自多家企业的资深讲师戴文林、韩立新授课。"
+                               "国务委员王文勇出席，常州华川机械有限公司总经理李青禾致辞。\n")
+    found = positions(facts)
+    assert not {p for p in found if p[0] in ("戴文林", "韩立新", "王文勇")}
+    assert {"戴文林", "韩立新", "王文勇"} <= people(facts)
+
+
+# -- function words are no surnames before a common word ----------------------------------
+
+def test_a_function_word_before_a_common_word_is_no_name(tmp_path):
+    facts = facts_of(tmp_path, "各企业负责人和质量人物出席颁奖典礼。企业首席质量官应熟悉有关法规。"
+                               "授课专家由质量管理专家组成。200余名首席质量官齐聚一堂。\n")
+    assert not people(facts)
+
+
+def test_surnames_that_are_function_words_still_name_people(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司总经理应勇出席，副总经理和平安致辞，质量总监全文博讲话。\n")
+    assert {"应勇", "和平安", "全文博"} <= people(facts)
+
+
+# -- names without a Han surname --------------------------------------------------------
+
+def test_tibetan_names_of_two_name_words(tmp_path):
+    facts = facts_of(tmp_path, "西藏召开质量大会\n自治区市场监督管理局党组副书记、局长次仁罗布介绍，区党委副书记、自治区主席"
+                               "格桑旦增出席，自治区副主席白玛平措一同会见。\n")
+    found = positions(facts)
+    assert {"次仁罗布", "格桑旦增", "白玛平措"} <= people(facts)
+    assert ("次仁罗布", "局长", "西藏自治区市场监督管理局") in found
+    assert ("白玛平措", "副主席", "西藏自治区") in found
+
+
+def test_a_name_with_a_middle_dot_after_its_role(tmp_path):
+    facts = facts_of(tmp_path, "新疆维吾尔自治区召开质量大会\n自治区副主席艾山·买买提出席并讲话，自治区市场监督管理局局长"
+                               "阿布都·热合曼主持。\n")
+    found = positions(facts)
+    assert {"艾山·买买提", "阿布都·热合曼"} <= people(facts)
+    assert ("艾山·买买提", "副主席", "新疆维吾尔自治区") in found
+
+
+# -- names listed before the role they share, a role before a name on a line's end ------------
+
+def test_names_listed_before_the_leaders_role_they_share(tmp_path):
+    facts = facts_of(tmp_path, "天水市召开表彰大会。\n张文澜、李青禾、王晓峰等市领导为受到表彰的企业颁奖。\n")
+    found = positions(facts)
+    assert {("张文澜", "市领导", "天水市"), ("李青禾", "市领导", "天水市"), ("王晓峰", "市领导", "天水市")} <= found
+
+
+def test_a_role_and_a_name_apart_on_a_signature_line(tmp_path):
+    facts = facts_of(tmp_path, "常州市政府工作报告\n——在常州市人民代表大会上\n市长　李青禾\n各位代表：现在我代表市人民政府报告工作。\n")
+    assert ("李青禾", "市长", "常州市") in positions(facts)
+
+
+def test_a_quoted_role_before_its_holder(tmp_path):
+    facts = facts_of(tmp_path, "每天早上，常州华川机械有限公司“首席质量官”杨文玲会准时出现在车间。\n")
+    assert ("杨文玲", "首席质量官", "常州华川机械有限公司") in positions(facts)
+
+
+def test_a_name_the_dictionary_knows_as_a_word_before_a_lists_deng(tmp_path):
+    facts = facts_of(tmp_path, "会上，中国计量科学研究院院长方向等应邀作了主旨演讲。\n")
+    assert ("方向", "院长", "中国计量科学研究院") in positions(facts)
+
+
+# -- a congress's term is no part of its name ---------------------------------------------
+
+def test_a_congresss_term_before_its_name_is_no_part_of_it(tmp_path):
+    facts = facts_of(tmp_path, "颁奖庆典上，十届全国人大常委会副委员长吴秀兰，九届、十届、十一届全国政协副主席白立新出席。\n")
+    found = positions(facts)
+    assert ("吴秀兰", "副委员长", "全国人民代表大会常务委员会") in found
+    assert ("白立新", "副主席", "中国人民政治协商会议全国委员会") in found
+    assert not any("届" in e.name for e in facts.entities)
+    facts = facts_of(tmp_path, "颁奖庆典上，十届全国人大副委员长吴秀兰出席。\n")
+    assert ("吴秀兰", "副委员长", "全国人民代表大会") in positions(facts)
+
+
+# -- a name before its role ---------------------------------------------------------------
+
+def test_a_verb_glued_to_a_name_before_its_object(tmp_path):
+    facts = facts_of(tmp_path, "评审专家组组长、华北电力大学教授周斌作了讲话。\n")
+    assert "周斌" in people(facts) and "周斌作" not in people(facts)
+
+
+def test_names_before_a_firms_roles_joined_by_he_take_the_firm_the_sentence_names(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司获得质量奖，钱文荣厂长和张立峰厂长助理从市领导手中接过奖杯。\n")
+    found = positions(facts)
+    assert ("钱文荣", "厂长", "常州华川机械有限公司") in found
+    assert ("张立峰", "厂长助理", "常州华川机械有限公司") in found
+    facts = facts_of(tmp_path, "常州华川机械有限公司获得质量奖。李文兴会长在颁奖典礼上讲话。\n")
+    assert not positions(facts)  # an association's head: no role of the firm
+
+
+def test_a_department_head_named_between_the_department_and_the_role(tmp_path):
+    facts = facts_of(tmp_path, "会上，江苏省工业和信息化厅技术创新处张文春处长宣读了表彰决定。\n")
+    assert ("张文春", "处长", "江苏省工业和信息化厅技术创新处") in positions(facts)
+
+
+def test_staff_of_a_firm(tmp_path):
+    facts = facts_of(tmp_path, "会上，常州华川机械有限公司员工陈启文被授予先进个人称号。\n")
+    assert ("陈启文", "员工", "常州华川机械有限公司") in positions(facts)
+
+
+# -- people named with their employer, items of a list before its verb -----------------------
+
+def test_a_name_after_its_employer_before_a_lists_deng_or_a_verb_of_making(tmp_path):
+    facts = facts_of(tmp_path, "西安华川动力股份有限公司侯文军等93名先进个人受到表彰。"
+                               "上海华川食品有限公司王文钦创建的管理模式获奖。\n")
+    assert {"侯文军", "王文钦"} <= people(facts)
+
+
+def test_a_person_listed_last_after_an_organisation_before_the_verb(tmp_path):
+    facts = facts_of(tmp_path, "常州华川机械有限公司、南通华信电子有限公司和董文珠获第4届中国质量奖提名奖。\n")
+    assert "董文珠" in people(facts)

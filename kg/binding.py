@@ -49,7 +49,22 @@ def _first_group(text: str) -> int | None:
 
 def values_block(name: str, term: Term | None) -> str:
     """``VALUES ?name { TERM }``, the term written by the RDF library; UNDEF when there is none."""
-    return f"VALUES ?{name} {{ {'UNDEF' if term is None else str(term)} }}"
+    return f"VALUES ?{name} {{ {'UNDEF' if term is None else _written(term)} }}"
+
+
+# An escaped backslash, then u or U: a parser that expands codepoint escapes without regard to what
+# stands before (rdflib takes "\\U0000" for "\\" and the escape "\U0000") would read an escape there.
+_BACKSLASH_THEN_U = re.compile(r"(?<!\\)((?:\\\\)+)([uU])")
+
+
+def _written(term: Term) -> str:
+    """The term as N-Triples writes it, a u after an escaped backslash written as its own escape
+    (\\U00000075, eight digits: no digit after it joins it): every SPARQL parser expands that escape into
+    the letter before reading the string."""
+    written = str(term)
+    if isinstance(term, ox.Literal) and "\\" in written:
+        written = _BACKSLASH_THEN_U.sub(lambda m: m[1] + ("\\U00000075" if m[2] == "u" else "\\U00000055"), written)
+    return written
 
 
 def bind(text: str, terms: Mapping[str, Term | None]) -> str:

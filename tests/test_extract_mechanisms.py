@@ -1104,3 +1104,9 @@ def test_an_honour_without_a_region_takes_the_one_its_kin_is_written_with(tmp_pa
     facts = facts_of(tmp_path, "会议表彰了2010年度丽水市优秀企业家。瑞丰电机有限公司董事长王立新、恒泰化工有限公司总经理"
                                "李国强等获得杰出企业家称号。\n")
     assert {(r, a) for r, a, _ in conferrals(facts)} >= {("王立新", "丽水市杰出企业家"), ("李国强", "丽水市杰出企业家")}
+
+
+def test_a_counted_subject_in_the_clause_before_its_verb_then_its_list(tmp_path):
+    facts = facts_of(tmp_path, "台上接受鼓掌的2家企业，均获得了第七届丽水市市长质量奖。这2家企业分别为瑞丰电机有限公司、"
+                               "恒泰化工有限公司。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD), (FIRM_B, CITY_AWARD)}

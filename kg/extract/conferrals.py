@@ -21,7 +21,7 @@ from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
     ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
     CATEGORY_LABEL, CLAUSE_BREAKS, DECISION_TITLE, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
-    COUNTED_DESCRIBED, COUNTED_PEERS, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_NAMED, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
+    COUNTED_DESCRIBED, COUNTED_PEERS, COUNTED_SUBJECT, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_NAMED, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
@@ -843,7 +843,12 @@ class ConferralFinder:
                     continue  # "A公司的张三入选", "A中心及B工程获": the recipient is not A
             elif described := self._described_after(awards[-1], clause_end):
                 recipients = described  # "已获得X奖的A公司同时享受…": the recipients the clause goes on to describe
-            elif COUNTED_AGENTS.search(before):
+            elif COUNTED_AGENTS.search(before) or not GAP_WORDS.sub("", before).strip() \
+                    and COUNTED_SUBJECT.search(self.text, sentence[0], clause_start) \
+                    and not self._recipients_in(self._clause_bounds(max(0, clause_start - 2), sentence[0],
+                                                                    clause_start)[0], clause_start):
+                # ("…的5家企业，均获得了X。这5家企业分别为…": the count closes the clause before the verb's,
+                # a clause that names none of them)
                 # "全市共有12家企业获得…": a count; the recipients are named only if a list follows
                 # ("3家企业获X，分别是A、B、C", "4家组织获得过X（A、B、C、D）", "…称号。3家福建企业分别是：A、B")
                 recipients = self._listed_after(max(a.end for a in awards), sentence[1])

@@ -33,6 +33,8 @@ HEADING_EXTRAS = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|#{1,6}
 NUMBER = r"(?:\d+|[一二三四五六七八九十两几多数]+)\s*"
 # "34家企业获奖", "7个组织获…": a count of recipients, no named one.
 COUNTED_AGENTS = re.compile(NUMBER + r"(?:家|名|位|批|个(?:企业|组织|单位|集体|个人|城市|地区))")
+# "台上的5家企业，均获得了X": a count closing the clause before its verb's, the subject of both
+COUNTED_SUBJECT = re.compile(NUMBER + r"(?:家|名|位|个)(?:企业|单位|组织|集体|个人|获奖者)?\s*[，,]\s*$")
 # "多项创新应用获…", "3个产品荣获…": things of the organisation the paragraph is about.
 COUNTED_THINGS = re.compile(NUMBER + r"(?:项|个|种|件|款)")
 OWN_CITY = re.compile(r"我市|本市|全市")

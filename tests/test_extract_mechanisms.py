@@ -1110,3 +1110,13 @@ def test_a_counted_subject_in_the_clause_before_its_verb_then_its_list(tmp_path)
     facts = facts_of(tmp_path, "台上接受鼓掌的2家企业，均获得了第七届丽水市市长质量奖。这2家企业分别为瑞丰电机有限公司、"
                                "恒泰化工有限公司。\n")
     assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD), (FIRM_B, CITY_AWARD)}
+
+
+def test_an_award_given_in_a_year_to_a_list(tmp_path):
+    facts = facts_of(tmp_path, f"首届{CITY_AWARD}于2009年颁发给{FIRM_A}、{FIRM_B}等2家企业。\n")
+    assert conferrals(facts) == {(FIRM_A, CITY_AWARD, 2009), (FIRM_B, CITY_AWARD, 2009)}
+
+
+def test_a_list_that_made_the_roll_of_an_award_given_before_in_the_sentence(tmp_path):
+    facts = facts_of(tmp_path, f"会上为5家企业颁发了“{CITY_AWARD}”，其中{FIRM_A}、{FIRM_B}2家协会会员企业榜上有名。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD), (FIRM_B, CITY_AWARD)}

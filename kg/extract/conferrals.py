@@ -19,7 +19,7 @@ from kg.extract.awards import (EDITION_INSIDE, describe_award, granting_division
                                with_granting_region)
 from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
-    ACHIEVED, ADDRESSING, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
+    ACHIEVED, ADDRESSING, AWARD_GIVEN, ANAPHOR, ANAPHOR_LIST, AWARD_JOINERS, AWARD_REACH, BARE_FIRM, BRACKET_YEARS,
     CATEGORY_LABEL, CLAUSE_BREAKS, DECISION_TITLE, COLUMNS_AFTER, COUNTED_AGENTS, COUNTED_LIST_AFTER, COUNTED_LIST_SENTENCE,
     COUNTED_DESCRIBED, COUNTED_PEERS, COUNTED_SUBJECT, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_NAMED, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
@@ -706,6 +706,9 @@ class ConferralFinder:
             for cue in LIST_ANNOUNCED.finditer(self.text, search_from, clause_start):
                 announcement = cue
             awards = self.awards.between(search_from, announcement.start()) if announcement else []
+            if not awards:  # "会上为5家企业颁发了“X”，其中A、B榜上有名"
+                awards = [a for a in self.awards.between(sentence_start, clause_start)
+                          if AWARD_GIVEN.search(self.text, max(sentence_start, a.start - 6), a.start)]
             if not awards:
                 continue
             award = awards[-1]

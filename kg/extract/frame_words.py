@@ -109,7 +109,7 @@ LATER_STEPS = re.compile(r"评审|评选|审核|审定|公示|推荐")
 # "2012年和2014年": years listed together, each of another event
 YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)\d{2}\s*年")
 # Between an award and the verb that grants it ("X奖分别授予", "X奖”称号授予"): a few words, no clause.
-GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*")
+GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*(?:于\s*(?:19|20)\d{2}\s*年度?)?\s*")
 # A verb that lists recipients without naming the award ("3家企业上榜"), at the end of its clause.
 # ("…等两家企业获奖。": 获奖 closing its clause, without an object, is such a verb too)
 LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜|脱颖而出|获奖|获此殊荣|获此荣誉)(?=\s*[，,。；;！!\n]|$)")
@@ -154,6 +154,8 @@ ANAPHOR_LIST = re.compile(r"(?:此|该|这一)(?:项)?(?:殊荣|荣誉称号|荣
 RESPECTIVELY = re.compile(r"分别|依次")
 # "X奖最终由A摘得": between an award opening the clause and its winners
 WON_BY = re.compile(r"[”\"]?(?:称号)?\s*(?:最终|最后|则|均|分别)?\s*由\s*")
+# "会上为5家企业颁发了“X”，其中A、B、C榜上有名": an award given earlier in the sentence announces its list
+AWARD_GIVEN = re.compile(r"(?:颁发了?|授予了?|表彰了?)\s*[“\"]?")
 # "获奖" with no award named: the verb and its object in one word
 WON_UNNAMED = re.compile(r"奖(?=[，,:：。；;])")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before

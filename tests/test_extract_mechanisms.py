@@ -1120,3 +1120,10 @@ def test_an_award_given_in_a_year_to_a_list(tmp_path):
 def test_a_list_that_made_the_roll_of_an_award_given_before_in_the_sentence(tmp_path):
     facts = facts_of(tmp_path, f"会上为5家企业颁发了“{CITY_AWARD}”，其中{FIRM_A}、{FIRM_B}2家协会会员企业榜上有名。\n")
     assert {(r, a) for r, a, _ in conferrals(facts)} == {(FIRM_A, CITY_AWARD), (FIRM_B, CITY_AWARD)}
+
+
+def test_a_tier_in_brackets_and_a_clause_holding_an_event_before_a_head(tmp_path):
+    facts = facts_of(tmp_path, "丽水市松阳县召开第三届县长质量奖颁奖大会。省政府决定授予瑞丰电机有限公司第三届浙江省质量奖(提名奖)。\n")
+    awards = {e.name for e in facts.entities if e.type == "Award"}
+    assert "浙江省质量奖提名奖" in awards and "松阳县县长质量奖" in awards
+    assert not any("召开" in name or "（提名奖）" in name for name in awards)

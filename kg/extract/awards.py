@@ -212,7 +212,7 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> li
         level_word = prefix in LEVEL_WORDS  # "自治区主席质量奖": the level, not a name
         # "卓越绩效市长奖"; not a scraped page's junk in place of the city ("365bet…网站市长质量奖")
         named = len(prefix) >= 2 and not level_word and all(map(is_cjk, prefix)) and not SCRAPED_JUNK.search(prefix) \
-            and looks_proper(prefix, "奖", lexicon)
+            and looks_proper(prefix, "奖", lexicon) and not _holds_a_verb(prefix)
         if named:
             name = prefix + head
         elif head.startswith("主席") or head[1:].startswith("政府") and division.name.endswith(head[0]):
@@ -226,6 +226,15 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> li
         found.append(Mention("Award", name, prefix_start if named or level_word else match.start(), match.end(),
                              attrs))
     return found
+
+
+# Verbs of holding an event: a clause before an award's head, never part of its name ("某县召开县长质量奖颁奖大会";
+# other verbs are: 质量管理创新奖, 质量振兴奖)
+EVENT_VERBS = frozenset({"召开", "举办", "举行", "开展", "启动", "出席", "参加", "宣布", "公布", "发布", "印发"})
+
+
+def _holds_a_verb(words: str) -> bool:
+    return any(token in EVENT_VERBS for token in tokens(words))
 
 
 # What a scraped page puts in place of a region: Latin letters, a site's name ("365bet…网站市长质量奖").
@@ -255,7 +264,7 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             core = text[start:position]
             proper = len(core) >= 2 and (looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
                                          or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None) \
-                and not SCRAPED_JUNK.search(core)  # a scraped page's junk in place of a region ("365bet…市长质量奖")
+                and not SCRAPED_JUNK.search(core) and not _holds_a_verb(core)  # ("365bet…市长质量奖", "某县召开…")
         if proper:
             region = _region_before(text, start, places)  # "湖北省第八届|长江质量奖": the region before an edition
             if region is not None and region.start < start:
@@ -404,8 +413,13 @@ def _with_category(text: str, award: Mention, places: Places, lexicon: Lexicon) 
     category = CATEGORY_AFTER.match(text, award.end)
     if category is None or category.group("notes") and not category.group("category").endswith("个人"):
         return award
+    if category.group("category") in lexicon.award_tiers:  # "X奖(提名奖)": the tier, written in brackets
+        return tier_of(award, category.group("category"), award.start, category.end())
     attrs = describe_award(f"{award.name}（{category.group('category')}）", places, lexicon)
-    return Mention("Award", attrs["name"], award.start, category.end(), attrs)
+    categorised = Mention("Award", attrs["name"], award.start, category.end(), attrs)
+    tier = next((t for t in lexicon.award_tiers if text.startswith(t, category.end())), None)
+    # "某市市长质量奖(组织)提名奖": the category's tier
+    return tier_of(categorised, tier, award.start, category.end() + len(tier)) if tier else categorised
 
 
 def tier_of(base: Mention, tier: str, start: int, end: int) -> Mention:

@@ -1127,3 +1127,9 @@ def test_a_tier_in_brackets_and_a_clause_holding_an_event_before_a_head(tmp_path
     awards = {e.name for e in facts.entities if e.type == "Award"}
     assert "浙江省质量奖提名奖" in awards and "松阳县县长质量奖" in awards
     assert not any("召开" in name or "（提名奖）" in name for name in awards)
+
+
+def test_a_meeting_commending_a_dated_honour_dates_the_next_sentences_winners(tmp_path):
+    facts = facts_of(tmp_path, "昨日，丽水市工业经济工作会议举行。会议表彰了2010年度丽水市优秀企业家。瑞丰电机有限公司董事长"
+                               "王立新、恒泰化工有限公司总经理李国强等获得杰出企业家称号。\n")
+    assert {(r, y) for r, a, y in conferrals(facts) if a == "丽水市杰出企业家"} == {("王立新", 2010), ("李国强", 2010)}

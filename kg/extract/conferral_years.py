@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.frame_words import QUOTED_NAME, STATEMENT_DATE, STATEMENT_FOLLOWS
+from kg.extract.frame_words import AWARD_GIVEN_BEFORE, QUOTED_NAME, STATEMENT_DATE, STATEMENT_FOLLOWS
 from kg.extract.places import leading_division
 from kg.extract.years import cited_in_passing, designation
 
@@ -55,6 +55,12 @@ def date_conferrals(finder, title: str | None, document_year: int | None, listed
         if written is not None and written.year and found.start <= found.award.start < found.end:
             paragraph = text.rfind("\n", 0, found.start) + 1
             announced_years.setdefault(paragraph, []).append((found.start, written.year))
+    for award in finder.awards.mentions:  # "会议表彰了2010年度某市优秀企业家。A、B获得杰出企业家称号"
+        written = designation(text, award.start, award.end)
+        if written is not None and written.year and AWARD_GIVEN_BEFORE.search(text, max(0, award.start - 16),
+                                                                                award.start):
+            paragraph = text.rfind("\n", 0, award.start) + 1
+            announced_years.setdefault(paragraph, []).append((award.start, written.year))
     for number, found in enumerate(finder.found):
         # the award's own designation first where the statement names the award; a roll's line under a
         # heading elsewhere keeps the year it gives ("2010年：A、B"), else takes the heading's designation

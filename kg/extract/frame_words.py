@@ -89,7 +89,7 @@ COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家�
 # Words of the present event in a sentence before its verb ("本次有A获…", "今年A荣获…"): the document's year.
 # "其中，A荣获X" opening a sentence: a breakdown of what the text just announced, the same event;
 # "12月27日，…" opening one: the day of the news, a date without its year
-PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会|仪式上"
+PRESENT = re.compile(r"本次|本届|此次|这次|今年|今天|当天|日前|近日|会上|大会|仪式上|会议(?:表彰|授予|颁发|上)"
                      r"|(?:(?<=\n)|(?<=。)|^)\s*(?:其中|\d{1,2}月\d{1,2}日\s*[,，])")
 # "曾先后7次获得X": a clause of the past, whatever frames the sentence
 PAST = re.compile(r"曾|先后|累计|历年|历届|此前|以往|过去|多次|\d+次")
@@ -156,6 +156,8 @@ RESPECTIVELY = re.compile(r"分别|依次")
 WON_BY = re.compile(r"[”\"]?(?:称号)?\s*(?:最终|最后|则|均|分别)?\s*由\s*")
 # "会上为5家企业颁发了“X”，其中A、B、C榜上有名": an award given earlier in the sentence announces its list
 AWARD_GIVEN = re.compile(r"(?:颁发了?|授予了?|表彰了?)\s*[“\"]?")
+# "表彰了2010年度X": a verb that gives an award, right before its designation
+AWARD_GIVEN_BEFORE = re.compile(r"(?:颁发了?|授予了?|表彰了?)\s*[“\"]?\s*(?:(?:19|20)\d{2}\s*年度?[^，。；\n]{0,4})?$")
 # "获奖" with no award named: the verb and its object in one word
 WON_UNNAMED = re.compile(r"奖(?=[，,:：。；;])")
 # "获此殊荣", "获得该奖", "荣获这一称号": the award the text named just before

@@ -1133,3 +1133,13 @@ def test_a_meeting_commending_a_dated_honour_dates_the_next_sentences_winners(tm
     facts = facts_of(tmp_path, "昨日，丽水市工业经济工作会议举行。会议表彰了2010年度丽水市优秀企业家。瑞丰电机有限公司董事长"
                                "王立新、恒泰化工有限公司总经理李国强等获得杰出企业家称号。\n")
     assert {(r, y) for r, a, y in conferrals(facts) if a == "丽水市杰出企业家"} == {("王立新", 2010), ("李国强", 2010)}
+
+
+def test_a_bare_encouragement_prize_is_no_plan_and_a_name_stops_after_an_awards_body(tmp_path):
+    # 鼓励 is a cue of a plan, but not inside the tier 鼓励奖; the judging body is a name of its own
+    facts = facts_of(tmp_path, "近日，全国质量管理奖评审工作委员会对瑞丰电机有限公司等8家企业提出表彰。"
+                               "其中3家企业获得鼓励奖：恒泰化工有限公司、华晶钢铁有限公司、宏达钢铁有限公司。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        (name, "全国质量管理奖鼓励奖") for name in ("恒泰化工有限公司", "华晶钢铁有限公司", "宏达钢铁有限公司")}
+    names = {e.name for e in facts.entities}
+    assert {"全国质量管理奖评审工作委员会", "瑞丰电机有限公司"} <= names

@@ -289,8 +289,13 @@ class ConferralFinder:
         return self._bounds(position, SENTENCE_BREAKS, 0, len(self.text))
 
     def _negative(self, start: int, end: int) -> bool:
-        """A cue that the honour is only planned or proposed, outside the names of awards ("鼓励奖" holds 鼓励)."""
-        return any(not self._in_award(cue.start()) for cue in _verb_patterns()[2].finditer(self.text, start, end))
+        """A cue that the honour is only planned or proposed, outside the names of awards and tiers ("鼓励奖"
+        holds 鼓励, named or bare: "A获得鼓励奖")."""
+        return any(not self._in_award(cue.start()) and not self._in_tier_word(cue)
+                   for cue in _verb_patterns()[2].finditer(self.text, start, end))
+
+    def _in_tier_word(self, cue: re.Match) -> bool:
+        return any(self.text.startswith(tier, cue.start()) for tier in self.lexicon.award_tiers)
 
     def _negative_outside_results(self, start: int, end: int) -> bool:
         """A negative cue outside the announcement of a result: "评选结果揭晓" reports the outcome of the

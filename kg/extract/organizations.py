@@ -361,7 +361,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     former = SpanSet((m.end, m.attrs["former_end"]) for m in found if "former_end" in m.attrs)
     found = [m for m in found if not former.contains(m.start, m.end)]
     # Bodies found by pattern go first: of two mentions of one span, drop_nested keeps the first.
-    found = drop_nested(find_government_bodies(text, places, lexicon) + _award_bodies(text, lexicon) + found
+    bodies = _award_bodies(text, lexicon)
+    found = drop_nested(find_government_bodies(text, places, lexicon) + bodies + _after_bodies(text, found, bodies)
                         + find_newspapers(text) + find_news_sites(text))
     found = _share_prefixes(text, found, lexicon)
     found = found + _enumerated(text, found, lexicon)
@@ -728,8 +729,8 @@ def _counted_then_listed(text: str, found: list[Mention], lexicon: Lexicon) -> l
 
 # "某市市长质量奖专家评审组", "质量之光公众评选活动组委会": the bodies that judge an award or run its event,
 # named after it (words of judging between the name and the body's kind)
-AWARD_BODY = re.compile(r"(?<=[奖动])(?:公众)?(?:专家)?(?:评审|评选|表彰|评定|审定)*"
-                        r"(?:专家评审组|专家组|评审组|评审委员会|评选委员会|表彰委员会|组委会|组织委员会|办公室)")
+AWARD_BODY = re.compile(r"(?<=[奖动])(?:公众)?(?:专家)?(?:评审|评选|表彰|评定|审定)*(?:工作)?"
+                        r"(?:专家评审组|专家组|评审组|评审委员会|评选委员会|表彰委员会|委员会|组委会|组织委员会|办公室)")
 
 
 def _award_bodies(text: str, lexicon: Lexicon) -> list[Mention]:
@@ -744,6 +745,27 @@ def _award_bodies(text: str, lexicon: Lexicon) -> list[Mention]:
         name = text[start:match.end()]
         found.append(Mention("Organization", name, start, match.end(), {"surface": name, "judges_award": True}))
     return found
+
+
+def _after_bodies(text: str, found: list[Mention], bodies: list[Mention]) -> list[Mention]:
+    """Names that ran back over an award's body ("…奖评审工作委员会对某公司"): cut after the body and the
+    preposition after it; the body is one name, the firm another."""
+    if not bodies:
+        return found
+    spans = SpanSet((b.start, b.end) for b in bodies)
+    result = []
+    for mention in found:
+        inside = [b for b in bodies if mention.start <= b.start and b.end < mention.end]
+        if not inside:
+            result.append(mention)
+            continue
+        start = inside[-1].end
+        while start < mention.end and text[start] in "对向为给和与及 ":
+            start += 1
+        if mention.end - start >= 4 and not spans.overlaps(start, mention.end):
+            name = text[start:mention.end]
+            result.append(Mention(mention.type, name, start, mention.end, {"surface": name}))
+    return result
 
 
 def _award_body_starts(text: str) -> list[int]:

@@ -1143,3 +1143,8 @@ def test_a_bare_encouragement_prize_is_no_plan_and_a_name_stops_after_an_awards_
         (name, "全国质量管理奖鼓励奖") for name in ("恒泰化工有限公司", "华晶钢铁有限公司", "宏达钢铁有限公司")}
     names = {e.name for e in facts.entities}
     assert {"全国质量管理奖评审工作委员会", "瑞丰电机有限公司"} <= names
+
+
+def test_selected_without_an_object_after_results_announced_verb_first(tmp_path):
+    facts = facts_of(tmp_path, "近日，中国质量协会公布了2020年全国质量标杆遴选结果，瑞丰电机有限公司（以下简称瑞丰公司）成功入选。\n")
+    assert conferrals(facts) == {(FIRM_A, "全国质量标杆", 2020)}

@@ -297,6 +297,15 @@ class ConferralFinder:
     def _in_tier_word(self, cue: re.Match) -> bool:
         return any(self.text.startswith(tier, cue.start()) for tier in self.lexicon.award_tiers)
 
+    def _listed_last(self, recipients: list[Mention]) -> list[Mention]:
+        """The list that ends the run of ``recipients``: "甲集团旗下A公司上榜" lists A only."""
+        kept = recipients[-1:]
+        for earlier in reversed(recipients[:-1]):
+            if self.text[earlier.end:kept[0].start].strip(" 、，,和及与以及") :
+                break
+            kept.insert(0, earlier)
+        return kept
+
     def _negative_outside_results(self, start: int, end: int) -> bool:
         """A negative cue outside the announcement of a result: "评选结果揭晓" reports the outcome of the
         评选, not a plan (a 公示 still names candidates)."""
@@ -700,7 +709,7 @@ class ConferralFinder:
         for verb in LISTED_VERB.finditer(self.text):
             sentence_start, sentence_end = self.sentence_bounds(verb.start())
             clause_start = self._clause_bounds(verb.start(), sentence_start, sentence_end)[0]
-            recipients = self._recipients_in(clause_start, verb.start())
+            recipients = self._listed_last(self._recipients_in(clause_start, verb.start()))
             if not recipients or self._negative_outside_results(sentence_start, verb.end()):
                 continue
             gap = STOOD_OUT_FROM.sub("", ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:verb.start()]))
@@ -710,7 +719,7 @@ class ConferralFinder:
             announcement = None
             for cue in LIST_ANNOUNCED.finditer(self.text, search_from, clause_start):
                 announcement = cue
-            awards = self.awards.between(search_from, announcement.start()) if announcement else []
+            awards = self.awards.between(search_from, announcement.end()) if announcement else []
             if not awards:  # "会上为5家企业颁发了“X”，其中A、B榜上有名"
                 awards = [a for a in self.awards.between(sentence_start, clause_start)
                           if AWARD_GIVEN.search(self.text, max(sentence_start, a.start - 6), a.start)]

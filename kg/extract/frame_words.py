@@ -112,7 +112,7 @@ YEAR_LIST = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:和|、|及|与)\s*(?:19|20)
 GRANTED_GAP = re.compile(r"[”\"]?(?:称号|荣誉称号)?\s*(?:分别|正式|已|最终)?\s*(?:于\s*(?:19|20)\d{2}\s*年度?)?\s*")
 # A verb that lists recipients without naming the award ("3家企业上榜"), at the end of its clause.
 # ("…等两家企业获奖。": 获奖 closing its clause, without an object, is such a verb too)
-LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜|脱颖而出|获奖|获此殊荣|获此荣誉)(?=\s*[，,。；;！!\n]|$)")
+LISTED_VERB = re.compile(r"(?:上榜|榜上有名|名列其中|光荣上榜|脱颖而出|获奖|获此殊荣|获此荣誉|入选)(?=\s*[，,。；;！!\n]|$)")
 # "市领导为A、B和C3家获奖企业颁奖": whom a ceremony's presenter hands the award to
 PRESENTED_TO = re.compile(r"(?:为|向)(?P<listed>[^。；;！!？?\n为向]{2,240}?)(?:颁奖|颁发奖牌|颁发证书|颁发奖杯|授牌)")
 # "市长为A、B颁发X奖牌": the same, with the award named after the verb
@@ -123,7 +123,9 @@ PRESENTED_TOTAL = re.compile(r"^\s*(?:等\s*)?(?:" + NUMBER + r"[家个名位])?
 # "A、B五家企业从上千个竞争者中脱颖而出": whom the list stood out from, between it and its verb
 STOOD_OUT_FROM = re.compile(r"从[^，,。；;]{1,12}?中")
 # The words that announce an award's list of recipients ("X奖获奖名单出炉", "X奖评选结果揭晓")
-LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)")
+# (verb first too: "公布了2020年X遴选结果", the award inside it)
+LIST_ANNOUNCED = re.compile(r"(?:获奖|表彰|评选|评审)?(?:名单|结果)\s*(?:正式)?(?:出炉|揭晓|公布|发布|公示)"
+                            r"|(?:公布|发布|揭晓)了?[^，,。；;\n]{2,30}?(?:获奖|表彰|评选|评审|遴选)?(?:名单|结果)")
 # "获得过X奖的A公司": an award, then 的 and the recipient it describes
 RELATIVE_AFTER_AWARD = re.compile(r"[”\"]?(?:荣誉称号|称号)?的")
 # "授予A、B等三家企业为X": after a decision's list, its count, then the title it is granted

@@ -77,6 +77,24 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
   union of three joins (~8% less CPU at 1M). Reading ``qgov:recipientPlace``
   per conferral in awards-by-city-level-year was no faster than working the
   place out once per recipient (1.13 s against 1.11 s CPU), so it stays.
+- Relations at a coarser grain than the conferral pay where a query kept working
+  them out per conferral: award-ladder's level steps read each recipient's first
+  year at each level (``qgov:firstCountyAwardYear`` … ``qgov:firstNationalAwardYear``)
+  and the awards of that year (``qgov:firstAwardAtLevel``), ~23k triples at 1M,
+  instead of three passes over the 35k conferrals (a grouped pass for the first
+  years, one for each end): that branch ~420 -> ~100 ms, the query 812 -> 460 ms
+  (CPU 804 -> 461) side by side (issue 13's fourth round). The query still works
+  out which lower level is the next one reached, compares the years and pairs the
+  awards; deriving costs ~0.4 s more at 1M.
+- Make a sort key in the query only for the leading sort column, and once per
+  entity where that adds no rows: firms-with-provincial-and-mayor-awards makes its
+  firm's key beside the firm's name (4.9k firms, before the grouping) and sorts
+  awards and people on their names, compared only on ties (~8% less CPU at 1M). A
+  key per row is a string read, a lookup in the store and an insertion each.
+- Sort the fewest rows that fix the order: repeat-winners sorts the ~9k (award,
+  year) pairs, with their texts made once each, and joins the 35k conferrals to
+  them by hashing, which keeps the sorted side's order (the grouping keeps it
+  within each recipient), instead of sorting the conferrals (~4% less CPU at 1M).
 - Most of what remains is the engine's own work per row and per join (hash
   tables of tuples allocated and freed; a profile shows no single hot spot):
   at 1M, reading the conferrals' award, recipient and year and joining them
@@ -131,6 +149,14 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
   ``named_graphs`` instead of GRAPH (no difference). pyoxigraph 0.5.13 is the
   newest on PyPI, and its Python binding has no query explanation
   (``explain_query``) to show plans.
+- Tried in the fourth round (issue 13) without gain at 1M: positions-by-organisation
+  sorting roles and people on their names instead of keys made per row (CPU 408-417
+  against 403-419 ms); awards-by-city-level-year reading the derived
+  ``qgov:recipientPlace`` per conferral again, with the recipients' names in a hashed
+  subquery (CPU ~705 against ~668 ms: slower, as in the third round).
+- ``python bench/query_bench.py`` puts bench/ first on sys.path, not the working
+  directory: without ``PYTHONPATH=.`` it imports the installed kg, which may be
+  another checkout's.
 - Python's side is small: turning the engine's rows into lists takes 30-130
   ms of the large answers (20k rows), the same whether a row is read by index
   or as ``list(solution)``; the store in memory instead of on disk is within

@@ -49,6 +49,43 @@ def test_the_derived_relations_of_the_small_facts(small):
     assert _labelled(store, "recipientPlace") == {
         ("丙科技股份有限公司 甲市市长质量奖", "甲市"), ("丙科技股份有限公司 乙省省长质量奖", "甲市"),
         ("张三 甲市市长质量奖提名奖", "甲市")}  # a person's city: their employer's
+    assert _labelled(store, "firstMunicipalAwardYear") == {("丙科技股份有限公司", "2020"), ("张三", "2019")}
+    assert _labelled(store, "firstProvincialAwardYear") == {("丙科技股份有限公司", "2021")}
+    assert _labelled(store, "firstCountyAwardYear") == _labelled(store, "firstNationalAwardYear") == set()
+    assert _labelled(store, "firstAwardAtLevel") == {
+        ("丙科技股份有限公司", "甲市市长质量奖"), ("丙科技股份有限公司", "乙省省长质量奖"), ("张三", "甲市市长质量奖提名奖")}
+
+
+_FIRSTS = b"""
+@prefix qgov: <https://w3id.org/qgov/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix : <https://w3id.org/qgov/id/> .
+:m1 qgov:level qgov:MunicipalLevel .  :m2 qgov:level qgov:MunicipalLevel .
+:n1 qgov:level qgov:NationalLevel .  :k1 qgov:level qgov:CountyLevel .  :x1 rdfs:label "no level"@zh .
+:c1 qgov:recipient :r ; qgov:award :m1 ; qgov:year "2019"^^xsd:gYear .
+:c2 qgov:recipient :r ; qgov:award :m2 ; qgov:year "2012"^^xsd:gYear .
+:c3 qgov:recipient :r ; qgov:award :m1 ; qgov:year "2012"^^xsd:gYear .
+:c4 qgov:recipient :r ; qgov:award :n1 .
+:c5 qgov:recipient :r ; qgov:award :k1 ; qgov:year 2015 .
+:c6 qgov:recipient :r ; qgov:award :k1 ; qgov:year 2009 .
+:c7 qgov:recipient :r ; qgov:award :x1 ; qgov:year "2001"^^xsd:gYear .
+:c8 qgov:recipient :s ; qgov:award :n1 ; qgov:year "2020"^^xsd:gYear .
+"""
+
+
+def test_a_recipient_s_first_year_at_each_level_and_the_awards_of_that_year():
+    store = memory_store(_FIRSTS, ox.RdfFormat.TURTLE)
+    query = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{DERIVED.value}> {{ ?s ?p ?o FILTER(STRSTARTS(STR(?p), STR(qgov:first))) }} }}"
+    found = {tuple(term.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1] for term in row)
+             for row in store.query(query, prefixes={"qgov": str(QGOV)})}
+    assert found == {
+        # the earliest year at the level, compared as numbers (2009 is an xsd:integer), and every award of that year
+        ("r", "firstMunicipalAwardYear", "2012"), ("r", "firstAwardAtLevel", "m1"), ("r", "firstAwardAtLevel", "m2"),
+        ("r", "firstCountyAwardYear", "2009"), ("r", "firstAwardAtLevel", "k1"),
+        # a conferral without a year does not count; nor does an award without a level
+        ("s", "firstNationalAwardYear", "2020"), ("s", "firstAwardAtLevel", "n1"),
+    }
 
 
 def test_the_stated_facts_stay_apart_and_deriving_again_replaces(small):
@@ -57,7 +94,7 @@ def test_the_stated_facts_stay_apart_and_deriving_again_replaces(small):
     stated = len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
     assert stated == len(Graph().parse(data=turtle, format="turtle"))
     size = len(list(store.quads_for_pattern(None, None, None, DERIVED)))
-    assert size == 11 and derive(store) == size == len(list(store.quads_for_pattern(None, None, None, DERIVED)))
+    assert size == 17 and derive(store) == size == len(list(store.quads_for_pattern(None, None, None, DERIVED)))
     assert list(store.named_graphs()) == [DERIVED]
 
 
@@ -70,7 +107,10 @@ def test_named_graph_data_gives_the_same_derived_relations(small):
 
 def test_the_derived_properties_are_defined_in_the_ontology():
     ontology = Graph().parse(ontology_file(), format="turtle")
-    for name, kind in (("levelRank", OWL.DatatypeProperty), ("honours", OWL.ObjectProperty), ("recipientPlace", OWL.ObjectProperty)):
+    derived = [("levelRank", OWL.DatatypeProperty), ("honours", OWL.ObjectProperty), ("recipientPlace", OWL.ObjectProperty),
+               ("firstAwardAtLevel", OWL.ObjectProperty)]
+    derived += [(f"first{level}AwardYear", OWL.DatatypeProperty) for level in ("County", "Municipal", "Provincial", "National")]
+    for name, kind in derived:
         term = QGOV[name]
         assert (term, RDF.type, kind) in ontology
         assert {label.language for label in ontology.objects(term, RDFS.label)} == {"zh", "en"}
@@ -95,8 +135,9 @@ def test_the_trig_export_keeps_the_derived_graph_apart(tmp_path, monkeypatch, ca
     store.load(path=str(tmp_path / "out" / "qgov.trig"), format=ox.RdfFormat.TRIG)
     derived = {q.triple for q in store.quads_for_pattern(None, None, None, DERIVED)}
     expected = memory_store((tmp_path / "out" / "qgov.ttl").read_bytes(), ox.RdfFormat.TURTLE)
-    assert derived == {q.triple for q in expected.quads_for_pattern(None, None, None, DERIVED)} and len(derived) == 11
-    derived_predicates = {ox.NamedNode(str(QGOV[name])) for name in ("levelRank", "honours", "recipientPlace")}
+    assert derived == {q.triple for q in expected.quads_for_pattern(None, None, None, DERIVED)} and len(derived) == 17
+    derived_predicates = {ox.NamedNode(str(QGOV[name])) for name in ("levelRank", "honours", "recipientPlace", "firstAwardAtLevel",
+                                                                      "firstMunicipalAwardYear", "firstProvincialAwardYear")}
     stated = [q for q in store if q.graph_name != DERIVED and q.predicate in derived_predicates]
     assert stated == []  # the documents' graphs hold the stated facts only
 

@@ -1148,3 +1148,9 @@ def test_a_bare_encouragement_prize_is_no_plan_and_a_name_stops_after_an_awards_
 def test_selected_without_an_object_after_results_announced_verb_first(tmp_path):
     facts = facts_of(tmp_path, "近日，中国质量协会公布了2020年全国质量标杆遴选结果，瑞丰电机有限公司（以下简称瑞丰公司）成功入选。\n")
     assert conferrals(facts) == {(FIRM_A, "全国质量标杆", 2020)}
+
+
+def test_a_kind_of_organisation_is_no_recipient_and_a_glosss_leftover_no_award(tmp_path):
+    facts = facts_of(tmp_path, "自治区主席为集团公司颁发了广西壮族自治区主席质量奖。全国政协副主席张三等领导为获奖?wù)哳C奖。\n")
+    assert not {r for r, a, _ in conferrals(facts)} & {"集团公司"}
+    assert not any("wù" in e.name for e in facts.entities)

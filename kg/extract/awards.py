@@ -472,7 +472,9 @@ def _compile_tier_item_pattern(lexicon: Lexicon) -> re.Pattern:
 
 # What opens no award's name: the end of a verb ("为获奖企业颁奖" -> "奖企业颁奖"), a particle ("获了一等奖",
 # "所获的又一大奖").
-NOT_AN_AWARD = re.compile(r"^(?:[奖了为向给的又]|年(?!度))|颁奖|获|授予")
+# A bracket closed that the name never opened, or Latin lower case opening it: a fragment of scraped text
+# ("wù)哳C奖", what is left of a pinyin gloss).
+NOT_AN_AWARD = re.compile(r"^(?:[奖了为向给的又]|年(?!度))|颁奖|获|授予|^[^(（]*[)）]|^[a-zü\u00e0-\u01dc]")
 
 
 def is_award_name(name: str) -> bool:

@@ -226,8 +226,8 @@ class ConferralFinder:
         if conferrer and recipient.type == "GovernmentBody" and recipient.name in (conferrer + "人民政府",
                                                                                     conferrer + "政府"):
             return  # the government conferring an award (a decision's signature) is not its recipient
-        if not fits_award(recipient, award.name):
-            return
+        if not fits_award(recipient, award.name) or recipient.type != "Person" and generic_name(recipient.name):
+            return  # "集团公司", "优秀公司": a kind of organisation, no name
         award = self._with_kins_region(award)
         self.found.append(FoundConferral(recipient, award, year, span[0], span[1], confidence, present=present,
                                          past=past))
@@ -1282,6 +1282,15 @@ def _abbreviates(short: str, name: str) -> bool:
         if position < 0:
             return False
     return True
+
+
+# A kind of organisation with nothing but qualifiers before it ("集团公司", "优秀公司", "该企业"): no name
+GENERIC_NAME = re.compile(r"^(?:优秀|先进|获奖|该|本|这家|此|各|全部|有关|相关|上述|其他|其它|大型|知名|重点|骨干|龙头)*"
+                          r"(?:集团|股份|有限|责任|公司|企业|单位|组织|集体)+$")
+
+
+def generic_name(name: str) -> bool:
+    return GENERIC_NAME.match(name) is not None
 
 
 def fits_award(recipient: Mention, award: str) -> bool:

@@ -1154,3 +1154,8 @@ def test_a_kind_of_organisation_is_no_recipient_and_a_glosss_leftover_no_award(t
     facts = facts_of(tmp_path, "自治区主席为集团公司颁发了广西壮族自治区主席质量奖。全国政协副主席张三等领导为获奖?wù)哳C奖。\n")
     assert not {r for r, a, _ in conferrals(facts)} & {"集团公司"}
     assert not any("wù" in e.name for e in facts.entities)
+
+
+def test_a_team_named_after_its_bodys_two_names(tmp_path):
+    facts = facts_of(tmp_path, "丽水市烟草专卖局(公司)蓝海QC小组荣获2019年度全国优秀质量管理小组称号。\n")
+    assert conferrals(facts) == {("丽水市烟草专卖局(公司)蓝海QC小组", "全国优秀质量管理小组", 2019)}

@@ -372,7 +372,9 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
 
 
 # A team or unit of an organisation, named after it: "…有限公司白鹤滩灌浆智能化攻坚班组", "…医院心脏大血管外科".
-UNIT_AFTER = re.compile(r"(?!等|\d+\s*个|[一二三四五六七八九十两]+个)[\u4e00-\u9fff〇A-Za-z0-9“”\"]{0,16}?(?:QC小组|质量管理小组|小组|班组|团队|项目组|车间|工作室|"
+# ("某烟草专卖局(公司)蓝海QC小组": the organisation's second name in brackets may come first)
+UNIT_AFTER = re.compile(r"(?!等|\d+\s*个|[一二三四五六七八九十两]+个)(?:\([\u4e00-\u9fff]{1,6}\))?"
+                        r"[\u4e00-\u9fff〇A-Za-z0-9“”\"]{0,16}?(?:QC小组|质量管理小组|小组|班组|团队|项目组|车间|工作室|"
                         r"实验室|研究室|外科|内科|检验所|创新团队)(?![\u4e00-\u9fff]{0,2}(?:长|成员|负责人))")
 
 

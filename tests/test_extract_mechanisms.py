@@ -1159,3 +1159,17 @@ def test_a_kind_of_organisation_is_no_recipient_and_a_glosss_leftover_no_award(t
 def test_a_team_named_after_its_bodys_two_names(tmp_path):
     facts = facts_of(tmp_path, "丽水市烟草专卖局(公司)蓝海QC小组荣获2019年度全国优秀质量管理小组称号。\n")
     assert conferrals(facts) == {("丽水市烟草专卖局(公司)蓝海QC小组", "全国优秀质量管理小组", 2019)}
+
+
+def test_rows_that_pair_a_recipient_with_its_award(tmp_path):
+    # a table flattened by scraping (cells apart by wide spaces) or a Markdown table with an award column
+    flat = facts_of(tmp_path, f"2021年获奖情况\n{FIRM_A}　　{CITY_AWARD}\n{FIRM_B}　　{CITY_AWARD}提名奖\n", "flat.txt")
+    assert conferrals(flat) == {(FIRM_A, CITY_AWARD, 2021), (FIRM_B, CITY_AWARD + "提名奖", 2021)}
+    table = facts_of(tmp_path, f"2021年获奖情况\n\n| 序号 | 获奖单位 | 奖项 |\n|---|---|---|\n| 1 | {FIRM_A} | {CITY_AWARD} |\n"
+                               f"| 2 | {FIRM_B} | {CITY_AWARD}提名奖 |\n", "table.md")
+    assert conferrals(table) == {(FIRM_A, CITY_AWARD, 2021), (FIRM_B, CITY_AWARD + "提名奖", 2021)}
+
+
+def test_past_winners_a_year_a_line_with_a_space_after_the_year(tmp_path):
+    facts = facts_of(tmp_path, f"{CITY_AWARD}历届获奖企业\n2018年 {FIRM_A}\n2019年 {FIRM_B}\n")
+    assert conferrals(facts) == {(FIRM_A, CITY_AWARD, 2018), (FIRM_B, CITY_AWARD, 2019)}

@@ -25,7 +25,7 @@ from kg.extract.frame_words import (
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
     MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
-    PERSON_BRACKET, PRESENT, PROCESS_CLAUSE, PROCESS_CUES, PRODUCT_OF, RELATIVE_AFTER_AWARD, ROLL_NUMBER_OR_NOTE,
+    PERSON_BRACKET, PRESENT, PROCESS_CLAUSE, ROW_FILLER, PROCESS_CUES, PRODUCT_OF, RELATIVE_AFTER_AWARD, ROLL_NUMBER_OR_NOTE,
     SECTION_HEADING, SECTION_REACH, SENTENCE_BREAKS, SHORT_NOTE, SOFT_BREAK_LINE, SUBJECT_JOINERS,
     PASSIVE_AGENT, RESPECTIVELY, SUBJECT_LOOKBACK, TIER_LOOKBACK, TIMELINE_ENTRY, TIMELINE_RESET, TITLE_LINE, TITLE_VERBS,
     UNIT_ENDINGS, WINNERS_CUE, WON_BY, WON_UNNAMED, YEAR, YEAR_LABEL, YEAR_LINE, YEAR_LIST,
@@ -428,6 +428,8 @@ class ConferralFinder:
                     used.add(index)
                     continue
             if heading is None:
+                if self._award_row(span):
+                    used.add(index)
                 continue
             if LIST_WORDS_LINE.fullmatch(self.text, *span):
                 used.add(index)
@@ -451,6 +453,28 @@ class ConferralFinder:
             if next_heading is not None:
                 heading = next_heading
         return used
+
+    def _award_row(self, span: Span) -> bool:
+        """"A公司　　X奖" (a table's row flattened by scraping, or "| 1 | A公司 | X奖 |"): a line holding only
+        its recipients, then one award, apart by cell walls or wide spaces. Its year: the title's, else
+        the year written on the lines just above."""
+        start, end = span
+        awards = self.awards.between(start, end)
+        if len(awards) != 1 or self._listing_candidates:
+            return False
+        award = awards[0]
+        recipients = self._recipients_in(start, award.start)
+        if not recipients or not ROW_FILLER.fullmatch(self.text, start, recipients[0].start) \
+                or not ROW_FILLER.fullmatch(self.text, award.end, end) \
+                or not re.fullmatch(r"[\s|｜\u3000]*[|｜\t\u3000][\s|｜\u3000]*|[ ]{2,}", self.text[recipients[-1].end:award.start]):
+            return False
+        if any(self.text[a.end:b.start].strip(" 、，,") for a, b in zip(recipients, recipients[1:])):
+            return False
+        above = _years(self.text, max(0, start - ROW_YEAR_REACH), start)
+        year = self.title_year or (above[-1] if above else None)
+        for recipient in recipients:
+            self._add(recipient, award, year, span, 0.8)
+        return True
 
     def _roll_furniture(self, span: Span) -> bool:
         """A roll's line that names no one: a row's number alone, a bracketed note, a short category label."""
@@ -1263,6 +1287,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     return finder.found
 
 
+ROW_YEAR_REACH = 80  # characters above a row where the year of its table may be written
 KIN_ENDING = 3  # the characters two honours of one kind end with ("企业家", "先进个人"'s "个人" is too short alone)
 # The bodies that govern (and so confer or organise), never the winners of a prize.
 GOVERNING_BODY = re.compile(r"(?:国务院|总局|人民政府|政府|委员会|办公厅|办公室|领导小组)$|^[\u4e00-\u9fff]{2,7}部$")

@@ -25,7 +25,7 @@ UNIT_ENDINGS = "司厂局院所校馆会社心站队组部行店场园团处室"
 # "(崇川)", "(海安)": a short note after a listed organisation, its district as a roll gives it.
 SHORT_NOTE = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 # "2010年：", "2013年度:" opening a line: the year of the winners listed after it.
-YEAR_LABEL = re.compile(r"\s*((?:19|20)\d{2})\s*年度?\s*[:：]\s*")
+YEAR_LABEL = re.compile(r"\s*((?:19|20)\d{2})\s*年度?(?:\s*[:：]\s*|[ \t\u3000]+)")
 LIST_WORDS_LINE = re.compile(r"\s*(?:获奖|表彰)?(?:企业|组织|单位|个人|集体)?(?:名单|名录)(?:如下)?\s*[:：]?\s*|\s*[↓⬇]+\s*")
 HEADING_NOISE = re.compile(r"^[\s\d年度第届首:：\-—()获奖名单企业个人组织单位家项“”\"]*$")
 # A heading's section number or Markdown marks and its notes in brackets ("一、X奖（组织，4家，排名不分先后）").
@@ -143,6 +143,8 @@ STATEMENT_DATE = re.compile(r"(?<!\d)(?P<first>(?:19|20)\d{2})\s*年?(?:" + RANG
 STATEMENT_FOLLOWS = re.compile(r"[，,经在由](?!来)|开展|举办|启动|组织|评选|颁")
 # Lines of a roll that name no one: a row's number alone ("1", "12."), a note in brackets ("(排名不分先后)",
 # "(以下为新申报企业)"), a category ("大中型企业", "医疗行业", "再次获奖组织"); at most a few in a row.
+# What a row may hold besides its recipients and its award: a number, cell walls and wide spaces
+ROW_FILLER = re.compile(r"[\s|｜\u3000]*(?:\d{1,3}\s*[.、]?)?[\s|｜\u3000]*")
 ROLL_NUMBER_OR_NOTE = re.compile(r"\s*(?:\d{1,3}\s*[.、]?|\([^()]{1,24}\))\s*")
 CATEGORY_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*")
 MAX_ROLL_FURNITURE = 3

@@ -1173,3 +1173,14 @@ def test_rows_that_pair_a_recipient_with_its_award(tmp_path):
 def test_past_winners_a_year_a_line_with_a_space_after_the_year(tmp_path):
     facts = facts_of(tmp_path, f"{CITY_AWARD}历届获奖企业\n2018年 {FIRM_A}\n2019年 {FIRM_B}\n")
     assert conferrals(facts) == {(FIRM_A, CITY_AWARD, 2018), (FIRM_B, CITY_AWARD, 2019)}
+
+
+def test_a_tier_word_alone_is_no_awards_name(tmp_path):
+    facts = facts_of(tmp_path, f"会上宣读了2018年工业优秀新产品表彰决定。{FIRM_A}的新产品获一等奖，{FIRM_B}的新产品获优胜奖。\n")
+    assert not {a for _, a, _ in conferrals(facts)} & {"一等奖", "优胜奖"}
+    assert not {e.name for e in facts.entities} & {"一等奖", "优胜奖"}
+
+
+def test_a_bare_tier_is_the_prize_of_the_contest_named_before(tmp_path):
+    facts = facts_of(tmp_path, "第五届中央企业QC小组成果发表赛日前落下帷幕。瑞丰电机有限公司的削铁如泥QC小组荣获二等奖。\n")
+    assert ("削铁如泥QC小组", "中央企业QC小组成果发表赛二等奖") in {(r, a) for r, a, _ in conferrals(facts)}

@@ -477,6 +477,10 @@ def _compile_tier_item_pattern(lexicon: Lexicon) -> re.Pattern:
 NOT_AN_AWARD = re.compile(r"^(?:[奖了为向给的又]|年(?!度))|颁奖|获|授予|^[^(（]*[)）]|^[a-zü\u00e0-\u01dc]")
 
 
+# A tier or prize word alone ("一等奖", "优胜奖", "金奖"): a fragment whose award the text did not name
+BARE_TIER = re.compile(r"(?:[一二三四五六七八九十特]等|金|银|铜|优胜|优秀|鼓励|提名|特别|大|组织|个人|单项)奖")
+
+
 def is_award_name(name: str) -> bool:
     return NOT_AN_AWARD.search(name) is None
 
@@ -501,8 +505,8 @@ def title_award(raw: str, start: int, end: int, places: Places, lexicon: Lexicon
             or not any(bare.endswith(s) for s in lexicon.award_suffixes) and cleaned == raw:
         return None
     attrs = describe_award(cleaned, places, lexicon)
-    if not is_award_name(attrs["name"]):
-        return None
+    if not is_award_name(attrs["name"]) or BARE_TIER.fullmatch(attrs["name"]):
+        return None  # "获一等奖" where no award was named before: a fragment
     return Mention("Award", attrs["name"], start, end, attrs)
 
 

@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.awards import (EDITION_INSIDE, describe_award, granting_division, issuing_division, tier_of, title_award,
+from kg.extract.awards import (BARE_TIER, EDITION_INSIDE, describe_award, granting_division, issuing_division, tier_of, title_award,
                                with_granting_region)
 from kg.extract.conferral_years import award_in_title, date_conferrals
 from kg.extract.frame_words import (
@@ -1199,14 +1199,34 @@ class ConferralFinder:
     def _tier_of_award_before(self, start: int, clause_end: int) -> Mention | None:
         """"A荣获金奖" after "第六届X奖颁奖大会…": the tier of the award named shortly before."""
         tier = self.text[start:clause_end].strip()
-        if tier not in self.lexicon.award_tiers:
-            return None
+        if tier not in self.lexicon.award_tiers and not BARE_TIER.fullmatch(tier):
+            return None  # (一等奖, 优胜奖: a prize's grade, a tier too)
         # "本届新增了X奖提名奖，A获提名奖": that award's tier, named just before
         named = [a for a in self.awards.between(max(0, start - TIER_LOOKBACK), start) if a.name.endswith(tier)]
         if named:
             return Mention("Award", named[-1].name, start, clause_end, dict(named[-1].attrs))
         base = self._main_award_before(start, TIER_LOOKBACK)
+        if base is None:
+            base = self._contest_before(start)  # "第五届X成果发表赛…A荣获二等奖": the contest's prize
         return None if base is None else tier_of(base, tier, start, clause_end)
+
+    def _contest_before(self, start: int) -> Mention | None:
+        """The contest named last in the paragraph before ``start`` (…发表赛, …大赛, …竞赛), as the award
+        whose tiers its prizes are; its edition and year are not part of the name."""
+        paragraph = max(self.text.rfind("\n", 0, start) + 1, start - CONTEST_REACH)
+        contest = None
+        for contest in CONTEST.finditer(self.text, paragraph, start):
+            pass
+        if contest is None:
+            return None
+        # the contest's name runs back to its clause's start, its edition or a 的 ("第五届|中央企业QC小组成果发表赛")
+        name_start = max(contest.start() - MAX_CONTEST_NAME, paragraph)
+        for stop in CONTEST_NAME_STOP.finditer(self.text, name_start, contest.start()):
+            name_start = stop.end()
+        name = self.text[name_start:contest.end()]
+        if len(name) < 4:
+            return None
+        return Mention("Award", name, name_start, contest.end(), {"name": name})
 
     def _main_award_before(self, start: int, reach: int) -> Mention | None:
         """The last award named in the ``reach`` characters before ``start`` that is no tier of another."""
@@ -1287,6 +1307,11 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     return finder.found
 
 
+CONTEST_REACH = 400  # characters back, within the paragraph, where a bare tier's contest may be named
+# The kinds of contests whose prizes are tiers: "…成果发表赛", "…技能大赛", "…竞赛"
+CONTEST = re.compile(r"(?P<kind>成果发表赛|发表赛|技能大赛|大赛|竞赛|比赛)")
+CONTEST_NAME_STOP = re.compile(r"[，,。；;：:、！!？?\s“”\"的]|第[一二三四五六七八九十百零〇\d]+届|首届|(?:19|20)\d{2}年度?")
+MAX_CONTEST_NAME = 24
 ROW_YEAR_REACH = 80  # characters above a row where the year of its table may be written
 KIN_ENDING = 3  # the characters two honours of one kind end with ("企业家", "先进个人"'s "个人" is too short alone)
 # The bodies that govern (and so confer or organise), never the winners of a prize.

@@ -127,7 +127,8 @@ def test_a_bare_party_committee_named_with_its_government(tmp_path):
 
 
 def test_teams_of_an_organisation_and_what_no_unit_name_holds(tmp_path):
-    facts = facts_of(tmp_path, "宜昌甲乙锯业股份有限公司的削铁如泥QC小组荣获二等奖。\n"
+    # (the grade is the prize of the contest named before it: a bare 二等奖 alone names no award)
+    facts = facts_of(tmp_path, "第五届某赛区QC小组成果发表赛落幕。宜昌甲乙锯业股份有限公司的削铁如泥QC小组荣获二等奖。\n"
                                "宜昌市质量技术监督局聘请省内知名质量管理小组专家授课。根据湖北省市场监督管理局的通知，会议召开。\n")
     names = {e.name for e in facts.entities}
     assert "削铁如泥QC小组" in names

@@ -1185,3 +1185,18 @@ def test_a_tier_word_alone_is_no_awards_name(tmp_path):
 def test_a_bare_tier_is_the_prize_of_the_contest_named_before(tmp_path):
     facts = facts_of(tmp_path, "第五届中央企业QC小组成果发表赛日前落下帷幕。瑞丰电机有限公司的削铁如泥QC小组荣获二等奖。\n")
     assert ("削铁如泥QC小组", "中央企业QC小组成果发表赛二等奖") in {(r, a) for r, a, _ in conferrals(facts)}
+
+
+def test_an_honour_roll_of_people_beside_their_employers(tmp_path):
+    # one person a line, the employer beside the name (after wide spaces, in brackets, or before it)
+    for roll in ("王立新　瑞丰电机有限公司\n李国强　恒泰化工有限公司\n",
+                 "王立新（瑞丰电机有限公司）\n李国强（恒泰化工有限公司）\n",
+                 "1.瑞丰电机有限公司 王立新\n2.恒泰化工有限公司 李国强\n"):
+        facts = facts_of(tmp_path, "丽水市市长质量奖（个人）\n" + roll)
+        assert {(r, a) for r, a, _ in conferrals(facts)} == {
+            ("王立新", "丽水市市长质量奖（个人）"), ("李国强", "丽水市市长质量奖（个人）")}, roll
+
+
+def test_names_listed_after_an_honours_colon(tmp_path):
+    facts = facts_of(tmp_path, "丽水市十佳酿造之星：王立新、李国强、张海燕、刘德明、陈小春\n")
+    assert {e.name for e in facts.entities if e.type == "Person"} == {"王立新", "李国强", "张海燕", "刘德明", "陈小春"}

@@ -454,6 +454,16 @@ class ConferralFinder:
                 heading = next_heading
         return used
 
+    def _employer_beside(self, position: int, end: int) -> int | None:
+        """Where an organisation beside a listed person ends, when nothing else follows on the line."""
+        beside = EMPLOYER_BESIDE.match(self.text, position, end)
+        employer = self._recipient_at(beside.end()) if beside else None
+        if employer is None or employer.type == "Person":
+            return None
+        after = employer.end + (1 if beside.group().endswith(("（", "(")) and
+                                self.text[employer.end:employer.end + 1] in ")）" else 0)
+        return after if not self.text[after:end].strip() else None
+
     def _award_row(self, span: Span) -> bool:
         """"A公司　　X奖" (a table's row flattened by scraping, or "| 1 | A公司 | X奖 |"): a line holding only
         its recipients, then one award, apart by cell walls or wide spaces. Its year: the title's, else
@@ -565,6 +575,8 @@ class ConferralFinder:
             recipients.append(recipient)
             position = max(recipient.end, self.work_after.get(recipient.start, 0)) if recipient.type == "Person" \
                 else recipient.end
+            if recipient.type == "Person" and (employer := self._employer_beside(position, end)) is not None:
+                position = employer  # "王立新　某公司", "王立新（某公司）": where the listed person works
             bracket = PERSON_BRACKET.match(text, position, end)
             if bracket and recipient.type != "Person" and not self._place_in_brackets(bracket) \
                     and not SHORT_NOTE.fullmatch(text, bracket.start(), bracket.end()):
@@ -1312,6 +1324,7 @@ CONTEST_REACH = 400  # characters back, within the paragraph, where a bare tier'
 CONTEST = re.compile(r"(?P<kind>成果发表赛|发表赛|技能大赛|大赛|竞赛|比赛)")
 CONTEST_NAME_STOP = re.compile(r"[，,。；;：:、！!？?\s“”\"的]|第[一二三四五六七八九十百零〇\d]+届|首届|(?:19|20)\d{2}年度?")
 MAX_CONTEST_NAME = 24
+EMPLOYER_BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
 ROW_YEAR_REACH = 80  # characters above a row where the year of its table may be written
 KIN_ENDING = 3  # the characters two honours of one kind end with ("企业家", "先进个人"'s "个人" is too short alone)
 # The bodies that govern (and so confer or organise), never the winners of a prize.

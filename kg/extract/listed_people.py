@@ -79,7 +79,59 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
         if text[end] in ITEM_SEPARATORS and end + 1 not in org_starts and text[end] != "、":
             continue  # "A公司和张三丰收": a name must stand as an item of the list
         add(start, end)
+    _roll_people(text, organizations, lexicon, add)
+    _names_after_colon(text, lexicon, add)
     return sorted(found, key=lambda m: m.start)
+
+
+# A roll's line: a number, then a person and the employer beside the name ("王立新　某公司", "王立新（某公司）",
+# "1.某公司 王立新")
+ROLL_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}\s*[.、．]|[（(]\d{1,3}[)）]|[\u2460-\u2473])?[ \t\u3000]*")
+BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
+LINE = re.compile(r"[^\n]+")
+
+
+def _roll_people(text: str, organizations: list[Mention], lexicon: Lexicon, add) -> None:
+    """People alone on a line with their employer beside them: a roll of people."""
+    org_at = {m.start: m for m in organizations}
+    for line in LINE.finditer(text):
+        start = ROLL_NUMBER.match(text, line.start(), line.end()).end()
+        end = person_name_at(text, start, lexicon) if start < line.end() else None
+        if end is not None:
+            beside = BESIDE.match(text, end, line.end())
+            if beside is not None and beside.end() in org_at:
+                add(start, end)
+            continue
+        employer = org_at.get(start)
+        if employer is None:
+            continue
+        beside = BESIDE.match(text, employer.end, line.end())
+        if beside is None or beside.group().startswith(("（", "(")):
+            continue
+        name_end = person_name_at(text, beside.end(), lexicon)
+        if name_end is not None and not text[name_end:line.end()].strip():
+            add(beside.end(), name_end)
+
+
+# "某奖：王一、李二、张三": names listed after an honour's colon, every item a name
+NAMES_AFTER = re.compile(r"[:：][ \t\u3000]*")
+MIN_NAMED_ITEMS = 3
+
+
+def _names_after_colon(text: str, lexicon: Lexicon, add) -> None:
+    for colon in NAMES_AFTER.finditer(text):
+        items, position = [], colon.end()
+        while True:
+            end = person_name_at(text, position, lexicon)
+            if end is None or end - position > 3:
+                break
+            items.append((position, end))
+            if text[end:end + 1] != "、":
+                break
+            position = end + 1
+        if len(items) >= MIN_NAMED_ITEMS and text[items[-1][1]:items[-1][1] + 1] in ("", "\n", "。", "；", ";", "，", ",", "等"):
+            for start, end in items:
+                add(start, end)
 
 
 # What a count of people holds before its last character (人 of 人 and 个人, 志 of 同志), besides spaces and digits.

@@ -1200,3 +1200,11 @@ def test_an_honour_roll_of_people_beside_their_employers(tmp_path):
 def test_names_listed_after_an_honours_colon(tmp_path):
     facts = facts_of(tmp_path, "丽水市十佳酿造之星：王立新、李国强、张海燕、刘德明、陈小春\n")
     assert {e.name for e in facts.entities if e.type == "Person"} == {"王立新", "李国强", "张海燕", "刘德明", "陈小春"}
+
+
+def test_counted_winners_listed_in_brackets_short_names_included(tmp_path):
+    facts = facts_of(tmp_path, "福建省共有2家组织获得中国质量奖(瑞丰电机、华晶集团)、3家组织获得过中国质量奖提名奖"
+                               "(九牧集团、船政交通学院、福光股份)。\n")
+    assert {(r, a) for r, a, _ in conferrals(facts)} == {
+        ("瑞丰电机", "中国质量奖"), ("华晶集团", "中国质量奖"), ("九牧集团", "中国质量奖提名奖"),
+        ("船政交通学院", "中国质量奖提名奖"), ("福光股份", "中国质量奖提名奖")}

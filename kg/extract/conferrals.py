@@ -33,7 +33,7 @@ from kg.extract.frame_words import (
 from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.numbers import edition_number, small_number
-from kg.extract.organizations import brand_name
+from kg.extract.organizations import brand_name, generic_item
 from kg.extract.people import RoleHolding
 from kg.extract.person_names import SUBJECT_VERB, person_name_at
 from kg.extract.places import Places
@@ -454,6 +454,33 @@ class ConferralFinder:
                 heading = next_heading
         return used
 
+    def _in_closed_bracket(self, recipient: Mention, before: int) -> bool:
+        """Is ``recipient`` inside brackets closed before ``before`` ("获得X(A、B)、4家组织获得过Y": A is X's)?"""
+        opened = max(self.text.rfind("(", 0, recipient.start), self.text.rfind("（", 0, recipient.start))
+        if opened < 0 or max(self.text.rfind(")", opened, recipient.start), self.text.rfind("）", opened, recipient.start)) >= 0:
+            return False
+        closing = min((c for c in (self.text.find(")", recipient.end, before), self.text.find("）", recipient.end, before))
+                       if c >= 0), default=-1)
+        return closing >= 0 and bool(self.awards.between(max(0, opened - MAX_AWARD_NAME), opened + 1))
+
+    def _bracket_items(self, start: int, end: int) -> list[Mention]:
+        """The items of a list in brackets, each a recipient found there or a firm's short name (a brand,
+        no common words only); none if an item is neither."""
+        items, position = [], start
+        for item in self.text[start:end].split("、"):
+            item_start, item_end = position, position + len(item)
+            position = item_end + 1
+            found = [r for r in self._recipients_in(item_start, item_end)
+                     if r.start == item_start and r.end == item_end]
+            if found:
+                items.append(found[0])
+            elif brand_name(item, self.lexicon) or 2 <= len(item) <= MAX_BRACKET_ITEM and all(map(is_cjk, item)) \
+                    and not generic_item(item, self.lexicon):
+                items.append(Mention("Enterprise", item, item_start, item_end, {"surface": item, "listed_in_roll": True}))
+            else:
+                return []
+        return items
+
     def _employer_beside(self, position: int, end: int) -> int | None:
         """Where an organisation beside a listed person ends, when nothing else follows on the line."""
         beside = EMPLOYER_BESIDE.match(self.text, position, end)
@@ -860,7 +887,8 @@ class ConferralFinder:
                                + [v.end() for v in _verb_patterns()[0].finditer(self.text, clause_start, verb_start)]
                                + [clause_start])
             recipients = self._framed_out([r for r in self._recipients_in(subject_from, verb_start)
-                                           if not any(a.start <= r.start < a.end for a in awards)])
+                                           if not any(a.start <= r.start < a.end for a in awards)
+                                           and not self._in_closed_bracket(r, verb_start)])
             if self._in_brackets(verb_start):
                 # "B公司(曾获2018年X奖,…)": a note in brackets speaks of what stands right before it
                 opened = max(self.text.rfind("(", 0, verb_start), self.text.rfind("（", 0, verb_start))
@@ -1079,6 +1107,8 @@ class ConferralFinder:
         if cue.group().rstrip().endswith("("):
             closing = self.text.find(")", cue.end(), end)
             end = closing if closing >= 0 else end
+            if closing >= 0:  # "2家组织获得X(厦航、某集团)": the bracket holds the list, short names too
+                return self._bracket_items(cue.end(), closing)
         listed = self._recipients_in(cue.end(), end)
         if not listed or self.text[cue.end():listed[0].start].strip():
             return []
@@ -1324,6 +1354,7 @@ CONTEST_REACH = 400  # characters back, within the paragraph, where a bare tier'
 CONTEST = re.compile(r"(?P<kind>成果发表赛|发表赛|技能大赛|大赛|竞赛|比赛)")
 CONTEST_NAME_STOP = re.compile(r"[，,。；;：:、！!？?\s“”\"的]|第[一二三四五六七八九十百零〇\d]+届|首届|(?:19|20)\d{2}年度?")
 MAX_CONTEST_NAME = 24
+MAX_BRACKET_ITEM = 10  # characters of a short name listed in brackets after a counted award
 EMPLOYER_BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
 ROW_YEAR_REACH = 80  # characters above a row where the year of its table may be written
 KIN_ENDING = 3  # the characters two honours of one kind end with ("企业家", "先进个人"'s "个人" is too short alone)

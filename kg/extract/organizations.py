@@ -614,7 +614,7 @@ def _brand_item(item: str, lexicon: Lexicon) -> bool:
 
 def brand_name(words: str, lexicon: Lexicon) -> bool:
     """Words that read as a firm's short name alone: a brand, no place, pronoun or common words only."""
-    return words[0] not in PRONOUNS and _brand_item(words, lexicon) and not _generic_item(words, lexicon) \
+    return words[0] not in PRONOUNS and _brand_item(words, lexicon) and not generic_item(words, lexicon) \
         and not any(dictionary_tag(t) in CLAUSE_WORD_TAGS for t in tokens(words))
 
 
@@ -622,7 +622,7 @@ def brand_name(words: str, lexicon: Lexicon) -> bool:
 CLAUSE_WORD_TAGS = frozenset({"v", "t", "d", "p", "c", "r", "u", "f"})
 
 
-def _generic_item(item: str, lexicon: Lexicon) -> bool:
+def generic_item(item: str, lexicon: Lexicon) -> bool:
     """A list item that is a place, a stop word or common words only ("各市", "企业单位")."""
     return len(item) < 2 or division_named(item) is not None or item in lexicon.org_left_stops \
         or all(dictionary_tag(t) in COMMON_WORD_TAGS for t in tokens(item))
@@ -640,7 +640,7 @@ def _mostly_brands(items: list[str], lexicon: Lexicon) -> bool:
     if any(len(item) < 2 or division_named(item) is not None or item in lexicon.org_left_stops for item in items):
         return False
     brands = sum(_brand_item(item, lexicon) for item in items)
-    return brands > 0 and brands >= sum(_generic_item(item, lexicon) for item in items)
+    return brands > 0 and brands >= sum(generic_item(item, lexicon) for item in items)
 
 
 def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
@@ -718,7 +718,7 @@ def _counted_then_listed(text: str, found: list[Mention], lexicon: Lexicon) -> l
         if not counts or small_number(counts[-1].group("count")) != len(items):
             continue
         names = [text[start:end].strip() for start, end in items]
-        if any(_generic_item(name, lexicon) or division_named(name) is not None for name in names):
+        if any(generic_item(name, lexicon) or division_named(name) is not None for name in names):
             continue  # "分别为汽车、齿轮": kinds of things, not names
         kind = counts[-1].group("kind")
         entity_type = "Enterprise" if kind.startswith(("企业", "公司", "集团")) or not kind else "Organization"

@@ -456,7 +456,8 @@ class ConferralFinder:
 
     def _in_closed_bracket(self, recipient: Mention, before: int) -> bool:
         """Is ``recipient`` inside brackets closed before ``before`` ("获得X(A、B)、4家组织获得过Y": A is X's)?"""
-        opened = max(self.text.rfind("(", 0, recipient.start), self.text.rfind("（", 0, recipient.start))
+        floor = max(0, recipient.start - BRACKET_REACH)
+        opened = max(self.text.rfind("(", floor, recipient.start), self.text.rfind("（", floor, recipient.start))
         if opened < 0 or max(self.text.rfind(")", opened, recipient.start), self.text.rfind("）", opened, recipient.start)) >= 0:
             return False
         closing = min((c for c in (self.text.find(")", recipient.end, before), self.text.find("）", recipient.end, before))
@@ -1255,7 +1256,8 @@ class ConferralFinder:
     def _contest_before(self, start: int) -> Mention | None:
         """The contest named last in the paragraph before ``start`` (…发表赛, …大赛, …竞赛), as the award
         whose tiers its prizes are; its edition and year are not part of the name."""
-        paragraph = max(self.text.rfind("\n", 0, start) + 1, start - CONTEST_REACH)
+        floor = max(0, start - CONTEST_REACH)
+        paragraph = max(self.text.rfind("\n", floor, start) + 1, floor)
         contest = None
         for contest in CONTEST.finditer(self.text, paragraph, start):
             pass
@@ -1354,6 +1356,7 @@ CONTEST_REACH = 400  # characters back, within the paragraph, where a bare tier'
 CONTEST = re.compile(r"(?P<kind>成果发表赛|发表赛|技能大赛|大赛|竞赛|比赛)")
 CONTEST_NAME_STOP = re.compile(r"[，,。；;：:、！!？?\s“”\"的]|第[一二三四五六七八九十百零〇\d]+届|首届|(?:19|20)\d{2}年度?")
 MAX_CONTEST_NAME = 24
+BRACKET_REACH = 200  # characters back to a bracket a recipient may be listed in
 MAX_BRACKET_ITEM = 10  # characters of a short name listed in brackets after a counted award
 EMPLOYER_BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
 ROW_YEAR_REACH = 80  # characters above a row where the year of its table may be written

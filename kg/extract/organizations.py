@@ -365,6 +365,7 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     found = drop_nested(find_government_bodies(text, places, lexicon) + bodies + _after_bodies(text, found, bodies)
                         + find_newspapers(text) + find_news_sites(text))
     found = _share_prefixes(text, found, lexicon)
+    found = _development_zones(text, found, places, lexicon)
     found = found + _enumerated(text, found, lexicon)
     found = found + _counted_then_listed(text, found, lexicon)
     units = units_of(text, found)
@@ -545,6 +546,71 @@ MAX_ITEM = 14
 
 
 ZONE_WORDS = ("开发区", "高新区", "经开区", "新区", "园区", "保税区", "自贸区")
+# Development zones (a zone is governed by its administrative committee, 管委会): the usual short forms of
+# their kinds, spelled out in the committee's name ("某某高新区管委会" is 某某高新技术产业开发区管委会).
+ZONE_SHORT_FORMS = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
+ZONE_COMMITTEE = "管委会"
+# A zone's kind, named alone after its city ("某某经开区2家企业…"): the zone stands for its committee.
+# (Not 新区: a 新区 is a district, a place, unless its committee is named.)
+_ZONE_ALONE = re.compile(r"(?=[经高工])(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|工业园区)"
+                         r"(?!管委会|管理委员会)")
+
+
+def _zone_full(name: str) -> str:
+    """A zone's name with its kind's short form spelled out (某某高新区 -> 某某高新技术产业开发区)."""
+    for short, full in ZONE_SHORT_FORMS:
+        if name.endswith(short):
+            return name[: -len(short)] + full
+    return name
+
+
+def _zone_committee(text: str, start: int, end: int, places: Places) -> Mention:
+    """The committee of the zone written text[start:end]; a zone named without its city (a bare kind, "某某新区")
+    gets the document's city's short name, as written its alias."""
+    written = text[start:end]
+    full = _zone_full(written.removesuffix(ZONE_COMMITTEE))
+    if places.main_city is not None and leading_division(full) is None and full[:1] not in LOCAL_PREFIXES:
+        full = places.main_city.short + full  # "…、经济技术开发区、…", "某某新区管委会": the city's own zone
+    name = full + ZONE_COMMITTEE
+    return Mention("GovernmentBody", name, start, end, {"surface": written, "aliases": [written] if written != name else []})
+
+
+def _development_zones(text: str, found: list[Mention], places: Places, lexicon: Lexicon) -> list[Mention]:
+    """Development zones' administrative committees: a committee's name with its zone's kind spelled out; the
+    zones listed before one ("A经济开发区、B高新区管委会") share its ending; a zone named alone after its
+    city ("某某经开区") stands for its committee, the zone's name an alias (devset/README.md)."""
+    result = []
+    for mention in found:
+        if not mention.name.endswith(ZONE_COMMITTEE):
+            result.append(mention)
+            continue
+        name = _zone_committee(mention.name, 0, len(mention.name), places).name
+        if name != mention.name:
+            surface = mention.attrs.get("surface", mention.name)
+            aliases = [*mention.attrs.get("aliases", ()), *([surface] if surface != name else [])]
+            mention = Mention(mention.type, name, mention.start, mention.end, {**mention.attrs, "aliases": aliases})
+        result.append(mention)
+        end = mention.start
+        while text[end - 1:end] == "、":  # "A开发区、B高新区管委会": the items before share the committee
+            start = name_before(text, end - 1, lexicon, limit=16)
+            if start >= end - 1 or not text[start:end - 1].endswith(ZONE_WORDS):
+                break
+            result.append(_zone_committee(text, start, end - 1, places))
+            end = start
+    zones = []
+    for match in _ZONE_ALONE.finditer(text):
+        start = name_before(text, match.start(), lexicon, limit=10)
+        if start < match.start() and leading_division(text[start:match.start()]) is not None:
+            zone = _zone_committee(text, start, match.end(), places)  # not "各高新区"
+            zone.attrs["not_recipient"] = True  # "某某经开区3家企业获…": the zone holds the recipients
+            zones.append(zone)
+    if zones:
+        # a name found inside a zone's ("某某工业园|区") is the zone's; one around it keeps its own
+        inside = SpanSet((z.start, z.end) for z in zones)
+        result = [m for m in result if not inside.contains(m.start, m.end)]
+        occupied = SpanSet((m.start, m.end) for m in result)
+        result += [z for z in zones if not occupied.overlaps(z.start, z.end)]
+    return result
 
 
 def _is_region(prefix: str) -> bool:

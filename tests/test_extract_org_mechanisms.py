@@ -1,0 +1,55 @@
+"""Organisation mechanisms of the fifth organisations round, one short text each (written for the test,
+not taken from documents)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract import extract_facts
+from kg.reader import read_document
+
+
+def facts_of(tmp_path: Path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_facts(read_document(path))
+
+
+def organisations(facts) -> dict[str, tuple[str, set[str]]]:
+    """Each organisation's name -> (type, its other names)."""
+    return {e.name: (e.type, set(e.names) - {e.name}) for e in facts.entities
+            if e.type in ("Enterprise", "GovernmentBody", "Organization")}
+
+
+# -- development zones' administrative committees --------------------------------------------------
+
+def test_a_zones_administrative_committee_is_a_government_body(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市人民政府关于表彰的通报\n洛阳高新区管委会、洛阳市财政局：\n现将有关事项通报如下。\n")
+    found = organisations(facts)
+    assert found["洛阳高新技术产业开发区管委会"][0] == "GovernmentBody"
+    assert "洛阳高新区管委会" in found["洛阳高新技术产业开发区管委会"][1]
+
+
+def test_zones_listed_before_a_committee_share_its_ending(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市人民政府文件\n各县(市、区)人民政府，洛阳经济技术开发区、伊滨经济开发区管委会，"
+                               "市人民政府各部门：\n现将有关事项通知如下。\n")
+    found = organisations(facts)
+    assert found["洛阳经济技术开发区管委会"][0] == "GovernmentBody"
+    assert "洛阳经济技术开发区" in found["洛阳经济技术开发区管委会"][1]
+    assert "伊滨经济开发区管委会" in {n for name, (_, aliases) in found.items() for n in (name, *aliases)}
+
+
+def test_a_zone_named_after_its_city_stands_for_its_committee(tmp_path):
+    facts = facts_of(tmp_path, "洛阳经开区2家企业获评市长质量奖\n近日，洛阳经开区共有2家企业获评洛阳市市长质量奖。\n")
+    found = organisations(facts)
+    assert found["洛阳经济技术开发区管委会"] == ("GovernmentBody", {"洛阳经开区"})
+
+
+def test_a_new_district_alone_is_no_committee(tmp_path):
+    # 某某新区 is a district (a place) unless its 管委会 is named
+    facts = facts_of(tmp_path, "洛阳市某某新区共有2家企业获评洛阳市市长质量奖。\n")
+    assert not any(name.endswith("管委会") for name in organisations(facts))
+
+
+def test_a_zone_named_alone_is_no_recipient_of_its_firms_awards(tmp_path):
+    facts = facts_of(tmp_path, "近日，洛阳经开区共有2家企业获评洛阳市市长质量奖。\n")
+    assert not any(c.recipient.endswith("管委会") for c in facts.conferrals)

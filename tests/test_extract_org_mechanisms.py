@@ -53,3 +53,13 @@ def test_a_new_district_alone_is_no_committee(tmp_path):
 def test_a_zone_named_alone_is_no_recipient_of_its_firms_awards(tmp_path):
     facts = facts_of(tmp_path, "近日，洛阳经开区共有2家企业获评洛阳市市长质量奖。\n")
     assert not any(c.recipient.endswith("管委会") for c in facts.conferrals)
+
+
+# -- newspapers ------------------------------------------------------------------------------------------
+
+def test_a_paper_whose_name_opens_like_a_common_word_is_still_a_paper():
+    from kg.extract.media import find_newspapers
+    # 海(报), 上(报), 日(报): the name's first character, not the word 海报, 上报, 日报
+    names = {m.name for m in find_newspapers("海滨日报海口3月30日讯 上川晚报记者 日新商报讯")}
+    assert {"海滨日报", "上川晚报", "日新商报"} <= names
+    assert not {m.name for m in find_newspapers("据通报讯，海报记者")} & {"通报", "海报"}

@@ -63,3 +63,13 @@ def test_a_paper_whose_name_opens_like_a_common_word_is_still_a_paper():
     names = {m.name for m in find_newspapers("海滨日报海口3月30日讯 上川晚报记者 日新商报讯")}
     assert {"海滨日报", "上川晚报", "日新商报"} <= names
     assert not {m.name for m in find_newspapers("据通报讯，海报记者")} & {"通报", "海报"}
+
+
+# -- government bodies open with their region ----------------------------------------------------------
+
+def test_a_government_bodys_name_opens_with_its_region(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市质量工作简报\n为此，印发洛阳市人民政府关于质量工作的决定。近期洛阳市人民政府宣布，"
+                               "我省共向国家市场监督管理总局推荐了3家组织。首先市质量强市工作领导小组办公室主任张三汇报。\n")
+    found = organisations(facts)
+    assert {"洛阳市人民政府", "国家市场监督管理总局", "洛阳市质量强市工作领导小组办公室"} <= set(found)
+    assert not any(name.startswith(("印发", "近期", "共向", "首先")) for name in found)

@@ -315,6 +315,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         if suffix == "中心" and text.startswith(CENTRE_COMPOUNDS, match.end()):
             continue  # "淮海经济区中心城市", "中心工作": 中心 is the first half of a word, not a body's ending
         start = name_before(text, match.start(), lexicon)
+        if lexicon.org_suffix_type[suffix] == "GovernmentBody":
+            start += _region_opening(text[start:match.start()], lexicon)
         name = text[start:match.end()]
         core = name[: -len(suffix)]
         local_government = (core in LOCAL_PREFIXES or core == "" and suffix[0] in LOCAL_PREFIXES) and (
@@ -370,6 +372,33 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     found = found + _counted_then_listed(text, found, lexicon)
     units = units_of(text, found)
     return sorted(_inside_units(found, units) + units, key=lambda m: m.start)
+
+
+# Words a government body's name may open with besides a place: the party's and the nation's.
+BODY_OPENERS = ("中国共产党", "中共", "共青团", "中华人民共和国", "国务院", "中央", AUTONOMOUS_REGION)
+
+
+def _opens_body(core: str, lexicon: Lexicon) -> bool:
+    """Does ``core`` open as a government body's name does: with a place, a level word standing for the
+    document's own division (市质监局), the nation (国家…) or the party (中共…)?"""
+    if core.startswith(BODY_OPENERS + lexicon.national_markers) or leading_division(core) is not None:
+        return True
+    return core[:1] in LOCAL_PREFIXES and (len(core) == 1 or tokens(core)[0] == core[0])
+
+
+def _region_opening(core: str, lexicon: Lexicon) -> int:
+    """Where a government body's name opens in the words before its ending: a body is named region first, so
+    words before the first place, level word or national marker ("印发|某市人民政府", "近期|某市人民政府",
+    "共向|国家…总局", "首先|市…领导小组办公室") are no part of it. 0 when the core opens as a body's does, or
+    holds no such opening."""
+    if not core or "(" in core or ")" in core or _opens_body(core, lexicon):
+        return 0
+    offset = 0
+    for token, _ in _tagged(core)[:-1]:  # at a word's start only: 强省, 强市 hold no level word
+        offset += len(token)
+        if _opens_body(core[offset:], lexicon):
+            return offset
+    return 0
 
 
 # A team or unit of an organisation, named after it: "…有限公司白鹤滩灌浆智能化攻坚班组", "…医院心脏大血管外科".

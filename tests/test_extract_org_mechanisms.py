@@ -73,3 +73,19 @@ def test_a_government_bodys_name_opens_with_its_region(tmp_path):
     found = organisations(facts)
     assert {"洛阳市人民政府", "国家市场监督管理总局", "洛阳市质量强市工作领导小组办公室"} <= set(found)
     assert not any(name.startswith(("印发", "近期", "共向", "首先")) for name in found)
+
+
+# -- bodies named after their task ---------------------------------------------------------------------
+
+def test_a_task_bodys_name_holds_its_whole_task(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市质量工作简报\n会议由市标准化和质量强市工作领导小组办公室组织。该奖经全国评比达标表彰工作协调小组"
+                               "审定。市质量强市及品牌战略推进工作领导小组成员参加。\n")
+    found = organisations(facts)
+    assert {"洛阳市标准化和质量强市工作领导小组办公室", "全国评比达标表彰工作协调小组",
+            "洛阳市质量强市及品牌战略推进工作领导小组"} <= set(found)
+    assert found["全国评比达标表彰工作协调小组"][0] == "GovernmentBody"
+
+
+def test_a_task_body_of_the_whole_region_is_named_as_written(tmp_path):
+    facts = facts_of(tmp_path, "2023年经全区评比达标表彰工作协调小组办公室批准，设立该奖。\n")
+    assert "全区评比达标表彰工作协调小组办公室" in organisations(facts)

@@ -317,6 +317,7 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         start = name_before(text, match.start(), lexicon)
         if lexicon.org_suffix_type[suffix] == "GovernmentBody":
             start += _region_opening(text[start:match.start()], lexicon)
+            start = _task_opening(text, start, match.start(), suffix, lexicon)
         name = text[start:match.end()]
         core = name[: -len(suffix)]
         local_government = (core in LOCAL_PREFIXES or core == "" and suffix[0] in LOCAL_PREFIXES) and (
@@ -399,6 +400,36 @@ def _region_opening(core: str, lexicon: Lexicon) -> int:
         if _opens_body(core[offset:], lexicon):
             return offset
     return 0
+
+
+# Endings of bodies named after their task ("某省质量和标准化工作领导小组", "全国评比达标表彰工作协调小组").
+TASK_BODY_ENDINGS = ("领导小组", "协调小组", "联席会议")
+MAX_TASK_NAME = 20
+WHOLE_DIVISION_WORDS = ("全省", "全市", "全区", "全县")
+_NOT_IN_TASKS = re.compile(r"[的了是]")
+
+
+def _task_opening(text: str, start: int, end: int, suffix: str, lexicon: Lexicon) -> int:
+    """Where a body named after its task opens: a task's words hold conjunctions and verbs (标准化和质量强省,
+    评比达标表彰) that end other names, so the name runs back over them to the nearest word before
+    ``start`` that opens a body's name (a place, a level word, 全国); ``start`` if there is none."""
+    core = text[start:end]
+    if not (suffix in TASK_BODY_ENDINGS or suffix == "办公室" and core.endswith(TASK_BODY_ENDINGS)) \
+            or _opens_body(core, lexicon):
+        return start
+    run = run_start(text, start, MAX_TASK_NAME)
+    offset, best = run, None
+    for token, _ in _tagged(text[run:end]):
+        if offset >= start:
+            break
+        if _opens_body(text[offset:end], lexicon) or token in WHOLE_DIVISION_WORDS:
+            best = offset  # "全区评比达标表彰工作协调小组": the whole region's, as written
+        elif len(token) > 1 and token[0] in lexicon.org_left_stops and _opens_body(text[offset + 1:end], lexicon):
+            best = offset + 1  # "由省|…": jieba glued a stop to the level word
+        offset += len(token)
+    if best is None or _NOT_IN_TASKS.search(text, best, start):
+        return start
+    return best
 
 
 # A team or unit of an organisation, named after it: "…有限公司白鹤滩灌浆智能化攻坚班组", "…医院心脏大血管外科".

@@ -89,3 +89,8 @@ def test_a_task_bodys_name_holds_its_whole_task(tmp_path):
 def test_a_task_body_of_the_whole_region_is_named_as_written(tmp_path):
     facts = facts_of(tmp_path, "2023年经全区评比达标表彰工作协调小组办公室批准，设立该奖。\n")
     assert "全区评比达标表彰工作协调小组办公室" in organisations(facts)
+
+
+def test_a_task_bodys_system_is_no_body(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市建立健全全市推进标准化工作联席会议制度，出台了奖励办法。\n")
+    assert not any(name.endswith("联席会议") for name in organisations(facts))

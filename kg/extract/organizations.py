@@ -312,6 +312,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         if text[match.end():match.end() + 1] == "长" and suffix[-1] + "长" in lexicon.roles \
                 and not suffix.endswith("公司"):
             continue  # 局长, 院长: a role, not a name (but "…股份有限公司长庆石化分公司": 长 opens the next name)
+        if suffix in TASK_BODY_ENDINGS and text.startswith(("制度", "机制"), match.end()):
+            continue  # "建立…工作联席会议制度": a way of working, no body
         if suffix == "中心" and text.startswith(CENTRE_COMPOUNDS, match.end()):
             continue  # "淮海经济区中心城市", "中心工作": 中心 is the first half of a word, not a body's ending
         start = name_before(text, match.start(), lexicon)

@@ -94,3 +94,8 @@ def test_a_task_body_of_the_whole_region_is_named_as_written(tmp_path):
 def test_a_task_bodys_system_is_no_body(tmp_path):
     facts = facts_of(tmp_path, "洛阳市建立健全全市推进标准化工作联席会议制度，出台了奖励办法。\n")
     assert not any(name.endswith("联席会议") for name in organisations(facts))
+
+
+def test_a_place_after_a_common_noun_stays_in_a_bodys_name(tmp_path):
+    facts = facts_of(tmp_path, "长兴县组建“品质长兴建设领导小组”，统筹推进。\n")
+    assert "品质长兴建设领导小组" in organisations(facts)

@@ -397,10 +397,11 @@ def _region_opening(core: str, lexicon: Lexicon) -> int:
     if not core or "(" in core or ")" in core or _opens_body(core, lexicon):
         return 0
     offset = 0
-    for token, _ in _tagged(core)[:-1]:  # at a word's start only: 强省, 强市 hold no level word
+    for token, tag in _tagged(core)[:-1]:  # at a word's start only: 强省, 强市 hold no level word
         offset += len(token)
         if _opens_body(core[offset:], lexicon):
-            return offset
+            # after a common noun the place is the name's own word ("品质|某县|建设领导小组", a slogan)
+            return 0 if tag in ("n", "vn") else offset
     return 0
 
 

@@ -167,7 +167,9 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     facts = DocumentFacts(document=_meta(document))
     # a unit named with its organisation ("…有限公司…班组") is the recipient, not the organisation
     unit_end = {m.start: m.end for m in organizations if m.attrs.get("unit_of")}  # a unit starts where its org does
-    recipients = [m for m in organizations if m.attrs.get("unit_of") or m.end >= unit_end.get(m.start, 0)] \
+    # a zone named alone stands for its committee, but the sentence's recipients are the firms it holds
+    recipients = [m for m in organizations if (m.attrs.get("unit_of") or m.end >= unit_end.get(m.start, 0))
+                  and not m.attrs.get("not_recipient")] \
         + people.mentions + free_places + projects
     lines = split_lines(text)
     seen = {}

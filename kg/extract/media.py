@@ -14,7 +14,9 @@ _PAPER = re.compile(r"《(?P<titled>[\u4e00-\u9fff]{2,10}报)》|《(?P<title>[\
                     r"|(?P<bare>[\u4e00-\u9fff]{2,6}?报)(?=记者|讯|报道|刊发|刊登|头版|[\u4e00-\u9fff]{2,3}讯)")
 # Words that end a newspaper's name on its left, or make the match no name ("本报", "据报道").
 _LEFT_STOPS = re.compile("[据在于和与及、的是了由从向为将把被对见]|来源|转载|刊登|刊发|报道|记者|返回|查看|点击|阅读|订阅")
-_NOT_A_PAPER = re.compile(r"^(?:本|该|此|各|这|那|我|上|下|日|晚|早|年|月|周|快|简|通|申|汇|举|情|电|公|画|海|预|警|捷)")
+# A pronoun opening it, or a common word in 报 (海报, 上报, 日报): the character alone opens papers' names too
+# (海滨日报, 日新商报), the word does not.
+_NOT_A_PAPER = re.compile(r"^(?:本|该|此|各|这|那|我|(?:上|下|日|晚|早|年|月|周|快|简|通|申|汇|举|情|电|公|画|海|预|警|捷)报)")
 
 
 def find_newspapers(text: str) -> list[Mention]:

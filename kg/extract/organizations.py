@@ -312,9 +312,14 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         if text[match.end():match.end() + 1] == "长" and suffix[-1] + "长" in lexicon.roles \
                 and not suffix.endswith("公司"):
             continue  # 局长, 院长: a role, not a name (but "…股份有限公司长庆石化分公司": 长 opens the next name)
+        if suffix in TASK_BODY_ENDINGS and text.startswith(("制度", "机制"), match.end()):
+            continue  # "建立…工作联席会议制度": a way of working, no body
         if suffix == "中心" and text.startswith(CENTRE_COMPOUNDS, match.end()):
             continue  # "淮海经济区中心城市", "中心工作": 中心 is the first half of a word, not a body's ending
         start = name_before(text, match.start(), lexicon)
+        if lexicon.org_suffix_type[suffix] == "GovernmentBody":
+            start += _region_opening(text[start:match.start()], lexicon)
+            start = _task_opening(text, start, match.start(), suffix, lexicon)
         name = text[start:match.end()]
         core = name[: -len(suffix)]
         local_government = (core in LOCAL_PREFIXES or core == "" and suffix[0] in LOCAL_PREFIXES) and (
@@ -365,10 +370,69 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     found = drop_nested(find_government_bodies(text, places, lexicon) + bodies + _after_bodies(text, found, bodies)
                         + find_newspapers(text) + find_news_sites(text))
     found = _share_prefixes(text, found, lexicon)
+    found = _development_zones(text, found, places, lexicon)
     found = found + _enumerated(text, found, lexicon)
     found = found + _counted_then_listed(text, found, lexicon)
     units = units_of(text, found)
     return sorted(_inside_units(found, units) + units, key=lambda m: m.start)
+
+
+# Words a government body's name may open with besides a place: the party's and the nation's.
+BODY_OPENERS = ("中国共产党", "中共", "共青团", "中华人民共和国", "国务院", "中央", AUTONOMOUS_REGION)
+
+
+def _opens_body(core: str, lexicon: Lexicon) -> bool:
+    """Does ``core`` open as a government body's name does: with a place, a level word standing for the
+    document's own division (市质监局), the nation (国家…) or the party (中共…)?"""
+    if core.startswith(BODY_OPENERS + lexicon.national_markers) or leading_division(core) is not None:
+        return True
+    return core[:1] in LOCAL_PREFIXES and (len(core) == 1 or tokens(core)[0] == core[0])
+
+
+def _region_opening(core: str, lexicon: Lexicon) -> int:
+    """Where a government body's name opens in the words before its ending: a body is named region first, so
+    words before the first place, level word or national marker ("印发|某市人民政府", "近期|某市人民政府",
+    "共向|国家…总局", "首先|市…领导小组办公室") are no part of it. 0 when the core opens as a body's does, or
+    holds no such opening."""
+    if not core or "(" in core or ")" in core or _opens_body(core, lexicon):
+        return 0
+    offset = 0
+    for token, tag in _tagged(core)[:-1]:  # at a word's start only: 强省, 强市 hold no level word
+        offset += len(token)
+        if _opens_body(core[offset:], lexicon):
+            # after a common noun the place is the name's own word ("品质|某县|建设领导小组", a slogan)
+            return 0 if tag in ("n", "vn") else offset
+    return 0
+
+
+# Endings of bodies named after their task ("某省质量和标准化工作领导小组", "全国评比达标表彰工作协调小组").
+TASK_BODY_ENDINGS = ("领导小组", "协调小组", "联席会议")
+MAX_TASK_NAME = 20
+WHOLE_DIVISION_WORDS = ("全省", "全市", "全区", "全县")
+_NOT_IN_TASKS = re.compile(r"[的了是]")
+
+
+def _task_opening(text: str, start: int, end: int, suffix: str, lexicon: Lexicon) -> int:
+    """Where a body named after its task opens: a task's words hold conjunctions and verbs (标准化和质量强省,
+    评比达标表彰) that end other names, so the name runs back over them to the nearest word before
+    ``start`` that opens a body's name (a place, a level word, 全国); ``start`` if there is none."""
+    core = text[start:end]
+    if not (suffix in TASK_BODY_ENDINGS or suffix == "办公室" and core.endswith(TASK_BODY_ENDINGS)) \
+            or _opens_body(core, lexicon):
+        return start
+    run = run_start(text, start, MAX_TASK_NAME)
+    offset, best = run, None
+    for token, _ in _tagged(text[run:end]):
+        if offset >= start:
+            break
+        if _opens_body(text[offset:end], lexicon) or token in WHOLE_DIVISION_WORDS:
+            best = offset  # "全区评比达标表彰工作协调小组": the whole region's, as written
+        elif len(token) > 1 and token[0] in lexicon.org_left_stops and _opens_body(text[offset + 1:end], lexicon):
+            best = offset + 1  # "由省|…": jieba glued a stop to the level word
+        offset += len(token)
+    if best is None or _NOT_IN_TASKS.search(text, best, start):
+        return start
+    return best
 
 
 # A team or unit of an organisation, named after it: "…有限公司白鹤滩灌浆智能化攻坚班组", "…医院心脏大血管外科".
@@ -547,6 +611,71 @@ MAX_ITEM = 14
 
 
 ZONE_WORDS = ("开发区", "高新区", "经开区", "新区", "园区", "保税区", "自贸区")
+# Development zones (a zone is governed by its administrative committee, 管委会): the usual short forms of
+# their kinds, spelled out in the committee's name ("某某高新区管委会" is 某某高新技术产业开发区管委会).
+ZONE_SHORT_FORMS = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
+ZONE_COMMITTEE = "管委会"
+# A zone's kind, named alone after its city ("某某经开区2家企业…"): the zone stands for its committee.
+# (Not 新区: a 新区 is a district, a place, unless its committee is named.)
+_ZONE_ALONE = re.compile(r"(?=[经高工])(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|工业园区)"
+                         r"(?!管委会|管理委员会)")
+
+
+def _zone_full(name: str) -> str:
+    """A zone's name with its kind's short form spelled out (某某高新区 -> 某某高新技术产业开发区)."""
+    for short, full in ZONE_SHORT_FORMS:
+        if name.endswith(short):
+            return name[: -len(short)] + full
+    return name
+
+
+def _zone_committee(text: str, start: int, end: int, places: Places) -> Mention:
+    """The committee of the zone written text[start:end]; a zone named without its city (a bare kind, "某某新区")
+    gets the document's city's short name, as written its alias."""
+    written = text[start:end]
+    full = _zone_full(written.removesuffix(ZONE_COMMITTEE))
+    if places.main_city is not None and leading_division(full) is None and full[:1] not in LOCAL_PREFIXES:
+        full = places.main_city.short + full  # "…、经济技术开发区、…", "某某新区管委会": the city's own zone
+    name = full + ZONE_COMMITTEE
+    return Mention("GovernmentBody", name, start, end, {"surface": written, "aliases": [written] if written != name else []})
+
+
+def _development_zones(text: str, found: list[Mention], places: Places, lexicon: Lexicon) -> list[Mention]:
+    """Development zones' administrative committees: a committee's name with its zone's kind spelled out; the
+    zones listed before one ("A经济开发区、B高新区管委会") share its ending; a zone named alone after its
+    city ("某某经开区") stands for its committee, the zone's name an alias (devset/README.md)."""
+    result = []
+    for mention in found:
+        if not mention.name.endswith(ZONE_COMMITTEE):
+            result.append(mention)
+            continue
+        name = _zone_committee(mention.name, 0, len(mention.name), places).name
+        if name != mention.name:
+            surface = mention.attrs.get("surface", mention.name)
+            aliases = [*mention.attrs.get("aliases", ()), *([surface] if surface != name else [])]
+            mention = Mention(mention.type, name, mention.start, mention.end, {**mention.attrs, "aliases": aliases})
+        result.append(mention)
+        end = mention.start
+        while text[end - 1:end] == "、":  # "A开发区、B高新区管委会": the items before share the committee
+            start = name_before(text, end - 1, lexicon, limit=16)
+            if start >= end - 1 or not text[start:end - 1].endswith(ZONE_WORDS):
+                break
+            result.append(_zone_committee(text, start, end - 1, places))
+            end = start
+    zones = []
+    for match in _ZONE_ALONE.finditer(text):
+        start = name_before(text, match.start(), lexicon, limit=10)
+        if start < match.start() and leading_division(text[start:match.start()]) is not None:
+            zone = _zone_committee(text, start, match.end(), places)  # not "各高新区"
+            zone.attrs["not_recipient"] = True  # "某某经开区3家企业获…": the zone holds the recipients
+            zones.append(zone)
+    if zones:
+        # a name found inside a zone's ("某某工业园|区") is the zone's; one around it keeps its own
+        inside = SpanSet((z.start, z.end) for z in zones)
+        result = [m for m in result if not inside.contains(m.start, m.end)]
+        occupied = SpanSet((m.start, m.end) for m in result)
+        result += [z for z in zones if not occupied.overlaps(z.start, z.end)]
+    return result
 
 
 def _is_region(prefix: str) -> bool:

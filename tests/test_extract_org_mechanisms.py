@@ -1,0 +1,101 @@
+"""Organisation mechanisms of the fifth organisations round, one short text each (written for the test,
+not taken from documents)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract import extract_facts
+from kg.reader import read_document
+
+
+def facts_of(tmp_path: Path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_facts(read_document(path))
+
+
+def organisations(facts) -> dict[str, tuple[str, set[str]]]:
+    """Each organisation's name -> (type, its other names)."""
+    return {e.name: (e.type, set(e.names) - {e.name}) for e in facts.entities
+            if e.type in ("Enterprise", "GovernmentBody", "Organization")}
+
+
+# -- development zones' administrative committees --------------------------------------------------
+
+def test_a_zones_administrative_committee_is_a_government_body(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市人民政府关于表彰的通报\n洛阳高新区管委会、洛阳市财政局：\n现将有关事项通报如下。\n")
+    found = organisations(facts)
+    assert found["洛阳高新技术产业开发区管委会"][0] == "GovernmentBody"
+    assert "洛阳高新区管委会" in found["洛阳高新技术产业开发区管委会"][1]
+
+
+def test_zones_listed_before_a_committee_share_its_ending(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市人民政府文件\n各县(市、区)人民政府，洛阳经济技术开发区、伊滨经济开发区管委会，"
+                               "市人民政府各部门：\n现将有关事项通知如下。\n")
+    found = organisations(facts)
+    assert found["洛阳经济技术开发区管委会"][0] == "GovernmentBody"
+    assert "洛阳经济技术开发区" in found["洛阳经济技术开发区管委会"][1]
+    assert "伊滨经济开发区管委会" in {n for name, (_, aliases) in found.items() for n in (name, *aliases)}
+
+
+def test_a_zone_named_after_its_city_stands_for_its_committee(tmp_path):
+    facts = facts_of(tmp_path, "洛阳经开区2家企业获评市长质量奖\n近日，洛阳经开区共有2家企业获评洛阳市市长质量奖。\n")
+    found = organisations(facts)
+    assert found["洛阳经济技术开发区管委会"] == ("GovernmentBody", {"洛阳经开区"})
+
+
+def test_a_new_district_alone_is_no_committee(tmp_path):
+    # 某某新区 is a district (a place) unless its 管委会 is named
+    facts = facts_of(tmp_path, "洛阳市某某新区共有2家企业获评洛阳市市长质量奖。\n")
+    assert not any(name.endswith("管委会") for name in organisations(facts))
+
+
+def test_a_zone_named_alone_is_no_recipient_of_its_firms_awards(tmp_path):
+    facts = facts_of(tmp_path, "近日，洛阳经开区共有2家企业获评洛阳市市长质量奖。\n")
+    assert not any(c.recipient.endswith("管委会") for c in facts.conferrals)
+
+
+# -- newspapers ------------------------------------------------------------------------------------------
+
+def test_a_paper_whose_name_opens_like_a_common_word_is_still_a_paper():
+    from kg.extract.media import find_newspapers
+    # 海(报), 上(报), 日(报): the name's first character, not the word 海报, 上报, 日报
+    names = {m.name for m in find_newspapers("海滨日报海口3月30日讯 上川晚报记者 日新商报讯")}
+    assert {"海滨日报", "上川晚报", "日新商报"} <= names
+    assert not {m.name for m in find_newspapers("据通报讯，海报记者")} & {"通报", "海报"}
+
+
+# -- government bodies open with their region ----------------------------------------------------------
+
+def test_a_government_bodys_name_opens_with_its_region(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市质量工作简报\n为此，印发洛阳市人民政府关于质量工作的决定。近期洛阳市人民政府宣布，"
+                               "我省共向国家市场监督管理总局推荐了3家组织。首先市质量强市工作领导小组办公室主任张三汇报。\n")
+    found = organisations(facts)
+    assert {"洛阳市人民政府", "国家市场监督管理总局", "洛阳市质量强市工作领导小组办公室"} <= set(found)
+    assert not any(name.startswith(("印发", "近期", "共向", "首先")) for name in found)
+
+
+# -- bodies named after their task ---------------------------------------------------------------------
+
+def test_a_task_bodys_name_holds_its_whole_task(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市质量工作简报\n会议由市标准化和质量强市工作领导小组办公室组织。该奖经全国评比达标表彰工作协调小组"
+                               "审定。市质量强市及品牌战略推进工作领导小组成员参加。\n")
+    found = organisations(facts)
+    assert {"洛阳市标准化和质量强市工作领导小组办公室", "全国评比达标表彰工作协调小组",
+            "洛阳市质量强市及品牌战略推进工作领导小组"} <= set(found)
+    assert found["全国评比达标表彰工作协调小组"][0] == "GovernmentBody"
+
+
+def test_a_task_body_of_the_whole_region_is_named_as_written(tmp_path):
+    facts = facts_of(tmp_path, "2023年经全区评比达标表彰工作协调小组办公室批准，设立该奖。\n")
+    assert "全区评比达标表彰工作协调小组办公室" in organisations(facts)
+
+
+def test_a_task_bodys_system_is_no_body(tmp_path):
+    facts = facts_of(tmp_path, "洛阳市建立健全全市推进标准化工作联席会议制度，出台了奖励办法。\n")
+    assert not any(name.endswith("联席会议") for name in organisations(facts))
+
+
+def test_a_place_after_a_common_noun_stays_in_a_bodys_name(tmp_path):
+    facts = facts_of(tmp_path, "长兴县组建“品质长兴建设领导小组”，统筹推进。\n")
+    assert "品质长兴建设领导小组" in organisations(facts)

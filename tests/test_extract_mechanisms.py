@@ -1208,3 +1208,11 @@ def test_counted_winners_listed_in_brackets_short_names_included(tmp_path):
     assert {(r, a) for r, a, _ in conferrals(facts)} == {
         ("瑞丰电机", "中国质量奖"), ("华晶集团", "中国质量奖"), ("九牧集团", "中国质量奖提名奖"),
         ("船政交通学院", "中国质量奖提名奖"), ("福光股份", "中国质量奖提名奖")}
+
+
+def test_a_roll_of_names_alone_and_names_granted_a_title(tmp_path):
+    for roll in ("王立新\n李国强\n张海燕\n", "王立新　李国强　张海燕\n"):
+        facts = facts_of(tmp_path, "丽水市市长质量奖（个人）\n" + roll)
+        assert {r for r, _, _ in conferrals(facts)} == {"王立新", "李国强", "张海燕"}, roll
+    facts = facts_of(tmp_path, "决定授予王立新、李国强“丽水市劳动模范”称号。\n")
+    assert conferrals(facts) == {("王立新", "丽水市劳动模范", None), ("李国强", "丽水市劳动模范", None)}

@@ -81,6 +81,8 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
         add(start, end)
     _roll_people(text, organizations, lexicon, add)
     _names_after_colon(text, lexicon, add)
+    _name_lines(text, lexicon, add)
+    _names_granted(text, lexicon, add)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -160,3 +162,58 @@ def _name_ending_at(text: str, end: int, lexicon: Lexicon, add, item_after=None)
         add(start, end)
         return start
     return None
+
+
+NAMES_ON_A_LINE = 3
+NAME_SEPARATOR = re.compile(r"[、，,][ \t\u3000]*|[ \t\u3000]+")
+
+
+def _names_of_line(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]] | None:
+    """The names a line holds and nothing else (after a roll's number), apart by spaces or 、; else None."""
+    position = ROLL_NUMBER.match(text, start, end).end()
+    names = []
+    while position < end:
+        name_end = person_name_at(text, position, lexicon)
+        if name_end is None or name_end > end:
+            return None
+        names.append((position, name_end))
+        separator = NAME_SEPARATOR.match(text, name_end, end)
+        if separator is None:
+            return names if not text[name_end:end].strip() else None
+        position = separator.end()
+    return names or None
+
+
+def _name_lines(text: str, lexicon: Lexicon, add) -> None:
+    """A roll of people: lines of names alone, two or more such lines in a row or three names or more on one."""
+    lines = [(m.start(), m.end()) for m in LINE.finditer(text) if m.group().strip()]
+    named = [_names_of_line(text, start, end, lexicon) for start, end in lines]
+    for index, names in enumerate(named):
+        if not names:
+            continue
+        beside = (index > 0 and named[index - 1]) or (index + 1 < len(named) and named[index + 1])
+        if len(names) >= NAMES_ON_A_LINE or beside:  # (a byline names one or two: "张三 李四" is no roll)
+            for start, end in names:
+                add(start, end)
+
+
+# "授予王一、李二“某某”称号": the names a decision grants a title, up to the title's quote or 等
+GRANTED = re.compile(r"(?:授予|表彰|命名)[ \t\u3000]*")
+
+
+def _names_granted(text: str, lexicon: Lexicon, add) -> None:
+    for verb in GRANTED.finditer(text):
+        names, position = [], verb.end()
+        while True:
+            end = person_name_at(text, position, lexicon)
+            if end is None:
+                return_names = []
+                break
+            names.append((position, end))
+            if text[end:end + 1] == "、":
+                position = end + 1
+                continue
+            return_names = names if text[end:end + 1] in ("“", '"', "「", "等") or text.startswith("同志", end) else []
+            break
+        for start, end in return_names:
+            add(start, end)

@@ -91,14 +91,34 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
 ROLL_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}\s*[.、．]|[（(]\d{1,3}[)）]|[\u2460-\u2473])?[ \t\u3000]*")
 BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
 LINE = re.compile(r"[^\n]+")
+ROLL_LINE_MAX = 80  # characters of a roll's line at most (a longer line is prose)
+
+
+def _may_open_a_name(text: str, position: int, lexicon: Lexicon) -> bool:
+    """Does a surname (or the first character of a compound one) stand at ``position``? (person_name_at
+    is dear: tried at every line's start and after every colon, it doubled this finder's time)"""
+    return text[position:position + 1] in _surname_starts(lexicon)
+
+
+def _surname_starts(lexicon: Lexicon) -> frozenset[str]:
+    cached = _SURNAME_STARTS.get(id(lexicon))
+    if cached is None:
+        cached = _SURNAME_STARTS[id(lexicon)] = frozenset(lexicon.surnames | {s[0] for s in lexicon.surnames_compound})
+    return cached
+
+
+_SURNAME_STARTS: dict[int, frozenset[str]] = {}
 
 
 def _roll_people(text: str, organizations: list[Mention], lexicon: Lexicon, add) -> None:
     """People alone on a line with their employer beside them: a roll of people."""
     org_at = {m.start: m for m in organizations}
     for line in LINE.finditer(text):
+        if line.end() - line.start() > ROLL_LINE_MAX:
+            continue  # prose, no roll's line
         start = ROLL_NUMBER.match(text, line.start(), line.end()).end()
-        end = person_name_at(text, start, lexicon) if start < line.end() else None
+        end = person_name_at(text, start, lexicon) if start < line.end() and _may_open_a_name(text, start, lexicon) \
+            else None
         if end is not None:
             beside = BESIDE.match(text, end, line.end())
             if beside is not None and beside.end() in org_at:
@@ -108,7 +128,7 @@ def _roll_people(text: str, organizations: list[Mention], lexicon: Lexicon, add)
         if employer is None:
             continue
         beside = BESIDE.match(text, employer.end, line.end())
-        if beside is None or beside.group().startswith(("（", "(")):
+        if beside is None or beside.group().startswith(("（", "(")) or not _may_open_a_name(text, beside.end(), lexicon):
             continue
         name_end = person_name_at(text, beside.end(), lexicon)
         if name_end is not None and not text[name_end:line.end()].strip():
@@ -124,7 +144,7 @@ def _names_after_colon(text: str, lexicon: Lexicon, add) -> None:
     for colon in NAMES_AFTER.finditer(text):
         items, position = [], colon.end()
         while True:
-            end = person_name_at(text, position, lexicon)
+            end = person_name_at(text, position, lexicon) if _may_open_a_name(text, position, lexicon) else None
             if end is None or end - position > 3:
                 break
             items.append((position, end))
@@ -173,7 +193,7 @@ def _names_of_line(text: str, start: int, end: int, lexicon: Lexicon) -> list[tu
     position = ROLL_NUMBER.match(text, start, end).end()
     names = []
     while position < end:
-        name_end = person_name_at(text, position, lexicon)
+        name_end = person_name_at(text, position, lexicon) if _may_open_a_name(text, position, lexicon) else None
         if name_end is None or name_end > end:
             return None
         names.append((position, name_end))
@@ -187,7 +207,7 @@ def _names_of_line(text: str, start: int, end: int, lexicon: Lexicon) -> list[tu
 def _name_lines(text: str, lexicon: Lexicon, add) -> None:
     """A roll of people: lines of names alone, two or more such lines in a row or three names or more on one."""
     lines = [(m.start(), m.end()) for m in LINE.finditer(text) if m.group().strip()]
-    named = [_names_of_line(text, start, end, lexicon) for start, end in lines]
+    named = [_names_of_line(text, start, end, lexicon) if end - start <= ROLL_LINE_MAX else None for start, end in lines]
     for index, names in enumerate(named):
         if not names:
             continue
@@ -205,7 +225,7 @@ def _names_granted(text: str, lexicon: Lexicon, add) -> None:
     for verb in GRANTED.finditer(text):
         names, position = [], verb.end()
         while True:
-            end = person_name_at(text, position, lexicon)
+            end = person_name_at(text, position, lexicon) if _may_open_a_name(text, position, lexicon) else None
             if end is None:
                 return_names = []
                 break

@@ -56,9 +56,10 @@ def date_conferrals(finder, title: str | None, document_year: int | None, listed
             paragraph = text.rfind("\n", 0, found.start) + 1
             announced_years.setdefault(paragraph, []).append((found.start, written.year))
     for award in finder.awards.mentions:  # "会议表彰了2010年度某市优秀企业家。A、B获得杰出企业家称号"
+        if not AWARD_GIVEN_BEFORE.search(text, max(0, award.start - 16), award.start):
+            continue
         written = designation(text, award.start, award.end)
-        if written is not None and written.year and AWARD_GIVEN_BEFORE.search(text, max(0, award.start - 16),
-                                                                                award.start):
+        if written is not None and written.year:
             paragraph = text.rfind("\n", 0, award.start) + 1
             announced_years.setdefault(paragraph, []).append((award.start, written.year))
     for number, found in enumerate(finder.found):

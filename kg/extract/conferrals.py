@@ -497,6 +497,8 @@ class ConferralFinder:
         its recipients, then one award, apart by cell walls or wide spaces. Its year: the title's, else
         the year written on the lines just above."""
         start, end = span
+        if end - start > ROW_MAX or not ROW_GAP.search(self.text, start, end):
+            return False  # (a row is short, and its cells stand apart)
         awards = self.awards.between(start, end)
         if len(awards) != 1 or self._listing_candidates:
             return False
@@ -771,6 +773,8 @@ class ConferralFinder:
         """"X奖获奖名单揭晓，A、B、C3家企业上榜": recipients that a verb without an object lists, under the award
         whose list the sentence (or the one before) announced."""
         for verb in LISTED_VERB.finditer(self.text):
+            if not self.awards.between(max(0, verb.start() - ANNOUNCEMENT_REACH), verb.start()):
+                continue  # no award named before: nothing announced (获奖 is a common word)
             sentence_start, sentence_end = self.sentence_bounds(verb.start())
             clause_start = self._clause_bounds(verb.start(), sentence_start, sentence_end)[0]
             recipients = self._listed_last(self._recipients_in(clause_start, verb.start()))
@@ -1359,7 +1363,10 @@ MAX_CONTEST_NAME = 24
 BRACKET_REACH = 200  # characters back to a bracket a recipient may be listed in
 MAX_BRACKET_ITEM = 10  # characters of a short name listed in brackets after a counted award
 EMPLOYER_BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
-ROW_YEAR_REACH = 80  # characters above a row where the year of its table may be written
+ROW_YEAR_REACH = 80
+ROW_MAX = 120  # characters of a table's row that pairs recipients with an award
+ROW_GAP = re.compile(r"[|｜\t\u3000]|  ")
+ANNOUNCEMENT_REACH = 400  # characters before a listing verb where its announced award is named  # characters above a row where the year of its table may be written
 KIN_ENDING = 3  # the characters two honours of one kind end with ("企业家", "先进个人"'s "个人" is too short alone)
 # The bodies that govern (and so confer or organise), never the winners of a prize.
 GOVERNING_BODY = re.compile(r"(?:国务院|总局|人民政府|政府|委员会|办公厅|办公室|领导小组)$|^[\u4e00-\u9fff]{2,7}部$")

@@ -90,8 +90,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
 # "1.某公司 王立新")
 ROLL_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}\s*[.、．]|[（(]\d{1,3}[)）]|[\u2460-\u2473])?[ \t\u3000]*")
 BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
-LINE = re.compile(r"[^\n]+")
-ROLL_LINE_MAX = 80  # characters of a roll's line at most (a longer line is prose)
+SHORT_LINE = re.compile(r"^[^\n]{1,80}$", re.MULTILINE)  # a roll's line is short; a longer one is prose
 
 
 def _may_open_a_name(text: str, position: int, lexicon: Lexicon) -> bool:
@@ -113,9 +112,7 @@ _SURNAME_STARTS: dict[int, frozenset[str]] = {}
 def _roll_people(text: str, organizations: list[Mention], lexicon: Lexicon, add) -> None:
     """People alone on a line with their employer beside them: a roll of people."""
     org_at = {m.start: m for m in organizations}
-    for line in LINE.finditer(text):
-        if line.end() - line.start() > ROLL_LINE_MAX:
-            continue  # prose, no roll's line
+    for line in SHORT_LINE.finditer(text):  # (a longer line is prose, no roll's line)
         start = ROLL_NUMBER.match(text, line.start(), line.end()).end()
         end = person_name_at(text, start, lexicon) if start < line.end() and _may_open_a_name(text, start, lexicon) \
             else None
@@ -206,12 +203,19 @@ def _names_of_line(text: str, start: int, end: int, lexicon: Lexicon) -> list[tu
 
 def _name_lines(text: str, lexicon: Lexicon, add) -> None:
     """A roll of people: lines of names alone, two or more such lines in a row or three names or more on one."""
-    lines = [(m.start(), m.end()) for m in LINE.finditer(text) if m.group().strip()]
-    named = [_names_of_line(text, start, end, lexicon) if end - start <= ROLL_LINE_MAX else None for start, end in lines]
-    for index, names in enumerate(named):
-        if not names:
+    # the short lines that hold names only, and whether the line before them (blank lines aside) is one too
+    named: list[tuple[list[tuple[int, int]], bool]] = []
+    previous_end = -1
+    for line in SHORT_LINE.finditer(text):
+        if not _may_open_a_name(text, ROLL_NUMBER.match(text, line.start(), line.end()).end(), lexicon):
             continue
-        beside = (index > 0 and named[index - 1]) or (index + 1 < len(named) and named[index + 1])
+        names = _names_of_line(text, line.start(), line.end(), lexicon)
+        if names:
+            follows = previous_end >= 0 and not text[previous_end:line.start()].strip()
+            named.append((names, follows))
+            previous_end = line.end()
+    for index, (names, follows) in enumerate(named):
+        beside = follows or index + 1 < len(named) and named[index + 1][1]
         if len(names) >= NAMES_ON_A_LINE or beside:  # (a byline names one or two: "张三 李四" is no roll)
             for start, end in names:
                 add(start, end)

@@ -72,9 +72,10 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
   makes a place's name and key in a subquery over the places (hundreds) and an
   award's key beside its name (~10% of its time at 1M).
 - Derived relations (kg/derive.py) are materialised when a store is filled:
-  firms-with-provincial-and-mayor-awards finds the organisations honoured
+  firms-with-provincial-and-mayor-awards found the organisations honoured
   through a person's award by one scan of ``qgov:honours`` instead of a
-  union of three joins (~8% less CPU at 1M). Reading ``qgov:recipientPlace``
+  union of three joins (~8% less CPU at 1M; since the fifth round it reads
+  ``qgov:honouredWith``, and no saved query reads ``qgov:honours``). Reading ``qgov:recipientPlace``
   per conferral in awards-by-city-level-year was no faster than working the
   place out once per recipient (1.13 s against 1.11 s CPU), so it stays.
 - Relations at a coarser grain than the conferral pay where a query kept working
@@ -154,6 +155,47 @@ Writing fast saved queries (measured on the cached on-disk store, 1M triples):
   against 403-419 ms); awards-by-city-level-year reading the derived
   ``qgov:recipientPlace`` per conferral again, with the recipients' names in a hashed
   subquery (CPU ~705 against ~668 ms: slower, as in the third round).
+- The fifth round (issue 13), side by side with main 0a7f9dc at 1M in two runs of
+  three rounds on a busy machine: awards-by-city-level-year 650-669 against 732-765 ms
+  (~-12%), firms-with-provincial-and-mayor-awards 458-468 against 496-532 (~-10%, now
+  under 0.5 s), repeat-winners 511-515 against 519-546 (~-4%, still over). What paid:
+  two relations at a coarser grain than the conferral. ``qgov:awardeePlace``, a
+  recipient's city once per recipient (12.6k triples at 1M), in place of working it out
+  through the positions in awards-by-city-level-year (~5%); ``qgov:honouredWith``, the
+  awards that honour an organisation once per organisation and award (26k), from which
+  firms finds the organisations with both kinds instead of joining the 35k conferrals'
+  honours and awards (~6%). repeat-winners crosses every award with every year given (and
+  none) instead of joining the conferrals' awards and years to find the real pairs: a pair
+  no conferral has joins nothing. awards-by-city-level-year reads its recipients' names
+  from every label without a DISTINCT over the conferrals first, projects its parameters
+  from the outer query so that its grouping has three keys fewer, and tests year and city
+  with BOUND instead of COALESCE per row (~3% together, at the edge of the noise).
+- Where awards-by-city-level-year's ~650 ms go (CPU at 1M, measured by taking parts
+  away): the conferrals' recipient, award and year joined ~75 ms, the awards' and
+  recipients' details joined ~100, the grouping ~65, GROUP_CONCAT of the recipients'
+  names ~150, sorting the 20.8k rows 50-100 (whatever the keys: integer keys from a table
+  in the query text saved ~40), reading out the answer's strings ~70 and making Python
+  rows ~50. Every aggregate but COUNT turns each value into a string or number first
+  (``SAMPLE(?conferral)`` over 35k rows: +140 ms; ``SAMPLE`` of a short name, held in the
+  term itself: +20 ms), and a string made in the query that equals a stored one is never
+  held in memory: reading it back reads the store each time, so the names that
+  GROUP_CONCAT lists cost a store read per row, and their list a store lookup once made
+  and once read out. The goal needs about a quarter less; what is left is the engine's
+  work per row.
+- Tried in the fifth round without gain at 1M (CPU, interleaved runs in one process):
+  awards-by-city-level-year's conferrals looked up from the awards' subquery by a flat
+  ``?conferral qgov:award ?awardNode`` (851 against 755 ms); its awards from
+  ``?awardNode a qgov:Award`` instead of a DISTINCT over the conferrals (~1%, and it
+  would count on every award being typed); its levels sorted by an integer (~2%, and it
+  would count on the four levels); firms' roles listed per person and organisation before
+  the join, its rows made unique by DISTINCT instead of grouped (498 against 485 ms);
+  firms sorted first on the first five characters of the firm's key, short enough to be
+  held in the term itself (no gain: sorting costs the same whatever the keys);
+  repeat-winners' first- and last-year strings made once per (award, year) pair instead
+  of once per conferral (no gain); its pairs put in order by joining ordered years to
+  ordered awards, without an ORDER BY (the engine gives them award by award, newest year
+  first: a different list); the award's text and its space made once per award for the
+  pairs' texts (~2-6%, within the noise).
 - ``python bench/query_bench.py`` puts bench/ first on sys.path, not the working
   directory: without ``PYTHONPATH=.`` it imports the installed kg, which may be
   another checkout's.

@@ -49,6 +49,10 @@ def test_the_derived_relations_of_the_small_facts(small):
     assert _labelled(store, "recipientPlace") == {
         ("丙科技股份有限公司 甲市市长质量奖", "甲市"), ("丙科技股份有限公司 乙省省长质量奖", "甲市"),
         ("张三 甲市市长质量奖提名奖", "甲市")}  # a person's city: their employer's
+    assert _labelled(store, "awardeePlace") == {("丙科技股份有限公司", "甲市"), ("张三", "甲市")}  # once per recipient
+    assert _labelled(store, "honouredWith") == {
+        ("丙科技股份有限公司", "甲市市长质量奖"), ("丙科技股份有限公司", "乙省省长质量奖"),
+        ("丙科技股份有限公司", "甲市市长质量奖提名奖")}  # the last through the award of its 董事长
     assert _labelled(store, "firstMunicipalAwardYear") == {("丙科技股份有限公司", "2020"), ("张三", "2019")}
     assert _labelled(store, "firstProvincialAwardYear") == {("丙科技股份有限公司", "2021")}
     assert _labelled(store, "firstCountyAwardYear") == _labelled(store, "firstNationalAwardYear") == set()
@@ -94,7 +98,7 @@ def test_the_stated_facts_stay_apart_and_deriving_again_replaces(small):
     stated = len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
     assert stated == len(Graph().parse(data=turtle, format="turtle"))
     size = len(list(store.quads_for_pattern(None, None, None, DERIVED)))
-    assert size == 17 and derive(store) == size == len(list(store.quads_for_pattern(None, None, None, DERIVED)))
+    assert size == 22 and derive(store) == size == len(list(store.quads_for_pattern(None, None, None, DERIVED)))
     assert list(store.named_graphs()) == [DERIVED]
 
 
@@ -108,7 +112,7 @@ def test_named_graph_data_gives_the_same_derived_relations(small):
 def test_the_derived_properties_are_defined_in_the_ontology():
     ontology = Graph().parse(ontology_file(), format="turtle")
     derived = [("levelRank", OWL.DatatypeProperty), ("honours", OWL.ObjectProperty), ("recipientPlace", OWL.ObjectProperty),
-               ("firstAwardAtLevel", OWL.ObjectProperty)]
+               ("firstAwardAtLevel", OWL.ObjectProperty), ("awardeePlace", OWL.ObjectProperty), ("honouredWith", OWL.ObjectProperty)]
     derived += [(f"first{level}AwardYear", OWL.DatatypeProperty) for level in ("County", "Municipal", "Provincial", "National")]
     for name, kind in derived:
         term = QGOV[name]
@@ -135,9 +139,10 @@ def test_the_trig_export_keeps_the_derived_graph_apart(tmp_path, monkeypatch, ca
     store.load(path=str(tmp_path / "out" / "qgov.trig"), format=ox.RdfFormat.TRIG)
     derived = {q.triple for q in store.quads_for_pattern(None, None, None, DERIVED)}
     expected = memory_store((tmp_path / "out" / "qgov.ttl").read_bytes(), ox.RdfFormat.TURTLE)
-    assert derived == {q.triple for q in expected.quads_for_pattern(None, None, None, DERIVED)} and len(derived) == 17
+    assert derived == {q.triple for q in expected.quads_for_pattern(None, None, None, DERIVED)} and len(derived) == 22
     derived_predicates = {ox.NamedNode(str(QGOV[name])) for name in ("levelRank", "honours", "recipientPlace", "firstAwardAtLevel",
-                                                                      "firstMunicipalAwardYear", "firstProvincialAwardYear")}
+                                                                      "firstMunicipalAwardYear", "firstProvincialAwardYear",
+                                                                      "awardeePlace", "honouredWith")}
     stated = [q for q in store if q.graph_name != DERIVED and q.predicate in derived_predicates]
     assert stated == []  # the documents' graphs hold the stated facts only
 

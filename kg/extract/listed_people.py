@@ -90,7 +90,8 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
 # "1.某公司 王立新")
 ROLL_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}\s*[.、．]|[（(]\d{1,3}[)）]|[\u2460-\u2473])?[ \t\u3000]*")
 BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
-SHORT_LINE = re.compile(r"^[^\n]{1,80}$", re.MULTILINE)  # a roll's line is short; a longer one is prose
+ROLL_LINE_MAX = 80  # characters of a roll's line at most (a longer line is prose)
+ROLL_NUMBER_MAX = 8  # characters of a roll's number before a line's first name
 
 
 def _may_open_a_name(text: str, position: int, lexicon: Lexicon) -> bool:
@@ -107,28 +108,43 @@ def _surname_starts(lexicon: Lexicon) -> frozenset[str]:
 
 
 _SURNAME_STARTS: dict[int, frozenset[str]] = {}
+_NAME_LINES: dict[int, re.Pattern] = {}
+
+
+def _name_opening_lines(lexicon: Lexicon) -> re.Pattern:
+    """Short lines that open (after a roll's number) with a surname's character: the only lines a roll of
+    people can be made of, found by one scan (a loop over every line cost more than the finder)."""
+    pattern = _NAME_LINES.get(id(lexicon))
+    if pattern is None:
+        surnames = re.escape("".join(sorted(_surname_starts(lexicon))))
+        pattern = _NAME_LINES[id(lexicon)] = re.compile(
+            rf"^(?=[^\n]{{1,{ROLL_LINE_MAX}}}$)(?P<number>{ROLL_NUMBER.pattern})(?=[{surnames}])[^\n]*$", re.MULTILINE)
+    return pattern
 
 
 def _roll_people(text: str, organizations: list[Mention], lexicon: Lexicon, add) -> None:
     """People alone on a line with their employer beside them: a roll of people."""
     org_at = {m.start: m for m in organizations}
-    for line in SHORT_LINE.finditer(text):  # (a longer line is prose, no roll's line)
-        start = ROLL_NUMBER.match(text, line.start(), line.end()).end()
-        end = person_name_at(text, start, lexicon) if start < line.end() and _may_open_a_name(text, start, lexicon) \
-            else None
+    for line in _name_opening_lines(lexicon).finditer(text):  # "王立新　某公司", "王立新（某公司）"
+        start = line.end("number")
+        end = person_name_at(text, start, lexicon)
         if end is not None:
             beside = BESIDE.match(text, end, line.end())
             if beside is not None and beside.end() in org_at:
                 add(start, end)
+    for employer in organizations:  # "1.某公司 王立新": the employer opens a short line, the name closes it
+        line_start = text.rfind("\n", max(0, employer.start - ROLL_NUMBER_MAX), employer.start) + 1
+        if (line_start == 0 and employer.start > ROLL_NUMBER_MAX) or not ROLL_NUMBER.fullmatch(text, line_start, employer.start):
             continue
-        employer = org_at.get(start)
-        if employer is None:
+        line_end = text.find("\n", employer.end, line_start + ROLL_LINE_MAX + 1)
+        line_end = len(text) if line_end < 0 and len(text) - line_start <= ROLL_LINE_MAX else line_end
+        if line_end < 0:
             continue
-        beside = BESIDE.match(text, employer.end, line.end())
+        beside = BESIDE.match(text, employer.end, line_end)
         if beside is None or beside.group().startswith(("（", "(")) or not _may_open_a_name(text, beside.end(), lexicon):
             continue
         name_end = person_name_at(text, beside.end(), lexicon)
-        if name_end is not None and not text[name_end:line.end()].strip():
+        if name_end is not None and not text[name_end:line_end].strip():
             add(beside.end(), name_end)
 
 
@@ -206,9 +222,7 @@ def _name_lines(text: str, lexicon: Lexicon, add) -> None:
     # the short lines that hold names only, and whether the line before them (blank lines aside) is one too
     named: list[tuple[list[tuple[int, int]], bool]] = []
     previous_end = -1
-    for line in SHORT_LINE.finditer(text):
-        if not _may_open_a_name(text, ROLL_NUMBER.match(text, line.start(), line.end()).end(), lexicon):
-            continue
+    for line in _name_opening_lines(lexicon).finditer(text):
         names = _names_of_line(text, line.start(), line.end(), lexicon)
         if names:
             follows = previous_end >= 0 and not text[previous_end:line.start()].strip()

@@ -31,6 +31,7 @@ from kg.extract.frame_words import (
     UNIT_ENDINGS, WINNERS_CUE, WON_BY, WON_UNNAMED, YEAR, YEAR_LABEL, YEAR_LINE, YEAR_LIST,
 )
 from kg.extract.lexicon import Lexicon, alternation
+from kg.extract.listed_people import BESIDE
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.numbers import edition_number, small_number
 from kg.extract.organizations import brand_name, generic_item
@@ -288,10 +289,11 @@ class ConferralFinder:
     def sentence_bounds(self, position: int) -> Span:
         return self._bounds(position, SENTENCE_BREAKS, 0, len(self.text))
 
-    def _negative(self, start: int, end: int) -> bool:
+    def _negative(self, start: int, end: int, spared: tuple[Span, ...] = ()) -> bool:
         """A cue that the honour is only planned or proposed, outside the names of awards and tiers ("鼓励奖"
-        holds 鼓励, named or bare: "A获得鼓励奖")."""
+        holds 鼓励, named or bare: "A获得鼓励奖") and outside the ``spared`` spans."""
         return any(not self._in_award(cue.start()) and not self._in_tier_word(cue)
+                   and not any(s <= cue.start() < e for s, e in spared)
                    for cue in _verb_patterns()[2].finditer(self.text, start, end))
 
     def _in_tier_word(self, cue: re.Match) -> bool:
@@ -301,7 +303,7 @@ class ConferralFinder:
         """The list that ends the run of ``recipients``: "甲集团旗下A公司上榜" lists A only."""
         kept = recipients[-1:]
         for earlier in reversed(recipients[:-1]):
-            if self.text[earlier.end:kept[0].start].strip(" 、，,和及与以及") :
+            if self.text[earlier.end:kept[0].start].strip(" " + LIST_JOINERS):
                 break
             kept.insert(0, earlier)
         return kept
@@ -309,10 +311,9 @@ class ConferralFinder:
     def _negative_outside_results(self, start: int, end: int) -> bool:
         """A negative cue outside the announcement of a result: "评选结果揭晓" reports the outcome of the
         评选, not a plan (a 公示 still names candidates)."""
-        results = [(m.start(), m.end()) for m in LIST_ANNOUNCED.finditer(self.text, start, end)
-                   if not m.group().endswith("公示")]
-        return any(not self._in_award(cue.start()) and not any(s <= cue.start() < e for s, e in results)
-                   for cue in _verb_patterns()[2].finditer(self.text, start, end))
+        results = tuple(m.span() for m in LIST_ANNOUNCED.finditer(self.text, start, end)
+                        if not m.group().endswith("公示"))
+        return self._negative(start, end, results)
 
     def _in_award(self, position: int) -> bool:
         return any(a.start <= position < a.end for a in self.awards.between(max(0, position - MAX_AWARD_NAME),
@@ -484,7 +485,7 @@ class ConferralFinder:
 
     def _employer_beside(self, position: int, end: int) -> int | None:
         """Where an organisation beside a listed person ends, when nothing else follows on the line."""
-        beside = EMPLOYER_BESIDE.match(self.text, position, end)
+        beside = BESIDE.match(self.text, position, end)
         employer = self._recipient_at(beside.end()) if beside else None
         if employer is None or employer.type == "Person":
             return None
@@ -1362,7 +1363,6 @@ CONTEST_NAME_STOP = re.compile(r"[，,。；;：:、！!？?\s“”\"的]|第[�
 MAX_CONTEST_NAME = 24
 BRACKET_REACH = 200  # characters back to a bracket a recipient may be listed in
 MAX_BRACKET_ITEM = 10  # characters of a short name listed in brackets after a counted award
-EMPLOYER_BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
 ROW_YEAR_REACH = 80
 ROW_MAX = 120  # characters of a table's row that pairs recipients with an award
 ROW_GAP = re.compile(r"[|｜\t\u3000]|  ")

@@ -56,7 +56,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
         while (start := _name_ending_at(text, end, lexicon, add, org_ends)) is not None \
                 and text[start - 1:start] == "、":
             end = start - 1
-    surname_starts = lexicon.surnames | {s[0] for s in lexicon.surnames_compound}
+    surname_starts = _surname_starts(lexicon)
     for opening in SENTENCE_OPENING.finditer(text):
         # "卫建平是…。卫建平带队…": a name that opens sentences as their subject, more than once
         start = opening.end()
@@ -89,6 +89,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
 # A roll's line: a number, then a person and the employer beside the name ("王立新　某公司", "王立新（某公司）",
 # "1.某公司 王立新")
 ROLL_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}\s*[.、．]|[（(]\d{1,3}[)）]|[\u2460-\u2473])?[ \t\u3000]*")
+# Between a listed person and the employer beside the name: wide spaces or an opening bracket
 BESIDE = re.compile(r"[ \t\u3000]+|[（(]")
 ROLL_LINE_MAX = 80  # characters of a roll's line at most (a longer line is prose)
 ROLL_NUMBER_MAX = 8  # characters of a roll's number before a line's first name

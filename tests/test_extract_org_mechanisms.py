@@ -99,3 +99,8 @@ def test_a_task_bodys_system_is_no_body(tmp_path):
 def test_a_place_after_a_common_noun_stays_in_a_bodys_name(tmp_path):
     facts = facts_of(tmp_path, "长兴县组建“品质长兴建设领导小组”，统筹推进。\n")
     assert "品质长兴建设领导小组" in organisations(facts)
+
+
+def test_a_post_held_is_no_part_of_the_employers_name(tmp_path):
+    found = set(organisations(facts_of(tmp_path, "张建国现任苏州新宇机械有限公司质量部部长，曾任常州华川电子有限公司总经理。\n")))
+    assert {"苏州新宇机械有限公司", "常州华川电子有限公司"} <= found

@@ -198,3 +198,27 @@ def test_a_name_after_its_employer_before_a_lists_deng_or_a_verb_of_making(tmp_p
 def test_a_person_listed_last_after_an_organisation_before_the_verb(tmp_path):
     facts = facts_of(tmp_path, "常州华川机械有限公司、南通华信电子有限公司和董文珠获第4届中国质量奖提名奖。\n")
     assert "董文珠" in people(facts)
+
+
+# -- names as the subject of an honour's verb, or whom a presenter hands it -------------------
+
+def test_names_listed_before_an_honours_verb_are_people(tmp_path):
+    facts = facts_of(tmp_path, "2020年，张建国、李明华和王志强荣获苏州市质量工匠称号。\n")
+    assert {"张建国", "李明华", "王志强"} <= people(facts)
+    assert ("张建国", "苏州市质量工匠", 2020) in {(c.recipient, c.award, c.year) for c in facts.conferrals}
+
+
+def test_a_name_after_its_employers_de_before_an_honours_verb(tmp_path):
+    facts = facts_of(tmp_path, "苏州新宇机械有限公司的张建国被评为苏州市优秀首席质量官。\n")
+    assert "张建国" in people(facts)
+
+
+def test_names_a_presenter_hands_an_honour_to(tmp_path):
+    facts = facts_of(tmp_path, "会上，市领导为获得首届苏州市质量工匠的周德华、郭文城颁发了证书。\n")
+    assert {"周德华", "郭文城"} <= people(facts)
+
+
+def test_places_and_firms_before_an_honours_verb_are_no_people(tmp_path):
+    facts = facts_of(tmp_path, "常州市荣获全国质量强市示范城市称号，张家港保税区荣获先进园区，"
+                               "金龙机械获评省级专精特新企业。\n")
+    assert not people(facts)

@@ -12,10 +12,12 @@ where the cue or the list's next separator begins.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.occurrences import matches_from, occurrences, starts_of_counts
+from kg.extract.places import leading_division
 from kg.extract.person_names import SUBJECT_VERB, person_name_at
 
 COMRADE = re.compile(r"同志")
@@ -83,6 +85,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
     _names_after_colon(text, lexicon, add)
     _name_lines(text, lexicon, add)
     _names_granted(text, lexicon, add)
+    _names_before_verbs(text, organizations, lexicon, add)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -256,3 +259,59 @@ def _names_granted(text: str, lexicon: Lexicon, add) -> None:
             break
         for start, end in return_names:
             add(start, end)
+
+
+# "张三、李四和王五荣获…", "某公司的张三被评为…": names listed as the subject of an honour's verb; "为获得X的
+# 张三、李四颁发…": the names a presenter hands an honour to. Every item of the list must be a name, and the
+# list must open its clause (or follow 的, or its employer): "甲公司、张三荣获" is a mixed list, another finder's.
+NOT_AN_HONOUR = ("获批",)  # approvals: a project's or a firm's, never a person's
+PRESENTING_VERBS = ("颁发", "颁奖", "颁授", "授牌")
+SUBJECT_OPENERS = ITEM_OPENERS + "的"
+HANDED_OPENERS = "为向给的"
+LIST_CLOSER = "等"
+
+
+@lru_cache(maxsize=4)
+def _verbs_after_names(conferral_verbs: tuple[str, ...]) -> re.Pattern:
+    honours = [v for v in conferral_verbs if v not in NOT_AN_HONOUR] + ["当选"]
+    words = sorted(set(honours) | set(PRESENTING_VERBS), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")" + NOT_WON)
+
+
+# 获 of 获悉 (learnt), 获取, 获准 …: no honour's verb
+NOT_WON = "(?![悉取知准益利胜])"
+# A level word closing a "name" makes it a place's (高新区, 某某县), and a place opening it a clause
+# ("南宁能拿下…": 南宁 could)
+LEVEL_ENDINGS = tuple("省市县区州旗盟镇乡村")
+
+
+def _names_before_verbs(text: str, organizations: list[Mention], lexicon: Lexicon, add) -> None:
+    org_ends = {m.end for m in organizations}
+    for verb in _verbs_after_names(lexicon.conferral_verbs).finditer(text):
+        end = verb.start()
+        if text[end - 1:end] == LIST_CLOSER:
+            end -= 1
+        names = _names_listed_before(text, end, lexicon)
+        if not names:
+            continue
+        opening = names[0][0]
+        before = text[opening - 1:opening]
+        openers = HANDED_OPENERS if verb.group() in PRESENTING_VERBS else SUBJECT_OPENERS
+        if opening == 0 or before in openers or (verb.group() not in PRESENTING_VERBS and opening in org_ends):
+            for start, name_end in names:
+                add(start, name_end)
+
+
+def _names_listed_before(text: str, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The names of a list that ends at ``end``, walked back through 、 and the joiners, in order; empty
+    when an item is no name."""
+    names = []
+    while True:
+        start = next((s for s in range(end - LONGEST_NAME, end - 1) if s >= 0 and _may_open_a_name(text, s, lexicon)
+                      and person_name_at(text, s, lexicon) == end), None)
+        if start is None or text.endswith(LEVEL_ENDINGS, start, end) or leading_division(text[start:end]):
+            return []
+        names.append((start, end))
+        if text[start - 1:start] not in ITEM_SEPARATORS or start < 2:
+            return names[::-1]
+        end = start - 1

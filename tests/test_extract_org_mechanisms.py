@@ -104,3 +104,25 @@ def test_a_place_after_a_common_noun_stays_in_a_bodys_name(tmp_path):
 def test_a_post_held_is_no_part_of_the_employers_name(tmp_path):
     found = set(organisations(facts_of(tmp_path, "张建国现任苏州新宇机械有限公司质量部部长，曾任常州华川电子有限公司总经理。\n")))
     assert {"苏州新宇机械有限公司", "常州华川电子有限公司"} <= found
+
+
+def test_a_teams_name_under_its_workshop_or_department(tmp_path):
+    found = set(organisations(facts_of(
+        tmp_path, "苏州新宇机械有限公司装配车间精益班组、常州华川电子有限公司机加车间数控二组、"
+                  "无锡光明卷烟厂制丝车间甲班和苏州市立医院检验科荣获江苏省质量信得过班组称号。\n")))
+    assert {"苏州新宇机械有限公司装配车间精益班组", "常州华川电子有限公司机加车间数控二组",
+            "无锡光明卷烟厂制丝车间甲班", "苏州市立医院检验科"} <= found
+
+
+def test_a_department_is_a_unit_but_its_head_is_no_part_of_it(tmp_path):
+    facts = facts_of(tmp_path, "苏州新宇机械有限公司质量管理部荣获先进集体称号。"
+                               "常州华川电子有限公司技术部部长王建华出席。\n")
+    found = set(organisations(facts))
+    assert "苏州新宇机械有限公司质量管理部" in found
+    assert "常州华川电子有限公司技术部" not in found
+
+
+def test_a_firm_named_right_after_its_parent_opening_with_its_place(tmp_path):
+    found = organisations(facts_of(tmp_path, "国网江苏省电力有限公司苏州供电公司荣获苏州市市长质量奖。\n"))
+    assert found["国网江苏省电力有限公司苏州供电公司"][0] == "Enterprise"
+    assert "苏州供电公司" not in found

@@ -437,14 +437,20 @@ def _task_opening(text: str, start: int, end: int, suffix: str, lexicon: Lexicon
 
 # A team or unit of an organisation, named after it: "…有限公司白鹤滩灌浆智能化攻坚班组", "…医院心脏大血管外科".
 # ("某烟草专卖局(公司)蓝海QC小组": the organisation's second name in brackets may come first)
+# A numbered group or shift ("数控一组", "甲班"), and a department named by its work ("质量管理部", "检验科").
+_NUMBERED_TEAM = r"[一二三四五六七八九十甲乙丙丁]+[组班]"
+_DEPARTMENT = r"(?:管理|技术|质量|品质|护理|生产|研发|质检|检验|检测)(?:部|科|处|室)(?![门学技研院所委员级署分件])"
+# A team inside the unit ("…车间精益班组", "…车间甲班", "…管理科运输班").
+_TEAM_IN_UNIT = rf"(?:(?:(?!等)[\u4e00-\u9fff〇A-Za-z“”\"]){{0,8}}?(?:QC小组|质量管理小组|小组|班组|工作室|{_NUMBERED_TEAM}|班))?"
 UNIT_AFTER = re.compile(r"(?!等|\d+\s*个|[一二三四五六七八九十两]+个)(?:\([\u4e00-\u9fff]{1,6}\))?"
-                        r"[\u4e00-\u9fff〇A-Za-z0-9“”\"]{0,16}?(?:QC小组|质量管理小组|小组|班组|团队|项目组|车间|工作室|"
-                        r"实验室|研究室|外科|内科|检验所|创新团队)(?![\u4e00-\u9fff]{0,2}(?:长|成员|负责人))")
+                        r"[\u4e00-\u9fff〇A-Za-z0-9“”\"]{0,16}?(?:QC小组|质量管理小组|小组|班组|团队|项目组|工作室|"
+                        rf"实验室|研究室|外科|内科|检验所|创新团队|{_NUMBERED_TEAM}|(?:车间|{_DEPARTMENT}){_TEAM_IN_UNIT})"
+                        r"(?![\u4e00-\u9fff]{0,2}(?:长|成员|负责人|主任))")
 
 
 TEAM_ENDINGS = ("QC小组", "质量管理小组", "班组", "团队", "项目组", "工作室", "创新团队")
 # Words no unit's name holds between its organisation and its ending: verbs, particles, roles' words.
-NOT_IN_UNITS = re.compile(r"[对的在]|聘请|召开|举办|联合|共同|推荐|评为|荣获|获得|副?总工程师|经理|主任|书记|年度")
+NOT_IN_UNITS = re.compile(r"[对的在]|\d+个|聘请|召开|举办|联合|共同|推荐|评为|荣获|获得|副?总工程师|经理|主任|书记|年度")
 # "…股份有限公司西南油气田分公司天然气研究院", "…地质局第一地质大队", "…有限公司无锡柴油机厂": a branch
 # named after its organisation, before a list's or a clause's end or the role of a person who leads it.
 BRANCH_AFTER = re.compile(r"(?:[\u4e00-\u9fff〇A-Za-z0-9]{1,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|总厂|事业部|营业部))?"
@@ -459,8 +465,16 @@ def units_of(text: str, organizations: list[Mention]) -> list[Mention]:
     """Teams, units and branches named with their organisation: recipients of their own (a unit stays an
     Organization, a firm's branch an Enterprise; the organisation it belongs to is still named)."""
     units = []
+    firm_at = {m.start: m for m in organizations if m.type == "Enterprise"}
     for mention in organizations:
         if mention.attrs.get("unit_of"):
+            continue
+        subsidiary = firm_at.get(mention.end) if mention.type == "Enterprise" else None
+        if subsidiary is not None and leading_division(text[subsidiary.start:subsidiary.end]) is not None:
+            # "国网某省电力有限公司某市供电公司": a firm named right after its parent, opening with its place
+            units.append(Mention("Enterprise", mention.name + text[mention.end:subsidiary.end], mention.start,
+                                 subsidiary.end, {"surface": text[mention.start:subsidiary.end],
+                                                  "unit_of": mention.name}))
             continue
         owned = UNIT_AFTER.match(text, mention.end + 1) if text[mention.end:mention.end + 1] == "的" else None
         if owned is not None and owned.group().endswith(TEAM_ENDINGS) and not NOT_IN_UNITS.search(owned.group()):

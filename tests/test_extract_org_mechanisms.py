@@ -126,3 +126,10 @@ def test_a_firm_named_right_after_its_parent_opening_with_its_place(tmp_path):
     found = organisations(facts_of(tmp_path, "国网江苏省电力有限公司苏州供电公司荣获苏州市市长质量奖。\n"))
     assert found["国网江苏省电力有限公司苏州供电公司"][0] == "Enterprise"
     assert "苏州供电公司" not in found
+
+
+def test_testing_and_metrology_institutes_and_stations(tmp_path):
+    found = organisations(facts_of(tmp_path, "苏州市计量测试院、苏州市产品质量监督检验院、苏州市纤维检验所、"
+                                             "苏州市特种设备检测站和苏州市标准化研究院荣获先进单位。\n"))
+    assert {"苏州市计量测试院", "苏州市产品质量监督检验院", "苏州市纤维检验所", "苏州市特种设备检测站",
+            "苏州市标准化研究院"} <= set(found)

@@ -457,6 +457,7 @@ BRANCH_AFTER = re.compile(r"(?:[\u4e00-\u9fff〇A-Za-z0-9]{1,12}?(?:分公司|�
                           r"[\u4e00-\u9fff〇A-Za-z0-9]{0,12}?(?:分公司|分厂|分院|分行|支行|分局|分所|研究院|研究所|设计院|设计部|"
                           r"大队|支队|总厂|事业部|营业部|厂)"
                           r"(?=[、，,。；;：:\s“\"]|等|荣获|获|被|$|党委|副?厂长|副?总经理|董事长|副?经理|主任|副?院长|副?所长)")
+JOINED = re.compile(r"^[和与及、]")
 # The kinds of branch that stay a firm's (a branch of an enterprise is an enterprise)
 FIRM_BRANCHES = ("分公司", "分厂", "总厂", "事业部", "营业部", "研究院", "研究所", "设计院", "设计部", "厂")
 
@@ -489,8 +490,8 @@ def units_of(text: str, organizations: list[Mention]) -> list[Mention]:
             match = None  # "…监督局聘请省内知名质量管理小组", "…公司副总工程师张三对各自QC小组": no unit's name
         if match is None or match.end() == mention.end:
             match = BRANCH_AFTER.match(text, mention.end)
-            if match is None:
-                continue
+            if match is None or JOINED.search(match.group()):
+                continue  # "…检测站和某市标准化研究院": two names, not a branch
             if mention.type == "Enterprise" and match.group().endswith(FIRM_BRANCHES):
                 kind = "Enterprise"
         name = mention.name + text[mention.end:match.end()].replace("“", "").replace("”", "").replace('"', "")

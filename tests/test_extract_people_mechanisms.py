@@ -222,3 +222,18 @@ def test_places_and_firms_before_an_honours_verb_are_no_people(tmp_path):
     facts = facts_of(tmp_path, "常州市荣获全国质量强市示范城市称号，张家港保税区荣获先进园区，"
                                "金龙机械获评省级专精特新企业。\n")
     assert not people(facts)
+
+
+# -- a roll's lines: a person, the employer, the person's job -------------------------------
+
+def test_a_rolls_person_beside_the_employer_after_a_comma(tmp_path):
+    facts = facts_of(tmp_path, "2021年苏州市质量工匠名单\n郭彦刚，苏州新宇机械有限公司\n丁进，常州华川电子有限公司\n")
+    assert {("郭彦刚", "苏州市质量工匠", 2021), ("丁进", "苏州市质量工匠", 2021)} <= \
+        {(c.recipient, c.award, c.year) for c in facts.conferrals}
+
+
+def test_a_rolls_person_with_the_job_after_the_employer(tmp_path):
+    facts = facts_of(tmp_path, "2021年苏州市质量工匠名单\n1.郭彦刚 苏州新宇机械有限公司装配车间班长\n"
+                               "2.丁进 常州华川电子有限公司检验员\n3.王志强（无锡光明机械有限公司质检员）\n")
+    assert {("郭彦刚", "苏州市质量工匠", 2021), ("丁进", "苏州市质量工匠", 2021),
+            ("王志强", "苏州市质量工匠", 2021)} <= {(c.recipient, c.award, c.year) for c in facts.conferrals}

@@ -31,7 +31,7 @@ from kg.extract.frame_words import (
     UNIT_ENDINGS, WINNERS_CUE, WON_BY, WON_UNNAMED, YEAR, YEAR_LABEL, YEAR_LINE, YEAR_LIST,
 )
 from kg.extract.lexicon import Lexicon, alternation
-from kg.extract.listed_people import BESIDE
+from kg.extract.listed_people import BESIDE, JOB_AFTER
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.numbers import edition_number, small_number
 from kg.extract.organizations import brand_name, generic_item
@@ -491,7 +491,10 @@ class ConferralFinder:
             return None
         after = employer.end + (1 if beside.group().endswith(("（", "(")) and
                                 self.text[employer.end:employer.end + 1] in ")）" else 0)
-        return after if not self.text[after:end].strip() else None
+        rest = self.text[after:end].strip()
+        if rest and not (JOB_AFTER.fullmatch(rest) and not NOT_IN_NAME_LINES.search(rest)):
+            return None  # the line goes on with more than the person's job there
+        return end
 
     def _award_row(self, span: Span) -> bool:
         """"A公司　　X奖" (a table's row flattened by scraping, or "| 1 | A公司 | X奖 |"): a line holding only

@@ -1218,3 +1218,23 @@ def test_a_roll_of_names_alone_and_names_granted_a_title(tmp_path):
         assert {r for r, _, _ in conferrals(facts)} == {"王立新", "李国强", "张海燕"}, roll
     facts = facts_of(tmp_path, "决定授予王立新、李国强“丽水市劳动模范”称号。\n")
     assert conferrals(facts) == {("王立新", "丽水市劳动模范", None), ("李国强", "丽水市劳动模范", None)}
+
+
+def test_a_counted_list_after_include_and_a_colon_and_the_employers_in_brackets(tmp_path):
+    facts = facts_of(tmp_path, "2013年度聊城市市长质量奖(组织奖)包括2家:山东鑫亚工业股份有限公司,聊城鑫鹏源金属制造有限公司。"
+                               "2013年度聊城市市长质量奖(个人奖)包括2名:高宪武(山东太平洋光纤光缆有限公司董事长)、"
+                               "姜明珠(山东中通钢构建筑股份有限公司总经理)。\n")
+    found = conferrals(facts)
+    assert {("山东鑫亚工业股份有限公司", "聊城市市长质量奖（组织奖）", 2013),
+            ("聊城鑫鹏源金属制造有限公司", "聊城市市长质量奖（组织奖）", 2013),
+            ("高宪武", "聊城市市长质量奖（个人奖）", 2013), ("姜明珠", "聊城市市长质量奖（个人奖）", 2013)} <= found
+    assert not {r for r, _, _ in found} & {"山东太平洋光纤光缆有限公司", "山东中通钢构建筑股份有限公司"}
+
+
+def test_a_counted_list_runs_over_semicolons_up_to_the_next_awards_list(tmp_path):
+    facts = facts_of(tmp_path, "此次评选出的3位“西藏工匠”分别是：盾构机主司机母永奇；马包制作技艺传承人索朗群培；"
+                               "桥梁专家陈克坚。\n其中，中国质量奖1家，为甲乙科技集团股份有限公司；中国质量奖提名奖2家，"
+                               "分别为丙丁汽车集团股份有限公司、戊己股份有限公司。\n")
+    found = {(r, a) for r, a, _ in conferrals(facts)}
+    assert {("母永奇", "西藏自治区工匠"), ("索朗群培", "西藏自治区工匠"), ("陈克坚", "西藏自治区工匠")} <= found
+    assert ("丙丁汽车集团股份有限公司", "中国质量奖") not in found

@@ -237,3 +237,14 @@ def test_a_rolls_person_with_the_job_after_the_employer(tmp_path):
                                "2.丁进 常州华川电子有限公司检验员\n3.王志强（无锡光明机械有限公司质检员）\n")
     assert {("郭彦刚", "苏州市质量工匠", 2021), ("丁进", "苏州市质量工匠", 2021),
             ("王志强", "苏州市质量工匠", 2021)} <= {(c.recipient, c.award, c.year) for c in facts.conferrals}
+
+
+def test_a_counted_list_of_people_after_a_verb_of_selection(tmp_path):
+    facts = facts_of(tmp_path, "最后评选出母永奇、索朗群培、胡中阔等6人荣获2022年度“西藏工匠”称号。\n")
+    assert {"母永奇", "索朗群培", "胡中阔"} <= people(facts)
+
+
+def test_a_list_whose_items_end_with_the_described_persons_name(tmp_path):
+    facts = facts_of(tmp_path, "此次评选出的3位“甲市工匠”分别是：盾构机主司机母永奇；马包制作技艺传承人索朗群培；"
+                               "桥梁专家陈克坚。\n")
+    assert {"母永奇", "索朗群培", "陈克坚"} <= people(facts)

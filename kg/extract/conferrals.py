@@ -24,7 +24,7 @@ from kg.extract.frame_words import (
     COUNTED_DESCRIBED, COUNTED_PEERS, COUNTED_SUBJECT, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_NAMED, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
-    MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
+    LIST_BREAKS, MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
     PERSON_BRACKET, PRESENT, PROCESS_CLAUSE, ROW_FILLER, PROCESS_CUES, PRODUCT_OF, RELATIVE_AFTER_AWARD, ROLL_NUMBER_OR_NOTE,
     SECTION_HEADING, SECTION_REACH, SENTENCE_BREAKS, SHORT_NOTE, SOFT_BREAK_LINE, SUBJECT_JOINERS,
     PASSIVE_AGENT, RESPECTIVELY, SUBJECT_LOOKBACK, TIER_LOOKBACK, TIMELINE_ENTRY, TIMELINE_RESET, TITLE_LINE, TITLE_VERBS,
@@ -213,6 +213,9 @@ class ConferralFinder:
             if following is not None and following.attrs.get("unit_of") == mention.name \
                     and following.start == mention.end + 1 and self.text[mention.end] == "的":
                 continue  # "某公司的削铁如泥QC小组": the team, named with its organisation
+            if mention.type != "Person" and found and found[-1].type == "Person" \
+                    and self.text[found[-1].end:mention.start] in ("(", "（"):
+                continue  # "张三(某公司董事长)": the person's employer, in brackets
             person = self.person_of_holding.get(mention.start)
             if person is not None and person.end <= end:
                 found.append(person)
@@ -816,8 +819,11 @@ class ConferralFinder:
                 continue
             if cue is None or _shortlist_pattern().search(self.text, sentence_start, cue.start()):
                 continue  # "评选出" selected them: only a shortlist's cues make the list candidates
-            for recipient in self._recipients_in(cue.end(), sentence_end):
-                self._add(recipient, award, None, (sentence_start, sentence_end), 0.7)
+            list_end = self._bounds(cue.end(), LIST_BREAKS, cue.end(), len(self.text))[1]
+            if list_end > sentence_end:  # over semicolons, up to the next award named: the next list's
+                list_end = min([a.start for a in self.awards.between(sentence_end, list_end)] + [list_end])
+            for recipient in self._recipients_in(cue.end(), list_end):
+                self._add(recipient, award, None, (sentence_start, list_end), 0.7)
 
     # -- presentations -------------------------------------------------------
 
@@ -1405,6 +1411,7 @@ def fits_award(recipient: Mention, award: str) -> bool:
     (示范城市, 成效突出的地区, 典型案例) may go to a city or province; governing bodies win no prize."""
     if recipient.type in ("City", "Province"):
         return not PRIZE.search(award) and PLACE_HONOUR.search(award) is not None
+    award = BRACKETED_CATEGORY.sub(r"\1", award)  # "X奖（个人奖）": the category in brackets
     if award.endswith(PEOPLES_HONOURS) and recipient.type != "Person":
         return False  # "…先进个人", "…个人奖": a person's honour
     if award.endswith(BODIES_HONOURS) and recipient.type == "Person":
@@ -1414,5 +1421,6 @@ def fits_award(recipient: Mention, award: str) -> bool:
     return not (recipient.type == "GovernmentBody" and GOVERNING_BODY.search(recipient.name))
 
 
+BRACKETED_CATEGORY = re.compile(r"[（(]([^()（）]+)[)）]$")
 PEOPLES_HONOURS = ("个人", "个人奖", "工匠", "劳动模范", "技术能手", "能手", "标兵个人", "优秀推进者", "质量人物")
 BODIES_HONOURS = ("单位", "集体", "组织奖", "企业", "班组", "小组", "城市", "示范区")

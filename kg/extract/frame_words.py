@@ -84,8 +84,8 @@ LAST_ITEM = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9()]{4,30}?)(?=等\s*(?:\d+|[
 QUOTED_NAME = re.compile(r"^[“\"]?([^“”\"]+?)[”\"]?(?:荣誉称号|称号|荣誉)?$")
 WINNERS_CUE = re.compile(r"获奖(?:企业|单位|组织|集体|者)(?:名单)?(?:分别为|分别是|依次为|为|是|如下)\s*[:：]")
 LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
-COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
-                               r"(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?")
+COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有|包括|共有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
+                               r"(?:(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?|[:：])")
 # Words of the present event in a sentence before its verb ("本次有A获…", "今年A荣获…"): the document's year.
 # "其中，A荣获X" opening a sentence: a breakdown of what the text just announced, the same event;
 # "12月27日，…" opening one: the day of the news, a date without its year
@@ -173,6 +173,7 @@ PASSIVE_AGENT = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?(?:政府|委员会|�
 ADDRESSING = ("对", "向", "为", "给")  # "对A授予X": the preposition that names whom a decision grants
 SUBJECT_JOINERS = ("、", "和", "与", "及", "以及", ",", "，")
 SENTENCE_BREAKS = "。！？!?；;\n"
+LIST_BREAKS = "。！？!?\n"  # a counted list runs on over semicolons ("分别是：…张三；…李四。")
 LIST_JOINERS = "、和与及,，"
 TIMELINE_RESET = 80  # a prose line this long ends a timeline's year heading
 SOFT_BREAK_LINE = 40  # a line this long that stops mid-sentence continues on the next one

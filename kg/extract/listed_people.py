@@ -30,6 +30,8 @@ ITEM_ENDS = "、，,。；;和及与等\n"
 LONGEST_NAME = 4
 ITEM_OPENERS = "、，,：:；;。！？!?\n 和及与"
 GRANTING = ("授予", "表彰", "给予", "奖励")
+# Verbs of selection a list of those selected follows ("最后评选出A、B等6人荣获…")
+SELECTING = ("评选出", "选出", "评出", "选树出", "推选出", "涌现出", "产生")
 SENTENCE_OPENING = re.compile(r"(?:^|[。！？!?\n])[ \t\u3000]*")
 
 
@@ -86,6 +88,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
     _name_lines(text, lexicon, add)
     _names_granted(text, lexicon, add)
     _names_before_verbs(text, organizations, lexicon, add)
+    _names_closing_items(text, lexicon, add)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -195,7 +198,7 @@ def _name_ending_at(text: str, end: int, lexicon: Lexicon, add, item_after=None)
         start = end - length
         if start < 0 or person_name_at(text, start, lexicon) != end:
             continue
-        if listed and not (start == 0 or text[start - 1] in ITEM_OPENERS or text.endswith(GRANTING, 0, start)
+        if listed and not (start == 0 or text[start - 1] in ITEM_OPENERS or text.endswith(GRANTING + SELECTING, 0, start)
                            or start in item_after):
             return None
         add(start, end)
@@ -317,3 +320,30 @@ def _names_listed_before(text: str, end: int, lexicon: Lexicon) -> list[tuple[in
         if text[start - 1:start] not in ITEM_SEPARATORS or start < 2:
             return names[::-1]
         end = start - 1
+
+
+# "分别是：…司机母永奇；…传承人索朗群培；…专家陈克坚。": a list after 分别是 whose every item ends with a
+# person's name, after the words that describe the person
+LISTED_NEXT = re.compile(r"(?:分别|依次)(?:是|为)[ \t\u3000]*[:：]?[ \t\u3000]*")
+ITEM_BREAK = re.compile(r"[；;、，,。\n]")
+MIN_DESCRIBED_ITEMS = 2
+MAX_DESCRIBED_ITEM = 40
+
+
+def _names_closing_items(text: str, lexicon: Lexicon, add) -> None:
+    for cue in LISTED_NEXT.finditer(text):
+        names, position = [], cue.end()
+        while True:
+            stop = ITEM_BREAK.search(text, position, position + MAX_DESCRIBED_ITEM + 1)
+            end = stop.start() if stop else min(len(text), position + MAX_DESCRIBED_ITEM)
+            start = next((s for s in range(max(position, end - LONGEST_NAME), end - 1)
+                          if _may_open_a_name(text, s, lexicon) and person_name_at(text, s, lexicon) == end), None)
+            if start is None or stop is None:
+                break
+            names.append((start, end))
+            if stop.group() not in "；;、，,":
+                break
+            position = stop.end()
+        if len(names) >= MIN_DESCRIBED_ITEMS:
+            for start, end in names:
+                add(start, end)

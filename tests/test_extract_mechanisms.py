@@ -1238,3 +1238,22 @@ def test_a_counted_list_runs_over_semicolons_up_to_the_next_awards_list(tmp_path
     found = {(r, a) for r, a, _ in conferrals(facts)}
     assert {("母永奇", "西藏自治区工匠"), ("索朗群培", "西藏自治区工匠"), ("陈克坚", "西藏自治区工匠")} <= found
     assert ("丙丁汽车集团股份有限公司", "中国质量奖") not in found
+
+
+# -- honours of workers: named by a region's nickname, in quotes, or as a year's people ---------
+
+def test_an_honour_named_by_a_regions_nickname(tmp_path):
+    facts = facts_of(tmp_path, "崔蕴荣获2021年度云岭工匠称号，孟祥飞荣获2021年度齐鲁工匠称号。\n")
+    assert {("崔蕴", "云岭工匠", 2021), ("孟祥飞", "齐鲁工匠", 2021)} <= conferrals(facts)
+    levels = {e.name: e.level for e in facts.entities if e.type == "Award"}
+    assert levels["云岭工匠"] == "provincial"
+
+
+def test_a_quoted_honour_of_a_years_people_and_master_craftsmen(tmp_path):
+    facts = facts_of(tmp_path, "2021年“大国工匠年度人物”名单公布\n10位“大国工匠年度人物”分别是：甲钢铁有限公司焊接顾问艾爱国，"
+                               "乙工程有限公司工程测量工陈兆海。\n石狮市公布名单，庄敬清、李栋梁被命名为“石狮名匠”。\n")
+    found = conferrals(facts)
+    assert {("艾爱国", "大国工匠年度人物", 2021), ("陈兆海", "大国工匠年度人物", 2021)} <= found
+    assert not {r for r, _, _ in found} & {"甲钢铁有限公司", "乙工程有限公司"}  # the employers
+    craftsmen = next(e for e in facts.entities if e.type == "Award" and "石狮名匠" in e.names)
+    assert {("庄敬清", craftsmen.name), ("李栋梁", craftsmen.name)} <= {(r, a) for r, a, _ in found}

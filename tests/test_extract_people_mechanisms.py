@@ -248,3 +248,21 @@ def test_a_list_whose_items_end_with_the_described_persons_name(tmp_path):
     facts = facts_of(tmp_path, "此次评选出的3位“甲市工匠”分别是：盾构机主司机母永奇；马包制作技艺传承人索朗群培；"
                                "桥梁专家陈克坚。\n")
     assert {"母永奇", "索朗群培", "陈克坚"} <= people(facts)
+
+
+def test_a_list_of_employers_and_names_one_item_a_line(tmp_path):
+    facts = facts_of(tmp_path, "“2021年甲省工匠年度人物”获得者分别为:\n华北制药股份有限公司北元分厂兰欢平、\n"
+                               "秦皇岛供电公司电缆运检中心张庚喜、\n唐山中润煤化工有限公司邓晶。\n")
+    assert {"兰欢平", "张庚喜", "邓晶"} <= people(facts)
+    assert {c.recipient for c in facts.conferrals} == {"兰欢平", "张庚喜", "邓晶"}
+
+
+def test_a_dictionary_word_before_a_glued_verb_is_no_name(tmp_path):
+    facts = facts_of(tmp_path, "公司荣获台州市政府质量奖，崔蕴荣获2021年度云岭工匠称号。\n")
+    assert people(facts) == {"崔蕴"}
+
+
+def test_a_roll_opening_on_its_headings_line_runs_on_over_the_next_lines(tmp_path):
+    facts = facts_of(tmp_path, "“2021年甲省大工匠年度人物”获得者分别为:中铁建工集团冬奥村工程项目部姜秀鹏、\n"
+                               "保定泰能生物能源科技有限公司于洋、\n邢台德龙钢铁有限公司首席焊工技师郭彦刚。\n")
+    assert {c.recipient for c in facts.conferrals} == {"姜秀鹏", "于洋", "郭彦刚"}

@@ -99,6 +99,8 @@ def _describe(name: str, lexicon: Lexicon) -> dict:
                      conferrer_division=division)
     elif name.startswith(lexicon.national_markers):
         attrs["level"] = "national"
+    elif lexicon.region_nicknames and name.startswith(lexicon.region_nicknames):
+        attrs["level"] = "provincial"  # "巴渝工匠": a province's honour, named by its nickname
     name = attrs["name"]
     tier = next((t for t in lexicon.award_tiers if name.endswith(t) and len(name) > len(t) + 1), None)
     if tier == "提名奖":
@@ -296,13 +298,19 @@ def _honours(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
     for match in _honour_pattern().finditer(text):
         floor = name_before(text, match.start(), lexicon, limit=_MAX_HONOUR)
         floor = _before_inner_quote(text, floor, lexicon)
+        end = _honour_end(text, match)
+        quoted = _quoted_start(text, match.start(), end)
+        own = False
         for position in range(floor, match.start()):
             own = text[position] in "省市" and position == floor
-            if position in place_starts or text.startswith(lexicon.national_markers, position) or own:
+            if position in place_starts or text.startswith(lexicon.national_markers, position) or own \
+                    or lexicon.region_nicknames and text.startswith(lexicon.region_nicknames, position):
                 break
         else:
-            continue
-        surface = text[position:_honour_end(text, match)]
+            if quoted is None:
+                continue
+            position, own = quoted, False  # "“石狮名匠”": a name in quotes is a proper name, a region or not
+        surface = text[position:end]
         if _counted(text[position:match.start()]):
             continue  # "许多质量标杆", "一批示范企业": a count of holders, not an honour's name
         if own:
@@ -316,6 +324,16 @@ def _honours(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
         attrs["aliases"] = [surface] if surface != attrs["name"] else []
         found.append(Mention("Award", attrs["name"], position, position + len(surface), attrs))
     return found
+
+
+def _quoted_start(text: str, start: int, end: int) -> int | None:
+    """Where the quote opens that holds an honour's name whole ("“大国工匠年度人物”"), or None."""
+    if text[end:end + 1] not in ("”", '"'):
+        return None
+    opening = max(text.rfind("“", max(0, start - _MAX_HONOUR), start), text.rfind('"', max(0, start - _MAX_HONOUR), start))
+    if opening < 0 or "”" in text[opening:start] or opening + 1 == start:
+        return None  # ("“领跑者”": an honour's ending alone in quotes names no honour)
+    return opening + 1
 
 
 def _honour_end(text: str, match: re.Match) -> int:

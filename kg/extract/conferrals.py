@@ -205,8 +205,9 @@ class ConferralFinder:
             if mention.start < skip_until:
                 continue
             if following is not None and following.type == "Person" and mention.type != "Person" \
-                    and following.start == mention.end:
-                continue  # "某公司张三": the person, named with the organisation that employs them
+                    and following.start - mention.end <= MAX_JOB_BETWEEN \
+                    and not ITEM_SEPARATOR.search(self.text, mention.end, following.start):
+                continue  # "某公司张三", "某公司焊接顾问张三": the person, named with the organisation employing them
             if following is not None and mention.type == "Province" and following.type == "City" \
                     and following.start == mention.end:
                 continue  # "江苏常州": the city, named with its province
@@ -412,7 +413,8 @@ class ConferralFinder:
                 used.add(index)
                 if rest[0] < rest[1]:
                     self._roll_line(rest, heading, inline=True)
-                    heading = None  # the list was on this line
+                    if not self.text[rest[0]:rest[1]].rstrip().endswith(LIST_RUNS_ON):
+                        heading = None  # the list was on this line (unless its last item runs on: "A、")
                 continue
             found_heading = self._heading(span) or self._section_heading(span) or self._unnamed_honour(span)
             if found_heading:
@@ -523,6 +525,22 @@ class ConferralFinder:
             self._add(recipient, award, year, span, 0.8)
         return True
 
+    def _person_closing_line(self, span: Span) -> Mention | None:
+        """"某公司某分厂兰欢平、", "某公司首席焊工技师郭彦刚": a roll's line of one person, named last after the
+        employer and the job (words of a name only before, no verb), what follows being the list's punctuation."""
+        start, end = span
+        while end > start and self.text[end - 1] in ROLL_LINE_CLOSERS:
+            end -= 1
+        mentions = self.recipients.between(start, end)
+        person = mentions[-1] if mentions else None
+        if person is None or person.type != "Person" or person.end != end or person.start - start > MAX_EMPLOYER_LINE:
+            return None
+        before = self.text[start:person.start].strip()
+        if not before or not EMPLOYER_WORDS.fullmatch(before) or NOT_IN_NAME_LINES.search(before) \
+                or any(m.type == "Person" for m in mentions[:-1]):
+            return None
+        return person
+
     def _roll_furniture(self, span: Span) -> bool:
         """A roll's line that names no one: a row's number alone, a bracketed note, a short category label."""
         if ROLL_NUMBER_OR_NOTE.fullmatch(self.text, *span):
@@ -600,15 +618,21 @@ class ConferralFinder:
         """
         text = self.text
         start, end = span
+        closing = self._person_closing_line(span)
+        if closing is not None:
+            if not self._listing_candidates:
+                self._add(closing, heading[0], heading[1], span, 0.85)
+            return None
         position = start
         recipients = []
         while position < end:
             recipient = self._recipient_at(position)
             if recipient is None:
                 break
-            if recipient.type == "Person" and recipients and recipients[-1].type != "Person" and \
-                    text[recipients[-1].end:recipient.start].isspace():
-                recipients.pop()  # "某公司　张三": the firm says where the listed person works
+            employer_end = recipient.start
+            while recipient.type == "Person" and recipients and recipients[-1].type != "Person" and \
+                    not text[recipients[-1].end:employer_end].strip():
+                employer_end = recipients.pop().start  # "某公司　张三", "某公司某分厂张三": where the person works
             recipients.append(recipient)
             position = max(recipient.end, self.work_after.get(recipient.start, 0)) if recipient.type == "Person" \
                 else recipient.end
@@ -1363,6 +1387,14 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     finder.sentences(timeline_years(text, lines), roll_lines)
     date_conferrals(finder, title, document_year, listed)
     return finder.found
+
+
+ROLL_LINE_CLOSERS = " \t\u3000、，,；;。"
+MAX_EMPLOYER_LINE = 60  # characters of the employer and the job before a roll's person
+EMPLOYER_WORDS = re.compile(r"(?:\d{1,3}\s*[.、．]\s*)?[\u4e00-\u9fff〇A-Za-z0-9()（）·\-]+")
+LIST_RUNS_ON = ("、", "，", ",", "；", ";")
+MAX_JOB_BETWEEN = 12  # characters of a job between an employer and the person the item names
+ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")
 
 
 CONTEST_REACH = 400  # characters back, within the paragraph, where a bare tier's contest may be named

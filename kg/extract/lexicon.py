@@ -72,6 +72,7 @@ class Lexicon:
     firm_roles: frozenset[str] = frozenset()  # roles firms give besides enterprise_roles (厂长, 首席质量官)
     name_words: frozenset[str] = frozenset()  # the words Tibetan names are made of (次仁, 罗布)
     central_body_short_names: tuple[tuple[str, str], ...] = ()  # (short name, full name), longest first
+    region_nicknames: tuple[str, ...] = ()  # nicknames of province-level divisions that name honours (巴渝, 津门)
 
     @classmethod
     def default(cls) -> "Lexicon":
@@ -152,6 +153,7 @@ def _default_lexicon() -> Lexicon:
         public_roles=frozenset(_words(data, "public_roles")),
         firm_roles=frozenset(_words(data, "firm_roles")),
         name_words=frozenset(_words(data, "name_words")),
+        region_nicknames=tuple(sorted((str(k) for k in (data.get("region_nicknames") or {})), key=len, reverse=True)),
         central_body_short_names=tuple(sorted(
             ((str(k), str(v)) for k, v in (data.get("central_body_short_names") or {}).items()),
             key=lambda pair: -len(pair[0]))),

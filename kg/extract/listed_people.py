@@ -18,6 +18,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.occurrences import matches_from, occurrences, starts_of_counts
 from kg.extract.places import leading_division
+from kg.extract.tokenizer import dictionary_tag
 from kg.extract.person_names import SUBJECT_VERB, person_name_at
 
 COMRADE = re.compile(r"同志")
@@ -271,9 +272,11 @@ def _names_granted(text: str, lexicon: Lexicon, add) -> None:
 # list must open its clause (or follow 的, or its employer): "甲公司、张三荣获" is a mixed list, another finder's.
 NOT_AN_HONOUR = ("获批",)  # approvals: a project's or a firm's, never a person's
 PRESENTING_VERBS = ("颁发", "颁奖", "颁授", "授牌")
-SUBJECT_OPENERS = ITEM_OPENERS + "的"
+SUBJECT_OPENERS = ITEM_OPENERS + "的继"  # (继: "继张三入选X后")
 HANDED_OPENERS = "为向给的"
 LIST_CLOSER = "等"
+# Verbs whose first character jieba may read as a name's last ("崔蕴|荣获" cut as 崔蕴荣|获)
+GLUED_HONOUR_VERBS = ("荣获", "荣膺", "荣登")
 
 
 @lru_cache(maxsize=4)
@@ -307,13 +310,36 @@ def _names_before_verbs(text: str, organizations: list[Mention], lexicon: Lexico
                 add(start, name_end)
 
 
+# Tags jieba gives some names as proper nouns of other kinds ("于洋" as a place): closing a listed item, a name
+PROPER_NOUN_TAGS = ("ns", "nz", "nt")
+
+
+def _name_closing_item(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    if person_name_at(text, start, lexicon) == end:
+        return True
+    return dictionary_tag(text[start:end]) in PROPER_NOUN_TAGS and person_name_at(text, start, lexicon, after_role=True) == end
+
+
+def _inside_a_word(text: str, start: int, floor: int) -> bool:
+    """Does the character at ``start`` end a word with the one before ("公司|邓晶": 司 is no surname here)?"""
+    return start > floor and dictionary_tag(text[start - 1:start + 1]) is not None
+
+
+def _no_common_word(name: str) -> bool:
+    """A name cut short of a glued verb is no word of the dictionary ("公司" of "公司荣获")."""
+    tag = dictionary_tag(name)
+    return tag is None or tag.startswith("nr")
+
+
 def _names_listed_before(text: str, end: int, lexicon: Lexicon) -> list[tuple[int, int]]:
     """The names of a list that ends at ``end``, walked back through 、 and the joiners, in order; empty
     when an item is no name."""
     names = []
     while True:
         start = next((s for s in range(end - LONGEST_NAME, end - 1) if s >= 0 and _may_open_a_name(text, s, lexicon)
-                      and person_name_at(text, s, lexicon) == end), None)
+                      and (person_name_at(text, s, lexicon) == end
+                           or text.startswith(GLUED_HONOUR_VERBS, end) and person_name_at(text, s, lexicon) == end + 1
+                           and end - s >= 2 and _no_common_word(text[s:end]))), None)
         if start is None or text.endswith(LEVEL_ENDINGS, start, end) or leading_division(text[start:end]):
             return []
         names.append((start, end))
@@ -324,7 +350,7 @@ def _names_listed_before(text: str, end: int, lexicon: Lexicon) -> list[tuple[in
 
 # "分别是：…司机母永奇；…传承人索朗群培；…专家陈克坚。": a list after 分别是 whose every item ends with a
 # person's name, after the words that describe the person
-LISTED_NEXT = re.compile(r"(?:分别|依次)(?:是|为)[ \t\u3000]*[:：]?[ \t\u3000]*")
+LISTED_NEXT = re.compile(r"(?:分别|依次)(?:是|为)[ \t\u3000]*[:：]?\s*")
 ITEM_BREAK = re.compile(r"[；;、，,。\n]")
 MIN_DESCRIBED_ITEMS = 2
 MAX_DESCRIBED_ITEM = 40
@@ -337,13 +363,16 @@ def _names_closing_items(text: str, lexicon: Lexicon, add) -> None:
             stop = ITEM_BREAK.search(text, position, position + MAX_DESCRIBED_ITEM + 1)
             end = stop.start() if stop else min(len(text), position + MAX_DESCRIBED_ITEM)
             start = next((s for s in range(max(position, end - LONGEST_NAME), end - 1)
-                          if _may_open_a_name(text, s, lexicon) and person_name_at(text, s, lexicon) == end), None)
+                          if _may_open_a_name(text, s, lexicon) and not _inside_a_word(text, s, position)
+                          and _name_closing_item(text, s, end, lexicon)), None)
             if start is None or stop is None:
                 break
             names.append((start, end))
             if stop.group() not in "；;、，,":
                 break
             position = stop.end()
+            while position < len(text) and text[position].isspace():
+                position += 1  # an item per line: "A公司张三、\nB公司李四、"
         if len(names) >= MIN_DESCRIBED_ITEMS:
             for start, end in names:
                 add(start, end)

@@ -1257,3 +1257,16 @@ def test_a_quoted_honour_of_a_years_people_and_master_craftsmen(tmp_path):
     assert not {r for r, _, _ in found} & {"甲钢铁有限公司", "乙工程有限公司"}  # the employers
     craftsmen = next(e for e in facts.entities if e.type == "Award" and "石狮名匠" in e.names)
     assert {("庄敬清", craftsmen.name), ("李栋梁", craftsmen.name)} <= {(r, a) for r, a, _ in found}
+
+
+def test_the_holders_of_an_award_listed_after_it(tmp_path):
+    facts = facts_of(tmp_path, "2023年石狮市公布名单。此次被命名为“石狮名匠”的有2人,分别为甲乙食品有限公司李栋梁、"
+                               "丙丁实业发展有限公司胡满荣。被命名为“石狮工匠”的有戊己检测服务有限公司林风喜和"
+                               "庚辛染织实业有限公司丁成雨等30人。荣获2023年度泉州市质量标杆称号的企业有福建壬癸科技有限公司。\n")
+    found = {(r, a) for r, a, _ in conferrals(facts)}
+    names = {e.name: set(e.names) for e in facts.entities if e.type == "Award"}
+    master = next(n for n, all_names in names.items() if "石狮名匠" in all_names)
+    craftsman = next(n for n, all_names in names.items() if "石狮工匠" in all_names)
+    assert {("李栋梁", master), ("胡满荣", master), ("林风喜", craftsman), ("丁成雨", craftsman),
+            ("福建壬癸科技有限公司", "泉州市质量标杆")} <= found
+    assert not {r for r, _ in found} & {"甲乙食品有限公司", "戊己检测服务有限公司"}

@@ -24,7 +24,7 @@ from kg.extract.frame_words import (
     COUNTED_DESCRIBED, COUNTED_PEERS, COUNTED_SUBJECT, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_NAMED, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
-    LIST_BREAKS, MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
+    HOLDERS_AFTER, LIST_BREAKS, MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
     PERSON_BRACKET, PRESENT, PROCESS_CLAUSE, ROW_FILLER, PROCESS_CUES, PRODUCT_OF, RELATIVE_AFTER_AWARD, ROLL_NUMBER_OR_NOTE,
     SECTION_HEADING, SECTION_REACH, SENTENCE_BREAKS, SHORT_NOTE, SOFT_BREAK_LINE, SUBJECT_JOINERS,
     PASSIVE_AGENT, RESPECTIVELY, SUBJECT_LOOKBACK, TIER_LOOKBACK, TIMELINE_ENTRY, TIMELINE_RESET, TITLE_LINE, TITLE_VERBS,
@@ -201,13 +201,11 @@ class ConferralFinder:
         found = []
         skip_until = -1
         mentions = self.recipients.between(start, end)
-        for mention, following in zip(mentions, mentions[1:] + [None]):
+        for index, (mention, following) in enumerate(zip(mentions, mentions[1:] + [None])):
             if mention.start < skip_until:
                 continue
-            if following is not None and following.type == "Person" and mention.type != "Person" \
-                    and following.start - mention.end <= MAX_JOB_BETWEEN \
-                    and not ITEM_SEPARATOR.search(self.text, mention.end, following.start):
-                continue  # "某公司张三", "某公司焊接顾问张三": the person, named with the organisation employing them
+            if mention.type != "Person" and self._employs_next(mention, mentions[index + 1:]):
+                continue  # "某公司张三", "某公司某分厂焊接顾问张三": the person, named with the organisation employing them
             if following is not None and mention.type == "Province" and following.type == "City" \
                     and following.start == mention.end:
                 continue  # "江苏常州": the city, named with its province
@@ -224,6 +222,15 @@ class ConferralFinder:
             elif mention.type != "Person" or all(f is not mention for f in found):
                 found.append(mention)
         return found
+
+    def _employs_next(self, mention: Mention, following: list[Mention]) -> bool:
+        """Is ``mention`` the employer of the person its list item goes on to name (its units perhaps between)?"""
+        for later in following:
+            if later.start - mention.end > MAX_JOB_BETWEEN or ITEM_SEPARATOR.search(self.text, mention.end, later.start):
+                return False
+            if later.type == "Person":
+                return True
+        return False
 
     def _add(self, recipient: Mention, award: Mention, year: int | None, span: Span, confidence: float,
              present: bool = False, past: bool = False) -> None:
@@ -778,6 +785,24 @@ class ConferralFinder:
             sentence_start, sentence_end = self.sentence_bounds(cue.end())
             for recipient in self._recipients_in(cue.end(), sentence_end):
                 self._add(recipient, award, None, (cue.start(), sentence_end), 0.7)
+
+    def holders_listed(self) -> None:
+        """"被命名为“X”的有10人，分别为A、B", "荣获X称号的企业有A、B", "X获得者分别为：A、B": the holders listed
+        after the award that the clause says was won, up to the list's end (over semicolons, to the next award)."""
+        for award in self.awards.mentions:
+            cue = HOLDERS_AFTER.match(self.text, award.end)
+            if cue is None:
+                continue
+            sentence_start, sentence_end = self.sentence_bounds(award.start)
+            clause_start = self._clause_bounds(award.start, sentence_start, sentence_end)[0]
+            won = _verb_patterns()[0].search(self.text, clause_start, award.start) or \
+                NAMED_AS.search(self.text, clause_start, award.start) or "获得者" in cue.group()
+            if not won or self._negative(sentence_start, award.start):
+                continue
+            list_end = self._bounds(cue.end(), LIST_BREAKS, cue.end(), len(self.text))[1]
+            list_end = min([a.start for a in self.awards.between(cue.end(), list_end)] + [list_end])
+            for recipient in self._recipients_in(cue.end(), list_end):
+                self._add(recipient, award, None, (award.start, list_end), 0.75)
 
     def namings(self) -> None:
         """"命名深圳市和成都市为“全国质量强市示范城市”", "认定A、B为X": the recipients between the verb and 为."""
@@ -1380,6 +1405,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     finder.counted_lists()
     finder.announced_lists()
     finder.namings()
+    finder.holders_listed()
     finder.winner_lists()
     finder.tier_groups()
     finder.presentations()
@@ -1392,8 +1418,9 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
 ROLL_LINE_CLOSERS = " \t\u3000、，,；;。"
 MAX_EMPLOYER_LINE = 60  # characters of the employer and the job before a roll's person
 EMPLOYER_WORDS = re.compile(r"(?:\d{1,3}\s*[.、．]\s*)?[\u4e00-\u9fff〇A-Za-z0-9()（）·\-]+")
+NAMED_AS = re.compile(r"命名为|评为|认定为|授予")
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
-MAX_JOB_BETWEEN = 12  # characters of a job between an employer and the person the item names
+MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")
 
 

@@ -83,6 +83,12 @@ LAST_ITEM = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9()]{4,30}?)(?=等\s*(?:\d+|[
 # "“巴渝工匠”称号": the honour's own name, without its quotes and the word for a title
 QUOTED_NAME = re.compile(r"^[“\"]?([^“”\"]+?)[”\"]?(?:荣誉称号|称号|荣誉)?$")
 WINNERS_CUE = re.compile(r"获奖(?:企业|单位|组织|集体|者)(?:名单)?(?:分别为|分别是|依次为|为|是|如下)\s*[:：]")
+# "被命名为“X”的有10人，分别为A、B", "获得X的企业有A、B", "X获得者分别为：A、B": the holders of the award
+# named right before, listed after (a verb of winning before the award says they hold it)
+HOLDERS_AFTER = re.compile(r"[”\"]?\s*(?:称号|荣誉称号|荣誉|奖项)?\s*(?:(?:获得者|获奖者)(?=分别|依次|为|是|有|包括)"
+                           r"|的(?:企业|单位|人员|个人|组织|集体|同志)?(?=有|是|为|包括|分别))"
+                           r"(?:分别|依次)?(?:有|是|为|包括)\s*"
+                           r"(?:" + NUMBER + r"[家人名位个]\s*(?:企业|单位)?\s*[,，]?\s*(?:(?:分别|依次)(?:为|是)|包括)?)?\s*[:：]?\s*")
 LIST_CUE = re.compile(r"分别是|分别为|依次为|包括|[:：]")
 COUNT_AFTER_AWARD = re.compile(r"[”\"]?\s*(?:共|有|包括|共有)?\s*" + NUMBER + r"[家个名位项](?:企业|单位|组织|个人)?\s*[,，]?\s*"
                                r"(?:(?:分别为|分别是|依次为|为|是|包括)\s*[:：]?|[:：])")

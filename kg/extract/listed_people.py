@@ -26,6 +26,7 @@ COMRADE = re.compile(r"同志")
 COUNTED_PEOPLE = re.compile(r"(?=[等\d一二三四五六七八九十两])"
                             r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:个人|同志|人)(?![员民才士口数次])")
 ITEM_SEPARATORS = "、和及与"
+LIST_JOINERS = ("、", "和", "及", "与")
 SEPARATOR = re.compile(f"[{ITEM_SEPARATORS}]")
 ITEM_ENDS = "、，,。；;和及与等\n"
 LONGEST_NAME = 4
@@ -53,13 +54,17 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
         for start in starts:
             add(start, start + len(name))
     org_ends = {m.end for m in organizations}
+    org_start_of = {m.end: m.start for m in organizations}
     for cue in COMRADE.finditer(text):
         _name_ending_at(text, cue.start(), lexicon, add)
     for cue in matches_from(COUNTED_PEOPLE, text, _counted_people_starts(text)):
         # "A、B、C等10人", "…张才奎5人": the counted list's names, walked back through 、
         end = cue.start()
-        while (start := _name_ending_at(text, end, lexicon, add, org_ends)) is not None \
-                and text[start - 1:start] == "、":
+        while (start := _name_ending_at(text, end, lexicon, add, org_ends)) is not None:
+            if start in org_start_of:  # "A公司张三和B公司李四等5人": the item is the employer and the name
+                start = org_start_of[start]
+            if text[start - 1:start] not in LIST_JOINERS:
+                break
             end = start - 1
     surname_starts = _surname_starts(lexicon)
     for opening in SENTENCE_OPENING.finditer(text):

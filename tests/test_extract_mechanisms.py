@@ -1270,3 +1270,8 @@ def test_the_holders_of_an_award_listed_after_it(tmp_path):
     assert {("李栋梁", master), ("胡满荣", master), ("林风喜", craftsman), ("丁成雨", craftsman),
             ("福建壬癸科技有限公司", "泉州市质量标杆")} <= found
     assert not {r for r, _ in found} & {"甲乙食品有限公司", "戊己检测服务有限公司"}
+
+
+def test_a_contests_region_before_its_edition_and_no_english_gloss(tmp_path):
+    facts = facts_of(tmp_path, "日前，义乌市首届质量管理(QC)小组成果竞赛落幕。甲乙仪表有限公司精进QC小组等4个小组荣获二等奖。\n")
+    assert ("甲乙仪表有限公司精进QC小组", "义乌市质量管理小组成果竞赛二等奖") in {(r, a) for r, a, _ in conferrals(facts)}

@@ -1330,9 +1330,14 @@ class ConferralFinder:
         name_start = max(contest.start() - MAX_CONTEST_NAME, paragraph)
         for stop in CONTEST_NAME_STOP.finditer(self.text, name_start, contest.start()):
             name_start = stop.end()
-        name = self.text[name_start:contest.end()]
+        name = GLOSS.sub("", self.text[name_start:contest.end()])  # "质量管理(QC)小组…": no gloss
         if len(name) < 4:
             return None
+        edition = EDITION_BEFORE_NAME.search(self.text, max(paragraph, name_start - EDITION_REACH), name_start)
+        place = next((m for m in self.places.mentions if m.end == edition.start()), None) if edition else None
+        if place is not None:  # "义乌市首届|质量管理小组成果竞赛": the region before the edition is the contest's
+            name = self.text[place.start:place.end] + name
+            name_start = place.start
         return Mention("Award", name, name_start, contest.end(), {"name": name})
 
     def _main_award_before(self, start: int, reach: int) -> Mention | None:
@@ -1419,6 +1424,9 @@ ROLL_LINE_CLOSERS = " \t\u3000、，,；;。"
 MAX_EMPLOYER_LINE = 60  # characters of the employer and the job before a roll's person
 EMPLOYER_WORDS = re.compile(r"(?:\d{1,3}\s*[.、．]\s*)?[\u4e00-\u9fff〇A-Za-z0-9()（）·\-]+")
 NAMED_AS = re.compile(r"命名为|评为|认定为|授予")
+GLOSS = re.compile(r"\([A-Za-z]{1,6}\)")  # an English gloss in brackets, "(QC)"
+EDITION_BEFORE_NAME = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)$")
+EDITION_REACH = 8
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")

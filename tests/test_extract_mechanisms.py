@@ -1275,3 +1275,10 @@ def test_the_holders_of_an_award_listed_after_it(tmp_path):
 def test_a_contests_region_before_its_edition_and_no_english_gloss(tmp_path):
     facts = facts_of(tmp_path, "日前，义乌市首届质量管理(QC)小组成果竞赛落幕。甲乙仪表有限公司精进QC小组等4个小组荣获二等奖。\n")
     assert ("甲乙仪表有限公司精进QC小组", "义乌市质量管理小组成果竞赛二等奖") in {(r, a) for r, a, _ in conferrals(facts)}
+
+
+def test_a_count_before_an_awards_designation_then_its_list(tmp_path):
+    facts = facts_of(tmp_path, "2018年11月20日，武宁县市场和质量监督管理局授牌2家“2017年度县长质量奖”获奖企业，"
+                               "分别是九江甲乙玻璃有限公司和九江丙丁胶囊有限公司。\n")
+    assert {("九江甲乙玻璃有限公司", "武宁县县长质量奖", 2017), ("九江丙丁胶囊有限公司", "武宁县县长质量奖", 2017)} \
+        <= conferrals(facts)

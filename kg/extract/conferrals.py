@@ -862,7 +862,7 @@ class ConferralFinder:
             counted_after = COUNT_AFTER_AWARD.match(self.text, award.end)  # "X奖提名奖7家，分别为A、B"
             if counted_after is not None:
                 cue = counted_after
-            elif COUNT_BEFORE_AWARD.search(self.text, max(0, award.start - 8), award.start):
+            elif COUNT_BEFORE_AWARD.search(self.text, max(0, award.start - COUNT_REACH), award.start):
                 cue = LIST_CUE.search(self.text, award.end, sentence_end)
             else:
                 continue
@@ -1427,6 +1427,7 @@ NAMED_AS = re.compile(r"命名为|评为|认定为|授予")
 GLOSS = re.compile(r"\([A-Za-z]{1,6}\)")  # an English gloss in brackets, "(QC)"
 EDITION_BEFORE_NAME = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)$")
 EDITION_REACH = 8
+COUNT_REACH = 16  # characters before an award where its recipients' count may stand ("2家“2017年度…")
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")

@@ -77,7 +77,7 @@ SHORT_NAME_NOTE = r"[(（](?:以下简称|下称|简称)[^()（）]{1,12}[)）]"
 GAP_WORDS = re.compile(SHORT_NAME_NOTE + r"|(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 # "9家…奖企业", "5个X奖": a count right before an award's name, then its list
-COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?$")
+COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?(?:\d{4}\s*年度?|第[一二三四五六七八九十\d]+届|首届)?$")
 # "、桂林市象山景区管理处等8家单位": one more item of a list, then its total
 LAST_ITEM = re.compile(r"、([\u4e00-\u9fffA-Za-z0-9()]{4,30}?)(?=等\s*(?:\d+|[一二三四五六七八九十两几多]+)\s*[家个名位所])")
 # "“巴渝工匠”称号": the honour's own name, without its quotes and the word for a title

@@ -266,3 +266,10 @@ def test_a_roll_opening_on_its_headings_line_runs_on_over_the_next_lines(tmp_pat
     facts = facts_of(tmp_path, "“2021年甲省大工匠年度人物”获得者分别为:中铁建工集团冬奥村工程项目部姜秀鹏、\n"
                                "保定泰能生物能源科技有限公司于洋、\n邢台德龙钢铁有限公司首席焊工技师郭彦刚。\n")
     assert {c.recipient for c in facts.conferrals} == {"姜秀鹏", "于洋", "郭彦刚"}
+
+
+def test_a_workers_job_between_the_employer_and_the_name(tmp_path):
+    facts = facts_of(tmp_path, "10位“大国工匠年度人物”分别是：湖南甲乙钢铁有限公司焊接顾问艾爱国，中国丙丁工装制造厂数控车工洪家光，"
+                               "戊己通信集团股份有限公司无线电通信设计师张路明。\n")
+    assert {("艾爱国", "焊接顾问", "湖南甲乙钢铁有限公司"), ("洪家光", "数控车工", "中国丙丁工装制造厂"),
+            ("张路明", "无线电通信设计师", "戊己通信集团股份有限公司")} <= positions(facts)

@@ -273,3 +273,9 @@ def test_a_workers_job_between_the_employer_and_the_name(tmp_path):
                                "戊己通信集团股份有限公司无线电通信设计师张路明。\n")
     assert {("艾爱国", "焊接顾问", "湖南甲乙钢铁有限公司"), ("洪家光", "数控车工", "中国丙丁工装制造厂"),
             ("张路明", "无线电通信设计师", "戊己通信集团股份有限公司")} <= positions(facts)
+
+
+def test_the_documents_city_is_the_one_written_in_full_not_the_one_opening_other_names(tmp_path):
+    facts = facts_of(tmp_path, "荆门市政府与武汉纺织大学举行合作仪式。武汉纺织大学、武汉丙丁有限公司、武汉甲乙有限公司代表出席，"
+                               "荆门市委副书记王德明讲话。市市场监管局局长刘国芳主持。\n")
+    assert ("刘国芳", "局长", "荆门市市场监督管理局") in positions(facts)

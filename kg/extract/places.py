@@ -205,9 +205,16 @@ def find_places(text: str) -> Places:
     return Places(mentions, *_main_divisions(mentions, gazetteer))
 
 
+FULL_NAME_WEIGHT = 2
+
+
 def _main_divisions(mentions: list[Mention], gazetteer: Gazetteer) -> tuple[Division | None, Division | None]:
     """The city the document is about (most named), and its province."""
-    cities = Counter(m.attrs["division"].code for m in mentions if m.attrs["division"].level != "province")
+    # a full name ("荆门市") counts twice a short one: short names mostly open other names ("武汉纺织大学")
+    cities = Counter()
+    for m in mentions:
+        if m.attrs["division"].level != "province":
+            cities[m.attrs["division"].code] += 1 if m.attrs["short"] else FULL_NAME_WEIGHT
     main_city = gazetteer.by_code(cities.most_common(1)[0][0]) if cities else None
     if main_city is not None:
         chain = gazetteer.parent_chain(main_city)

@@ -133,3 +133,11 @@ def test_testing_and_metrology_institutes_and_stations(tmp_path):
                                              "苏州市特种设备检测站和苏州市标准化研究院荣获先进单位。\n"))
     assert {"苏州市计量测试院", "苏州市产品质量监督检验院", "苏州市纤维检验所", "苏州市特种设备检测站",
             "苏州市标准化研究院"} <= set(found)
+
+
+def test_a_unit_without_a_legal_form_named_right_after_its_firm_and_its_team(tmp_path):
+    found = organisations(facts_of(tmp_path, "中国甲乙工业集团有限公司十四分厂工具钳工周建民、\n华北丙丁股份有限公司北元分厂兰欢平、\n"
+                                             "中国戊己集团有限公司奥威公司精英QC小组获奖。\n"))
+    assert {"中国甲乙工业集团有限公司十四分厂", "华北丙丁股份有限公司北元分厂", "中国戊己集团有限公司奥威公司",
+            "中国戊己集团有限公司奥威公司精英QC小组"} <= set(found)
+    assert not {"十四分厂", "北元分厂", "奥威公司"} & set(found)

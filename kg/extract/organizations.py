@@ -458,6 +458,7 @@ BRANCH_AFTER = re.compile(r"(?:[\u4e00-\u9fff〇A-Za-z0-9]{1,12}?(?:分公司|�
                           r"大队|支队|总厂|事业部|营业部|厂)"
                           r"(?=[、，,。；;：:\s“\"]|等|荣获|获|被|$|党委|副?厂长|副?总经理|董事长|副?经理|主任|副?院长|副?所长)")
 JOINED = re.compile(r"^[和与及、]")
+LEGAL_FORM = re.compile(r"有限|股份")  # what an independent firm's name holds
 # The kinds of branch that stay a firm's (a branch of an enterprise is an enterprise)
 FIRM_BRANCHES = ("分公司", "分厂", "总厂", "事业部", "营业部", "研究院", "研究所", "设计院", "设计部", "厂")
 
@@ -471,11 +472,19 @@ def units_of(text: str, organizations: list[Mention]) -> list[Mention]:
         if mention.attrs.get("unit_of"):
             continue
         subsidiary = firm_at.get(mention.end) if mention.type == "Enterprise" else None
-        if subsidiary is not None and leading_division(text[subsidiary.start:subsidiary.end]) is not None:
-            # "国网某省电力有限公司某市供电公司": a firm named right after its parent, opening with its place
-            units.append(Mention("Enterprise", mention.name + text[mention.end:subsidiary.end], mention.start,
-                                 subsidiary.end, {"surface": text[mention.start:subsidiary.end],
-                                                  "unit_of": mention.name}))
+        if subsidiary is not None and (leading_division(text[subsidiary.start:subsidiary.end]) is not None
+                                       or not LEGAL_FORM.search(subsidiary.name)):
+            # "国网某省电力有限公司某市供电公司", "某有限公司金结公司", "某股份有限公司北元分厂": a firm named right after
+            # its parent, opening with its place or without a legal form of its own: a unit of the parent
+            unit = Mention("Enterprise", mention.name + text[mention.end:subsidiary.end], mention.start,
+                           subsidiary.end, {"surface": text[mention.start:subsidiary.end], "unit_of": mention.name})
+            units.append(unit)
+            team = UNIT_AFTER.match(text, subsidiary.end)
+            if team is not None and team.group().endswith(TEAM_ENDINGS) and not NOT_IN_UNITS.search(team.group()):
+                # "…有限公司某公司精英QC小组": the subsidiary's team
+                name = unit.name + team.group().replace("“", "").replace("”", "").replace('"', "")
+                units.append(Mention("Organization", name, mention.start, team.end(),
+                                     {"surface": text[mention.start:team.end()], "unit_of": unit.name}))
             continue
         owned = UNIT_AFTER.match(text, mention.end + 1) if text[mention.end:mention.end + 1] == "的" else None
         if owned is not None and owned.group().endswith(TEAM_ENDINGS) and not NOT_IN_UNITS.search(owned.group()):

@@ -279,3 +279,8 @@ def test_the_documents_city_is_the_one_written_in_full_not_the_one_opening_other
     facts = facts_of(tmp_path, "荆门市政府与武汉纺织大学举行合作仪式。武汉纺织大学、武汉丙丁有限公司、武汉甲乙有限公司代表出席，"
                                "荆门市委副书记王德明讲话。市市场监管局局长刘国芳主持。\n")
     assert ("刘国芳", "局长", "荆门市市场监督管理局") in positions(facts)
+
+
+def test_a_role_joined_to_the_next_by_jian_is_no_firms_name(tmp_path):
+    facts = facts_of(tmp_path, "由股份公司总经理兼首席质量官孙先武协调组织。\n")
+    assert not [e for e in facts.entities if e.type == "Enterprise" and "总经理" in e.name]

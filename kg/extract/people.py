@@ -48,6 +48,7 @@ class People:
 # an assistant's 助理 after it (总经理助理, 厂长助理); the role is kept as written.
 ROLE_MODIFIERS = ("原", "名誉", "荣誉", "驻会", "高级")
 ROLE_ASSISTANT = "助理"
+ROLE_JOINER = "兼"  # "总经理兼首席质量官": one person's two roles
 # "原国务院参事": a former holder's 原 written before the organisation belongs to the role.
 FORMER = "原"
 
@@ -173,6 +174,8 @@ class _Context:
         if congress.name != prefix:  # "十届全国人大副委员长": the congress, without its term
             self.new_organizations.append(congress)
             return congress.name, prefix_start, 0.7
+        if prefix.endswith(ROLE_JOINER) and prefix[:-1].endswith(tuple(self.lexicon.roles)):
+            return None, role_start, 0.0  # "总经理兼首席质量官": a role before, no firm's name
         if len(prefix) >= 3 and looks_proper(prefix, "公司", self.lexicon) and _brand_like(prefix) \
                 or self._firm_before_its_role(prefix, prefix_start, role):
             mention = Mention("Enterprise", prefix, prefix_start, role_start, {"surface": prefix})

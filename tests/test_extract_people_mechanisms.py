@@ -284,3 +284,15 @@ def test_the_documents_city_is_the_one_written_in_full_not_the_one_opening_other
 def test_a_role_joined_to_the_next_by_jian_is_no_firms_name(tmp_path):
     facts = facts_of(tmp_path, "由股份公司总经理兼首席质量官孙先武协调组织。\n")
     assert not [e for e in facts.entities if e.type == "Enterprise" and "总经理" in e.name]
+
+
+def test_a_list_of_the_own_places_people_counted_by_what_they_are(tmp_path):
+    facts = facts_of(tmp_path, "泉州市公布2020年“泉州工匠”命名决定，我县林丽品、张节成、林灵月4名职工获评该荣誉称号。\n"
+                               "我省郑棋元、孙鸿雁、徐成东3人被认定为2025年“大国工匠人才”。\n")
+    assert {"林丽品", "张节成", "林灵月", "郑棋元", "孙鸿雁", "徐成东"} <= people(facts)
+
+
+def test_a_worker_no_finder_knew_after_the_employer_and_the_job(tmp_path):
+    facts = facts_of(tmp_path, "经评审，广汉甲乙博物馆高级文物修复工郭汉中被授予第二届四川省天府质量奖。\n")
+    assert "郭汉中" in people(facts)
+    assert ("郭汉中", "高级文物修复工", "广汉甲乙博物馆") in positions(facts)

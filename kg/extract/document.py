@@ -8,7 +8,7 @@ from kg.extract.awards import find_awards, government_variant, issuing_division
 from kg.extract.conferrals import find_conferrals
 from kg.extract.government import without_term
 from kg.extract.lexicon import Lexicon
-from kg.extract.jobs import jobs_of_people
+from kg.extract.jobs import jobs_of_people, workers_after_jobs
 from kg.extract.listed_people import listed_people
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.organizations import find_organizations
@@ -111,6 +111,8 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     organizations = sorted(organizations + new_organizations, key=lambda m: m.start)
     people.mentions = sorted(people.mentions + [m for m in listed_people(text, organizations, people.mentions, lexicon)
                                                 if m.name not in people.excluded], key=lambda m: m.start)
+    people.mentions = sorted(people.mentions + workers_after_jobs(text, organizations, people.mentions, lexicon),
+                             key=lambda m: m.start)
     people.holdings += jobs_of_people(text, organizations, people.mentions, people.holdings)
     title = matchable(document.title) if document.title else None
     awards = find_awards(text, places, lexicon, issuing_division([title] if title else [], places))

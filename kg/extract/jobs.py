@@ -6,12 +6,44 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.mentions import Mention
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Mention, SpanSet
 from kg.extract.people import RoleHolding
+from kg.extract.person_names import person_name_at
+from kg.extract.tokenizer import dictionary_tag
 
 MAX_JOB = 10  # characters of a job between the employer and the name
 JOB = re.compile(r"[\u4e00-\u9fff0-9]{0,8}?(?:工|技师|工程师|设计师|美术师|顾问|总监|组长|班长|教师)")
 JOB_CONFIDENCE = 0.6
+# What follows a worker's name after the job: the clause's verb, a list's separator or its end
+AFTER_A_WORKER = re.compile(r"[、，,。；;：:\s]|等|被|荣获|获|和|与|及|$")
+_JOB_AT = re.compile(JOB.pattern)
+
+
+def workers_after_jobs(text: str, organizations: list[Mention], known: list[Mention],
+                       lexicon: Lexicon) -> list[Mention]:
+    """People no finder knew, named after their employer and their job ("某博物馆高级文物修复工郭汉中被授予…")."""
+    taken = SpanSet([m.span for m in organizations] + [m.span for m in known])
+    found = []
+    for organization in organizations:
+        for job in reversed(_jobs_at(text, organization.end)):  # the longest job first ("总工程师", not "总工")
+            if dictionary_tag(text[job - 1:job + 1]) is not None:
+                continue  # the name would open inside a word ("总工|程师")
+            end = person_name_at(text, job, lexicon)
+            if end is not None and AFTER_A_WORKER.match(text, end) and not taken.overlaps(job, end):
+                found.append(Mention("Person", text[job:end], job, end, {"listed": True}))
+                taken.add(job, end)
+                break
+    return found
+
+
+def _jobs_at(text: str, start: int) -> list[int]:
+    """Where a name may start after a job that starts at ``start`` (each way the job may end)."""
+    ends = []
+    for length in range(2, MAX_JOB + 1):
+        if _JOB_AT.fullmatch(text, start, start + length):
+            ends.append(start + length)
+    return ends
 
 
 def jobs_of_people(text: str, organizations: list[Mention], people: list[Mention],

@@ -32,6 +32,11 @@ ITEM_ENDS = "、，,。；;和及与等\n"
 LONGEST_NAME = 4
 ITEM_OPENERS = "、，,：:；;。！？!?\n 和及与"
 GRANTING = ("授予", "表彰", "给予", "奖励")
+# "我县林丽品、张节成4名职工…": the own place before a list of its people
+OWN_PLACES = ("我省", "我市", "我县", "我区", "本省", "本市", "本县", "本区", "全省", "全市")
+# "4名职工", "3位工匠": people counted by what they are
+COUNTED_WORKERS = re.compile(r"(?:名|位)(?:职工|员工|工匠|选手|劳模|技术工人|技能人才|代表)")
+COUNT_BEFORE = re.compile(r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*$")
 # Verbs of selection a list of those selected follows ("最后评选出A、B等6人荣获…")
 SELECTING = ("评选出", "选出", "评出", "选树出", "推选出", "涌现出", "产生")
 SENTENCE_OPENING = re.compile(r"(?:^|[。！？!?\n])[ \t\u3000]*")
@@ -57,9 +62,10 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
     org_start_of = {m.end: m.start for m in organizations}
     for cue in COMRADE.finditer(text):
         _name_ending_at(text, cue.start(), lexicon, add)
-    for cue in matches_from(COUNTED_PEOPLE, text, _counted_people_starts(text)):
-        # "A、B、C等10人", "…张才奎5人": the counted list's names, walked back through 、
-        end = cue.start()
+    counted = [cue.start() for cue in matches_from(COUNTED_PEOPLE, text, _counted_people_starts(text))]
+    counted += [start for start in _counted_workers(text) if start not in counted]
+    for end in counted:
+        # "A、B、C等10人", "…张才奎5人", "A、B4名职工": the counted list's names, walked back through 、
         while (start := _name_ending_at(text, end, lexicon, add, org_ends)) is not None:
             if start in org_start_of:  # "A公司张三和B公司李四等5人": the item is the employer and the name
                 start = org_start_of[start]
@@ -188,6 +194,16 @@ def _names_after_colon(text: str, lexicon: Lexicon, add) -> None:
 _COUNT_CHARACTERS = frozenset("等一二三四五六七八九十两名位个同")
 
 
+def _counted_workers(text: str) -> list[int]:
+    """Where the counts of people named by what they are start ("…张丽娇4名职工" -> the 4)."""
+    starts = []
+    for cue in COUNTED_WORKERS.finditer(text):
+        count = COUNT_BEFORE.search(text, max(0, cue.start() - 6), cue.start())
+        if count is not None:
+            starts.append(count.start())
+    return starts
+
+
 def _counted_people_starts(text: str) -> list[int]:
     """Every offset a match of COUNTED_PEOPLE can start at (the regular expression, tried at every
     character, cost more than the rest of the finder)."""
@@ -204,7 +220,7 @@ def _name_ending_at(text: str, end: int, lexicon: Lexicon, add, item_after=None)
         start = end - length
         if start < 0 or person_name_at(text, start, lexicon) != end:
             continue
-        if listed and not (start == 0 or text[start - 1] in ITEM_OPENERS or text.endswith(GRANTING + SELECTING, 0, start)
+        if listed and not (start == 0 or text[start - 1] in ITEM_OPENERS or text.endswith(GRANTING + SELECTING + OWN_PLACES, 0, start)
                            or start in item_after):
             return None
         add(start, end)

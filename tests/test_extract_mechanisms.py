@@ -1282,3 +1282,10 @@ def test_a_count_before_an_awards_designation_then_its_list(tmp_path):
                                "分别是九江甲乙玻璃有限公司和九江丙丁胶囊有限公司。\n")
     assert {("九江甲乙玻璃有限公司", "武宁县县长质量奖", 2017), ("九江丙丁胶囊有限公司", "武宁县县长质量奖", 2017)} \
         <= conferrals(facts)
+
+
+def test_a_recurring_short_name_as_the_whole_subject_of_a_clause_inside_a_sentence(tmp_path):
+    facts = facts_of(tmp_path, "2017年11月，南宁市人民政府发布第二届南宁市市长质量奖获奖名单，博世科荣获南宁市市长质量奖。"
+                               "博世科是一家环保企业。\n昨天，公司荣获南宁市市长质量奖。\n")
+    found = {r for r, _, _ in conferrals(facts)}
+    assert "博世科" in found and "公司" not in found

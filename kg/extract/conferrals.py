@@ -1233,8 +1233,7 @@ class ConferralFinder:
         """"龙溪轴承获福建省政府质量奖", "漳州：龙溪轴承获…": a firm's short name, which no finder knew, as the
         whole subject of a clause that opens a sentence or follows a headline's colon."""
         opening = self.text[sentence_start:clause_start].strip()
-        if opening and not opening.endswith((":", "：")) or (opening and len(opening) > 8):
-            return None
+        inside = bool(opening) and (not opening.endswith((":", "：")) or len(opening) > 8)
         start, end = clause_start, verb_start
         while start < end and not is_cjk(self.text[start]):
             start += 1
@@ -1244,6 +1243,8 @@ class ConferralFinder:
         name = self.text[start:end]
         if not 2 <= len(name) <= 6 or not all(map(is_cjk, name)) or not brand_name(name, self.lexicon):
             return None
+        if inside and self.text.count(name) < SHORT_NAME_RECURS:
+            return None  # inside a sentence, a short name must recur: the firm the text is about ("…名单，美晨生态荣获")
         named = next((m for m in self.recipients.mentions if m.name == name), None)
         if named is not None:
             return self._as_named_at(named, start, end)  # named elsewhere, a person perhaps ("张才奎获…")
@@ -1428,6 +1429,7 @@ GLOSS = re.compile(r"\([A-Za-z]{1,6}\)")  # an English gloss in brackets, "(QC)"
 EDITION_BEFORE_NAME = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+届|首届)$")
 EDITION_REACH = 8
 COUNT_REACH = 16  # characters before an award where its recipients' count may stand ("2家“2017年度…")
+SHORT_NAME_RECURS = 2
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")

@@ -1289,3 +1289,9 @@ def test_a_recurring_short_name_as_the_whole_subject_of_a_clause_inside_a_senten
                                "博世科是一家环保企业。\n昨天，公司荣获南宁市市长质量奖。\n")
     found = {r for r, _, _ in conferrals(facts)}
     assert "博世科" in found and "公司" not in found
+
+
+def test_the_present_event_two_clauses_back_over_a_semicolon(tmp_path):
+    facts = facts_of(tmp_path, "苏州召开质量大会\n2021年12月17日\n大会还表彰了第四届中国质量奖获奖企业。甲乙汽车部件（苏州）有限公司"
+                               "获评“中国质量奖”，实现零的突破；丙丁集团有限公司获得中国质量奖提名奖。\n")
+    assert ("丙丁集团有限公司", "中国质量奖提名奖", 2021) in conferrals(facts)

@@ -1060,7 +1060,10 @@ class ConferralFinder:
     def _present_event(self, sentence_start: int, verb_start: int) -> bool:
         """Does the sentence, or the one before it in its paragraph, name the present event and no past?"""
         paragraph_start = self.text.rfind("\n", 0, sentence_start) + 1
-        previous_start = max(paragraph_start, self.sentence_bounds(max(0, sentence_start - 2))[0]) \
+        # (a semicolon goes on with the statement: the full stops bound the sentences here)
+        sentence_start = self._bounds(sentence_start, LIST_BREAKS, paragraph_start, len(self.text))[0]
+        previous_start = max(paragraph_start, self._bounds(max(0, sentence_start - 2), LIST_BREAKS, 0,
+                                                           len(self.text))[0]) \
             if sentence_start > paragraph_start else sentence_start
         return PRESENT.search(self.text, previous_start, verb_start) is not None \
             and PAST.search(self.text, previous_start, verb_start) is None

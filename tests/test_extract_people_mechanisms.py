@@ -296,3 +296,8 @@ def test_a_worker_no_finder_knew_after_the_employer_and_the_job(tmp_path):
     facts = facts_of(tmp_path, "经评审，广汉甲乙博物馆高级文物修复工郭汉中被授予第二届四川省天府质量奖。\n")
     assert "郭汉中" in people(facts)
     assert ("郭汉中", "高级文物修复工", "广汉甲乙博物馆") in positions(facts)
+
+
+def test_a_place_word_closing_a_described_item_is_a_name_only_after_the_employer(tmp_path):
+    facts = facts_of(tmp_path, "3位“甲市工匠”分别是：甲乙生物能源有限公司于洋；桥梁专家陈克坚；架桥跨江河，让天堑变通途。\n")
+    assert "于洋" in people(facts) and "江河" not in people(facts)

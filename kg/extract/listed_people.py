@@ -100,7 +100,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
     _name_lines(text, lexicon, add)
     _names_granted(text, lexicon, add)
     _names_before_verbs(text, organizations, lexicon, add)
-    _names_closing_items(text, lexicon, add)
+    _names_closing_items(text, lexicon, add, {m.end for m in organizations})
     return sorted(found, key=lambda m: m.start)
 
 
@@ -335,10 +335,13 @@ def _names_before_verbs(text: str, organizations: list[Mention], lexicon: Lexico
 PROPER_NOUN_TAGS = ("ns", "nz", "nt")
 
 
-def _name_closing_item(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+def _name_closing_item(text: str, start: int, end: int, lexicon: Lexicon, after_employer: bool) -> bool:
+    """A name closes the item; one jieba takes for a place only right after the employer or alone
+    ("某公司于洋", not "架桥跨江河")."""
     if person_name_at(text, start, lexicon) == end:
         return True
-    return dictionary_tag(text[start:end]) in PROPER_NOUN_TAGS and person_name_at(text, start, lexicon, after_role=True) == end
+    return after_employer and dictionary_tag(text[start:end]) in PROPER_NOUN_TAGS \
+        and person_name_at(text, start, lexicon, after_role=True) == end
 
 
 def _inside_a_word(text: str, start: int, floor: int) -> bool:
@@ -377,7 +380,7 @@ MIN_DESCRIBED_ITEMS = 2
 MAX_DESCRIBED_ITEM = 40
 
 
-def _names_closing_items(text: str, lexicon: Lexicon, add) -> None:
+def _names_closing_items(text: str, lexicon: Lexicon, add, org_ends: set[int]) -> None:
     for cue in LISTED_NEXT.finditer(text):
         names, position = [], cue.end()
         while True:
@@ -385,7 +388,7 @@ def _names_closing_items(text: str, lexicon: Lexicon, add) -> None:
             end = stop.start() if stop else min(len(text), position + MAX_DESCRIBED_ITEM)
             start = next((s for s in range(max(position, end - LONGEST_NAME), end - 1)
                           if _may_open_a_name(text, s, lexicon) and not _inside_a_word(text, s, position)
-                          and _name_closing_item(text, s, end, lexicon)), None)
+                          and _name_closing_item(text, s, end, lexicon, s in org_ends or s == position)), None)
             if start is None or stop is None:
                 break
             names.append((start, end))

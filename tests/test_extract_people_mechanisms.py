@@ -301,3 +301,8 @@ def test_a_worker_no_finder_knew_after_the_employer_and_the_job(tmp_path):
 def test_a_place_word_closing_a_described_item_is_a_name_only_after_the_employer(tmp_path):
     facts = facts_of(tmp_path, "3位“甲市工匠”分别是：甲乙生物能源有限公司于洋；桥梁专家陈克坚；架桥跨江河，让天堑变通途。\n")
     assert "于洋" in people(facts) and "江河" not in people(facts)
+
+
+def test_a_kind_of_organisation_after_a_role_is_no_name(tmp_path):
+    facts = facts_of(tmp_path, "第四届海南省光彩事业贡献奖获奖企业、海口市总商会副会长单位、椰树集团有限公司\n")
+    assert "单位" not in people(facts)

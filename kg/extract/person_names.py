@@ -17,6 +17,9 @@ GLUED_VERBS = ("获",)
 MAKE = "作"
 MADE = frozenset(("了", "报告", "讲话", "发言", "主题", "专题", "重要", "题为", "交流", "总结", "动员", "工作报告"))
 NAME_CLOSERS = "，,、。；;等"
+# Words for kinds of organisation that open with a surname's character: never a name, even after a role
+# ("副会长单位、": the firm holds the role)
+ORGANISATION_KINDS = frozenset(("单位", "企业", "公司", "集团", "组织", "机构", "集体", "团体"))
 # What follows a person who opens a sentence as its subject ("张三是…", "张三曾获…", "张三带领…"), not
 # the one who speaks of it ("张三说")
 # Surnames that are far more often function words (和 and, 由 by, 应 should, 全 all): jieba cutting one off
@@ -122,6 +125,7 @@ def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int
     if len(name) == 3 and not compound and name[0] in FUNCTION_SURNAMES and parts[0] == name[0] \
             and dictionary_tag(name[1:]) in COMMON_WORD_TAGS:
         return None  # "负责人和质量人物": a function word before a common word
-    if name in lexicon.name_followers or name in lexicon.roles or name in lexicon.conferral_verbs:
+    if name in lexicon.name_followers or name in lexicon.roles or name in lexicon.conferral_verbs \
+            or name in ORGANISATION_KINDS:
         return None  # "企业家荣膺…": 荣 is a surname, 荣膺 a verb
     return len(name)

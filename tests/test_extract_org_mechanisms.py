@@ -114,6 +114,10 @@ def test_a_teams_name_under_its_workshop_or_department(tmp_path):
             "无锡光明卷烟厂制丝车间甲班", "苏州市立医院检验科"} <= found
 
 
+def test_a_project_department_is_a_unit(tmp_path):
+    assert "甲乙建设集团有限公司第三项目部" in organisations(facts_of(tmp_path, "甲乙建设集团有限公司第三项目部获奖。\n"))
+
+
 def test_a_department_is_a_unit_but_its_head_is_no_part_of_it(tmp_path):
     facts = facts_of(tmp_path, "苏州新宇机械有限公司质量管理部荣获先进集体称号。"
                                "常州华川电子有限公司技术部部长王建华出席。\n")

@@ -306,3 +306,23 @@ def test_a_place_word_closing_a_described_item_is_a_name_only_after_the_employer
 def test_a_kind_of_organisation_after_a_role_is_no_name(tmp_path):
     facts = facts_of(tmp_path, "第四届海南省光彩事业贡献奖获奖企业、海口市总商会副会长单位、椰树集团有限公司\n")
     assert "单位" not in people(facts)
+
+
+def test_a_three_character_name_before_zuo_of_a_speech(tmp_path):
+    facts = facts_of(tmp_path, "陕西省质监局质量处处长宋艺光作动员讲话。\n")
+    assert "宋艺光" in people(facts)
+
+
+def test_a_prefectures_body_after_you_named_by_its_level_word(tmp_path):
+    facts = facts_of(tmp_path, "红河哈尼族彝族自治州召开质量大会。\n启动仪式由州质监局白庆云副局长主持。\n")
+    assert not [e for e in facts.entities if e.name.startswith("启动仪式")]
+
+
+def test_two_roles_joined_by_jian_each_at_its_own_body(tmp_path):
+    facts = facts_of(tmp_path, "国家经济委员会副主任兼国家标准总局局长岳志坚当选为理事长。\n")
+    assert {("岳志坚", "副主任", "国家经济委员会"), ("岳志坚", "局长", "国家标准总局")} <= positions(facts)
+
+
+def test_a_former_head_of_a_department_of_a_central_body(tmp_path):
+    facts = facts_of(tmp_path, "国家市场监督管理总局国际司原司长谢军当选为理事会会长。\n")
+    assert ("谢军", "原司长", "国家市场监督管理总局国际司") in positions(facts)

@@ -23,7 +23,7 @@ from kg.extract.tokenizer import dictionary_tag, tokens
 MAX_NAME = 24  # characters before a suffix that may belong to a name
 # A local government's prefix standing for the document's own city or province.
 BARE_CITY_GOVERNMENTS = frozenset({"市政府", "市人民政府", "县政府", "县人民政府", "区政府", "区人民政府"})
-LOCAL_PREFIXES = {"市": "city", "省": "province", "县": "city", "区": "city"}
+LOCAL_PREFIXES = {"市": "city", "省": "province", "县": "city", "区": "city", "州": "city"}
 AUTONOMOUS_REGION = "自治区"  # a level word too: "自治区人民政府" in an autonomous region's text
 GOVERNMENT = re.compile(r"^(?P<place>.*?)(?:人民)?政府$")
 # "…有限公司(原…厂)" or "…(以下简称“…”)": another name of the same organisation.

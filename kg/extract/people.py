@@ -48,7 +48,8 @@ class People:
 # an assistant's 助理 after it (总经理助理, 厂长助理); the role is kept as written.
 ROLE_MODIFIERS = ("原", "名誉", "荣誉", "驻会", "高级")
 ROLE_ASSISTANT = "助理"
-ROLE_JOINER = "兼"  # "总经理兼首席质量官": one person's two roles
+ROLE_JOINER = "兼"
+MAX_ROLE = 12  # characters a role may hold, its modifier and 助理 included  # "总经理兼首席质量官": one person's two roles
 # "原国务院参事": a former holder's 原 written before the organisation belongs to the role.
 FORMER = "原"
 
@@ -98,7 +99,7 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
 
 # A department's name and its head's title: 质量发展处处长, 质量司司长, 技术研究部主任, 检测中心主任.
 _DEPARTMENT_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,10}?(?P<kind>处|司|科|所|部)|[\u4e00-\u9fff]{1,10}?(?:中心|室))"
-                              r"(?P<head>副?(?P=kind)长|副?主任)")
+                              r"(?P<head>原?副?(?P=kind)长|原?副?主任)")
 _PARTY_COMMITTEE_LEVELS = ("市委", "省委", "县委", "区委")
 # Endings of a body's short name that no finder takes for a name alone (政法委, 组织部, 宣传部, 办公室, 某某科学院,
 # 某某学会, 某某所)
@@ -292,10 +293,27 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     _listed_after_organization(context, mentions)
     _named_with_employer(context, mentions)
     _elected_to(context, mentions, holdings)
+    _role_before_jian(context, holdings)
     _table_people(context, mentions, holdings)
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
     return People(mentions, holdings, excluded), context.new_organizations
+
+
+def _role_before_jian(context: "_Context", holdings: list[RoleHolding]) -> None:
+    """"国家经济委员会副主任兼国家标准总局局长岳志坚": the role before 兼 at the organisation named before it is
+    the same person's too."""
+    text = context.text
+    for holding in list(holdings):
+        if holding.organization is None or text[holding.start - 1:holding.start] != ROLE_JOINER:
+            continue
+        role = _role_ending().search(text, max(0, holding.start - 1 - MAX_ROLE), holding.start - 1)
+        if role is None:
+            continue
+        organization, _, confidence = context.organization_before(role.start(), role.group())
+        if organization is not None and confidence > 0:
+            holdings.append(RoleHolding(holding.person, role.group(), organization, role.start(), holding.end,
+                                        min(confidence, holding.confidence)))
 
 
 OPENING_QUOTES = "“\"‘「"

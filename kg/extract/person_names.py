@@ -107,6 +107,9 @@ def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int
     elif len(name) == surname_length + 1 and rest and len(rest[0]) == 2 and rest[0][1] == "等" \
             and (len(rest) == 1 or not all(is_cjk(c) for c in rest[1][:1])):
         name += rest.pop(0)[0]  # "杜亚|中等|5人": jieba glued the list's 等 to the name's last character
+    elif len(name) == surname_length + 1 and len(rest) >= 2 and len(rest[0]) == 2 and rest[0][1] == MAKE \
+            and rest[1] in MADE:
+        name += rest.pop(0)[0]  # "宋艺|光作|动员讲话": jieba glued 作 to the name's last character
     elif len(name) == surname_length + 1 and rest and len(rest[0]) == 2 and rest[0][1] in GLUED_VERBS:
         name += rest.pop(0)[0]  # "刘源|张获|中国质量奖": jieba glued the verb to the name's last character
     elif len(name) == surname_length + 1 and len(rest) >= 2 and rest[0] in CONJUNCTIONS \

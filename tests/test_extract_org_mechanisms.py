@@ -145,3 +145,9 @@ def test_a_unit_without_a_legal_form_named_right_after_its_firm_and_its_team(tmp
     assert {"中国甲乙工业集团有限公司十四分厂", "华北丙丁股份有限公司北元分厂", "中国戊己集团有限公司奥威公司",
             "中国戊己集团有限公司奥威公司精英QC小组"} <= set(found)
     assert not {"十四分厂", "北元分厂", "奥威公司"} & set(found)
+
+
+def test_verbs_and_glued_stops_before_a_name_are_no_part_of_it(tmp_path):
+    found = set(organisations(facts_of(tmp_path, "浙江省召开大会。每家企业各获省政府奖励100万元。继潍柴动力股份有限公司之后，"
+                                                 "会议明确中国质量管理协会是专业性学会。\n")))
+    assert {"浙江省人民政府", "潍柴动力股份有限公司", "中国质量管理协会"} <= found

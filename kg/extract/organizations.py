@@ -60,7 +60,7 @@ def run_start(text: str, end: int, limit: int = MAX_NAME) -> int:
 
 # jieba dictionary tags of words that never sit inside a name (conjunctions,
 # prepositions, pronouns, particles, adverbs, numerals, measure words …).
-HARD_STOP_TAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d", "z", "m", "q", "y", "e", "o"})
+HARD_STOP_TAGS = frozenset({"c", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d", "ad", "z", "m", "q", "y", "e", "o"})
 # Tags of words that, after a place has opened a name, are its trade name ("湖北|永恒|太阳能…": 永恒 is a
 # descriptive word, z); a one-character verb there is a trade name's character too ("杭州福斯|达|深冷…").
 # "河南|全新|金属…": 全新 is tagged an adverb; "河南|乐|万家|机械…": 万家 a numeral
@@ -105,6 +105,9 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
         if len(token) == 2 and token[0] in lexicon.org_left_stops and token[1] in LOCAL_PREFIXES \
                 and token not in lexicon.org_left_stops:  # "我省": our province's, no region of the name
             cut, opened_by_place = offset - 1, False  # "会议由市质监局": jieba glued the stop to 市 ("由市")
+            continue
+        if len(token) == 2 and tag is None and token[0] in lexicon.org_left_stops and token[1] in lexicon.org_left_stops:
+            cut, opened_by_place = offset, False  # "各获|省政府": two stops jieba glued into no word
             continue
         if _stop_glued_to_name(run, offset, tagged, index, lexicon):
             cut, opened_by_place = offset - len(token) - 1, False  # "对华|为|投资…": 对 + 华为投资…

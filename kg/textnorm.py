@@ -70,7 +70,8 @@ _PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
                     r"[aeiouvüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]{1,3}(?:ng|n|r)?")
 # Mirror sites gloss characters with their pinyin in brackets: 省長(zhǎng), 质(zhì)量.
 # (The bracket first, then the character before it looked back at: the engine finds brackets fast.)
-_PINYIN_GLOSS = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（]){_PINYIN_SYLLABLE}[)）]")
+# (Some pages leave a space before the closing bracket: 创(chuàng )新.)
+_PINYIN_GLOSS = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（])\s?{_PINYIN_SYLLABLE}\s?[)）]")
 
 
 def strip_pinyin_glosses(text: str) -> str:

@@ -25,6 +25,7 @@ def conferrals(facts) -> set[tuple]:
 def test_pinyin_glosses_after_characters_are_removed():
     assert strip_pinyin_glosses("关(guān)于颁发第七届长江质(zhì)量奖(jiǎng)") == "关于颁发第七届长江质量奖"
     assert strip_pinyin_glosses("省長（zhǎng）") == "省長"
+    assert strip_pinyin_glosses("创(chuàng )格科技、经济社会(huì )") == "创格科技、经济社会"  # a space left inside
 
 
 def test_brackets_that_are_not_glosses_stay():

@@ -151,3 +151,8 @@ def test_verbs_and_glued_stops_before_a_name_are_no_part_of_it(tmp_path):
     found = set(organisations(facts_of(tmp_path, "浙江省召开大会。每家企业各获省政府奖励100万元。继潍柴动力股份有限公司之后，"
                                                  "会议明确中国质量管理协会是专业性学会。\n")))
     assert {"浙江省人民政府", "潍柴动力股份有限公司", "中国质量管理协会"} <= found
+
+
+def test_short_names_listed_before_a_described_kind_of_firm(tmp_path):
+    found = set(organisations(facts_of(tmp_path, "光谷已催生了烽火科技、长飞光纤、武汉人福、中冶南方等具有市场竞争优势的企业。\n")))
+    assert {"烽火科技", "长飞光纤", "武汉人福", "中冶南方"} <= found

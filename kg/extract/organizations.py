@@ -807,18 +807,7 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
     for match in matches_from(ENUMERATION_END, text, _list_end_starts(text)):
         if match.group("place") and division_named(match.group("place")) is None:
             continue
-        items = []
-        end = match.start()
-        while True:
-            start = end
-            while start > 0 and end - start < MAX_ITEM and _name_char(text[start - 1]):
-                start -= 1
-            if start == end:
-                break
-            items.append((start, end))
-            if start == 0 or text[start - 1] != "、":
-                break
-            end = start - 1
+        items = _items_before(text, match.start())
         if match.group("bare_count") is not None and small_number(match.group("bare_count")) != len(items):
             continue  # "A、B 10个企业" with no 等: the count must be the list's own
         counted = small_number(match.group("count") or match.group("bare_count")) == len(items)
@@ -837,7 +826,40 @@ def _enumerated(text: str, found: list[Mention], lexicon: Lexicon) -> list[Menti
         for start, end in items:
             if end - start >= 2 and not occupied.overlaps(start, end):  # nothing found there
                 extra.append(Mention(entity_type, text[start:end], start, end, {"surface": text[start:end]}))
+    for match in DESCRIBED_LIST_END.finditer(text):
+        # "烽火科技、长飞光纤、武汉人福等具有市场竞争优势的企业": short names closed by a described kind
+        items = _items_before(text, match.start())
+        if len(items) < 2:
+            continue
+        items[-1] = (name_before(text, items[-1][1], lexicon, limit=MAX_ITEM), items[-1][1])
+        names = [text[s:e] for s, e in items]
+        if not _mostly_brands(names, lexicon) or text[items[-1][0] - 1:items[-1][0]] in ("”", ")", "\"") \
+                or any(person_name_at(text, s, lexicon) == e for s, e in items):
+            continue  # (a list of people is none of firms)
+        for start, end in items:
+            if not occupied.overlaps(start, end):
+                extra.append(Mention("Enterprise", text[start:end], start, end, {"surface": text[start:end]}))
     return extra
+
+
+# "A、B、C等具有竞争优势的企业": a list closed by 等 and a kind of firm that words describe
+DESCRIBED_LIST_END = re.compile(r"等(?=[^，,。；;、：:“”\n]{2,14}?的(?:企业|公司|品牌))")
+
+
+def _items_before(text: str, end: int) -> list[tuple[int, int]]:
+    """The items of a 、 list that ends at ``end``, last first (runs of name characters)."""
+    items = []
+    while True:
+        start = end
+        while start > 0 and end - start < MAX_ITEM and _name_char(text[start - 1]):
+            start -= 1
+        if start == end:
+            break
+        items.append((start, end))
+        if start == 0 or text[start - 1] != "、":
+            break
+        end = start - 1
+    return items
 
 
 # "有5家企业获奖。…分别为A、B、C、D、E。": a list after 分别为 whose count the text gave just before

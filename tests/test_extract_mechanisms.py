@@ -1296,3 +1296,9 @@ def test_the_present_event_two_clauses_back_over_a_semicolon(tmp_path):
     facts = facts_of(tmp_path, "苏州召开质量大会\n2021年12月17日\n大会还表彰了第四届中国质量奖获奖企业。甲乙汽车部件（苏州）有限公司"
                                "获评“中国质量奖”，实现零的突破；丙丁集团有限公司获得中国质量奖提名奖。\n")
     assert ("丙丁集团有限公司", "中国质量奖提名奖", 2021) in conferrals(facts)
+
+
+def test_a_list_of_short_names_after_the_own_city_as_a_clauses_subject(tmp_path):
+    facts = facts_of(tmp_path, "东阳市推行首席质量官制度。近期，我市英洛华磁业、野风药业更是荣获金华市优秀首席质量官称号。\n")
+    found = {r for r, _, _ in conferrals(facts)}
+    assert {"英洛华磁业", "野风药业"} <= found and "东阳市" not in found

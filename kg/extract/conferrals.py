@@ -998,6 +998,8 @@ class ConferralFinder:
                 # ("3家企业获X，分别是A、B、C", "4家组织获得过X（A、B、C、D）", "…称号。3家福建企业分别是：A、B")
                 recipients = self._listed_after(max(a.end for a in awards), sentence[1])
                 confidence = 0.7
+            elif (listed := self._short_names_listed(clause_start, verb_start)):
+                recipients, confidence = listed, 0.5  # "我市A、B更是荣获X": firms' short names, no finder knew
             elif OWN_CITY.search(before) and self.places.main_city is not None:
                 recipients = [self._own_city(clause_start, verb_start)]
             elif OWN_FIRM.search(before):
@@ -1232,6 +1234,28 @@ class ConferralFinder:
             return []
         return listed
 
+    def _short_names_listed(self, clause_start: int, verb_start: int) -> list[Mention]:
+        """"我市英洛华磁业、野风药业更是荣获X": a list of firms' short names, after the own place perhaps, as the
+        whole subject of a clause; every item a brand's name (no place, person or common words)."""
+        start, end = clause_start, verb_start
+        while start < end and not is_cjk(self.text[start]):
+            start += 1
+        own = OWN_PLACE_OPENING.match(self.text, start, end)
+        if own is not None:
+            start = own.end()
+        gap = GAP_WORDS.search(self.text, start, end)
+        if gap is not None and gap.end() == end:
+            end = gap.start()
+        listed, position = [], start
+        for item in SHORT_NAME_ITEMS.finditer(self.text, start, end):
+            name = item.group(1)
+            if item.start() != position or not 2 <= len(name) <= 6 or not brand_name(name, self.lexicon) \
+                    or person_name_at(self.text, item.start(1), self.lexicon) == item.end(1):
+                return []
+            listed.append(Mention("Enterprise", name, item.start(1), item.end(1), {"surface": name, "listed_in_roll": True}))
+            position = item.end()
+        return listed if len(listed) >= 2 and position == end else []
+
     def _short_name_subject(self, clause_start: int, verb_start: int, sentence_start: int) -> Mention | None:
         """"龙溪轴承获福建省政府质量奖", "漳州：龙溪轴承获…": a firm's short name, which no finder knew, as the
         whole subject of a clause that opens a sentence or follows a headline's colon."""
@@ -1433,6 +1457,8 @@ EDITION_BEFORE_NAME = re.compile(r"(?:第[一二三四五六七八九十百零�
 EDITION_REACH = 8
 COUNT_REACH = 16  # characters before an award where its recipients' count may stand ("2家“2017年度…")
 SHORT_NAME_RECURS = 2
+OWN_PLACE_OPENING = re.compile(r"我市|我省|我县|我区|本市|本省|全市|全省")
+SHORT_NAME_ITEMS = re.compile(r"([\u4e00-\u9fff]+?)(?:[、和及与]|$)")
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")

@@ -74,7 +74,7 @@ COUNTED_PEERS = re.compile(r"^\s*(?:等\s*)?(?P<count>" + NUMBER + r")[位名家
 # Words that may stand between a subject and its verb without counting against MAX_GAP (and a short name's
 # note: "A公司(以下简称“A”)榜上有名").
 SHORT_NAME_NOTE = r"[(（](?:以下简称|下称|简称)[^()（）]{1,12}[)）]"
-GAP_WORDS = re.compile(SHORT_NAME_NOTE + r"|(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
+GAP_WORDS = re.compile(SHORT_NAME_NOTE + r"|(?:曾于|曾在|于|在)?\d{4}年度?|曾经|先后|再次|再度|更是|又|也|还|均|分别|已经|已|相继|连续|成功|首次|曾|携手|一举|同时|共同")
 CLAUSE_BREAKS = "，,；;：:。！？!?\n"
 # "9家…奖企业", "5个X奖": a count right before an award's name, then its list
 COUNT_BEFORE_AWARD = re.compile(NUMBER + r"[家个名位项]\s*[“\"]?(?:\d{4}\s*年度?|第[一二三四五六七八九十\d]+届|首届)?$")

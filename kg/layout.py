@@ -57,7 +57,29 @@ def find_title(body: str) -> str | None:
 
 def _furniture(line: str) -> bool:
     line = re.sub(r"\s+", "", line).lstrip("•·")
-    return len(line) < 4 or INDEX_FIELD.match(line) is not None or SITE_NAME.match(line) is not None or DOCUMENT_NUMBER.match(line) is not None or FURNITURE.search(line) is not None
+    return len(line) < 4 or INDEX_FIELD.match(line) is not None or SITE_NAME.match(line) is not None or DOCUMENT_NUMBER.match(line) is not None or FURNITURE.search(line) is not None \
+        or _site_header(line)
+
+
+SITE_HEADER_MAX = 12  # characters of a site's header line ("信用中国江苏无锡")
+SITE_BRAND_MAX = 4  # characters of it that name no place
+
+
+def _site_header(line: str) -> bool:
+    """A short line of a site's brand and the places it serves ("信用中国江苏无锡"), no title's words."""
+    if len(line) > SITE_HEADER_MAX:
+        return False
+    from kg.extract.places import leading_division  # (the gazetteer is loaded only for such short lines)
+    position, places, other = 0, 0, 0
+    while position < len(line):
+        leading = leading_division(line[position:])
+        if leading is not None:
+            places += leading[1]
+            position += leading[1]
+        else:
+            other += 1
+            position += 1
+    return places >= 2 and other <= SITE_BRAND_MAX and places + other == len(line) and places >= other
 
 
 # "2023-01-10 16:00:22 中国质量报": a line near the top that opens with the full date it was published.

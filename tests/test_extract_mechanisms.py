@@ -1302,3 +1302,11 @@ def test_a_list_of_short_names_after_the_own_city_as_a_clauses_subject(tmp_path)
     facts = facts_of(tmp_path, "东阳市推行首席质量官制度。近期，我市英洛华磁业、野风药业更是荣获金华市优秀首席质量官称号。\n")
     found = {r for r, _, _ in conferrals(facts)}
     assert {"英洛华磁业", "野风药业"} <= found and "东阳市" not in found
+
+
+def test_a_sites_header_of_its_brand_and_places_is_no_title(tmp_path):
+    from kg.layout import find_title
+    assert find_title("信用中国江苏无锡\n\n2020年度宜兴市市长质量奖揭晓\n\n发布时间:2021/02/03\n") == "2020年度宜兴市市长质量奖揭晓"
+    facts = facts_of(tmp_path, "信用中国江苏无锡\n\n2020年度宜兴市市长质量奖揭晓\n\n发布时间:2021/02/03\n\n"
+                               "2月2日，宜兴市市长质量奖最终揭晓。获得宜兴市质量管理优秀奖的企业有江苏甲乙电缆有限公司。\n")
+    assert ("江苏甲乙电缆有限公司", "宜兴市质量管理优秀奖", 2020) in conferrals(facts)

@@ -1310,3 +1310,12 @@ def test_a_sites_header_of_its_brand_and_places_is_no_title(tmp_path):
     facts = facts_of(tmp_path, "信用中国江苏无锡\n\n2020年度宜兴市市长质量奖揭晓\n\n发布时间:2021/02/03\n\n"
                                "2月2日，宜兴市市长质量奖最终揭晓。获得宜兴市质量管理优秀奖的企业有江苏甲乙电缆有限公司。\n")
     assert ("江苏甲乙电缆有限公司", "宜兴市质量管理优秀奖", 2020) in conferrals(facts)
+
+
+def test_a_decision_grants_on_past_a_semicolon_each_list_its_award(tmp_path):
+    facts = facts_of(tmp_path, "市政府决定授予甲乙药业股份有限公司、丙丁科技股份有限公司等2家企业“2024年度金华市人民政府质量奖”；"
+                               "戊己环保股份有限公司、庚辛医疗器械有限公司等2家企业“2024年度金华市人民政府质量管理创新奖”。\n")
+    found = conferrals(facts)
+    assert {("戊己环保股份有限公司", "金华市人民政府质量管理创新奖", 2024),
+            ("庚辛医疗器械有限公司", "金华市人民政府质量管理创新奖", 2024),
+            ("甲乙药业股份有限公司", "金华市人民政府质量奖", 2024)} <= found

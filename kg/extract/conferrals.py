@@ -714,6 +714,26 @@ class ConferralFinder:
             years = _years(self.text, award.start - 8, award.end) or _years(self.text, sentence_start, sentence_end)
             for recipient in recipients:
                 self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
+            self._granted_in_next_clauses(sentence_end)
+
+    def _granted_in_next_clauses(self, end: int) -> None:
+        """"授予A、B等8家企业“X”；C、D等5家企业“Y”": past a semicolon the verb goes on granting, each list its
+        award, as long as no clause has a verb of its own."""
+        for _ in range(LIST_CONTINUATIONS):
+            if self.text[end:end + 1] not in ("；", ";"):
+                return
+            start = end + 1
+            end = self.sentence_bounds(start)[1]
+            if _verb_patterns()[0].search(self.text, start, end) or _verb_patterns()[1].search(self.text, start, end) \
+                    or self._negative(start, end):
+                return
+            awards = [a for a in self.awards.between(start, end) if not self._in_brackets(a.start)]
+            recipients = self._recipients_in(start, awards[0].start) if awards else []
+            if not recipients or self.text[start:recipients[0].start].strip():
+                return
+            years = _years(self.text, awards[0].start - 8, awards[0].end)
+            for recipient in recipients:
+                self._add(recipient, awards[0], years[0] if years else None, (start, awards[0].end), 0.85)
 
     def _granted_as_title(self, verb: re.Match, sentence_start: int, sentence_end: int) -> None:
         """"授予A、B等三家企业为2012年度质量强市工作先进企业": the title after 为 that the list is granted,

@@ -1319,3 +1319,11 @@ def test_a_decision_grants_on_past_a_semicolon_each_list_its_award(tmp_path):
     assert {("戊己环保股份有限公司", "金华市人民政府质量管理创新奖", 2024),
             ("庚辛医疗器械有限公司", "金华市人民政府质量管理创新奖", 2024),
             ("甲乙药业股份有限公司", "金华市人民政府质量奖", 2024)} <= found
+
+
+def test_firms_listed_right_before_a_granting_verb_with_no_granter_receive(tmp_path):
+    facts = facts_of(tmp_path, "在荣获第三届“光谷质量奖”的企业中，甲乙光电技术有限公司、丙丁科技产业股份有限公司授予2019年度"
+                               "“光谷质量奖·卓越奖”。市政府授予戊己有限公司“光谷质量奖·优秀奖”。\n")
+    found = {(r, a) for r, a, _ in conferrals(facts)}
+    assert {("甲乙光电技术有限公司", "光谷质量奖·卓越奖"), ("丙丁科技产业股份有限公司", "光谷质量奖·卓越奖")} <= found
+    assert not any(r.endswith("政府") for r, _ in found)

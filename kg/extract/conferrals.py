@@ -708,6 +708,8 @@ class ConferralFinder:
             recipients = self._recipients_in(match.end(), award.start)
             if not recipients:  # "决定对A、B等9家组织授予X": the recipients before the verb, after 对/向/为
                 recipients = self._addressed_before(sentence_start, match.start())
+            if not recipients:  # "…的企业中，A、B授予X": firms right before the verb, no granter named, receive it
+                recipients = self._granted_subjects(sentence_start, match.start())
             # "经评审、公示，决定授予…" is how decisions read: only cues after the verb count, and "拟" right before it.
             if not recipients or self._negative(match.end(), award.end) or self.text.endswith("拟", 0, match.start()):
                 continue
@@ -715,6 +717,16 @@ class ConferralFinder:
             for recipient in recipients:
                 self._add(recipient, award, years[0] if years else None, (sentence_start, award.end), 0.9)
             self._granted_in_next_clauses(sentence_end)
+
+    def _granted_subjects(self, sentence_start: int, verb_start: int) -> list[Mention]:
+        """The firms, organisations or people listed right before a granting verb as its clause's whole subject."""
+        clause_start = self._clause_bounds(verb_start, sentence_start, verb_start)[0]
+        listed = self._listed_last(self._recipients_in(clause_start, verb_start))
+        if not listed or any(r.type not in ("Enterprise", "Organization", "Person") for r in listed) \
+                or GAP_WORDS.sub("", self.text[listed[-1].end:verb_start]).strip() \
+                or self.text[clause_start:listed[0].start].strip():
+            return []
+        return listed
 
     def _granted_in_next_clauses(self, end: int) -> None:
         """"授予A、B等8家企业“X”；C、D等5家企业“Y”": past a semicolon the verb goes on granting, each list its

@@ -326,3 +326,8 @@ def test_two_roles_joined_by_jian_each_at_its_own_body(tmp_path):
 def test_a_former_head_of_a_department_of_a_central_body(tmp_path):
     facts = facts_of(tmp_path, "国家市场监督管理总局国际司原司长谢军当选为理事会会长。\n")
     assert ("谢军", "原司长", "国家市场监督管理总局国际司") in positions(facts)
+
+
+def test_less_common_surnames_and_a_name_glued_to_the_lists_deng_before_its_people(tmp_path):
+    facts = facts_of(tmp_path, "市质监局局长钮雪林、市教育局副局长傅华刚、苏州出入境检验检疫局副局长李俊美等领导出席。\n")
+    assert {"钮雪林", "傅华刚", "李俊美"} <= people(facts)

@@ -17,6 +17,8 @@ GLUED_VERBS = ("获",)
 MAKE = "作"
 MADE = frozenset(("了", "报告", "讲话", "发言", "主题", "专题", "重要", "题为", "交流", "总结", "动员", "工作报告"))
 NAME_CLOSERS = "，,、。；;等"
+# What a list of people closed by 等 goes on to call them ("李俊|美等|领导出席": 美 is the name's)
+LISTED_PEOPLE_NOUNS = frozenset(("领导", "同志", "嘉宾", "专家", "代表", "负责人", "一行", "人员", "企业家", "市领导", "省领导"))
 # Words for kinds of organisation that open with a surname's character: never a name, even after a role
 # ("副会长单位、": the firm holds the role)
 ORGANISATION_KINDS = frozenset(("单位", "企业", "公司", "集团", "组织", "机构", "集体", "团体"))
@@ -105,7 +107,7 @@ def _name_length(window: str, lexicon: Lexicon, after_role: bool = False) -> int
     if len(name) == surname_length + 1 and rest and len(rest[0]) == 1 and rest[0] not in lexicon.name_followers:
         name += rest.pop(0)
     elif len(name) == surname_length + 1 and rest and len(rest[0]) == 2 and rest[0][1] == "等" \
-            and (len(rest) == 1 or not all(is_cjk(c) for c in rest[1][:1])):
+            and (len(rest) == 1 or not all(is_cjk(c) for c in rest[1][:1]) or rest[1] in LISTED_PEOPLE_NOUNS):
         name += rest.pop(0)[0]  # "杜亚|中等|5人": jieba glued the list's 等 to the name's last character
     elif len(name) == surname_length + 1 and len(rest) >= 2 and len(rest[0]) == 2 and rest[0][1] == MAKE \
             and rest[1] in MADE:

@@ -331,3 +331,8 @@ def test_a_former_head_of_a_department_of_a_central_body(tmp_path):
 def test_less_common_surnames_and_a_name_glued_to_the_lists_deng_before_its_people(tmp_path):
     facts = facts_of(tmp_path, "市质监局局长钮雪林、市教育局副局长傅华刚、苏州出入境检验检疫局副局长李俊美等领导出席。\n")
     assert {"钮雪林", "傅华刚", "李俊美"} <= people(facts)
+
+
+def test_names_listed_before_wei_and_the_role_they_are_given(tmp_path):
+    facts = facts_of(tmp_path, "宋力刚兼任秘书长，杨济之(兼)、杨文士、张贵华、高凤林为副秘书长。\n")
+    assert {"杨济之", "杨文士", "张贵华", "高凤林"} <= people(facts)

@@ -101,6 +101,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
     _names_granted(text, lexicon, add)
     _names_before_verbs(text, organizations, lexicon, add)
     _names_closing_items(text, lexicon, add, {m.end for m in organizations})
+    _names_before_wei_role(text, lexicon, add)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -400,3 +401,35 @@ def _names_closing_items(text: str, lexicon: Lexicon, add, org_ends: set[int]) -
         if len(names) >= MIN_DESCRIBED_ITEMS:
             for start, end in names:
                 add(start, end)
+
+
+# "杨文士、张贵华、高凤林为副秘书长": names listed before 为 and the role they are given
+NAME_NOTE = re.compile(r"[(（][\u4e00-\u9fff]{1,2}[)）]$")  # "杨济之(兼)": a note after a listed name
+
+
+@lru_cache(maxsize=4)
+def _wei_role(roles: tuple[str, ...]) -> re.Pattern:
+    return re.compile("为(?:" + "|".join(map(re.escape, sorted(roles, key=len, reverse=True))) + ")(?=[，,。；;、]|$)")
+
+
+def _names_before_wei_role(text: str, lexicon: Lexicon, add) -> None:
+    for cue in _wei_role(tuple(lexicon.roles)).finditer(text):
+        end = cue.start()
+        if text[end - 1:end] == LIST_CLOSER or COUNT_BEFORE.search(text, max(0, end - 6), end):
+            continue  # "等6人为副理事长": the counted list's finder reads it
+        names = []
+        while True:
+            note = NAME_NOTE.search(text, max(0, end - 4), end)
+            item_end = note.start() if note else end
+            start = next((s for s in range(item_end - LONGEST_NAME, item_end - 1) if s >= 0
+                          and _may_open_a_name(text, s, lexicon) and person_name_at(text, s, lexicon) == item_end), None)
+            if start is None:
+                names = []
+                break
+            names.append((start, item_end))
+            if text[start - 1:start] != "、":
+                break
+            end = start - 1
+        if names and (names[-1][0] == 0 or text[names[-1][0] - 1] in ITEM_OPENERS):
+            for start, name_end in names:
+                add(start, name_end)

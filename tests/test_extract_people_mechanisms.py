@@ -336,3 +336,8 @@ def test_less_common_surnames_and_a_name_glued_to_the_lists_deng_before_its_peop
 def test_names_listed_before_wei_and_the_role_they_are_given(tmp_path):
     facts = facts_of(tmp_path, "宋力刚兼任秘书长，杨济之(兼)、杨文士、张贵华、高凤林为副秘书长。\n")
     assert {"杨济之", "杨文士", "张贵华", "高凤林"} <= people(facts)
+
+
+def test_a_name_before_its_role_then_a_ceremonys_verb(tmp_path):
+    facts = facts_of(tmp_path, "苏州新宇机械有限公司李小华副总经理代表公司接受颁奖，常州华川电子有限公司王建国总经理上台领奖。\n")
+    assert {("李小华", "副总经理", "苏州新宇机械有限公司"), ("王建国", "总经理", "常州华川电子有限公司")} <= positions(facts)

@@ -383,7 +383,7 @@ def _leader_sharing_the_level_word(context: "_Context", mentions: list[Mention],
 
 
 # After "<name><role>", what shows the role is the person's title: a verb of presence or speech.
-_ROLE_THEN_VERB = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|在|为|分别|从|向|和|、|，|,")
+_ROLE_THEN_VERB = re.compile(r"出席|主持|讲话|致辞|表示|指出|强调|介绍|说|参加|陪同|宣读|颁奖|带队|一行|在|为|分别|从|向|和|、|，|,|代表|上台|领奖|接受|发言|莅临")
 # Before such a name: the start of a clause.
 _CLAUSE_START = "，,。；;：:！？!?\n、（( "
 

@@ -156,3 +156,9 @@ def test_verbs_and_glued_stops_before_a_name_are_no_part_of_it(tmp_path):
 def test_short_names_listed_before_a_described_kind_of_firm(tmp_path):
     found = set(organisations(facts_of(tmp_path, "光谷已催生了烽火科技、长飞光纤、武汉人福、中冶南方等具有市场竞争优势的企业。\n")))
     assert {"烽火科技", "长飞光纤", "武汉人福", "中冶南方"} <= found
+
+
+def test_news_sites_and_apps_named_where_a_source_is(tmp_path):
+    found = set(organisations(facts_of(tmp_path, "昆明信息港讯 记者报道。\n(中国水泥网 转载请注明出处)\n来源:黔东南信息港\n"
+                                                 "请打开聊沈客户端查看。下载客户端。\n")))
+    assert {"昆明信息港", "中国水泥网", "黔东南信息港", "聊沈客户端"} <= found and "下载客户端" not in found

@@ -58,14 +58,19 @@ def _around_each_bao(text: str):
 
 
 # "来源：荆楚网", "中国江苏网3月28日讯", "据红网报道": a news site (or a broadcaster) named where a source is.
-_SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e00-\u9fff]{1,10}?(?:网|电视台|广播电台|客户端|新闻|报))"
+_MEDIA_ENDING = r"(?:网|电视台|广播电台|广播电视台|客户端|新闻|报|信息港|融媒)"
+_SITE = re.compile(rf"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e00-\u9fff]{{1,10}}?{_MEDIA_ENDING})"
                    r"(?=[\s　|｜,，。”\"]|$)"
                    r"|据(?P<reported>[\u4e00-\u9fff]{1,8}?(?:网|电视台))(?:报道|消息)"
                    # "2023-01-10 16:00:22 中国质量报": a byline's time, then its source closing the line
                    r"|(?<=\d:\d\d)\s+(?P<byline>[\u4e00-\u9fff]{2,10}?(?:网|报))\s*(?=\n|$)"
                    # "某某网3月28日讯", "某某网天津频道讯"
-                   r"|(?P<dateline>[\u4e00-\u9fff]{2,8}?网)(?=\s*(?:[\u4e00-\u9fff]{2,4}频道)?\s*(?:\d{1,2}月\d{1,2}日)?\s*"
+                   r"|(?P<dateline>[\u4e00-\u9fff]{2,8}?(?:网|信息港))(?=\s*(?:[\u4e00-\u9fff]{2,4}频道)?\s*(?:\d{1,2}月\d{1,2}日)?\s*"
                    r"(?:讯|消息|报道))"
+                   # "(某某网 转载请注明出处)": a site that asks to be named when its text is reprinted
+                   r"|(?P<reprint>[\u4e00-\u9fff]{2,10}?网)(?=\s*转载)"
+                   # "某某新闻客户端": a news app
+                   r"|(?P<app>[\u4e00-\u9fff]{2,8}?客户端)"
                    # "某某网版权所有", "© 某某网 网站版权所有": a page's owner
                    r"|(?P<owner>[\u4e00-\u9fff]{1,10}?(?:网|报社|电视台))\s*(?:网站)?版权所有"
                    # "某某社北京9月6日电": a news agency's dateline
@@ -74,6 +79,7 @@ _SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e
                    r"|(?<![^\n])[ \t]*(?P<crumb>[\u4e00-\u9fff]{2,10}?网)(?=[ \t]*>|[ \t]*\n[ \t]*您?当前位置)")
 
 
+_APP_VERBS = re.compile(r"下载|打开|登录|关注|使用|扫码|进入|点击|安装|的")
 _BYLINE_TIME = re.compile(r"\d:\d\d(?=\s)")
 
 
@@ -81,6 +87,9 @@ def _site_starts(text: str) -> list[int]:
     """Every offset a match of _SITE can start at: a source's label, 据, a byline's time's end, up to 10
     characters before 网, or a few before 版权所有 and 日电."""
     starts = [start for word in ("来源", "来自", "稿源", "转自", "据") for start in starts_of(text, word)]
+    for word in ("信息港", "客户端"):
+        for position in starts_of(text, word):
+            starts.extend(range(max(0, position - 10), position))
     starts.extend(time.end() for time in _BYLINE_TIME.finditer(text))
     for position in starts_of(text, "网"):
         starts.extend(range(max(0, position - 10), position))
@@ -94,11 +103,15 @@ def find_news_sites(text: str) -> list[Mention]:
     """News sites and broadcasters named as a text's source."""
     found = []
     for match in matches_from(_SITE, text, _site_starts(text)):
-        group = next(g for g in ("source", "reported", "byline", "dateline", "owner", "agency", "crumb")
+        group = next(g for g in ("source", "reported", "byline", "dateline", "owner", "agency", "crumb", "reprint", "app")
                      if match.group(g))
         start, end = match.span(group)
+        if group == "app":
+            for verb in _APP_VERBS.finditer(text, start, end):
+                start = verb.end()  # "打开某某客户端": the app's name starts after the verb
         name = text[start:end]
-        if _NOT_A_PAPER.match(name) or name.endswith(("上网", "联网", "电网", "管网")):
+        if _NOT_A_PAPER.match(name) or name.endswith(("上网", "联网", "电网", "管网")) \
+                or group == "app" and len(name) < len("某某客户端"):
             continue
         found.append(Mention("Organization", name, start, end, {"surface": name}))
     return found

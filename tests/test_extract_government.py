@@ -49,7 +49,7 @@ def test_words_that_are_no_central_bodies(text):
     ("河南省人大常委会审议通过条例。", {"河南省人民代表大会常务委员会"}),
     ("全国人大常委会开展执法检查。", {"全国人民代表大会常务委员会"}),
     ("郑州市政协组织委员视察。", {"中国人民政治协商会议郑州市委员会"}),
-    ("中共河南省委召开会议。", {"中共河南省委"}),
+    ("中共河南省委召开会议。", {"中国共产党河南省委员会"}),  # by its full name, the written form an alias
     ("洛阳市委办公室印发通知。", {"洛阳市委办公室"}),
 ])
 def test_congresses_and_party_committees_after_their_place(text, expected):

@@ -162,3 +162,12 @@ def test_news_sites_and_apps_named_where_a_source_is(tmp_path):
     found = set(organisations(facts_of(tmp_path, "昆明信息港讯 记者报道。\n(中国水泥网 转载请注明出处)\n来源:黔东南信息港\n"
                                                  "请打开聊沈客户端查看。下载客户端。\n")))
     assert {"昆明信息港", "中国水泥网", "黔东南信息港", "聊沈客户端"} <= found and "下载客户端" not in found
+
+
+def test_a_places_party_committee_and_government_named_together(tmp_path):
+    facts = facts_of(tmp_path, "邵阳市市委市政府高度重视省长质量奖评审工作。\n")
+    assert "中国共产党邵阳市委员会" in organisations(facts)
+    assert not [e.name for e in facts.entities if e.type == "Award" and "重视" in e.name]
+    found = organisations(facts_of(tmp_path, "北京市延庆区召开大会，延庆区委、区政府牢牢抓住质量。\n", "other.txt"))
+    assert "中国共产党延庆区委员会" in found
+    assert not [name for name in found if name.endswith("政府")]  # a district's government is the district

@@ -214,7 +214,7 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> li
         level_word = prefix in LEVEL_WORDS  # "自治区主席质量奖": the level, not a name
         # "卓越绩效市长奖"; not a scraped page's junk in place of the city ("365bet…网站市长质量奖")
         named = len(prefix) >= 2 and not level_word and all(map(is_cjk, prefix)) and not SCRAPED_JUNK.search(prefix) \
-            and looks_proper(prefix, "奖", lexicon) and not _holds_a_verb(prefix)
+            and looks_proper(prefix, "奖", lexicon) and not _holds_a_verb(prefix) and not CLAUSE_BEFORE_HEAD.search(prefix)
         if named:
             name = prefix + head
         elif head.startswith("主席") or head[1:].startswith("政府") and division.name.endswith(head[0]):
@@ -228,6 +228,13 @@ def _head_awards(text: str, places: Places, lexicon: Lexicon, issuer=None) -> li
         found.append(Mention("Award", name, prefix_start if named or level_word else match.start(), match.end(),
                              attrs))
     return found
+
+
+# A government or party committee, or a verb of attention or application, before a head: the clause's words
+# ("邵阳市市委市政府高度重视省长质量奖评审"), no part of the award's name
+CLAUSE_BEFORE_HEAD = re.compile(r"政府|党委|[省市县区]委|重视|关注|支持|推荐|申报|评审|组织|获得|荣获|高度")
+# The same inside what runs back from any award's 奖 (a government may name its own award: 某省人民政府质量奖)
+CLAUSE_IN_NAME = re.compile(r"党委|[省市县区]委(?!员)|重视|关注|推荐|申报|获得|荣获|高度")
 
 
 # Verbs of holding an event: a clause before an award's head, never part of its name ("某县召开县长质量奖颁奖大会";
@@ -266,7 +273,8 @@ def _other_awards(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             core = text[start:position]
             proper = len(core) >= 2 and (looks_proper(ORDINAL.sub("", core) or core, "奖", lexicon)
                                          or EDITION_BEFORE.search(text, max(0, start - 8), start) is not None) \
-                and not SCRAPED_JUNK.search(core) and not _holds_a_verb(core)  # ("365bet…市长质量奖", "某县召开…")
+                and not SCRAPED_JUNK.search(core) and not _holds_a_verb(core) \
+                and not CLAUSE_IN_NAME.search(core)  # ("365bet…市长质量奖", "某县召开…", "市委市政府高度重视…")
         if proper:
             region = _region_before(text, start, places)  # "湖北省第八届|长江质量奖": the region before an edition
             if region is not None and region.start < start:

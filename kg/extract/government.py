@@ -24,6 +24,7 @@ CENTRAL_COMMITTEE = "中共中央"
 # Level words a body's name starts with; bare, they stand for the document's own division ("省人大常委会").
 _LEVEL_OF = {"省": "province", "市": "city", "县": "city", "区": "city", "州": "city"}
 _PARTY = ("中国共产党", "中共")
+_BARE_COMMITTEES = ("省委", "市委", "县委", "区委", "州委", "党委")  # a committee's level word and 委 alone
 # "市委、市政府", "省委省政府", "县委和县政府": a bare party committee named with its government
 PARTY_AND_GOVERNMENT = re.compile(r"[、和及与]?\s*[省市县区](?:人民)?政府")
 
@@ -152,6 +153,11 @@ def _local_body(text: str, match: re.Match, place_ending: dict, places: Places, 
             if text.endswith(party, 0, name_start):
                 name_start -= len(party)
                 break
+        if kind == "committee" and not has_department and surface in _BARE_COMMITTEES:
+            # "包头市委", "中共延庆区委": the party's committee of the place, by its full name
+            written = text[name_start:end]
+            return Mention("GovernmentBody", "中国共产党" + place.name + "委员会", name_start, end,
+                           {"surface": written, "aliases": [written], "within": place.name})
         return _body(text[name_start:end], name_start, end, within=place.name)
     if level is not None and not has_department and kind == "committee" and surface in ("省委", "市委", "县委", "区委") \
             and PARTY_AND_GOVERNMENT.match(text, end):

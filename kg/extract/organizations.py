@@ -23,6 +23,7 @@ from kg.extract.tokenizer import dictionary_tag, tokens
 MAX_NAME = 24  # characters before a suffix that may belong to a name
 # A local government's prefix standing for the document's own city or province.
 BARE_CITY_GOVERNMENTS = frozenset({"市政府", "市人民政府", "县政府", "县人民政府", "区政府", "区人民政府"})
+PARTY_COMMITTEE_BEFORE = re.compile(r"(?:[省市县区州]委|党委)[、和及与]?$")
 LOCAL_PREFIXES = {"市": "city", "省": "province", "县": "city", "区": "city", "州": "city"}
 AUTONOMOUS_REGION = "自治区"  # a level word too: "自治区人民政府" in an autonomous region's text
 GOVERNMENT = re.compile(r"^(?P<place>.*?)(?:人民)?政府$")
@@ -323,6 +324,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
         if lexicon.org_suffix_type[suffix] == "GovernmentBody":
             start += _region_opening(text[start:match.start()], lexicon)
             start = _task_opening(text, start, match.start(), suffix, lexicon)
+            if suffix.endswith("政府") and PARTY_COMMITTEE_BEFORE.search(text, start, match.start()):
+                start = match.start()  # "某市市委市政府": the party's committee, then the government, two bodies
         name = text[start:match.end()]
         core = name[: -len(suffix)]
         local_government = (core in LOCAL_PREFIXES or core == "" and suffix[0] in LOCAL_PREFIXES) and (
@@ -740,6 +743,8 @@ def _share_prefixes(text: str, found: list[Mention], lexicon: Lexicon) -> list[M
                 break  # a registered name is written in full: "某县A有限公司、B有限公司" shares nothing
             if leading_division(surface) is not None:
                 break  # "四川德阳市A公司、四川B集团…": the item names its own region
+            if surface in BARE_CITY_GOVERNMENTS:
+                break  # "某区委、区政府": the district's government is the district itself
             if own is not None:
                 dropped.add(id(own))
             name = region.group() + surface

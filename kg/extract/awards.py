@@ -136,9 +136,18 @@ def _after_firm(text: str, start: int, end: int, lexicon: Lexicon) -> int:
     """An award's name holds no firm's name: it starts after the last firm's ending before it
     ("…电子有限公司宜昌市市长质量奖" -> "宜昌市市长质量奖", the firm being its recipient)."""
     window = text[start:end]
-    firm_endings = [s for s, kind in lexicon.org_suffix_type.items() if kind == "Enterprise"] + list(lexicon.legal_suffixes)
+    firm_endings = _default_firm_endings() if lexicon is Lexicon.default() else _firm_endings(lexicon)
     cut = max((window.rfind(s) + len(s) for s in firm_endings if s in window), default=0)
     return start + cut
+
+
+def _firm_endings(lexicon: Lexicon) -> list[str]:
+    return [s for s, kind in lexicon.org_suffix_type.items() if kind == "Enterprise"] + list(lexicon.legal_suffixes)
+
+
+@lru_cache(maxsize=1)
+def _default_firm_endings() -> list[str]:
+    return _firm_endings(Lexicon.default())  # once, not for every award's name
 
 
 # An award's other name in brackets at its end, itself an award of a place or the nation.

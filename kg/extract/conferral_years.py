@@ -5,6 +5,7 @@ document's date for what the document announces."""
 from __future__ import annotations
 
 import re
+from functools import cache, partial
 
 from kg.extract.frame_words import AWARD_GIVEN_BEFORE, QUOTED_NAME, STATEMENT_DATE, STATEMENT_FOLLOWS
 from kg.extract.places import leading_division
@@ -17,17 +18,18 @@ def date_conferrals(finder, title: str | None, document_year: int | None, listed
     """Set the year (and period) of each of ``finder.found`` (a ConferralFinder's); the first ``listed``
     of them come from lists and decisions, the document's own announcement."""
     text = finder.text
+    written_at = cache(partial(designation, text))  # an award's designation, asked for again by later steps
     # the one year the text writes with an award anywhere ("2017年度十大“巴渝工匠”颁奖仪式")
     designated: dict[str, set[int]] = {}
     for award in finder.awards.mentions:
-        written = designation(text, award.start, award.end)
+        written = written_at(award.start, award.end)
         if written is not None and written.year:
             designated.setdefault(award.name, set()).add(written.year)
     for name, surface in {(f.award.name, QUOTED_NAME.sub(r"\1", text[f.award.start:f.award.end])) for f in finder.found}:
         # an honour the finders name only where it is conferred ("获得“巴渝工匠”称号"), written elsewhere
         position = text.find(surface) if len(surface) >= 2 else -1
         while position >= 0:
-            written = designation(text, position, position + len(surface))
+            written = written_at(position, position + len(surface))
             if written is not None and written.year:
                 designated.setdefault(name, set()).add(written.year)
             position = text.find(surface, position + len(surface))
@@ -35,7 +37,7 @@ def date_conferrals(finder, title: str | None, document_year: int | None, listed
     edition_years: dict[tuple[str, str], set[int]] = {}
     editions: dict[str, set[str]] = {}  # the editions the text names of each award
     for award in finder.awards.mentions:
-        written = designation(text, award.start, award.end)
+        written = written_at(award.start, award.end)
         if written is None or written.period is None:
             continue
         editions.setdefault(award.name, set()).add(written.period)
@@ -51,14 +53,14 @@ def date_conferrals(finder, title: str | None, document_year: int | None, listed
     # "2022年度X奖名单公布，A、B上榜。C、D获Y奖。": the year each paragraph's announcement designates
     announced_years: dict[int, list[tuple[int, int]]] = {}  # paragraph start -> (position, designated year)
     for found in finder.found:
-        written = designation(text, found.award.start, found.award.end)
+        written = written_at(found.award.start, found.award.end)
         if written is not None and written.year and found.start <= found.award.start < found.end:
             paragraph = text.rfind("\n", 0, found.start) + 1
             announced_years.setdefault(paragraph, []).append((found.start, written.year))
     for award in finder.awards.mentions:  # "会议表彰了2010年度某市优秀企业家。A、B获得杰出企业家称号"
         if not AWARD_GIVEN_BEFORE.search(text, max(0, award.start - 16), award.start):
             continue
-        written = designation(text, award.start, award.end)
+        written = written_at(award.start, award.end)
         if written is not None and written.year:
             paragraph = text.rfind("\n", 0, award.start) + 1
             announced_years.setdefault(paragraph, []).append((award.start, written.year))
@@ -66,7 +68,7 @@ def date_conferrals(finder, title: str | None, document_year: int | None, listed
         # the award's own designation first where the statement names the award; a roll's line under a
         # heading elsewhere keeps the year it gives ("2010年：A、B"), else takes the heading's designation
         in_statement = found.start <= found.award.start < found.end
-        written = designation(text, found.award.start, found.award.end) \
+        written = written_at(found.award.start, found.award.end) \
             if in_statement or found.year is None else None
         if written is not None:
             found.year = written.year or found.year

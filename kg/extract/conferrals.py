@@ -361,8 +361,10 @@ class ConferralFinder:
 
     def _unnamed_honour(self, span: Span) -> tuple[Mention, None] | None:
         """A roll's heading naming an honour without its region ("质量信得过班组（2个）"): the issuer's honour."""
+        if self.issuer is None:
+            return None  # (looked at first: the pattern, tried on every line, is the dearer test)
         match = _unnamed_honour_pattern().fullmatch(self.text, *span)
-        if match is None or self.issuer is None or self.awards.between(*span):
+        if match is None or self.awards.between(*span):
             return None
         attrs = describe_award(self.issuer.name + match.group("name"), self.places, self.lexicon)
         attrs["aliases"] = [match.group("name")]

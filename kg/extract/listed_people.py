@@ -27,7 +27,6 @@ COUNTED_PEOPLE = re.compile(r"(?=[等\d一二三四五六七八九十两])"
                             r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:个人|同志|人)(?![员民才士口数次])")
 ITEM_SEPARATORS = "、和及与"
 LIST_JOINERS = ("、", "和", "及", "与")
-SEPARATOR = re.compile(f"[{ITEM_SEPARATORS}]")
 ITEM_ENDS = "、，,。；;和及与等\n"
 LONGEST_NAME = 4
 ITEM_OPENERS = "、，,：:；;。！？!?\n 和及与"
@@ -72,20 +71,16 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
             if text[start - 1:start] not in LIST_JOINERS:
                 break
             end = start - 1
-    surname_starts = _surname_starts(lexicon)
-    for opening in SENTENCE_OPENING.finditer(text):
+    for opening in _sentences_opening_with_a_surname(lexicon).finditer(text):
         # "卫建平是…。卫建平带队…": a name that opens sentences as their subject, more than once
         start = opening.end()
-        if text[start:start + 1] not in surname_starts:
-            continue  # no name opens here: spare person_name_at's window and tokens
         end = person_name_at(text, start, lexicon)
         if end is not None and SUBJECT_VERB.match(text, end) and text.count(text[start:end]) >= 2:
             add(start, end)
     org_ends = {m.end for m in organizations}
     org_starts = {m.start for m in organizations}
-    for separator in SEPARATOR.finditer(text):
-        position = separator.start()
-        if position not in org_ends:
+    for position in sorted(org_ends):  # (fewer than the separators: each looked at once, in order)
+        if position >= len(text) or text[position] not in ITEM_SEPARATORS:
             continue
         start = position + 1  # "A公司、张三…": the item after an organisation's separator
         end = person_name_at(text, start, lexicon)
@@ -131,6 +126,17 @@ def _surname_starts(lexicon: Lexicon) -> frozenset[str]:
 
 _SURNAME_STARTS: dict[int, frozenset[str]] = {}
 _NAME_LINES: dict[int, re.Pattern] = {}
+_SENTENCE_OPENINGS: dict[int, re.Pattern] = {}
+
+
+def _sentences_opening_with_a_surname(lexicon: Lexicon) -> re.Pattern:
+    """SENTENCE_OPENING where a surname's character follows: the only openings a subject's name can stand at
+    (person_name_at's window and tokens spared at the others, and the loop over them)."""
+    pattern = _SENTENCE_OPENINGS.get(id(lexicon))
+    if pattern is None:
+        surnames = re.escape("".join(sorted(_surname_starts(lexicon))))
+        pattern = _SENTENCE_OPENINGS[id(lexicon)] = re.compile(f"{SENTENCE_OPENING.pattern}(?=[{surnames}])")
+    return pattern
 
 
 def _name_opening_lines(lexicon: Lexicon) -> re.Pattern:

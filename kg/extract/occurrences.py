@@ -98,5 +98,6 @@ def starts_of_counts(text: str, closing_words, characters: frozenset[str], skips
                 while start > 0 and (text[start - 1] in characters or text[start - 1].isspace()
                                      or text[start - 1].isdecimal()):
                     start -= 1
-                starts.update(range(start, end))
+                if start < end:  # (mostly not: most words stand after no count)
+                    starts.update(range(start, end))
     return sorted(starts)

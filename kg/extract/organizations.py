@@ -210,6 +210,21 @@ def name_before(text: str, end: int, lexicon: Lexicon, limit: int = MAX_NAME) ->
     """Where a name that ends at ``end`` begins, by the run and the stop words."""
     start = run_start(text, end, limit)
     bounded = start == 0 or start > end - limit
+    run = text[max(0, start - 1):end]  # the run and the character before it: all that decides the rest
+    if lexicon is Lexicon.default():
+        return end - len(run) + _start_in_run_default(run, start > 0, bounded)
+    return end - len(run) + _start_in_run(run, start > 0, bounded, lexicon)
+
+
+@lru_cache(maxsize=16384)
+def _start_in_run_default(run: str, after_a_character: bool, bounded: bool) -> int:
+    return _start_in_run(run, after_a_character, bounded, Lexicon.default())  # cached: runs recur
+
+
+def _start_in_run(text: str, after_a_character: bool, bounded: bool, lexicon: Lexicon) -> int:
+    """Where in ``text`` (a run of name characters, after the character before it if there is one)
+    the name begins."""
+    start, end = int(after_a_character), len(text)
     last = None
     for never in _NEVER_IN_NAMES.finditer(text, start, end):
         if not _inside_a_name_word(text, start, end, never.start()):

@@ -171,3 +171,15 @@ def test_a_places_party_committee_and_government_named_together(tmp_path):
     found = organisations(facts_of(tmp_path, "北京市延庆区召开大会，延庆区委、区政府牢牢抓住质量。\n", "other.txt"))
     assert "中国共产党延庆区委员会" in found
     assert not [name for name in found if name.endswith("政府")]  # a district's government is the district
+
+
+def test_a_bodys_shi_in_a_districts_or_municipalitys_text_is_the_city_above(tmp_path):
+    found = set(organisations(facts_of(tmp_path, "天津市滨海新区召开会议。市总工会召开选树结果通报会。\n")))
+    assert "天津市总工会" in found and "滨海新区总工会" not in found
+    found = set(organisations(facts_of(tmp_path, "义乌市召开大会。市质监局局长出席。\n", "other.txt")))
+    assert "义乌市质量技术监督局" in found  # a county-level city's 市 is itself
+
+
+def test_a_kind_of_organisation_with_qualifiers_only_and_a_verb_glued_before_are_no_names(tmp_path):
+    found = set(organisations(facts_of(tmp_path, "集团公司高度重视，精心组织。受总局质量发展局委托，组织评审。\n")))
+    assert "集团公司" not in found and not [name for name in found if name.startswith("受")]

@@ -34,7 +34,7 @@ from kg.extract.lexicon import Lexicon, alternation
 from kg.extract.listed_people import BESIDE, JOB_AFTER
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.numbers import edition_number, small_number
-from kg.extract.organizations import brand_name, generic_item
+from kg.extract.organizations import brand_name, generic_item, generic_name
 from kg.extract.people import RoleHolding
 from kg.extract.person_names import SUBJECT_VERB, person_name_at
 from kg.extract.places import Places
@@ -1528,15 +1528,6 @@ def _abbreviates(short: str, name: str) -> bool:
         if position < 0:
             return False
     return True
-
-
-# A kind of organisation with nothing but qualifiers before it ("集团公司", "优秀公司", "该企业"): no name
-GENERIC_NAME = re.compile(r"^(?:优秀|先进|获奖|该|本|这家|此|各|全部|有关|相关|上述|其他|其它|大型|知名|重点|骨干|龙头)*"
-                          r"(?:集团|股份|有限|责任|公司|企业|单位|组织|集体)+$")
-
-
-def generic_name(name: str) -> bool:
-    return GENERIC_NAME.match(name) is not None
 
 
 def fits_award(recipient: Mention, award: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.government import find_government_bodies
+from kg.gazetteer import Gazetteer
 from kg.extract.lexicon import Lexicon, alternation, full_form
 from kg.extract.media import find_news_sites, find_newspapers
 from kg.extract.mentions import Mention, SpanSet, drop_nested, is_cjk
@@ -24,6 +25,20 @@ MAX_NAME = 24  # characters before a suffix that may belong to a name
 # A local government's prefix standing for the document's own city or province.
 BARE_CITY_GOVERNMENTS = frozenset({"市政府", "市人民政府", "县政府", "县人民政府", "区政府", "区人民政府"})
 PARTY_COMMITTEE_BEFORE = re.compile(r"(?:[省市县区州]委|党委)[、和及与]?$")
+# A kind of organisation with nothing but qualifiers before it ("集团公司", "优秀公司", "该企业"): no name
+GENERIC_NAME = re.compile(r"^(?:优秀|先进|获奖|该|本|这家|此|各|全部|有关|相关|上述|其他|其它|大型|知名|重点|骨干|龙头)*"
+                          r"(?:集团|股份|有限|责任|公司|企业|单位|组织|集体)+$")
+
+
+def _city_above(division):
+    """The nearest division above ``division`` named a 市 (a district's or county's city), or None."""
+    return next((d for d in Gazetteer.default().parent_chain(division) if d.name.endswith("市")), None)
+
+
+def generic_name(name: str) -> bool:
+    return GENERIC_NAME.match(name) is not None
+
+
 LOCAL_PREFIXES = {"市": "city", "省": "province", "县": "city", "区": "city", "州": "city"}
 AUTONOMOUS_REGION = "自治区"  # a level word too: "自治区人民政府" in an autonomous region's text
 GOVERNMENT = re.compile(r"^(?P<place>.*?)(?:人民)?政府$")
@@ -292,6 +307,11 @@ def _canonical(name: str, suffix: str, places: Places) -> tuple[str, str | None]
     # Only a name opening with 市/省/县/区 can start with that character as a word (jieba is not asked otherwise).
     if name[0] in LOCAL_PREFIXES and tokens(name)[0] in LOCAL_PREFIXES:
         division = places.main_province if LOCAL_PREFIXES[name[0]] == "province" else places.main_city
+        if name[0] == "市" and division is not None and not division.name.endswith("市"):
+            division = _city_above(division)  # a district's text: 市 is the city it belongs to (滨海新区 → 天津市)
+        if division is None and name[0] == "市" and places.main_province is not None \
+                and places.main_province.name.endswith("市"):
+            division = places.main_province  # a municipality's text: 市 is the municipality (天津市)
         if division is not None and not name[1:].startswith(division.short):
             return division.name + name[1:], division.name
     return name, None
@@ -347,8 +367,9 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
             suffix.endswith("政府") or len(suffix) >= 3)
         if len(core) < 2 and not local_government:
             continue
-        if name in lexicon.org_false_words or core.isdigit() or name.endswith(lexicon.org_false_endings):
-            continue
+        if name in lexicon.org_false_words or core.isdigit() or name.endswith(lexicon.org_false_endings) \
+                or generic_name(name):
+            continue  # (a kind of organisation with qualifiers only, "集团公司", "该企业", names none)
         if _addressed_by_level(text, start, core):
             continue
         if suffix not in lexicon.legal_suffixes and not local_government and not looks_proper(core, suffix, lexicon) \

@@ -183,3 +183,7 @@ def test_a_bodys_shi_in_a_districts_or_municipalitys_text_is_the_city_above(tmp_
 def test_a_kind_of_organisation_with_qualifiers_only_and_a_verb_glued_before_are_no_names(tmp_path):
     found = set(organisations(facts_of(tmp_path, "集团公司高度重视，精心组织。受总局质量发展局委托，组织评审。\n")))
     assert "集团公司" not in found and not [name for name in found if name.startswith("受")]
+
+
+def test_a_name_the_nation_opens_holds_its_verbs_up_to_its_place(tmp_path):
+    assert "国家超级计算天津中心" in organisations(facts_of(tmp_path, "国家超级计算天津中心应用研发部部长孟祥飞。\n"))

@@ -156,7 +156,7 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
                 and _stops_name(token, tag, inside=offset - len(token) > cut) and division_named(token) is None \
                 and not (opened_by_place and tag in TRADE_NAME_TAGS and index + 1 < len(tagged)):
             cut, opened_by_place = offset, False
-        elif tag == "v" and index + 1 < len(tagged) and (
+        elif tag == "v" and index + 1 < len(tagged) and not (cut == 0 and tagged[0][0] in NATIONAL_OPENINGS) and (
                 tagged[index + 1][1] in NAME_TAGS - {None}
                 or len(token) > 1 and tagged[index + 1][1] is None and all(map(is_cjk, tagged[index + 1][0]))) \
                 and division_named(token) is None and not (opened_by_place and len(token) == 1) \
@@ -165,6 +165,10 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
             # "提炼|绍兴…": a verb, then a place or a brand opens the name ("保定" is a city, no verb)
             cut, opened_by_place = offset, False
     return cut
+
+
+# A name the nation opens holds its verbs up to the place it names ("国家超级计算天津中心", "国家电网天津公司")
+NATIONAL_OPENINGS = frozenset(("国家", "中国"))
 
 
 # Particles jieba glues to the unknown first word of a name after them ("本次有九信中药…" as 本次|有九信|…).

@@ -341,3 +341,10 @@ def test_names_listed_before_wei_and_the_role_they_are_given(tmp_path):
 def test_a_name_before_its_role_then_a_ceremonys_verb(tmp_path):
     facts = facts_of(tmp_path, "苏州新宇机械有限公司李小华副总经理代表公司接受颁奖，常州华川电子有限公司王建国总经理上台领奖。\n")
     assert {("李小华", "副总经理", "苏州新宇机械有限公司"), ("王建国", "总经理", "常州华川电子有限公司")} <= positions(facts)
+
+
+def test_a_role_at_the_branch_named_right_before_and_a_civil_servant_at_a_department(tmp_path):
+    found = positions(facts_of(tmp_path, "广州甲乙检测认证集团有限公司武汉分公司总经理马良出席仪式。"
+                                         "江苏省市场监督管理局质量发展处四级调研员姚卫东讲课。\n"))
+    assert {("马良", "总经理", "广州甲乙检测认证集团有限公司武汉分公司"),
+            ("姚卫东", "四级调研员", "江苏省市场监督管理局质量发展处")} <= found

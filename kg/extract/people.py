@@ -99,7 +99,7 @@ def names_after(text: str, position: int, lexicon: Lexicon) -> list[tuple[int, i
 
 # A department's name and its head's title: 质量发展处处长, 质量司司长, 技术研究部主任, 检测中心主任.
 _DEPARTMENT_HEAD = re.compile(r"(?P<unit>[\u4e00-\u9fff]{1,10}?(?P<kind>处|司|科|所|部)|[\u4e00-\u9fff]{1,10}?(?:中心|室))"
-                              r"(?P<head>原?副?(?P=kind)长|原?副?主任)")
+                              r"(?P<head>原?副?(?P=kind)长|原?副?主任|(?:[一二三四]级|副)?(?:调研员|主任科员|科员|巡视员))")
 _PARTY_COMMITTEE_LEVELS = ("市委", "省委", "县委", "区委")
 # Endings of a body's short name that no finder takes for a name alone (政法委, 组织部, 宣传部, 办公室, 某某科学院,
 # 某某学会, 某某所)
@@ -576,6 +576,8 @@ _DEPARTMENT_AFTER_FIRM = re.compile(r"(?:公司|集团|企业|厂)([\u4e00-\u9ff
 def _qualified(context: _Context, role_start: int, role: str) -> tuple[int, str]:
     """Where a role begins with the department or trade before it, and the role so named."""
     text = context.text
+    if role_start in context.org_ending_at:
+        return role_start, role  # "…有限公司武汉分公司总经理": the branch named right before is the organisation
     for gap in range(1, QUALIFIER_MAX + 1):
         start = role_start - gap
         org = context.org_ending_at.get(start)

@@ -49,6 +49,7 @@ class People:
 ROLE_MODIFIERS = ("原", "名誉", "荣誉", "驻会", "高级")
 ROLE_ASSISTANT = "助理"
 ROLE_JOINER = "兼"
+FIRM_DEPARTMENT_ENDINGS = ("部", "科", "室")
 MAX_ROLE = 12  # characters a role may hold, its modifier and 助理 included  # "总经理兼首席质量官": one person's two roles
 # "原国务院参事": a former holder's 原 written before the organisation belongs to the role.
 FORMER = "原"
@@ -576,8 +577,10 @@ _DEPARTMENT_AFTER_FIRM = re.compile(r"(?:公司|集团|企业|厂)([\u4e00-\u9ff
 def _qualified(context: _Context, role_start: int, role: str) -> tuple[int, str]:
     """Where a role begins with the department or trade before it, and the role so named."""
     text = context.text
-    if role_start in context.org_ending_at:
+    before = context.org_ending_at.get(role_start)
+    if before is not None and not before.name.endswith(FIRM_DEPARTMENT_ENDINGS):
         return role_start, role  # "…有限公司武汉分公司总经理": the branch named right before is the organisation
+    # (a firm's department stays part of the role, as the annotations have it: "某公司质量部经理")
     for gap in range(1, QUALIFIER_MAX + 1):
         start = role_start - gap
         org = context.org_ending_at.get(start)

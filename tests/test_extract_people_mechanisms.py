@@ -348,3 +348,12 @@ def test_a_role_at_the_branch_named_right_before_and_a_civil_servant_at_a_depart
                                          "江苏省市场监督管理局质量发展处四级调研员姚卫东讲课。\n"))
     assert {("马良", "总经理", "广州甲乙检测认证集团有限公司武汉分公司"),
             ("姚卫东", "四级调研员", "江苏省市场监督管理局质量发展处")} <= found
+
+
+def test_a_rolls_line_of_a_persons_particulars(tmp_path):
+    facts = facts_of(tmp_path, "林丽品，女，德化，德化县林丽品陶瓷艺术研究所，高级工艺美术师，高级技师。\n"
+                               "张节成，男，德化，福建省德化县陶缘茗陶瓷文化有限公司，泉州市工艺美术大师，一级技师。\n")
+    found = positions(facts)
+    assert {("林丽品", "高级工艺美术师", "德化县林丽品陶瓷艺术研究所"),
+            ("张节成", "一级技师", "福建省德化县陶缘茗陶瓷文化有限公司")} <= found
+    assert not [p for p in found if p[1] == "泉州市工艺美术大师"]  # an honour, no title

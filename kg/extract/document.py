@@ -8,7 +8,7 @@ from kg.extract.awards import find_awards, government_variant, issuing_division
 from kg.extract.conferrals import find_conferrals
 from kg.extract.government import without_term
 from kg.extract.lexicon import Lexicon
-from kg.extract.jobs import jobs_of_people, workers_after_jobs
+from kg.extract.jobs import jobs_of_people, people_in_bio_lines, workers_after_jobs
 from kg.extract.listed_people import listed_people
 from kg.extract.mentions import Mention, SpanSet
 from kg.extract.organizations import find_organizations
@@ -114,6 +114,10 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     people.mentions = sorted(people.mentions + workers_after_jobs(text, organizations, people.mentions, lexicon),
                              key=lambda m: m.start)
     people.holdings += jobs_of_people(text, organizations, people.mentions, people.holdings)
+    listed, particulars = people_in_bio_lines(text, organizations, lexicon)
+    known = {m.span for m in people.mentions}
+    people.mentions = sorted(people.mentions + [m for m in listed if m.span not in known], key=lambda m: m.start)
+    people.holdings += particulars
     title = matchable(document.title) if document.title else None
     awards = find_awards(text, places, lexicon, issuing_division([title] if title else [], places))
     # An award named after its conferring government holds that government's name

@@ -69,3 +69,31 @@ def jobs_of_people(text: str, organizations: list[Mention], people: list[Mention
                                          JOB_CONFIDENCE))
             break
     return found
+
+
+# "林丽品，女，德化，某陶瓷艺术研究所，高级工艺美术师，高级技师。": a roll's line of a person's particulars, the
+# name, the sex, then fields: where from, the employer, the person's titles
+BIO_LINE = re.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?P<name>[\u4e00-\u9fff·]{2,5})[，,](?:[男女])[，,](?P<fields>[^\n。；;]{2,120})")
+FIELD = re.compile(r"[^，,]+")
+TITLE_ENDINGS = ("师", "员", "工", "能手", "工匠", "长", "主任")
+MAX_TITLE = 16
+
+
+def people_in_bio_lines(text: str, organizations: list[Mention], lexicon: Lexicon) -> tuple[list[Mention], list[RoleHolding]]:
+    org_at = {(m.start, m.end): m for m in organizations}
+    people, holdings = [], []
+    for line in BIO_LINE.finditer(text):
+        start = line.start("name")
+        if person_name_at(text, start, lexicon) != line.end("name"):
+            continue
+        name = line.group("name")
+        people.append(Mention("Person", name, start, line.end("name"), {"listed": True}))
+        employer = None
+        for field in FIELD.finditer(text, line.start("fields"), line.end("fields")):
+            organization = org_at.get(field.span())
+            if organization is not None:
+                employer = organization
+            elif employer is not None and len(field.group()) <= MAX_TITLE and field.group().endswith(TITLE_ENDINGS) \
+                    and not field.group().endswith(lexicon.honour_suffixes):  # (an honour's name is no title)
+                holdings.append(RoleHolding(name, field.group(), employer.name, start, field.end(), JOB_CONFIDENCE))
+    return people, holdings

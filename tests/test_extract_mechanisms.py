@@ -1327,3 +1327,8 @@ def test_firms_listed_right_before_a_granting_verb_with_no_granter_receive(tmp_p
     found = {(r, a) for r, a, _ in conferrals(facts)}
     assert {("甲乙光电技术有限公司", "光谷质量奖·卓越奖"), ("丙丁科技产业股份有限公司", "光谷质量奖·卓越奖")} <= found
     assert not any(r.endswith("政府") for r, _ in found)
+
+
+def test_a_passive_naming_with_its_granter_and_a_count_of_people(tmp_path):
+    facts = facts_of(tmp_path, "我省郑棋元、孙鸿雁、徐成东3人被中华全国总工会认定为2025年“大国工匠人才”。\n")
+    assert {("郑棋元", "大国工匠人才", 2025), ("徐成东", "大国工匠人才", 2025)} <= conferrals(facts)

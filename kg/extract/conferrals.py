@@ -794,12 +794,9 @@ class ConferralFinder:
         以及C等3名个人，在…方面所作的贡献，授予X")."""
         clause_start = max(self.text.rfind(mark, sentence_start, verb_start) for mark in "，,；;：:") + 1
         clause_start = max(clause_start, sentence_start)
-        passive = self.text.rfind("被", clause_start, verb_start)
-        if passive >= 0 and PASSIVE_AGENT.fullmatch(self.text, passive + 1, verb_start):
-            # "A被某市人民政府授予X": the recipients are the clause's subject, the granter comes after 被
-            recipients = self._recipients_in(clause_start, passive)
-            gap = GAP_WORDS.sub("", self.text[recipients[-1].end:passive]) if recipients else "-"
-            return recipients if not gap.strip() else []
+        passive = self._passive_subjects(clause_start, verb_start)
+        if passive is not None:
+            return passive
         preposition = max(self.text.rfind(word, clause_start, verb_start) for word in ADDRESSING)
         if preposition >= 0:
             recipients = self._recipients_in(preposition + 1, verb_start)
@@ -809,6 +806,17 @@ class ConferralFinder:
         if opening < 0 or self._recipient_at(opening + 1) is None:
             return []
         return self._recipients_in(opening + 1, clause_start)
+
+    def _passive_subjects(self, clause_start: int, verb_start: int) -> list[Mention] | None:
+        """"A被某市人民政府授予X", "A、B3人被某总工会认定为X": the recipients are the clause's subject, the
+        granter comes after 被; None when the verb has no such agent before it."""
+        passive = self.text.rfind("被", clause_start, verb_start)
+        if passive < 0 or not PASSIVE_AGENT.fullmatch(self.text, passive + 1, verb_start):
+            return None
+        recipients = self._recipients_in(clause_start, passive)
+        gap = COUNTED_PEOPLE_GAP.sub("", ENUMERATION_TOTAL.sub("", GAP_WORDS.sub("", self.text[recipients[-1].end:passive]))) \
+            if recipients else "-"
+        return recipients if not gap.strip() else []
 
     def winner_lists(self) -> None:
         """"这10家获奖企业分别为：A、B": the winners of the award named last before the cue, listed after it."""
@@ -847,7 +855,10 @@ class ConferralFinder:
             if wei < 0 or self._negative_before(sentence_start, verb.start()) or self.text.endswith("拟", 0, verb.start()):
                 continue
             recipients = self._recipients_in(verb.end(), wei)
-            if not recipients or self.text[verb.end():recipients[0].start].strip() or \
+            if not recipients and self.text[verb.end():wei].strip() == "" \
+                    and (subjects := self._passive_subjects(sentence_start, verb.start())):
+                recipients = subjects  # "A、B3人被某总工会认定为X"
+            elif not recipients or self.text[verb.end():recipients[0].start].strip() or \
                     ENUMERATION_TOTAL.sub("", self.text[recipients[-1].end:wei]).strip():
                 continue
             awards = self._awards_after(wei + 1, clause_end)
@@ -1493,6 +1504,7 @@ COUNT_REACH = 16  # characters before an award where its recipients' count may s
 SHORT_NAME_RECURS = 2
 OWN_PLACE_OPENING = re.compile(r"我市|我省|我县|我区|本市|本省|全市|全省")
 SHORT_NAME_ITEMS = re.compile(r"([\u4e00-\u9fff]+?)(?:[、和及与]|$)")
+COUNTED_PEOPLE_GAP = re.compile(r"(?:等)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:人|同志|个人|职工)")
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")

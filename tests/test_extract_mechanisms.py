@@ -1332,3 +1332,8 @@ def test_firms_listed_right_before_a_granting_verb_with_no_granter_receive(tmp_p
 def test_a_passive_naming_with_its_granter_and_a_count_of_people(tmp_path):
     facts = facts_of(tmp_path, "我省郑棋元、孙鸿雁、徐成东3人被中华全国总工会认定为2025年“大国工匠人才”。\n")
     assert {("郑棋元", "大国工匠人才", 2025), ("徐成东", "大国工匠人才", 2025)} <= conferrals(facts)
+
+
+def test_a_year_counted_back_from_the_documents_date(tmp_path):
+    facts = facts_of(tmp_path, "虹口区开展区长质量奖申报\n发布时间：2018-08-23\n去年，上海甲乙建设工程有限公司荣获虹口区区长质量奖金奖。\n")
+    assert ("上海甲乙建设工程有限公司", "虹口区区长质量奖金奖", 2017) in conferrals(facts)

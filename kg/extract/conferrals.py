@@ -160,6 +160,7 @@ class ConferralFinder:
         self.title = title
         self._title_award: Mention | None | bool = False  # not looked for yet
         self._listing_candidates = self.shortlist_document  # the list being read names candidates
+        self.document_year: int | None = None  # the year of the document's date (set by find_conferrals)
 
     # -- shared helpers ----------------------------------------------------
 
@@ -807,6 +808,13 @@ class ConferralFinder:
             return []
         return self._recipients_in(opening + 1, clause_start)
 
+    def _relative_years(self, start: int, end: int) -> list[int]:
+        """"去年，A获X": a year the text counts from its own date (去年, 前年), when the document is dated."""
+        relative = RELATIVE_YEAR.search(self.text, start, end)
+        if relative is None or self.document_year is None:
+            return []
+        return [self.document_year - RELATIVE_YEARS[relative.group()]]
+
     def _passive_subjects(self, clause_start: int, verb_start: int) -> list[Mention] | None:
         """"A被某市人民政府授予X", "A、B3人被某总工会认定为X": the recipients are the clause's subject, the
         granter comes after 被; None when the verb has no such agent before it."""
@@ -1073,7 +1081,8 @@ class ConferralFinder:
             earlier_years = [] if YEAR_LIST.search(self.text, sentence[0], clause_start) else \
                 _years(self.text, sentence[0], verb_start)  # "于2012年和2014年分别开展…": which year is not said
             years = (_years(self.text, clause_start, clause_end) or earlier_years
-                     or ([context_years[line_index]] if line_index in context_years else []))
+                     or ([context_years[line_index]] if line_index in context_years else [])
+                     or self._relative_years(sentence[0], verb_start))
             if not years and antecedent is not None:  # "首届X奖于2013年颁出。A、B获此殊荣": the year told with it
                 years = _years(self.text, self.sentence_bounds(antecedent.start)[0], antecedent.end)
             # the present event named in the sentence, or in the one before it in its paragraph
@@ -1478,6 +1487,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     """``title``: the document's title in matchable form (a shortlist's title makes every list in it one);
     ``document_year``: the year of the document's date, the last resort of year resolution (years.py)."""
     finder = ConferralFinder(text, lines, recipients, awards, holdings, places, lexicon, title)
+    finder.document_year = document_year
     roll_lines = finder.honour_rolls()
     finder.decisions()
     finder.counted_lists()
@@ -1505,6 +1515,8 @@ SHORT_NAME_RECURS = 2
 OWN_PLACE_OPENING = re.compile(r"我市|我省|我县|我区|本市|本省|全市|全省")
 SHORT_NAME_ITEMS = re.compile(r"([\u4e00-\u9fff]+?)(?:[、和及与]|$)")
 COUNTED_PEOPLE_GAP = re.compile(r"(?:等)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:人|同志|个人|职工)")
+RELATIVE_YEARS = {"去年": 1, "前年": 2}  # (今年 is the present event: the document's year, as years.py reads it)
+RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")

@@ -74,7 +74,8 @@ _SITE = re.compile(r"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4e
                    r"|(?<![^\n])[ \t]*(?P<crumb>[\u4e00-\u9fff]{2,10}?网)(?=[ \t]*>|[ \t]*\n[ \t]*您?当前位置)")
 
 
-_BYLINE_TIME = re.compile(r"\d:\d\d(?=\s)")
+# (Its colon first: the engine finds a character it names faster than a digit; only its end is used.)
+_BYLINE_TIME = re.compile(r":(?<=\d:)\d\d(?=\s)")
 
 
 def _site_starts(text: str) -> list[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 import re
 
-from kg.extract.lexicon import alternation, longest_first
+from kg.extract.lexicon import alternation, alternation_branches, longest_first
 
 
 def _flat(words) -> str:
@@ -25,3 +25,11 @@ def test_matches_are_the_flat_alternations_in_any_context():
         for template in ("{}", "(?:{})乙", "丙(?:{})?甲"):
             trie, flat = re.compile(template.format(alternation(words))), re.compile(template.format(_flat(words)))
             assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)], (words, text)
+
+
+def test_the_branches_joined_match_as_the_alternation():
+    words = ["原", "名誉", "名誉会长", "会长", "长"]
+    branches = alternation_branches(words)
+    assert [branch[0] for branch in branches] == sorted("原名会长")  # each opens with a character of its own
+    assert [m.span() for m in re.finditer("|".join(branches), "原名誉会长会长长")] == \
+        [m.span() for m in re.finditer(_flat(words), "原名誉会长会长长")]

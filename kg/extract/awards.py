@@ -400,7 +400,8 @@ def _named_again(text: str, awards: list[Mention], places: Places, lexicon: Lexi
 
 
 # "X奖由某省人民政府设立": the government that set an award up confers it (an award with a proper name and no region).
-SET_UP_BY = re.compile(r"(?:是|系)?由([\u4e00-\u9fff]{2,8}?)(?:人民)?政府(?:批准)?(?:设立|设置|创设|颁发)")
+# (Three openings, not an optional word before 由: the engine skips to the characters they open with.)
+SET_UP_BY = re.compile(r"(?:是由|系由|由)([\u4e00-\u9fff]{2,8}?)(?:人民)?政府(?:批准)?(?:设立|设置|创设|颁发)")
 
 
 def _conferrers_stated(text: str, awards: list[Mention]) -> None:

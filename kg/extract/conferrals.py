@@ -69,7 +69,8 @@ def _shortlist_pattern() -> re.Pattern:
 
 
 # A run of blanks holding a line break: every break in it follows the same line.
-_BLANK_RUN = re.compile(r"[\n\r\t ]*\n[\n\r\t ]*")
+# (Opening with a blank, not a repeat of blanks: the engine skips to blanks instead of trying every character.)
+_BLANK_RUN = re.compile(r"[\n\r\t ](?:(?<=\n)[\n\r\t ]*|[\r\t ]*\n[\n\r\t ]*)")
 _NEWLINE = re.compile(r"\n")
 
 

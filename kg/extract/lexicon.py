@@ -23,17 +23,32 @@ def alternation(words) -> str:
     """A regex alternation of ``words`` that prefers the longest, written as a trie ("董事(?:长)?"): the
     words that match at one place are each a prefix of the next, so they are tried longest first as in
     a flat list, but each character is compared once instead of once per word."""
+    return _trie_pattern(_trie(words))
+
+
+def alternation_branches(words) -> list[str]:
+    """alternation(words)'s alternatives, in its order, each opening with a character of its own (re scans
+    for the characters a pattern's alternatives open with when each opens with one; ``words`` holds no
+    empty word)."""
+    return _branches(_trie(words))
+
+
+def _trie(words) -> dict:
     trie: dict = {}
     for word in set(words):
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
-    return _trie_pattern(trie)
+    return trie
+
+
+def _branches(node: dict) -> list[str]:
+    return [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    branches = _branches(node)
     if not branches:
         return ""
     if "" not in node:

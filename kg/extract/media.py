@@ -80,7 +80,8 @@ _SITE = re.compile(rf"(?:来源|来自|稿源|转自)\s*[:：]\s*(?P<source>[\u4
 
 
 _APP_VERBS = re.compile(r"下载|打开|登录|关注|使用|扫码|进入|点击|安装|的")
-_BYLINE_TIME = re.compile(r"\d:\d\d(?=\s)")
+# (Its colon first: the engine finds a character it names faster than a digit; only its end is used.)
+_BYLINE_TIME = re.compile(r":(?<=\d:)\d\d(?=\s)")
 
 
 def _site_starts(text: str) -> list[int]:

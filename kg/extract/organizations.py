@@ -687,7 +687,7 @@ ZONE_SHORT_FORMS = (("高新区", "高新技术产业开发区"), ("经开区", 
 ZONE_COMMITTEE = "管委会"
 # A zone's kind, named alone after its city ("某某经开区2家企业…"): the zone stands for its committee.
 # (Not 新区: a 新区 is a district, a place, unless its committee is named.)
-_ZONE_ALONE = re.compile(r"(?=[经高工])(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|工业园区)"
+_ZONE_ALONE = re.compile(r"(?:经济技术开发区|高新技术产业开发区|经济开发区|经开区|高新区|工业园区)"
                          r"(?!管委会|管理委员会)")
 
 

@@ -74,6 +74,8 @@ def jobs_of_people(text: str, organizations: list[Mention], people: list[Mention
 # "林丽品，女，德化，某陶瓷艺术研究所，高级工艺美术师，高级技师。": a roll's line of a person's particulars, the
 # name, the sex, then fields: where from, the employer, the person's titles
 BIO_LINE = re.compile(r"(?:^|(?<=[\n。；;]))[ \t\u3000]*(?P<name>[\u4e00-\u9fff·]{2,5})[，,](?:[男女])[，,](?P<fields>[^\n。；;]{2,120})")
+SEX_FIELD = re.compile(r"[，,][男女][，,]")  # (found first: few texts hold one, and BIO_LINE is tried only there)
+MAX_NAME_BEFORE_SEX = 8
 FIELD = re.compile(r"[^，,]+")
 TITLE_ENDINGS = ("师", "员", "工", "能手", "工匠", "长", "主任")
 MAX_TITLE = 16
@@ -82,7 +84,10 @@ MAX_TITLE = 16
 def people_in_bio_lines(text: str, organizations: list[Mention], lexicon: Lexicon) -> tuple[list[Mention], list[RoleHolding]]:
     org_at = {(m.start, m.end): m for m in organizations}
     people, holdings = [], []
-    for line in BIO_LINE.finditer(text):
+    for sex in SEX_FIELD.finditer(text):
+        line = BIO_LINE.search(text, max(0, sex.start() - MAX_NAME_BEFORE_SEX), sex.end() + 120)
+        if line is None or line.end("name") != sex.start():
+            continue
         start = line.start("name")
         if person_name_at(text, start, lexicon) != line.end("name"):
             continue

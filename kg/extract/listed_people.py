@@ -323,10 +323,13 @@ LEVEL_ENDINGS = tuple("省市县区州旗盟镇乡村")
 
 def _names_before_verbs(text: str, organizations: list[Mention], lexicon: Lexicon, add) -> None:
     org_ends = {m.end for m in organizations}
+    surname_starts = _surname_starts(lexicon)
     for verb in _verbs_after_names(lexicon.conferral_verbs).finditer(text):
         end = verb.start()
         if text[end - 1:end] == LIST_CLOSER:
             end -= 1
+        if not any(c in surname_starts for c in text[max(0, end - LONGEST_NAME):end - 1]):
+            continue  # no name can end here (person_name_at is dear)
         names = _names_listed_before(text, end, lexicon)
         if not names:
             continue

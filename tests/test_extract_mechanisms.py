@@ -1337,3 +1337,9 @@ def test_a_passive_naming_with_its_granter_and_a_count_of_people(tmp_path):
 def test_a_year_counted_back_from_the_documents_date(tmp_path):
     facts = facts_of(tmp_path, "虹口区开展区长质量奖申报\n发布时间：2018-08-23\n去年，上海甲乙建设工程有限公司荣获虹口区区长质量奖金奖。\n")
     assert ("上海甲乙建设工程有限公司", "虹口区区长质量奖金奖", 2017) in conferrals(facts)
+
+
+def test_an_event_that_gives_honours_earlier_in_the_paragraph_dates_its_lists(tmp_path):
+    facts = facts_of(tmp_path, "昨日，大连市优秀企业家表彰大会举行。会议表彰了2010年度大连市优秀企业家。甲乙机车有限公司董事长闵兴"
+                               "等获得杰出企业家称号。丙丁互感器集团有限公司董事长于波等获得优秀企业家称号。\n")
+    assert ("于波", "大连市优秀企业家", 2010) in conferrals(facts)

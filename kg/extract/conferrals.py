@@ -1122,8 +1122,11 @@ class ConferralFinder:
         previous_start = max(paragraph_start, self._bounds(max(0, sentence_start - 2), LIST_BREAKS, 0,
                                                            len(self.text))[0]) \
             if sentence_start > paragraph_start else sentence_start
-        return PRESENT.search(self.text, previous_start, verb_start) is not None \
-            and PAST.search(self.text, previous_start, verb_start) is None
+        if PRESENT.search(self.text, previous_start, verb_start) is not None:
+            return PAST.search(self.text, previous_start, verb_start) is None
+        # "会议表彰了…。A、B获得X。C、D获得Y。": an event that gives honours, earlier in the paragraph
+        return PARAGRAPH_EVENT.search(self.text, paragraph_start, previous_start) is not None \
+            and PAST.search(self.text, sentence_start, verb_start) is None
 
     def _counted_list_ending(self, recipients: list[Mention], sentence_start: int, count: int | None) -> list[Mention]:
         """"A总经理甲，B董事长乙，…C董事长丙等10位杰出人物荣膺X": the list the count closes runs back
@@ -1518,6 +1521,7 @@ SHORT_NAME_ITEMS = re.compile(r"([\u4e00-\u9fff]+?)(?:[、和及与]|$)")
 COUNTED_PEOPLE_GAP = re.compile(r"(?:等)?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:名|位)?\s*(?:人|同志|个人|职工)")
 RELATIVE_YEARS = {"去年": 1, "前年": 2}  # (今年 is the present event: the document's year, as years.py reads it)
 RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
+PARAGRAPH_EVENT = re.compile(r"(?:会议|大会|会上|仪式上)(?:还|又|同时|共)?(?:表彰|授予|颁发)")
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")

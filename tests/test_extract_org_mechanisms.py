@@ -187,3 +187,10 @@ def test_a_kind_of_organisation_with_qualifiers_only_and_a_verb_glued_before_are
 
 def test_a_name_the_nation_opens_holds_its_verbs_up_to_its_place(tmp_path):
     assert "国家超级计算天津中心" in organisations(facts_of(tmp_path, "国家超级计算天津中心应用研发部部长孟祥飞。\n"))
+
+
+def test_a_team_named_by_itself_as_an_item_of_a_list(tmp_path):
+    found = set(organisations(facts_of(tmp_path, "我公司季戊四醇工艺四班QC小组、一万吨聚甲醛工艺五班QC小组两个QC小组受到表彰。"
+                                                 "会议充分肯定了广大QC小组的成绩，要求进一步提高质量管理小组活动水平。\n")))
+    assert {"季戊四醇工艺四班QC小组", "一万吨聚甲醛工艺五班QC小组"} <= found
+    assert not [name for name in found if "广大" in name or "提高" in name or name.startswith("两个")]

@@ -420,7 +420,8 @@ def find_organizations(text: str, places: Places, lexicon: Lexicon | None = None
     found = found + _enumerated(text, found, lexicon)
     found = found + _counted_then_listed(text, found, lexicon)
     units = units_of(text, found)
-    return sorted(_inside_units(found, units) + units, key=lambda m: m.start)
+    found = _inside_units(found, units) + units
+    return sorted(found + _teams_alone(text, found, lexicon), key=lambda m: m.start)
 
 
 # Words a government body's name may open with besides a place: the party's and the nation's.
@@ -553,6 +554,42 @@ def units_of(text: str, organizations: list[Mention]) -> list[Mention]:
         units.append(Mention(kind, name, mention.start, match.end(),
                              {"surface": text[mention.start:match.end()], "unit_of": mention.name}))
     return units
+
+
+# "我公司季戊四醇工艺四班QC小组、…": a team named by itself (its organisation not named before it), an item of a list
+TEAM_ALONE = re.compile(r"(?:QC小组|质量管理小组|质量信得过班组)(?!活动|成果|代表|发表|会议|工作|竞赛|大赛|交流)")
+TEAM_OPENERS = "、，,：:；;\n。"
+MAX_TEAM_NAME = 16
+OWN_ORGANISATION = ("我公司", "我厂", "我司", "本公司", "公司")
+
+
+def _teams_alone(text: str, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    taken = SpanSet((m.start, m.end) for m in found)
+    teams = []
+    for ending in TEAM_ALONE.finditer(text):
+        if taken.overlaps(ending.start(), ending.end()):
+            continue
+        start = ending.start()
+        while start > 0 and ending.start() - start <= MAX_TEAM_NAME and text[start - 1] not in TEAM_OPENERS:
+            start -= 1
+        if ending.start() - start > MAX_TEAM_NAME:
+            continue  # a clause, no name
+        for own in OWN_ORGANISATION:  # "我公司某某QC小组": the writer's firm is no part of the team's name
+            if text.startswith(own, start):
+                start += len(own)
+                break
+        core = text[start:ending.start()].replace("“", "").replace("”", "").replace('"', "")
+        if len(core) < 2 or (start > 0 and text[start - 1] not in TEAM_OPENERS and not text.endswith(OWN_ORGANISATION, 0, start)) \
+                or NOT_IN_UNITS.search(core) or COUNTED_TEAM.search(core):
+            continue  # ("两个QC小组", "优秀质量管理小组": a count or a kind, no team's name)
+        name = core + ending.group()
+        teams.append(Mention("Organization", name, start, ending.end(), {"surface": text[start:ending.end()]}))
+    return teams
+
+
+COUNTED_TEAM = re.compile(r"\d+个|[一二三四五六七八九十两几多]+个|优秀|先进|全国|全省|全市|各|[了着的将并]|今后|此次|本次|广大|"
+                          r"要求|肯定|年|^(?:开展|推进|组织|参加|参与|成立|建立|"
+                          r"加强|推广|深化|鼓励|支持|培育|发展|围绕|通过|积极|广泛|群众性|促进|提高|进一步|标志|表明|推动|带动)")
 
 
 def _inside_units(found: list[Mention], units: list[Mention]) -> list[Mention]:

@@ -1343,3 +1343,12 @@ def test_an_event_that_gives_honours_earlier_in_the_paragraph_dates_its_lists(tm
     facts = facts_of(tmp_path, "昨日，大连市优秀企业家表彰大会举行。会议表彰了2010年度大连市优秀企业家。甲乙机车有限公司董事长闵兴"
                                "等获得杰出企业家称号。丙丁互感器集团有限公司董事长于波等获得优秀企业家称号。\n")
     assert ("于波", "大连市优秀企业家", 2010) in conferrals(facts)
+
+
+def test_a_slot_of_names_no_finder_knew_under_a_roll_or_after_holders_cue(tmp_path):
+    found = conferrals(facts_of(tmp_path, "2021年苏州市质量工匠名单\n王建国　李明华\n"))
+    assert {("王建国", "苏州市质量工匠", 2021), ("李明华", "苏州市质量工匠", 2021)} <= found
+    found = conferrals(facts_of(tmp_path, "获得2021年苏州市质量工匠称号的是王建国和李明华。\n", "b.txt"))
+    assert {("王建国", "苏州市质量工匠", 2021), ("李明华", "苏州市质量工匠", 2021)} <= found
+    found = conferrals(facts_of(tmp_path, "2020年度盐城市市长质量奖提名奖名单\n国家电投集团甲乙发电有限公司\n江苏博\n", "c.txt"))
+    assert "江苏博" not in {r for r, _, _ in found}

@@ -464,6 +464,13 @@ class ConferralFinder:
                     self._add(unit, heading[0], heading[1], span, 0.6)
                     used.add(index)
                     continue
+                names = self._names_listed(*span)
+                if len(names) >= MIN_NAMES_ALONE and not self._listing_candidates:
+                    # "王建国　李明华": names alone under the roll's heading (one alone may be a cut firm's name)
+                    for name in names:
+                        self._add(name, heading[0], heading[1], span, 0.6)
+                    used.add(index)
+                    continue
                 heading = None
                 continue
             used.add(index)
@@ -535,6 +542,19 @@ class ConferralFinder:
         for recipient in recipients:
             self._add(recipient, award, year, span, 0.8)
         return True
+
+    def _names_listed(self, start: int, end: int) -> list[Mention]:
+        """A recipients' slot that holds people's names alone, no finder having known them ("王建国、李明华",
+        "王建国　李明华", "王建国和李明华。"): every item a name, or none is taken."""
+        names = []
+        for item in NAME_ITEMS.finditer(self.text, start, end):
+            word = item.group(1)
+            if not word:
+                continue
+            if person_name_at(self.text, item.start(1), self.lexicon) != item.end(1) or not 2 <= len(word) <= 4:
+                return []
+            names.append(Mention("Person", word, item.start(1), item.end(1), {"listed_in_roll": True}))
+        return names
 
     def _person_closing_line(self, span: Span) -> Mention | None:
         """"某公司某分厂兰欢平、", "某公司首席焊工技师郭彦刚": a roll's line of one person, named last after the
@@ -852,7 +872,7 @@ class ConferralFinder:
                 continue
             list_end = self._bounds(cue.end(), LIST_BREAKS, cue.end(), len(self.text))[1]
             list_end = min([a.start for a in self.awards.between(cue.end(), list_end)] + [list_end])
-            for recipient in self._recipients_in(cue.end(), list_end):
+            for recipient in self._recipients_in(cue.end(), list_end) or self._names_listed(cue.end(), list_end):
                 self._add(recipient, award, None, (award.start, list_end), 0.75)
 
     def namings(self) -> None:
@@ -1522,6 +1542,9 @@ COUNTED_PEOPLE_GAP = re.compile(r"(?:等)?\s*(?:\d+|[一二三四五六七八九
 RELATIVE_YEARS = {"去年": 1, "前年": 2}  # (今年 is the present event: the document's year, as years.py reads it)
 RELATIVE_YEAR = re.compile("|".join(RELATIVE_YEARS))
 PARAGRAPH_EVENT = re.compile(r"(?:会议|大会|会上|仪式上)(?:还|又|同时|共)?(?:表彰|授予|颁发)")
+# The items of a slot of names: runs of characters between separators, spaces and the slot's end marks
+NAME_ITEMS = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff·]*?)[ \t\u3000]*(?:[、，,和与及]|[ \t\u3000]+|[。；;]?\s*$)")
+MIN_NAMES_ALONE = 2
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")

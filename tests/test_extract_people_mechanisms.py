@@ -357,3 +357,10 @@ def test_a_rolls_line_of_a_persons_particulars(tmp_path):
     assert {("林丽品", "高级工艺美术师", "德化县林丽品陶瓷艺术研究所"),
             ("张节成", "一级技师", "福建省德化县陶缘茗陶瓷文化有限公司")} <= found
     assert not [p for p in found if p[1] == "泉州市工艺美术大师"]  # an honour, no title
+
+
+def test_names_after_an_honours_colon_each_with_the_employer_in_brackets(tmp_path):
+    facts = facts_of(tmp_path, "2021年度苏州市质量工匠：王建国（苏州新宇机械有限公司）、李明华（常州华川电子有限公司）。\n")
+    assert {"王建国", "李明华"} <= people(facts)
+    assert {("王建国", "苏州市质量工匠", 2021), ("李明华", "苏州市质量工匠", 2021)} <= \
+        {(c.recipient, c.award, c.year) for c in facts.conferrals}

@@ -179,22 +179,32 @@ def _roll_people(text: str, organizations: list[Mention], lexicon: Lexicon, add)
 # "某奖：王一、李二、张三": names listed after an honour's colon, every item a name
 NAMES_AFTER = re.compile(r"[:：][ \t\u3000]*")
 MIN_NAMED_ITEMS = 3
+MIN_NOTED_ITEMS = 2  # names each followed by the employer in brackets: two make a list
+EMPLOYER_NOTE = re.compile(r"[（(][^()（）\n]{2,30}?(?:公司|集团|厂|院|所|局|中心|学校|大学|医院|站|队)[^()（）\n]{0,12}[)）]")
 
 
 def _names_after_colon(text: str, lexicon: Lexicon, add) -> None:
     for colon in NAMES_AFTER.finditer(text):
-        items, position = [], colon.end()
+        items, position, noted = [], colon.end(), 0
         while True:
             end = person_name_at(text, position, lexicon) if _may_open_a_name(text, position, lexicon) else None
             if end is None or end - position > 3:
                 break
             items.append((position, end))
+            note = EMPLOYER_NOTE.match(text, end)
+            if note is not None:  # "王建国（某公司）、李明华（某公司）": each name with its employer in brackets
+                noted += 1
+                end = note.end()
             if text[end:end + 1] != "、":
                 break
             position = end + 1
-        if len(items) >= MIN_NAMED_ITEMS and text[items[-1][1]:items[-1][1] + 1] in ("", "\n", "。", "；", ";", "，", ",", "等"):
-            for start, end in items:
-                add(start, end)
+        closing = text[items[-1][1]:items[-1][1] + 1] if items else ""
+        if noted == len(items) and items:
+            closing = text[end:end + 1]
+        least = MIN_NOTED_ITEMS if items and noted == len(items) else MIN_NAMED_ITEMS
+        if len(items) >= least and closing in ("", "\n", "。", "；", ";", "，", ",", "等"):
+            for start, name_end in items:
+                add(start, name_end)
 
 
 # What a count of people holds before its last character (人 of 人 and 个人, 志 of 同志), besides spaces and digits.

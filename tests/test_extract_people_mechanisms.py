@@ -364,3 +364,9 @@ def test_names_after_an_honours_colon_each_with_the_employer_in_brackets(tmp_pat
     assert {"王建国", "李明华"} <= people(facts)
     assert {("王建国", "苏州市质量工匠", 2021), ("李明华", "苏州市质量工匠", 2021)} <= \
         {(c.recipient, c.award, c.year) for c in facts.conferrals}
+
+
+def test_a_person_in_apposition_with_the_employer_and_role_wins_the_honour(tmp_path):
+    facts = facts_of(tmp_path, "王建国，苏州新宇机械有限公司董事长，荣获2021年度苏州市优秀企业家称号。\n")
+    assert ("王建国", "董事长", "苏州新宇机械有限公司") in positions(facts)
+    assert {(c.recipient, c.award) for c in facts.conferrals} == {("王建国", "苏州市优秀企业家")}

@@ -136,9 +136,13 @@ class ConferralFinder:
         # An organisation followed by a role and a name stands for that person ("X公司董事长张三").
         self.person_of_holding = {}
         person_mentions = {m.start: m for m in recipients if m.type == "Person"}
+        person_ending = {m.end: m for m in recipients if m.type == "Person"}
         for holding in holdings:
             person = next((person_mentions[s] for s in range(holding.start, holding.end)
                            if s in person_mentions and person_mentions[s].name == holding.person), None)
+            appositive = person_ending.get(holding.start - 1)  # "王建国，某公司董事长，荣获…"
+            if person is None and appositive is not None and appositive.name == holding.person:
+                person = appositive
             if person is not None:
                 self.person_of_holding[holding.start] = person
         # "张三　某公司总工程师": where a listed person's line goes on to say where the person works
@@ -1379,6 +1383,9 @@ class ConferralFinder:
                     listed[-1].end == people[-1].end and self._closes_list(listed[-1].end, clause_start):
                 return listed
             opening = people[0] if people else None
+            if opening is not None and self.text[sentence_start:opening.start].strip() == "" \
+                    and self.person_of_holding.get(opening.end + 1) is opening:
+                return [opening]  # "王建国，某公司董事长，荣获X": the person the sentence opens with, in apposition
             if opening is not None and self.text[sentence_start:opening.start].strip() == "" and \
                     SUBJECT_VERB.match(self.text, opening.end) and \
                     not any(r.type != "Person" for r in self._recipients_in(opening.end, clause_start)

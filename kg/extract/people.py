@@ -297,10 +297,36 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     _named_with_employer(context, mentions)
     _elected_to(context, mentions, holdings)
     _role_before_jian(context, holdings)
+    _appositive_roles(context, mentions, holdings)
     _table_people(context, mentions, holdings)
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
     return People(mentions, holdings, excluded), context.new_organizations
+
+
+def _appositive_roles(context: "_Context", mentions: list[Mention], holdings: list[RoleHolding]) -> None:
+    """"王建国，某公司董事长，荣获…": a name, then after a comma its organisation and role, closing a clause."""
+    text, lexicon = context.text, context.lexicon
+    held = {h.end for h in holdings}
+    for organization in context.organizations:
+        comma = organization.start - 1
+        if text[comma:comma + 1] not in ("，", ","):
+            continue
+        role = _role_pattern().match(text, organization.end)
+        if role is None or text[role.end():role.end() + 1] not in APPOSITION_CLOSERS or role.end() in held \
+                or role.group() in lexicon.excluded_roles:
+            continue
+        start = next((s for s in range(max(0, comma - 4), comma - 1)
+                      if person_name_at(text, s, lexicon) == comma and (s == 0 or text[s - 1] in _CLAUSE_START)), None)
+        if start is None:
+            continue
+        name = text[start:comma]
+        if not any(m.start == start for m in mentions):
+            mentions.append(Mention("Person", name, start, comma))
+        holdings.append(RoleHolding(name, role.group(), organization.name, organization.start, role.end(), 0.7))
+
+
+APPOSITION_CLOSERS = ("，", ",", "。", "；", ";")
 
 
 def _role_before_jian(context: "_Context", holdings: list[RoleHolding]) -> None:

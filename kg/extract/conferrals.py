@@ -957,7 +957,10 @@ class ConferralFinder:
     def presentations(self) -> None:
         """"市领导为A、B和C3家获奖企业颁奖": those a ceremony's presenter hands the award to, the award the
         sentence, or the one before it, names (its ceremony: "X颁奖仪式")."""
-        for match in PRESENTED_TO.finditer(self.text):
+        # Each verb of theirs holds 颁, or is 授牌 or 授予: a text without them is spared the scans from
+        # every 为 and 向
+        handed = "颁" in self.text
+        for match in PRESENTED_TO.finditer(self.text) if handed or "授牌" in self.text else ():
             recipients = self._list_filling(*match.span("listed"), PRESENTED_TOTAL, ("City", "Province"))
             if not recipients:
                 continue  # the list must run from 为 to the verb: "为A、B颁奖", not "为推动…颁奖"
@@ -968,7 +971,7 @@ class ConferralFinder:
                 continue
             for recipient in recipients:
                 self._add(recipient, award, None, (match.start(), match.end()), 0.7, present=True)
-        for match in PRESENTED_NAMED.finditer(self.text):
+        for match in PRESENTED_NAMED.finditer(self.text) if handed or "授予" in self.text else ():
             # "市长为A、B颁发X奖牌": the award named after the verb
             award = self.awards.starting_at(match.end()) or self.awards.starting_at(match.end() + 1)
             if award is None or self._negative(self.sentence_bounds(match.start())[0], match.start()):

@@ -38,7 +38,9 @@ COUNTED_WORKERS = re.compile(r"(?:名|位)(?:职工|员工|工匠|选手|劳模|
 COUNT_BEFORE = re.compile(r"(?:等\s*)?(?:\d+|[一二三四五六七八九十两]+)\s*$")
 # Verbs of selection a list of those selected follows ("最后评选出A、B等6人荣获…")
 SELECTING = ("评选出", "选出", "评出", "选树出", "推选出", "涌现出", "产生")
-SENTENCE_OPENING = re.compile(r"(?:^|[。！？!?\n])[ \t\u3000]*")
+# Where a sentence opens: past the blanks at the text's start, or after a break and blanks
+TEXT_OPENING = re.compile(r"[ \t\u3000]*")
+OPENING_AFTER_A_BREAK = r"[。！？!?\n][ \t\u3000]*"
 
 
 def listed_people(text: str, organizations: list[Mention], known: list[Mention],
@@ -71,9 +73,8 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
             if text[start - 1:start] not in LIST_JOINERS:
                 break
             end = start - 1
-    for opening in _sentences_opening_with_a_surname(lexicon).finditer(text):
+    for start in _sentence_openings(text, lexicon):
         # "卫建平是…。卫建平带队…": a name that opens sentences as their subject, more than once
-        start = opening.end()
         end = person_name_at(text, start, lexicon)
         if end is not None and SUBJECT_VERB.match(text, end) and text.count(text[start:end]) >= 2:
             add(start, end)
@@ -90,9 +91,10 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
         if text[end] in ITEM_SEPARATORS and end + 1 not in org_starts and text[end] != "、":
             continue  # "A公司和张三丰收": a name must stand as an item of the list
         add(start, end)
-    _roll_people(text, organizations, lexicon, add)
+    name_lines = list(_name_opening_lines(lexicon).finditer(text))  # (found once for the two finders)
+    _roll_people(text, organizations, lexicon, add, name_lines)
     _names_after_colon(text, lexicon, add)
-    _name_lines(text, lexicon, add)
+    _name_lines(text, lexicon, add, name_lines)
     _names_granted(text, lexicon, add)
     _names_before_verbs(text, organizations, lexicon, add)
     _names_closing_items(text, lexicon, add, {m.end for m in organizations})
@@ -129,13 +131,21 @@ _NAME_LINES: dict[int, re.Pattern] = {}
 _SENTENCE_OPENINGS: dict[int, re.Pattern] = {}
 
 
-def _sentences_opening_with_a_surname(lexicon: Lexicon) -> re.Pattern:
-    """SENTENCE_OPENING where a surname's character follows: the only openings a subject's name can stand at
+def _sentence_openings(text: str, lexicon: Lexicon) -> list[int]:
+    """Where sentences open with a surname's character: the only openings a subject's name can stand at
     (person_name_at's window and tokens spared at the others, and the loop over them)."""
+    first = TEXT_OPENING.match(text).end()
+    return ([first] if text[first:first + 1] in _surname_starts(lexicon) else []) \
+        + [opening.end() for opening in _breaks_before_a_surname(lexicon).finditer(text)]
+
+
+def _breaks_before_a_surname(lexicon: Lexicon) -> re.Pattern:
+    """Openings after a break where a surname's character follows (the text's start apart: the engine skips
+    to the break characters, where "^|" would have it try every character)."""
     pattern = _SENTENCE_OPENINGS.get(id(lexicon))
     if pattern is None:
         surnames = re.escape("".join(sorted(_surname_starts(lexicon))))
-        pattern = _SENTENCE_OPENINGS[id(lexicon)] = re.compile(f"{SENTENCE_OPENING.pattern}(?=[{surnames}])")
+        pattern = _SENTENCE_OPENINGS[id(lexicon)] = re.compile(rf"{OPENING_AFTER_A_BREAK}(?=[{surnames}])")
     return pattern
 
 
@@ -150,10 +160,12 @@ def _name_opening_lines(lexicon: Lexicon) -> re.Pattern:
     return pattern
 
 
-def _roll_people(text: str, organizations: list[Mention], lexicon: Lexicon, add) -> None:
-    """People alone on a line with their employer beside them: a roll of people."""
+def _roll_people(text: str, organizations: list[Mention], lexicon: Lexicon, add,
+                 name_lines: list[re.Match]) -> None:
+    """People alone on a line with their employer beside them: a roll of people (``name_lines``: the
+    matches of _name_opening_lines)."""
     org_at = {m.start: m for m in organizations}
-    for line in _name_opening_lines(lexicon).finditer(text):  # "王立新　某公司", "王立新（某公司）"
+    for line in name_lines:  # "王立新　某公司", "王立新（某公司）"
         start = line.end("number")
         end = person_name_at(text, start, lexicon)
         if end is not None:
@@ -265,12 +277,13 @@ def _names_of_line(text: str, start: int, end: int, lexicon: Lexicon) -> list[tu
     return names or None
 
 
-def _name_lines(text: str, lexicon: Lexicon, add) -> None:
-    """A roll of people: lines of names alone, two or more such lines in a row or three names or more on one."""
+def _name_lines(text: str, lexicon: Lexicon, add, name_lines: list[re.Match]) -> None:
+    """A roll of people: lines of names alone, two or more such lines in a row or three names or more on one
+    (``name_lines``: the matches of _name_opening_lines)."""
     # the short lines that hold names only, and whether the line before them (blank lines aside) is one too
     named: list[tuple[list[tuple[int, int]], bool]] = []
     previous_end = -1
-    for line in _name_opening_lines(lexicon).finditer(text):
+    for line in name_lines:
         names = _names_of_line(text, line.start(), line.end(), lexicon)
         if names:
             follows = previous_end >= 0 and not text[previous_end:line.start()].strip()

@@ -82,3 +82,14 @@ def test_the_projects_of_the_source_documents_are_the_curated_ones():
         recipients = {(c.recipient, c.award, c.year) for c in facts.conferrals if c.recipient in projects(gold)}
         gold_recipients = {(c.recipient, c.award, c.year) for c in gold.conferrals if c.recipient in projects(gold)}
         assert recipients <= gold_recipients, gold.document.source
+
+
+def test_the_items_of_a_list_its_count_calls_works_are_projects(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("公司承建的西安甲乙学院5号教学楼、渭南丙丁生产楼和陕西戊己矿区办公基地办公楼三项工程先后荣获鲁班奖。\n",
+                    encoding="utf-8")
+    from kg.reader import read_document
+    facts = extract_facts(read_document(path))
+    projects = {e.name for e in facts.entities if e.type == "Project"}
+    assert {"西安甲乙学院5号教学楼", "渭南丙丁生产楼", "陕西戊己矿区办公基地办公楼"} <= projects
+    assert "西安甲乙学院" not in {e.name for e in facts.entities}  # named inside the project's name

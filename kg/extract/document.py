@@ -136,8 +136,12 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
                     if m.attrs.get("title") or not _overlaps(m, org_and_award_set)]
     # a construction project, the recipient of an award for works, is no programme ("…工程")
     projects = [p for p in find_projects(text, organizations + people.mentions + awards)
-                if not _overlaps(p, org_and_award_set)]
+                if p.attrs.get("counted") or not _overlaps(p, org_and_award_set)]
     project_set = SpanSet([p.span for p in projects])
+    # a counted list's works hold the organisations they are named after ("某学院5号教学楼、…三项工程")
+    counted = SpanSet([p.span for p in projects if p.attrs.get("counted")])
+    organizations = [o for o in organizations if not counted.contains(o.start, o.end)]
+    org_spans = [m.span for m in organizations]
     named_things = [m for m in named_things if not _overlaps(m, project_set)]
 
     canonical_org = merge_organizations(organizations, lexicon)

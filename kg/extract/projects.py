@@ -77,6 +77,38 @@ def _opens_with_a_name(name: str) -> bool:
     return len(first) == 1 or division_named(first) is not None or dictionary_tag(first) in PROPER_TAGS
 
 
+# "A楼、B楼和C楼三项工程": a list that its count calls works; each item a project named by its structure
+COUNTED_WORKS = re.compile(r"(?:等)?(?:\d+|[一二三四五六七八九十两]+)(?:项|个)(?:工程|项目)")
+WORKS_ITEM = re.compile(r"([\u4e00-\u9fff0-9A-Za-z#＃-]{4,32})$")
+WORKS_JOINERS = ("、", "和", "及", "与")
+NOT_IN_WORKS = re.compile(r"[的了是在被把将]|承建|参建|施工|建成|完成|荣获|获得")
+
+
+def _counted_works(text: str) -> list[Mention]:
+    found = []
+    for count in COUNTED_WORKS.finditer(text):
+        items, end = [], count.start()
+        while True:
+            start = end
+            while start > 0 and end - start < MAX_NAME and text[start - 1] not in "、，,。；;：:\n（）()“”" \
+                    and not text.endswith(WORKS_JOINERS, 0, start):
+                start -= 1
+            for boundary in BOUNDARY.finditer(text, start, end):
+                start = boundary.end()  # "公司承建的A楼": the name starts after the clause's words
+            item = text[start:end]
+            if len(item) < 4 or NOT_IN_WORKS.search(item) or not _opens_with_a_name(item):
+                items = []
+                break
+            items.append(Mention("Project", item, start, end, {"counted": True}))
+            joiner = next((j for j in WORKS_JOINERS if text.endswith(j, 0, start)), None)
+            if joiner is None:
+                break
+            end = start - len(joiner)
+        if len(items) >= 2:
+            found.extend(items)
+    return found
+
+
 def find_projects(text: str, mentions: list[Mention] = ()) -> list[Mention]:
     """The projects named in ``text``; ``mentions`` (firms, people, awards) may stand right before one."""
     ends_before = SpanSet((m.end - 1, m.end) for m in mentions if m.type in BEFORE_TYPES)
@@ -93,4 +125,4 @@ def find_projects(text: str, mentions: list[Mention] = ()) -> list[Mention]:
         name = text[start:end]
         if start < match.start() - 1 and _opens_with_a_name(name) and _names_a_structure(name, match["head"]):
             found.append(Mention("Project", name, start, end))
-    return found
+    return found + _counted_works(text)

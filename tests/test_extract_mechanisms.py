@@ -1352,3 +1352,8 @@ def test_a_slot_of_names_no_finder_knew_under_a_roll_or_after_holders_cue(tmp_pa
     assert {("王建国", "苏州市质量工匠", 2021), ("李明华", "苏州市质量工匠", 2021)} <= found
     found = conferrals(facts_of(tmp_path, "2020年度盐城市市长质量奖提名奖名单\n国家电投集团甲乙发电有限公司\n江苏博\n", "c.txt"))
     assert "江苏博" not in {r for r, _, _ in found}
+
+
+def test_an_award_won_by_people_no_finder_knew(tmp_path):
+    facts = facts_of(tmp_path, "2021年，本届甲市质量奖金奖由王建国和李明华获得。\n")
+    assert {("王建国", "甲市质量奖金奖"), ("李明华", "甲市质量奖金奖")} <= {(r, a) for r, a, _ in conferrals(facts)}

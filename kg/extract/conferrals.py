@@ -1135,7 +1135,8 @@ class ConferralFinder:
         by = WON_BY.match(self.text, before[-1].end, verb_start) if before else None
         if by is None:
             return None
-        recipients = self._recipients_in(by.end(), verb_start)
+        recipients = self._recipients_in(by.end(), verb_start) or self._short_names_listed(by.end(), verb_start) \
+            or self._names_listed(by.end(), verb_start)  # "X奖由信义房屋与欣兴电子获得": names no finder knew
         if not recipients or self.text[by.end():recipients[0].start].strip() \
                 or GAP_WORDS.sub("", self.text[recipients[-1].end:verb_start]).strip():
             return None

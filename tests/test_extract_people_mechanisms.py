@@ -370,3 +370,11 @@ def test_a_person_in_apposition_with_the_employer_and_role_wins_the_honour(tmp_p
     facts = facts_of(tmp_path, "王建国，苏州新宇机械有限公司董事长，荣获2021年度苏州市优秀企业家称号。\n")
     assert ("王建国", "董事长", "苏州新宇机械有限公司") in positions(facts)
     assert {(c.recipient, c.award) for c in facts.conferrals} == {("王建国", "苏州市优秀企业家")}
+
+
+def test_a_roll_of_numbered_rows_under_column_headings_apart_by_blanks(tmp_path):
+    facts = facts_of(tmp_path, "2021年苏州市质量工匠名单\n序号 姓名 工作单位 职务\n1 郭彦刚 苏州新宇机械有限公司 高级技师\n"
+                               "2 丁进 常州华川电子有限公司 班长\n")
+    assert {"郭彦刚", "丁进"} <= people(facts)
+    assert {("郭彦刚", "苏州市质量工匠", 2021), ("丁进", "苏州市质量工匠", 2021)} <= \
+        {(c.recipient, c.award, c.year) for c in facts.conferrals}

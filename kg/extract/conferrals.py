@@ -24,14 +24,14 @@ from kg.extract.frame_words import (
     COUNTED_DESCRIBED, COUNTED_PEERS, COUNTED_SUBJECT, GRANTED_AS, SHORT_NAME_NOTE, COUNTED_THINGS, PRESENTED_NAMED, PRESENTED_TO, PRESENTED_TOTAL, STOOD_OUT_FROM, COUNT_AFTER_AWARD, COUNT_BEFORE_AWARD, ENUMERATION_TOTAL, EXISTENTIAL, GAP_WORDS, GRANTED_GAP,
     HEADING_EXTRAS, HEADING_NOISE, HONOUR_LIST, LAST_ITEM, LATER_STEPS, LISTED_VERB, LIST_ANNOUNCED,
     LIST_CONTINUATIONS, LIST_CUE, LIST_HEADING, LIST_JOINERS, LIST_WORDS_LINE, MAX_AWARD_NAME, MAX_GAP,
-    HOLDERS_AFTER, LIST_BREAKS, MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
+    COLUMN_HEADINGS, HOLDERS_AFTER, LIST_BREAKS, MAX_ROLL_FURNITURE, NAME_LINE, NAMING_VERB, NOT_IN_NAME_LINES, OWN_CITY, OWN_FIRM, OWN_THINGS, PAST,
     PERSON_BRACKET, PRESENT, PROCESS_CLAUSE, ROW_FILLER, PROCESS_CUES, PRODUCT_OF, RELATIVE_AFTER_AWARD, ROLL_NUMBER_OR_NOTE,
     SECTION_HEADING, SECTION_REACH, SENTENCE_BREAKS, SHORT_NOTE, SOFT_BREAK_LINE, SUBJECT_JOINERS,
     PASSIVE_AGENT, RESPECTIVELY, SUBJECT_LOOKBACK, TIER_LOOKBACK, TIMELINE_ENTRY, TIMELINE_RESET, TITLE_LINE, TITLE_VERBS,
     UNIT_ENDINGS, WINNERS_CUE, WON_BY, WON_UNNAMED, YEAR, YEAR_LABEL, YEAR_LINE, YEAR_LIST,
 )
 from kg.extract.lexicon import Lexicon, alternation
-from kg.extract.listed_people import BESIDE, JOB_AFTER
+from kg.extract.listed_people import BESIDE, JOB_AFTER, ROLL_NUMBER
 from kg.extract.mentions import Mention, is_cjk
 from kg.extract.numbers import edition_number, small_number
 from kg.extract.organizations import brand_name, generic_item, generic_name
@@ -578,8 +578,8 @@ class ConferralFinder:
 
     def _roll_furniture(self, span: Span) -> bool:
         """A roll's line that names no one: a row's number alone, a bracketed note, a short category label."""
-        if ROLL_NUMBER_OR_NOTE.fullmatch(self.text, *span):
-            return True
+        if ROLL_NUMBER_OR_NOTE.fullmatch(self.text, *span) or COLUMN_HEADINGS.fullmatch(self.text, *span):
+            return True  # (a row's number, a note, the roll's column headings)
         return CATEGORY_LABEL.fullmatch(self.text, *span) is not None and not self._recipients_in(*span) \
             and not self.awards.between(*span) and self._name_line(span) is None
 
@@ -653,7 +653,9 @@ class ConferralFinder:
         """
         text = self.text
         start, end = span
-        closing = self._person_closing_line(span)
+        if NUMBERED.match(text, start, end):
+            start = ROLL_NUMBER.match(text, start, end).end()  # "1 郭彦刚 某公司": the row's number
+        closing = self._person_closing_line((start, end))
         if closing is not None:
             if not self._listing_candidates:
                 self._add(closing, heading[0], heading[1], span, 0.85)
@@ -1556,6 +1558,7 @@ PARAGRAPH_EVENT = re.compile(r"(?:会议|大会|会上|仪式上)(?:还|又|同�
 # The items of a slot of names: runs of characters between separators, spaces and the slot's end marks
 NAME_ITEMS = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff·]*?)[ \t\u3000]*(?:[、，,和与及]|[ \t\u3000]+|[。；;]?\s*$)")
 MIN_NAMES_ALONE = 2
+NUMBERED = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff])")  # a row's number apart by blanks
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")

@@ -152,6 +152,9 @@ STATEMENT_FOLLOWS = re.compile(r"[，,经在由](?!来)|开展|举办|启动|组
 # What a row may hold besides its recipients and its award: a number, cell walls and wide spaces
 ROW_FILLER = re.compile(r"[\s|｜\u3000]*(?:\d{1,3}\s*[.、]?)?[\s|｜\u3000]*")
 ROLL_NUMBER_OR_NOTE = re.compile(r"\s*(?:\d{1,3}\s*[.、]?|\([^()]{1,24}\))\s*")
+# "序号 姓名 工作单位 职务": a roll's column headings, words of its columns apart by blanks
+COLUMN_HEADINGS = re.compile(r"\s*(?:(?:序号|编号|姓名|名称|单位|单位名称|工作单位|企业名称|所在单位|职务|职称|岗位|工种|所在地|地区|"
+                             r"性别|民族|年龄|备注|荣誉|奖项)[ \t\u3000|｜]*){2,}\s*")
 CATEGORY_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{2,8}\s*[:：]?\s*")
 MAX_ROLL_FURNITURE = 3
 # "生产的“塞北雪”牌挂面和": a firm's product named after it, then the list's joiner

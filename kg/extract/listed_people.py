@@ -104,7 +104,7 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
 
 # A roll's line: a number, then a person and the employer beside the name ("王立新　某公司", "王立新（某公司）",
 # "1.某公司 王立新")
-ROLL_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}\s*[.、．]|[（(]\d{1,3}[)）]|[\u2460-\u2473])?[ \t\u3000]*")
+ROLL_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}\s*[.、．]|\d{1,3}(?=[ \t\u3000])|[（(]\d{1,3}[)）]|[\u2460-\u2473])?[ \t\u3000]*")
 # Between a listed person and the employer beside the name: wide spaces, a comma or an opening bracket
 BESIDE = re.compile(r"[ \t\u3000]*[，,][ \t\u3000]*|[ \t\u3000]+|[（(]")
 # What may follow the employer on a roll's line: the person's job there ("装配车间班长", "质检员）")

@@ -378,3 +378,11 @@ def test_a_roll_of_numbered_rows_under_column_headings_apart_by_blanks(tmp_path)
     assert {"郭彦刚", "丁进"} <= people(facts)
     assert {("郭彦刚", "苏州市质量工匠", 2021), ("丁进", "苏州市质量工匠", 2021)} <= \
         {(c.recipient, c.award, c.year) for c in facts.conferrals}
+
+
+def test_a_rolls_person_with_the_sex_noted_before_the_employer(tmp_path):
+    for name, text in (("a.txt", "2021年苏州市质量工匠名单\n郭彦刚（男） 苏州新宇机械有限公司\n丁进（女） 常州华川电子有限公司\n"),
+                       ("b.txt", "2021年苏州市质量工匠名单\n1 郭彦刚 男 苏州新宇机械有限公司 高级技师\n2 丁进 女 常州华川电子有限公司 班长\n")):
+        facts = facts_of(tmp_path, text, name)
+        assert {("郭彦刚", "苏州市质量工匠", 2021), ("丁进", "苏州市质量工匠", 2021)} <= \
+            {(c.recipient, c.award, c.year) for c in facts.conferrals}

@@ -106,7 +106,8 @@ def listed_people(text: str, organizations: list[Mention], known: list[Mention],
 # "1.某公司 王立新")
 ROLL_NUMBER = re.compile(r"[ \t\u3000]*(?:\d{1,3}\s*[.、．]|\d{1,3}(?=[ \t\u3000])|[（(]\d{1,3}[)）]|[\u2460-\u2473])?[ \t\u3000]*")
 # Between a listed person and the employer beside the name: wide spaces, a comma or an opening bracket
-BESIDE = re.compile(r"[ \t\u3000]*[，,][ \t\u3000]*|[ \t\u3000]+|[（(]")
+BESIDE = re.compile(r"(?:[（(][男女][)）]|[ \t\u3000]+[男女](?=[ \t\u3000]))?"  # (the person's sex noted first)
+                    r"(?:[ \t\u3000]*[，,][ \t\u3000]*|[ \t\u3000]+|[（(])")
 # What may follow the employer on a roll's line: the person's job there ("装配车间班长", "质检员）")
 JOB_AFTER = re.compile(r"[\u4e00-\u9fff〇A-Za-z0-9·、]{1,20}[)）]?")
 ROLL_LINE_MAX = 80  # characters of a roll's line at most (a longer line is prose)

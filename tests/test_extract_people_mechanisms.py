@@ -386,3 +386,9 @@ def test_a_rolls_person_with_the_sex_noted_before_the_employer(tmp_path):
         facts = facts_of(tmp_path, text, name)
         assert {("郭彦刚", "苏州市质量工匠", 2021), ("丁进", "苏州市质量工匠", 2021)} <= \
             {(c.recipient, c.award, c.year) for c in facts.conferrals}
+
+
+def test_a_rolls_line_of_the_employer_and_role_then_the_name_apart(tmp_path):
+    facts = facts_of(tmp_path, "2021年苏州市优秀企业家名单\n苏州新宇机械有限公司董事长 郭彦刚\n常州华川电子有限公司总经理 丁进\n")
+    assert {("郭彦刚", "董事长", "苏州新宇机械有限公司"), ("丁进", "总经理", "常州华川电子有限公司")} <= positions(facts)
+    assert {("郭彦刚", "苏州市优秀企业家", 2021)} <= {(c.recipient, c.award, c.year) for c in facts.conferrals}

@@ -270,7 +270,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
             role_start, name_start = role_start - 1, name_start + 1  # "某公司“首席质量官”张三"
         # "王五、全国政协副主席…": a listed name runs into no place's or body's name
         names = [(start, end) for start, end in names_after(text, name_start, lexicon)
-                 if context.blocked.end_covering(end - 1) <= end] or _signed_name(text, match, lexicon)
+                 if context.blocked.end_covering(end - 1) <= end] or _signed_name(text, match, lexicon, context.org_ending_at)
         if not names:
             if not _names_listed_before(context, match, mentions, holdings):
                 _name_before_role(context, match, mentions, holdings)
@@ -351,12 +351,16 @@ CLOSING_QUOTES = "”\"’」"
 _SIGNATURE_GAP = re.compile(r"[ \t\u3000]+")
 
 
-def _signed_name(text: str, role: re.Match, lexicon: Lexicon) -> list[tuple[int, int]]:
-    """"市长　张三" on a line of its own: the role opens the line, blanks, the name closes it."""
+def _signed_name(text: str, role: re.Match, lexicon: Lexicon, org_ending_at: dict | None = None) -> list[tuple[int, int]]:
+    """"市长　张三" on a line of its own: the role opens the line, blanks, the name closes it; or a roll's line
+    "某公司董事长　张三", the organisation opening the line."""
     gap = _SIGNATURE_GAP.match(text, role.end())
     if gap is None:
         return []
     before = role.start()
+    employer = (org_ending_at or {}).get(before)
+    if employer is not None:
+        before = employer.start  # the role's organisation opens the line
     while before > 0 and text[before - 1] in " \t\u3000":
         before -= 1  # (only blanks may stand before the role on its line: no scan back to the line's start)
     if before > 0 and text[before - 1] not in "\r\n":

@@ -93,3 +93,14 @@ def test_the_items_of_a_list_its_count_calls_works_are_projects(tmp_path):
     projects = {e.name for e in facts.entities if e.type == "Project"}
     assert {"西安甲乙学院5号教学楼", "渭南丙丁生产楼", "陕西戊己矿区办公基地办公楼"} <= projects
     assert "西安甲乙学院" not in {e.name for e in facts.entities}  # named inside the project's name
+
+
+def test_a_project_named_after_the_organisation_it_is_built_for(tmp_path):
+    from kg.reader import read_document
+    path = tmp_path / "doc.txt"
+    path.write_text("兰州甲乙医院一期建设项目、西安丙丁学院5号教学楼工程和渭南戊己生产楼工程荣获国家优质工程奖。\n",
+                    encoding="utf-8")
+    facts = extract_facts(read_document(path))
+    projects = {e.name for e in facts.entities if e.type == "Project"}
+    assert {"兰州甲乙医院一期建设项目", "西安丙丁学院5号教学楼工程", "渭南戊己生产楼工程"} <= projects
+    assert {c.recipient for c in facts.conferrals} == projects

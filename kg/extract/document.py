@@ -135,12 +135,14 @@ def extract_facts(document: SourceDocument, lexicon: Lexicon | None = None) -> D
     named_things = [m for m in find_programs_and_events(text, places, lexicon)
                     if m.attrs.get("title") or not _overlaps(m, org_and_award_set)]
     # a construction project, the recipient of an award for works, is no programme ("…工程")
+    # a project's name may hold the organisation it is named after ("某学院5号教学楼工程", "某医院一期建设项目"):
+    # the project wins over an organisation inside it, not over one it only runs into
+    award_set = SpanSet([a.span for a in awards])
     projects = [p for p in find_projects(text, organizations + people.mentions + awards)
-                if p.attrs.get("counted") or not _overlaps(p, org_and_award_set)]
+                if not _overlaps(p, award_set) and all(p.start <= o.start and o.end <= p.end for o in organizations
+                                                       if o.start < p.end and p.start < o.end)]
     project_set = SpanSet([p.span for p in projects])
-    # a counted list's works hold the organisations they are named after ("某学院5号教学楼、…三项工程")
-    counted = SpanSet([p.span for p in projects if p.attrs.get("counted")])
-    organizations = [o for o in organizations if not counted.contains(o.start, o.end)]
+    organizations = [o for o in organizations if not project_set.contains(o.start, o.end)]
     org_spans = [m.span for m in organizations]
     named_things = [m for m in named_things if not _overlaps(m, project_set)]
 

@@ -35,10 +35,10 @@ STRUCTURES = (
     "桥", "大桥", "桥梁", "特大桥", "立交桥", "立交", "隧道", "枢纽", "互通", "公路", "高速公路", "快速路",
     "快速通道", "大道", "道路", "铁路", "高铁", "城际铁路", "轨道交通", "号线", "地铁", "车站", "站房",
     "航站楼", "机场", "港区", "码头", "航道", "船闸", "水库", "大坝", "电站", "水厂", "污水处理厂", "管廊",
-    "大楼", "大厦", "用房", "办公楼", "综合楼", "教学楼", "住宅", "安置房", "商务中心", "会展中心",
+    "大楼", "大厦", "用房", "办公楼", "综合楼", "教学楼", "住院楼", "门诊楼", "实验楼", "生产楼", "科研楼", "住宅", "安置房", "商务中心", "会展中心",
     "体育中心", "体育馆", "体育场", "博物馆", "图书馆", "美术馆", "医院", "综合体", "厂房",
 )
-WORKS = ("新建", "改建", "扩建", "改扩建", "扩容", "改造", "加固", "整治")
+WORKS = ("新建", "改建", "扩建", "改扩建", "扩容", "改造", "加固", "整治", "建设")
 # A phase or section between the head and 工程/项目: 二期, 3期, 一标段.
 PHASE = r"(?:[一二三四五六七八九十0-9]{1,3}(?:期|标段))?"
 # What may follow a project's name: the end of a word, or a verb or conjunction that starts the clause.
@@ -52,7 +52,7 @@ GENERIC_OPENINGS = ("城镇", "城市", "城乡", "农村", "乡村", "全国", 
 # Tags of words that can open a proper name (as kg.extract.organizations reads them).
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng", "x", None})
 # Inside the run of name characters, the name starts after the last of these.
-BOUNDARY = re.compile(r"的|[0-9]{2,4}年度?|(?:承建|参建|施工|建成|完成|实施|推进|开工|竣工|其中|包括|以及)")
+BOUNDARY = re.compile(r"(?:工程|项目)[和及与、]|的|[0-9]{2,4}年度?|(?:承建|参建|施工|建成|完成|实施|推进|开工|竣工|其中|包括|以及)")
 # The types of mention a project's name starts after: who built it, who is named, what it won.
 BEFORE_TYPES = ("Enterprise", "Person", "Award")
 
@@ -65,8 +65,14 @@ def _ending() -> re.Pattern:
 
 
 def _names_a_structure(name: str, head: str) -> bool:
+    if head == BUILDING:  # "某医院一期建设项目" builds something; "品牌建设工程" is a programme
+        return any(structure in name for structure in STRUCTURES) or PHASED_BUILDING.search(name) is not None
     return head in STRUCTURES or any(structure in name for structure in STRUCTURES) \
         or leading_division(name) is not None
+
+
+BUILDING = "建设"
+PHASED_BUILDING = re.compile(r"[一二三四五六七八九十0-9]{1,3}期建设(?:工程|项目)$")
 
 
 def _opens_with_a_name(name: str) -> bool:

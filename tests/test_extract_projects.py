@@ -84,23 +84,22 @@ def test_the_projects_of_the_source_documents_are_the_curated_ones():
         assert recipients <= gold_recipients, gold.document.source
 
 
-def test_the_items_of_a_list_its_count_calls_works_are_projects(tmp_path):
-    path = tmp_path / "doc.txt"
-    path.write_text("公司承建的西安甲乙学院5号教学楼、渭南丙丁生产楼和陕西戊己矿区办公基地办公楼三项工程先后荣获鲁班奖。\n",
-                    encoding="utf-8")
+def _facts_of(tmp_path, text: str):
     from kg.reader import read_document
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
     facts = extract_facts(read_document(path))
-    projects = {e.name for e in facts.entities if e.type == "Project"}
+    return facts, {e.name for e in facts.entities if e.type == "Project"}
+
+
+def test_the_items_of_a_list_its_count_calls_works_are_projects(tmp_path):
+    facts, projects = _facts_of(tmp_path, "公司承建的西安甲乙学院5号教学楼、渭南丙丁生产楼和陕西戊己矿区办公基地办公楼三项工程"
+                                          "先后荣获鲁班奖。\n")
     assert {"西安甲乙学院5号教学楼", "渭南丙丁生产楼", "陕西戊己矿区办公基地办公楼"} <= projects
     assert "西安甲乙学院" not in {e.name for e in facts.entities}  # named inside the project's name
 
 
 def test_a_project_named_after_the_organisation_it_is_built_for(tmp_path):
-    from kg.reader import read_document
-    path = tmp_path / "doc.txt"
-    path.write_text("兰州甲乙医院一期建设项目、西安丙丁学院5号教学楼工程和渭南戊己生产楼工程荣获国家优质工程奖。\n",
-                    encoding="utf-8")
-    facts = extract_facts(read_document(path))
-    projects = {e.name for e in facts.entities if e.type == "Project"}
+    facts, projects = _facts_of(tmp_path, "兰州甲乙医院一期建设项目、西安丙丁学院5号教学楼工程和渭南戊己生产楼工程荣获国家优质工程奖。\n")
     assert {"兰州甲乙医院一期建设项目", "西安丙丁学院5号教学楼工程", "渭南戊己生产楼工程"} <= projects
     assert {c.recipient for c in facts.conferrals} == projects

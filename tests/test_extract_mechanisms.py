@@ -1357,3 +1357,8 @@ def test_a_slot_of_names_no_finder_knew_under_a_roll_or_after_holders_cue(tmp_pa
 def test_an_award_won_by_people_no_finder_knew(tmp_path):
     facts = facts_of(tmp_path, "2021年，本届甲市质量奖金奖由王建国和李明华获得。\n")
     assert {("王建国", "甲市质量奖金奖"), ("李明华", "甲市质量奖金奖")} <= {(r, a) for r, a, _ in conferrals(facts)}
+
+
+def test_a_chief_quality_officers_honour(tmp_path):
+    facts = facts_of(tmp_path, "王建国被评为2021年度南通市优秀首席质量官。\n")
+    assert ("王建国", "南通市优秀首席质量官", 2021) in conferrals(facts)

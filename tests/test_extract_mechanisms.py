@@ -1362,3 +1362,11 @@ def test_an_award_won_by_people_no_finder_knew(tmp_path):
 def test_a_chief_quality_officers_honour(tmp_path):
     facts = facts_of(tmp_path, "王建国被评为2021年度南通市优秀首席质量官。\n")
     assert ("王建国", "南通市优秀首席质量官", 2021) in conferrals(facts)
+
+
+def test_more_honours_and_two_honours_sharing_a_region(tmp_path):
+    facts = facts_of(tmp_path, "甲乙机械有限公司荣获2021年全国用户满意企业称号。王建国荣获2021年度苏州市质量标兵称号。"
+                               "海南丙丁集团荣获海南省优秀企业和金融贷款诚信企业称号。\n")
+    found = {(r, a) for r, a, _ in conferrals(facts)}
+    assert {("甲乙机械有限公司", "全国用户满意企业"), ("王建国", "苏州市质量标兵"), ("海南丙丁集团", "海南省优秀企业"),
+            ("海南丙丁集团", "海南省金融贷款诚信企业")} <= found

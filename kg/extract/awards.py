@@ -337,10 +337,37 @@ def _honours(text: str, places: Places, lexicon: Lexicon) -> list[Mention]:
             written = division.name + surface[1:]
         else:
             written = surface
+        joined = _two_honours(surface, lexicon) if written == surface else None
+        if joined is not None:
+            # "海南省优秀企业和金融贷款诚信企业": two honours sharing the region written before the first
+            (first, first_end), (second, second_start) = joined
+            for part, part_start, part_end in ((first, position, position + first_end),
+                                               (second, position + second_start, end)):
+                attrs = describe_award(part, places, lexicon)
+                if part != attrs["name"] or part != text[part_start:part_end]:
+                    attrs["aliases"] = [text[part_start:part_end]]
+                found.append(Mention("Award", attrs["name"], part_start, part_end, attrs))
+            continue
         attrs = describe_award(written, places, lexicon)
         attrs["aliases"] = [surface] if surface != attrs["name"] else []
         found.append(Mention("Award", attrs["name"], position, position + len(surface), attrs))
     return found
+
+
+HONOURS_JOINER = re.compile(r"[和及与、]")
+
+
+def _two_honours(surface: str, lexicon: Lexicon) -> tuple[tuple[str, int], tuple[str, int]] | None:
+    """The two honours a joiner splits ``surface`` into when the part before it ends as an honour does too:
+    (the first, where it ends), (the second named with the first's region, where it starts); else None."""
+    joiner = HONOURS_JOINER.search(surface)
+    if joiner is None or not surface[:joiner.start()].endswith(lexicon.honour_suffixes):
+        return None
+    leading = leading_division(surface)
+    region = surface[:leading[1]] if leading is not None else ""
+    second = surface[joiner.end():]
+    return (surface[:joiner.start()], joiner.start()), (second if second.startswith(region) else region + second,
+                                                         joiner.end())
 
 
 def _quoted_start(text: str, start: int, end: int) -> int | None:

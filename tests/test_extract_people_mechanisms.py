@@ -392,3 +392,10 @@ def test_a_rolls_line_of_the_employer_and_role_then_the_name_apart(tmp_path):
     facts = facts_of(tmp_path, "2021年苏州市优秀企业家名单\n苏州新宇机械有限公司董事长 郭彦刚\n常州华川电子有限公司总经理 丁进\n")
     assert {("郭彦刚", "董事长", "苏州新宇机械有限公司"), ("丁进", "总经理", "常州华川电子有限公司")} <= positions(facts)
     assert {("郭彦刚", "苏州市优秀企业家", 2021)} <= {(c.recipient, c.award, c.year) for c in facts.conferrals}
+
+
+def test_an_election_to_the_roles_of_the_society_the_paragraph_names(tmp_path):
+    facts = facts_of(tmp_path, "中国质量万里行促进会第五次会员代表大会召开。大会选举产生第五届理事会。谢军当选为会长，"
+                               "赵陕雄当选为副会长、秘书长。\n")
+    assert {("谢军", "会长", "中国质量万里行促进会"), ("赵陕雄", "副会长", "中国质量万里行促进会"),
+            ("赵陕雄", "秘书长", "中国质量万里行促进会")} <= positions(facts)

@@ -563,16 +563,42 @@ def _elected_to(context: _Context, mentions: list[Mention], holdings: list[RoleH
     ends = [m.end for m in people]
     for verb in _TAKES_ROLE.finditer(text):
         index = bisect_left(ends, verb.start())
-        if index >= len(people) or people[index].end != verb.start():
-            continue
-        person = people[index]
+        if index < len(people) and people[index].end == verb.start():
+            person = people[index]
+        else:  # a name no role introduced: the clause opens with it ("。谢军当选为会长")
+            start = next((s for s in range(max(0, verb.start() - 4), verb.start() - 1)
+                          if (s == 0 or text[s - 1] in _CLAUSE_START) and person_name_at(text, s, lexicon) == verb.start()),
+                         None)
+            if start is None:
+                continue
+            person = Mention("Person", text[start:verb.start()], start, verb.start())
+            mentions.append(person)
         org = next((o for o in context.organizations if o.start == verb.end()), None)
-        if org is None:
-            continue
-        role = next((r for r in _role_pattern().finditer(text, org.end, org.end + 12) if r.start() == org.end), None)
-        if role is None or role.group() in lexicon.excluded_roles:
-            continue
-        holdings.append(RoleHolding(person.name, role.group(), org.name, person.start, role.end(), 0.75))
+        role_start = org.end if org is not None else verb.end()
+        if org is None:  # "大会选举产生第五届理事会。谢军当选为会长": the society the paragraph elects for
+            org = _society_before(context, verb.start())
+            if org is None:
+                continue
+        roles = []
+        position = role_start
+        while (role := _role_pattern().match(text, position)) is not None and role.group() not in lexicon.excluded_roles:
+            roles.append(role)  # "当选为副会长、秘书长": each role listed
+            position = role.end() + 1 if text[role.end():role.end() + 1] == "、" else len(text) + 1
+        for role in roles:
+            holdings.append(RoleHolding(person.name, role.group(), org.name, person.start, role.end(), 0.75))
+
+
+SOCIETY_ENDINGS = ("协会", "学会", "促进会", "商会", "研究会", "联合会", "基金会")
+SOCIETY_REACH = 300  # characters back, within the paragraph, where an election's society may be named
+
+
+def _society_before(context: "_Context", position: int):
+    """The society (协会, 促进会 …) named last before ``position`` in its paragraph, or None."""
+    paragraph = context.text.rfind("\n", max(0, position - SOCIETY_REACH), position)
+    floor = paragraph + 1 if paragraph >= 0 else max(0, position - SOCIETY_REACH)
+    societies = [o for o in context.organizations if floor <= o.start and o.end <= position
+                 and o.name.endswith(SOCIETY_ENDINGS)]
+    return max(societies, key=lambda o: o.end) if societies else None
 
 
 def _table_people(context: _Context, mentions: list[Mention], holdings: list[RoleHolding]) -> None:

@@ -399,3 +399,8 @@ def test_an_election_to_the_roles_of_the_society_the_paragraph_names(tmp_path):
                                "赵陕雄当选为副会长、秘书长。\n")
     assert {("谢军", "会长", "中国质量万里行促进会"), ("赵陕雄", "副会长", "中国质量万里行促进会"),
             ("赵陕雄", "秘书长", "中国质量万里行促进会")} <= positions(facts)
+
+
+def test_a_firm_appoints_a_person_and_a_person_takes_a_post_at_a_firm(tmp_path):
+    found = positions(facts_of(tmp_path, "苏州新宇机械有限公司聘任王建国为公司首席质量官。李明华任常州华川电子有限公司首席质量官。\n"))
+    assert {("王建国", "首席质量官", "苏州新宇机械有限公司"), ("李明华", "首席质量官", "常州华川电子有限公司")} <= found

@@ -122,6 +122,9 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
                 and token not in lexicon.org_left_stops:  # "我省": our province's, no region of the name
             cut, opened_by_place = offset - 1, False  # "会议由市质监局": jieba glued the stop to 市 ("由市")
             continue
+        if token in POST_VERBS and index > 0 and tagged[index - 1][1] == "nr":
+            cut, opened_by_place = offset, False  # "王建国|任|某公司…": a person takes a post at the firm
+            continue
         if len(token) == 2 and tag is None and token[0] in lexicon.org_left_stops and token[1] in lexicon.org_left_stops:
             cut, opened_by_place = offset, False  # "各获|省政府": two stops jieba glued into no word
             continue
@@ -166,6 +169,8 @@ def _cut_left(run: str, lexicon: Lexicon, bounded: bool, listed: bool = False) -
             cut, opened_by_place = offset, False
     return cut
 
+
+POST_VERBS = frozenset(("任", "为", "是"))  # a person's post or what the person is, after the name
 
 # A name the nation opens holds its verbs up to the place it names ("国家超级计算天津中心", "国家电网天津公司")
 NATIONAL_OPENINGS = frozenset(("国家", "中国"))

@@ -298,6 +298,7 @@ def find_people(text: str, places: Places, organizations: list[Mention], lexicon
     _elected_to(context, mentions, holdings)
     _role_before_jian(context, holdings)
     _appositive_roles(context, mentions, holdings)
+    _appointed(context, mentions, holdings)
     _table_people(context, mentions, holdings)
     mentions = [m for m in mentions if m.name not in excluded]
     holdings = [h for h in holdings if h.person not in excluded]
@@ -327,6 +328,30 @@ def _appositive_roles(context: "_Context", mentions: list[Mention], holdings: li
 
 
 APPOSITION_CLOSERS = ("，", ",", "。", "；", ";")
+# "某公司聘任王建国为公司首席质量官": an organisation appoints a person to one of its roles
+APPOINTING = re.compile(r"(?:聘任|聘请|任命|聘)(?=[\u4e00-\u9fff]{2,4}为)")
+OWN_WORDS = ("公司", "本公司", "该公司", "我公司", "集团", "本单位")
+
+
+def _appointed(context: "_Context", mentions: list[Mention], holdings: list[RoleHolding]) -> None:
+    text, lexicon = context.text, context.lexicon
+    for verb in APPOINTING.finditer(text):
+        end = person_name_at(text, verb.end(), lexicon)
+        if end is None or text[end:end + 1] != "为":
+            continue
+        position = end + 1
+        own = next((w for w in OWN_WORDS if text.startswith(w, position)), "")
+        role = _role_pattern().match(text, position + len(own))
+        if role is None or role.group() in lexicon.excluded_roles:
+            continue
+        employer = context.org_ending_at.get(verb.start())  # the appointing organisation, else the firm named before
+        organization = employer.name if employer is not None else context.company_nearby(verb.start())
+        if organization is None:
+            continue
+        name = text[verb.end():end]
+        if not any(m.start == verb.end() for m in mentions):
+            mentions.append(Mention("Person", name, verb.end(), end))
+        holdings.append(RoleHolding(name, role.group(), organization, verb.end(), role.end(), 0.75))
 
 
 def _role_before_jian(context: "_Context", holdings: list[RoleHolding]) -> None:
@@ -553,7 +578,7 @@ def _name_then_work(context: _Context, mentions: list[Mention], holdings: list[R
 
 
 # "张三被推选为X协会会长", "李四当选为X协会理事长", "王五担任X公司首席质量官": a role the person takes on.
-_TAKES_ROLE = re.compile(r"(?:被(?:推选|选举|选|任命|聘任|聘请|聘|评选|增补)为|当选为|当选|担任|出任|兼任|受聘为)")
+_TAKES_ROLE = re.compile(r"(?:被(?:推选|选举|选|任命|聘任|聘请|聘|评选|增补)为|当选为|当选|担任|出任|兼任|受聘为|现任|任)")
 
 
 def _elected_to(context: _Context, mentions: list[Mention], holdings: list[RoleHolding]) -> None:

@@ -194,3 +194,9 @@ def test_a_team_named_by_itself_as_an_item_of_a_list(tmp_path):
                                                  "会议充分肯定了广大QC小组的成绩，要求进一步提高质量管理小组活动水平。\n")))
     assert {"季戊四醇工艺四班QC小组", "一万吨聚甲醛工艺五班QC小组"} <= found
     assert not [name for name in found if "广大" in name or "提高" in name or name.startswith("两个")]
+
+
+def test_shops_hotels_and_pharmacies_are_firms_their_kinds_alone_none(tmp_path):
+    found = organisations(facts_of(tmp_path, "苏州新宇大药房、苏州美佳超市获奖，会议在西安宾馆举行。大型超市和各大商场也参加了。\n"))
+    assert {"苏州新宇大药房", "苏州美佳超市", "西安宾馆"} <= set(found)
+    assert found["西安宾馆"][0] == "Enterprise" and not {"大型超市", "各大商场"} & set(found)

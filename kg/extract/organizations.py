@@ -26,8 +26,8 @@ MAX_NAME = 24  # characters before a suffix that may belong to a name
 BARE_CITY_GOVERNMENTS = frozenset({"市政府", "市人民政府", "县政府", "县人民政府", "区政府", "区人民政府"})
 PARTY_COMMITTEE_BEFORE = re.compile(r"(?:[省市县区州]委|党委)[、和及与]?$")
 # A kind of organisation with nothing but qualifiers before it ("集团公司", "优秀公司", "该企业"): no name
-GENERIC_NAME = re.compile(r"^(?:优秀|先进|获奖|该|本|这家|此|各|全部|有关|相关|上述|其他|其它|大型|知名|重点|骨干|龙头)*"
-                          r"(?:集团|股份|有限|责任|公司|企业|单位|组织|集体)+$")
+GENERIC_NAME = re.compile(r"^(?:优秀|先进|获奖|该|本|这家|此|各大|各|全部|有关|相关|上述|其他|其它|大型|中小型|小型|知名|重点|骨干|"
+                          r"龙头|连锁|大)*(?:集团|股份|有限|责任|公司|企业|单位|组织|集体|超市|商场|药房|宾馆|饭店|酒店|银行|加油站)+$")
 
 
 def _city_above(division):

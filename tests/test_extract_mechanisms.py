@@ -1370,3 +1370,12 @@ def test_more_honours_and_two_honours_sharing_a_region(tmp_path):
     found = {(r, a) for r, a, _ in conferrals(facts)}
     assert {("甲乙机械有限公司", "全国用户满意企业"), ("王建国", "苏州市质量标兵"), ("海南丙丁集团", "海南省优秀企业"),
             ("海南丙丁集团", "海南省金融贷款诚信企业")} <= found
+
+
+def test_an_awards_holder_named_by_a_noun_for_it(tmp_path):
+    for name, text in (("a.txt", "苏州新宇机械有限公司是2021年度苏州市市长质量奖获得者。\n"),
+                       ("b.txt", "2021年度苏州市市长质量奖获得者苏州新宇机械有限公司董事长王建国出席。\n"),
+                       ("c.txt", "苏州新宇机械有限公司成为2021年度苏州市市长质量奖得主。\n")):
+        found = conferrals(facts_of(tmp_path, text, name))
+        assert found == {("苏州新宇机械有限公司", "苏州市市长质量奖", 2021)}, text
+    assert not conferrals(facts_of(tmp_path, "申报2021年度苏州市市长质量奖的企业有10家。\n", "d.txt"))

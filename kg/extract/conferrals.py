@@ -881,6 +881,32 @@ class ConferralFinder:
             for recipient in self._recipients_in(cue.end(), list_end) or self._names_listed(cue.end(), list_end):
                 self._add(recipient, award, None, (award.start, list_end), 0.75)
 
+    def holder_nouns(self) -> None:
+        """"X奖获得者A公司…", "A公司是X奖获得者", "A成为X奖得主": the award with a noun for its holder, the holder
+        named right after it, or the clause's subject before 是/成为."""
+        for award in self.awards.mentions:
+            noun = HOLDER_NOUN.match(self.text, award.end)
+            if noun is None:
+                continue
+            holder = self.recipients.starting_at(noun.end())  # (the firm, not the person it goes on to name)
+            if holder is not None:
+                recipients = [holder]
+            else:
+                sentence_start, sentence_end = self.sentence_bounds(award.start)
+                clause_start = self._clause_bounds(award.start, sentence_start, sentence_end)[0]
+                copula = None
+                for copula in BECOMES.finditer(self.text, clause_start, award.start):
+                    pass
+                if copula is None or self.text[copula.end():award.start].strip(" “\"") and not \
+                        YEAR_ONLY.fullmatch(self.text, copula.end(), award.start):
+                    continue
+                recipients = self._recipients_in(clause_start, copula.start())
+                if not recipients or GAP_WORDS.sub("", self.text[recipients[-1].end:copula.start()]).strip():
+                    continue
+            years = _years(self.text, max(0, award.start - 8), award.end)
+            for recipient in recipients:
+                self._add(recipient, award, years[0] if years else None, (award.start, noun.end()), 0.75)
+
     def namings(self) -> None:
         """"命名深圳市和成都市为“全国质量强市示范城市”", "认定A、B为X": the recipients between the verb and 为."""
         for verb in NAMING_VERB.finditer(self.text):
@@ -1531,6 +1557,7 @@ def find_conferrals(text: str, lines: list[Span], recipients: list[Mention], awa
     finder.announced_lists()
     finder.namings()
     finder.holders_listed()
+    finder.holder_nouns()
     finder.winner_lists()
     finder.tier_groups()
     finder.presentations()
@@ -1559,6 +1586,9 @@ PARAGRAPH_EVENT = re.compile(r"(?:会议|大会|会上|仪式上)(?:还|又|同�
 NAME_ITEMS = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff·]*?)[ \t\u3000]*(?:[、，,和与及]|[ \t\u3000]+|[。；;]?\s*$)")
 MIN_NAMES_ALONE = 2
 NUMBERED = re.compile(r"[ \t\u3000]*\d{1,3}[ \t\u3000]+(?=[\u4e00-\u9fff])")  # a row's number apart by blanks
+HOLDER_NOUN = re.compile(r"[”\"]?(?:称号)?(?:的)?(?:获得者|获奖者|得主|获奖企业|获奖单位)\s*")
+BECOMES = re.compile(r"是|成为|荣膺|作为")
+YEAR_ONLY = re.compile(r"\s*[“\"]?\s*(?:\d{4}(?:\s*年度?)?|第[一二三四五六七八九十\d]+届|首届)?\s*[“\"]?\s*")
 LIST_RUNS_ON = ("、", "，", ",", "；", ";")
 MAX_JOB_BETWEEN = 20  # characters of a job between an employer and the person the item names
 ITEM_SEPARATOR = re.compile(r"[、，,；;。：:\n和与及()（）]")
